@@ -1,0 +1,244 @@
+"""Backends: one contract, one implementation over the OpenAI-compatible HTTP API.
+
+:class:`Backend` has one method, :meth:`Backend.extract`: chat messages and a Pydantic model in,
+a validated instance with the token usage of every attempt out. :class:`OpenAICompatibleBackend`
+implements it with instructor (TOOLS mode) over the ``openai`` client, for the embedded model,
+OpenAI and any compatible server alike. :func:`open_backend` turns :class:`Settings` into a
+ready backend, starting the embedded server when the settings ask for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+import instructor
+import openai
+from instructor.core.exceptions import InstructorRetryException
+from pydantic import BaseModel
+
+from .config import Settings
+from .errors import (
+    BackendError,
+    BackendTimeoutError,
+    BackendUnavailableError,
+    DocumentTooLongError,
+    ExtractionError,
+    SummarizeError,
+)
+from .schema import Usage
+
+__all__ = ["Backend", "Extraction", "OpenAICompatibleBackend", "open_backend"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+_CONTEXT_ERROR = re.compile(
+    r"context (?:window|length)|maximum context|too many tokens|exceed", re.IGNORECASE
+)
+
+
+@dataclass
+class Extraction:
+    """What a backend returns: the validated value and the cost of getting it."""
+
+    value: BaseModel
+    usage: Usage
+    attempts: int
+
+
+class Backend(Protocol):
+    kind: str
+    model: str
+    context_tokens: int | None
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
+        """Fill ``response_model`` from ``messages``; retries on invalid output."""
+        ...
+
+
+def _usage_of(completion: Any) -> Usage:
+    usage = getattr(completion, "usage", None)
+    if usage is None:
+        return Usage()
+    return Usage(
+        prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+        completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+        total_tokens=getattr(usage, "total_tokens", 0) or 0,
+    )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class OpenAICompatibleBackend:
+    """Any server speaking the OpenAI chat completions API, through instructor's TOOLS mode."""
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        model: str,
+        base_url: str,
+        api_key: str | None,
+        timeout: float,
+        context_tokens: int | None = None,
+        temperature: float = 0.0,
+        seed: int | None = None,
+        transport_retries: int = 2,
+        http_client: Any = None,
+    ) -> None:
+        self.kind = kind
+        self.model = model
+        self.base_url = base_url
+        self.context_tokens = context_tokens
+        self.temperature = temperature
+        self.seed = seed
+        self._client = openai.OpenAI(
+            base_url=base_url,
+            api_key=api_key or "not-needed",
+            timeout=timeout,
+            max_retries=transport_retries,
+            http_client=http_client,
+        )
+        self._instructor = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+
+    def describe(self) -> str:
+        return f"{self.kind} backend ({self.model} at {self.base_url})"
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
+        usage = Usage()
+        attempts = 0
+
+        def on_response(completion: Any) -> None:
+            nonlocal usage, attempts
+            attempts += 1
+            usage = usage + _usage_of(completion)
+
+        def on_parse_error(error: Exception) -> None:
+            logger.info("attempt %d: invalid output, retrying: %s", attempts, _one_line(error))
+
+        self._instructor.on("completion:response", on_response)
+        self._instructor.on("parse:error", on_parse_error)
+        extra: dict[str, Any] = {"temperature": self.temperature}
+        if self.seed is not None:
+            extra["seed"] = self.seed
+        try:
+            value = self._instructor.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                response_model=response_model,
+                max_retries=max_retries,
+                max_tokens=max_tokens,
+                **extra,
+            )
+        except Exception as exc:  # noqa: BLE001 - translated into our tree below
+            raise self._translate(exc, attempts, usage) from exc
+        finally:
+            self._instructor.off("completion:response", on_response)
+            self._instructor.off("parse:error", on_parse_error)
+        return Extraction(value=value, usage=usage, attempts=max(attempts, 1))
+
+    def _translate(self, exc: Exception, attempts: int, usage: Usage) -> SummarizeError:
+        where = self.describe()
+        for cause in _causes(exc):
+            if isinstance(cause, SummarizeError):
+                return cause
+            if isinstance(cause, openai.APITimeoutError):
+                return BackendTimeoutError(
+                    f"{where}: no answer within the time-out", backend=self.kind, original=cause
+                )
+            if isinstance(cause, openai.APIConnectionError):
+                return BackendUnavailableError(
+                    f"{where}: cannot connect ({_one_line(cause.__cause__ or cause)})",
+                    backend=self.kind,
+                    original=cause,
+                )
+            if isinstance(cause, openai.AuthenticationError):
+                return BackendUnavailableError(
+                    f"{where}: the API key was refused (HTTP 401)", backend=self.kind,
+                    original=cause,
+                )
+            if isinstance(cause, openai.APIStatusError):
+                message = _one_line(getattr(cause, "message", "") or str(cause))
+                if cause.status_code in (400, 413) and _CONTEXT_ERROR.search(message):
+                    return DocumentTooLongError(
+                        f"the document does not fit the model's context ({where}: {message})",
+                        original=cause,
+                    )
+                return BackendUnavailableError(
+                    f"{where}: HTTP {cause.status_code}: {message}", backend=self.kind,
+                    original=cause,
+                )
+        if isinstance(exc, InstructorRetryException) or attempts:
+            last = _one_line(str(exc).splitlines()[-1] if str(exc) else type(exc).__name__)
+            return ExtractionError(
+                f"{where}: output still invalid after {max(attempts, 1)} attempt(s): {last}",
+                attempts=attempts,
+                usage=usage.model_dump(),
+                original=exc,
+            )
+        return BackendError(f"{where}: {_one_line(exc)}", backend=self.kind, original=exc)
+
+
+@contextmanager
+def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
+    """A ready backend for ``settings``; the embedded server lives as long as the context."""
+    if settings.backend == "local":
+        from .local import EmbeddedServer
+
+        with EmbeddedServer(
+            settings.local_model_path, context_tokens=settings.context_tokens or 8192
+        ) as server:
+            yield OpenAICompatibleBackend(
+                kind="local",
+                model=settings.model,
+                base_url=server.base_url,
+                api_key=None,
+                timeout=settings.timeout,
+                context_tokens=settings.context_tokens,
+                temperature=settings.temperature,
+                seed=settings.seed,
+            )
+        return
+    assert settings.base_url is not None
+    yield OpenAICompatibleBackend(
+        kind=settings.backend,
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        timeout=settings.timeout,
+        context_tokens=settings.context_tokens,
+        temperature=settings.temperature,
+        seed=settings.seed if settings.backend != "openai" else None,
+    )

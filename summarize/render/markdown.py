@@ -1,0 +1,110 @@
+"""The one-page Markdown briefing.
+
+Ungrounded items are never shown as plain fact: they carry a visible "not found in source"
+marker. Checks (figure not in its evidence, certainty stronger than the source's words) show as
+short notes after the item.
+"""
+
+from __future__ import annotations
+
+from ..schema import Briefing, Evidence
+
+_FLAG_TEXT = {
+    "figure_not_in_evidence": "number not in its evidence",
+    "certainty_inflated": "source hedges this",
+}
+_UNGROUNDED = "⚠ *not found in source*"
+_QUOTE_CHARS = 140
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _quote(evidence: list[Evidence]) -> str:
+    for e in evidence:
+        if e.status != "ungrounded":
+            q = " ".join(e.quote.split())
+            if len(q) > _QUOTE_CHARS:
+                q = q[: _QUOTE_CHARS - 1].rstrip() + "…"
+            return f'"{q}" [{e.start}–{e.end}]'
+    return ""
+
+
+def _marks(grounded: bool, flags: list[str]) -> str:
+    parts = [] if grounded else [_UNGROUNDED]
+    parts += [f"⚠ *{_FLAG_TEXT[f]}*" for f in flags if f in _FLAG_TEXT]
+    return (" " + " · ".join(parts)) if parts else ""
+
+
+def render_markdown(briefing: Briefing) -> str:
+    b = briefing
+    out: list[str] = [f"# {b.title}", "", f"**Bottom line.** {b.bottom_line}", ""]
+
+    out.append("## Key claims")
+    if not b.key_claims:
+        out.append("_None extracted._")
+    for c in b.key_claims:
+        who = f"{c.attributed_to}" if c.attributed_to else "the document"
+        line = f"- {c.statement} — *{who}*, {c.certainty}{_marks(c.grounded, c.flags)}"
+        out.append(line)
+        quote = _quote(c.evidence)
+        if quote:
+            out.append(f"  > {quote}")
+    out.append("")
+
+    out.append("## Actors")
+    if not b.actors:
+        out.append("_None extracted._")
+    for a in b.actors:
+        role = f" — {a.role}" if a.role else ""
+        out.append(f"- **{a.name}** ({a.kind}){role}{_marks(a.grounded, a.flags)}")
+    out.append("")
+
+    out.append("## Figures")
+    if not b.figures:
+        out.append("_None found._")
+    else:
+        out.append("| As stated | Value | Unit | Qualifier | Check |")
+        out.append("|---|---:|---|---|---|")
+        for f in b.figures:
+            value = (
+                f"{_number(f.low)}–{_number(f.high)}" if f.qualifier == "range" else _number(f.value)
+            )
+            check = _marks(f.grounded, f.flags).strip() or "✓ in source"
+            out.append(
+                f"| {_cell(f.text)} | {value} | {_cell(f.unit)} | {f.qualifier} | {check} |"
+            )
+    out.append("")
+
+    out.append("## Uncertainties")
+    if not b.uncertainties:
+        out.append("_None extracted._")
+    for u in b.uncertainties:
+        out.append(f'- {u.statement} — cue: "{u.cue}"{_marks(u.grounded, u.flags)}')
+    out.append("")
+
+    for note in b.notes:
+        out.append(f"_Note: {note}_")
+    if b.notes:
+        out.append("")
+
+    g = b.grounding
+    rate = f"{g.rate:.0%}" if g.rate is not None else "n/a"
+    p = b.provenance
+    out.append("---")
+    out.append(
+        f"<small>{b.document.id} · sha256 {b.document.sha256[:12]} · model {p.model} ({p.backend})"
+        f" · prompt {p.prompt.version} ({p.prompt.sha256[:8]}) · grounded evidence "
+        f"{g.grounded}/{g.evidence_total} ({rate}) · items grounded {g.items_grounded}/"
+        f"{g.items_total} · {p.created_at}</small>"
+    )
+    return "\n".join(out) + "\n"
