@@ -163,7 +163,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
         return True  # glued to a word: Guliyev2812
     if re.search(r"[A-Za-z]-$", before) and digits:
         return True  # F-16, COVID-19
-    if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE) or re.match(r":\d\d", after):
+    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th)\b|:\d\d", after,
+                                                   re.IGNORECASE):
         return True  # ordinal or clock time
     if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before, re.IGNORECASE):
         return True  # October 30

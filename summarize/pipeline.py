@@ -96,6 +96,11 @@ class _Grounder:
                         score=100.0)
 
 
+def _sentence_like(statement: str) -> str | None:
+    """A statement may stand as its own evidence only if it says something (4+ words)."""
+    return statement if len(statement.split()) >= 4 else None
+
+
 def _grounded(evidence: list[Evidence]) -> bool:
     return any(e.status != "ungrounded" for e in evidence)
 
@@ -174,7 +179,7 @@ def build_briefing(
     grounder = _Grounder(text)
     claims = []
     for c in draft.key_claims:
-        evidence = grounder.evidence(c.evidence, fallback=c.statement)
+        evidence = grounder.evidence(c.evidence, fallback=_sentence_like(c.statement))
         flags: list[Any] = [] if _grounded(evidence) else ["ungrounded"]
         if c.certainty == "confirmed" and any(
             find_hedges(text[e.start:e.end]) for e in evidence if e.start is not None
@@ -191,7 +196,7 @@ def build_briefing(
                             flags=[] if _grounded(evidence) else ["ungrounded"]))
     uncertainties = []
     for u in draft.uncertainties:
-        evidence = grounder.evidence(u.evidence, fallback=u.statement)
+        evidence = grounder.evidence(u.evidence, fallback=_sentence_like(u.statement))
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
                                          grounded=_grounded(evidence),
                                          flags=[] if _grounded(evidence) else ["ungrounded"]))
@@ -228,14 +233,15 @@ def _summarize_grounding(sections: list[list[Any]], dropped: int) -> GroundingSu
     )
 
 
-def _check_fits(messages: list[dict[str, str]], backend: Backend, max_tokens: int) -> None:
-    if not backend.context_tokens:
+def _check_fits(messages: list[dict[str, str]], context_tokens: int | None,
+                max_tokens: int) -> None:
+    if not context_tokens:
         return
     estimate = int(sum(len(m["content"]) for m in messages) / _CHARS_PER_TOKEN)
-    if estimate + max_tokens > backend.context_tokens:
+    if estimate + max_tokens > context_tokens:
         raise DocumentTooLongError(
             f"the document is about {estimate} tokens with the prompt; the model's context is "
-            f"{backend.context_tokens} tokens with {max_tokens} kept for the answer "
+            f"{context_tokens} tokens with {max_tokens} kept for the answer "
             "(chunking of long documents is not supported yet)"
         )
 
@@ -254,13 +260,15 @@ def brief(
     """
     settings = settings or resolve_settings()
     prompt = prompt or load_prompt(settings.prompt)
+    messages = prompt.render(document=document.text, **LIMITS)
     if backend is None:
+        # Refuse a document that cannot fit before paying for a model start.
+        _check_fits(messages, settings.context_tokens, settings.max_tokens)
         with open_backend(settings) as opened:
             return brief(document, settings=settings, backend=opened, prompt=prompt)
 
     began = time.perf_counter()
-    messages = prompt.render(document=document.text, **LIMITS)
-    _check_fits(messages, backend, settings.max_tokens)
+    _check_fits(messages, backend.context_tokens, settings.max_tokens)
     logger.info("extracting with %s (prompt %s)", backend.model, prompt.version)
     extraction = backend.extract(messages, DraftBriefing, max_retries=settings.max_retries,
                                  max_tokens=settings.max_tokens)

@@ -1,0 +1,135 @@
+"""Shared fixtures: cassette configuration, the model server for recording, a fake backend.
+
+Cassettes live in ``cassettes/<test module>/<test>.yaml`` at the project's top. They replay with
+record mode ``none`` (pytest-recording's default). Re-record them from the real embedded model:
+
+    .venv/bin/python -m pytest -m vcr --record-mode=rewrite
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from summarize import Document, load_document
+from summarize.backends import Extraction, OpenAICompatibleBackend
+from summarize.schema import Usage
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
+# Never contacted: while replaying, vcrpy answers every request from the cassette.
+REPLAY_BASE_URL = "http://127.0.0.1:9/v1"
+SECRET_HEADERS = ("authorization", "openai-organization", "openai-project", "cookie",
+                  "set-cookie", "x-api-key", "api-key", "x-request-id", "cf-ray")
+
+
+def _json_body(r1: Any, r2: Any) -> None:
+    def load(body: Any) -> Any:
+        if body is None:
+            return None
+        if isinstance(body, bytes):
+            body = body.decode("utf-8")
+        try:
+            return json.loads(body)
+        except ValueError:
+            return body
+
+    assert load(r1.body) == load(r2.body), "request bodies differ"
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_HEADERS:
+            del headers[name]
+    return response
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    vcr.register_matcher("json_body", _json_body)
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    return {
+        "filter_headers": [(h, None) for h in SECRET_HEADERS],
+        "before_record_response": _scrub_response,
+        # The port is left out: the embedded server listens on a free port each time.
+        "match_on": ["method", "scheme", "host", "path", "query", "json_body"],
+        "decode_compressed_response": True,
+    }
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(ROOT / "cassettes" / request.module.__name__.split(".")[-1])
+
+
+@pytest.fixture(scope="session")
+def model_base_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The embedded model's URL while recording; a placeholder while replaying."""
+    mode = request.config.getoption("--record-mode", default="none")
+    if mode in (None, "none"):
+        yield REPLAY_BASE_URL
+        return
+    from summarize.local import EmbeddedServer
+
+    with EmbeddedServer() as server:
+        yield server.base_url
+
+
+@pytest.fixture
+def recorded_backend(model_base_url: str) -> OpenAICompatibleBackend:
+    """The embedded model as the pipeline sees it, over HTTP that cassettes record."""
+    return OpenAICompatibleBackend(
+        kind="local",
+        model="smollm2-135m-instruct",
+        base_url=model_base_url,
+        api_key=None,
+        timeout=120,
+        context_tokens=8192,
+        temperature=0.0,
+        seed=7,
+        transport_retries=0,
+    )
+
+
+@pytest.fixture
+def seed() -> Document:
+    return load_document(SEED)
+
+
+class FakeBackend:
+    """A queued fake: returns the given values in order, with made-up usage."""
+
+    kind = "local"
+    model = "fake-model"
+    context_tokens: int | None = 8192
+
+    def __init__(self, *values: BaseModel) -> None:
+        self.values = list(values)
+        self.calls: list[list[dict[str, str]]] = []
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
+        self.calls.append(messages)
+        value = self.values.pop(0)
+        assert isinstance(value, response_model)
+        return Extraction(value=value, usage=Usage(prompt_tokens=10, completion_tokens=5,
+                                                   total_tokens=15), attempts=1)
+
+
+@pytest.fixture
+def fake_backend_cls() -> type[FakeBackend]:
+    return FakeBackend

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import InputError, document_from_text, load_document
+
+
+def test_load_gives_text_id_and_hash(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes("Caf\u00e9 one.\r\nTwo.".encode())
+    d = load_document(p)
+    assert d.text == "Caf\u00e9 one.\nTwo."
+    assert d.id == "a.txt" and d.length == len(d.text) and len(d.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"", "empty"),
+        (b"  \n\t \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Caf\u00e9 cr\u00e8me".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(tmp_path: Path, content: bytes | None,
+                                            message: str) -> None:
+    p = tmp_path / "doc.txt"
+    if content is not None:
+        p.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        load_document(p)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="directory"):
+        load_document(tmp_path)
+
+
+def test_text_with_lone_surrogates_is_made_safe() -> None:
+    d = document_from_text("abc \ud800 def")
+    assert d.text.encode("utf-8")

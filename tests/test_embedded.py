@@ -1,0 +1,39 @@
+"""Runs the embedded SmolLM2 model for real: no cassette, no network, no key."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
+
+pytestmark = pytest.mark.embedded
+
+
+def test_brief_on_the_embedded_model_end_to_end(tmp_path: Path) -> None:
+    out = tmp_path / "brief.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-f", "json", "-o", str(out)],
+        capture_output=True, text=True, timeout=600, env={"PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert "embedded model ready" in run.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["provenance"]["backend"] == "local"
+    assert any(f["value"] == 10000 and f["qualifier"] == "approximate" for f in data["figures"])
+    assert data["grounding"]["evidence_total"] > 0
+
+
+def test_markdown_on_stdout_and_progress_on_stderr() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", "brief", str(SEED)],
+        capture_output=True, text=True, timeout=600, env={"PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("# ") and "## Figures" in run.stdout
+    assert "summarize:" not in run.stdout and "summarize: extracting" in run.stderr

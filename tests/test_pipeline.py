@@ -1,0 +1,127 @@
+"""The pipeline's checks on a model draft, with a queued fake backend (no HTTP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+
+from summarize import brief, briefing_json_schema, resolve_settings
+from summarize.schema import (
+    DraftActor,
+    DraftBriefing,
+    DraftClaim,
+    DraftFigure,
+    DraftUncertainty,
+)
+
+
+def draft(**overrides: Any) -> DraftBriefing:
+    base: dict[str, Any] = {
+        "title": "North Korean troops may join Russia's war",
+        "bottom_line": "South Korea's intelligence agency says North Korean troops may be at the "
+        "front. The Pentagon says about 10,000 were sent to Russia.",
+        "key_claims": [
+            DraftClaim(
+                statement="Some North Korean troops may have been deployed to the front lines.",
+                attributed_to="South Korea's Defense Intelligence Agency",
+                certainty="possible",
+                evidence=["some North Korean troops may have been deployed to the front lines"],
+            ),
+            DraftClaim(
+                statement="North Korea sent 50,000 troops to Moscow.",
+                attributed_to=None,
+                certainty="confirmed",
+                evidence=["North Korea sent 50,000 troops to Moscow by train."],
+            ),
+            DraftClaim(
+                statement="Troops may have been deployed.",
+                attributed_to="Defense Intelligence Agency",
+                certainty="confirmed",
+                evidence=["some North Korean troops may have been deployed"],
+            ),
+        ],
+        "actors": [
+            DraftActor(name="Sabrina Singh", kind="person", role="Pentagon spokesperson",
+                       evidence=["a spokesperson said so"]),
+            DraftActor(name="Napoleon", kind="person", role="emperor", evidence=["Napoleon"]),
+        ],
+        "figures": [
+            DraftFigure(text="10,000 troops", value=10000, unit="troops", qualifier="exact",
+                        evidence=["dispatched approximately 10,000 troops to Russia"]),
+            DraftFigure(text="12 missiles", value=12, unit="missiles", qualifier="exact",
+                        evidence=["long-range ballistic missiles capable of intercontinental "
+                                  "travel"]),
+        ],
+        "uncertainties": [
+            DraftUncertainty(statement="Whether troops are at the front is not known precisely.",
+                             cue="does not yet have precise information",
+                             evidence=["it does not yet have precise information"]),
+        ],
+    }
+    base.update(overrides)
+    return DraftBriefing(**base)
+
+
+def run(seed, fake_backend_cls, strict: bool = False, **overrides: Any):  # type: ignore[no-untyped-def]
+    backend = fake_backend_cls(draft(**overrides))
+    return brief(seed, settings=resolve_settings(strict=strict, env={}), backend=backend)
+
+
+def test_grounded_and_ungrounded_items_are_told_apart(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls)
+    good, invented, inflated = b.key_claims
+    assert good.grounded and good.evidence[0].status == "exact" and not good.flags
+    e = good.evidence[0]
+    assert seed.text[e.start : e.end] == e.quote
+    assert not invented.grounded and invented.flags == ["ungrounded"]
+    assert invented.evidence[0].start is None
+    assert "certainty_inflated" in inflated.flags
+
+
+def test_actor_name_in_the_source_grounds_it_invented_one_does_not(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls)
+    singh, napoleon = b.actors
+    assert singh.grounded and singh.evidence[-1].quote == "Sabrina Singh"
+    assert not napoleon.grounded and napoleon.flags == ["ungrounded"]
+
+
+def test_figures_are_checked_and_completed_by_the_analyser(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls)
+    by_text = {f.text: f for f in b.figures}
+    troops = by_text["approximately 10,000 troops"]
+    assert (troops.value, troops.unit, troops.qualifier, troops.origin) == (
+        10000, "troops", "approximate", "both")
+    missiles = by_text["12 missiles"]
+    assert missiles.flags == ["figure_not_in_evidence"] and missiles.origin == "model"
+    years = by_text["nearly three-year"]
+    assert years.origin == "analyser" and years.grounded
+    assert sum(1 for f in b.figures if f.value == 10000) == 1
+
+
+def test_strict_drops_ungrounded_items_and_says_so(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls, strict=True)
+    assert all(i.grounded for s in (b.key_claims, b.actors, b.figures, b.uncertainties)
+               for i in s)
+    assert b.grounding.items_dropped == 2
+    assert any("dropped" in n for n in b.notes)
+
+
+def test_briefing_validates_and_records_provenance(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls)
+    data = b.model_dump(mode="json")
+    jsonschema.validate(data, briefing_json_schema())
+    assert data["document"]["sha256"] == seed.sha256
+    p = data["provenance"]
+    assert p["prompt"]["version"] == "v1" and len(p["prompt"]["sha256"]) == 64
+    assert p["usage"]["total_tokens"] == 15 and p["attempts"] == 1 and p["retries"] == 0
+    g = b.grounding
+    assert g.evidence_total == g.exact + g.normalized + g.fuzzy + g.ungrounded
+    assert g.rate == round(g.grounded / g.evidence_total, 4)
+
+
+def test_document_is_passed_as_delimited_data(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    backend = fake_backend_cls(draft())
+    brief(seed, settings=resolve_settings(env={}), backend=backend)
+    user = backend.calls[0][1]["content"]
+    assert f"<document>\n{seed.text}\n</document>" in user

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from summarize import brief, render_markdown, resolve_settings
+from tests.test_pipeline import draft
+
+
+def test_markdown_one_pager_marks_what_is_not_in_the_source(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    md = render_markdown(b)
+    assert md.startswith("# North Korean troops may join Russia's war\n")
+    lines = md.splitlines()
+    invented = next(ln for ln in lines if "50,000 troops to Moscow" in ln)
+    assert "not found in source" in invented
+    napoleon = next(ln for ln in lines if "Napoleon" in ln)
+    assert "not found in source" in napoleon
+    good = next(ln for ln in lines if ln.startswith("- Some North Korean troops"))
+    assert "not found" not in good and "South Korea's Defense Intelligence Agency" in good
+    assert "source hedges this" in md
+    assert "| approximately 10,000 troops | 10,000 | troops | approximate | ✓ in source |" in md
+    assert "| 12 missiles | 12 | missiles | exact | ⚠ *number not in its evidence* |" in md
+    assert "prompt v1" in lines[-1] and "fake-model" in lines[-1] and "grounded evidence" in lines[-1]
+    # One printed page: about 60 lines of 100 characters.
+    assert len(lines) <= 60 and sum(len(ln) // 100 + 1 for ln in lines) <= 66
