@@ -1,4 +1,4 @@
-"""Configuration, resolved once into a frozen object: explicit value, then environment, then default.
+"""Configuration, resolved once into a frozen object: explicit value, environment, default.
 
 Environment variables: ``SUMMARIZE_MODEL``, ``SUMMARIZE_BASE_URL``, ``SUMMARIZE_PROMPT``,
 ``SUMMARIZE_TIMEOUT``, ``SUMMARIZE_API_KEY`` (for ``--base-url`` servers that need one),

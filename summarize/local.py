@@ -15,11 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
-from types import TracebackType
-
 import urllib.error
 import urllib.request
+from pathlib import Path
+from types import TracebackType
 
 from .errors import BackendStartError
 
@@ -93,7 +92,10 @@ class EmbeddedServer:
         if not self.model_path.is_file():
             raise BackendStartError(f"model file {self.model_path} not found", backend=BACKEND)
         self.port = _free_port()
-        self._log = tempfile.NamedTemporaryFile(prefix="summarize-llama-", suffix=".log")
+        # Closed in stop(); the server's output is kept to explain a failed start.
+        self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="summarize-llama-", suffix=".log"
+        )
         cmd = [
             sys.executable, "-m", "llama_cpp.server",
             "--model", str(self.model_path),

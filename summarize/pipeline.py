@@ -85,10 +85,10 @@ class _Grounder:
         if fallback and not any(e.status != "ungrounded" for e in out):
             # The item's own words may be verbatim from the source (a name, a sentence).
             quote = _clean_quote(fallback)
-            a = self.aligner.align(quote) if quote else None
-            if a is not None and a.status != "ungrounded" and quote not in seen:
-                out.append(Evidence(quote=quote, start=a.start, end=a.end, status=a.status,
-                                    score=a.score))
+            found = self.aligner.align(quote) if quote else None
+            if found is not None and found.status != "ungrounded" and quote not in seen:
+                out.append(Evidence(quote=quote, start=found.start, end=found.end,
+                                    status=found.status, score=found.score))
         return out
 
     def span(self, start: int, end: int) -> Evidence:

@@ -9,7 +9,10 @@ record mode ``none`` (pytest-recording's default). Re-record them from the real 
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +136,61 @@ class FakeBackend:
 @pytest.fixture
 def fake_backend_cls() -> type[FakeBackend]:
     return FakeBackend
+
+
+class Stub:
+    """What the stub server answers: a status, a JSON body, and an optional delay."""
+
+    def __init__(self) -> None:
+        self.status = 200
+        self.body: dict[str, Any] = {}
+        self.delay = 0.0
+        self.requests = 0
+        self.headers: dict[str, str] = {}
+
+
+def tool_call_completion(arguments: str) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "stub",
+        "choices": [{
+            "index": 0, "finish_reason": "tool_calls",
+            "message": {"role": "assistant", "content": None, "tool_calls": [{
+                "id": "call_1", "type": "function",
+                "function": {"name": "DraftBriefing", "arguments": arguments},
+            }]},
+        }],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+    }
+
+
+@pytest.fixture
+def stub() -> Iterator[tuple[Stub, str]]:
+    state = Stub()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            state.requests += 1
+            time.sleep(state.delay)
+            payload = json.dumps(state.body).encode()
+            try:
+                self.send_response(state.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                for name, value in state.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+            except OSError:
+                pass
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()

@@ -24,5 +24,6 @@ def test_library_imports_without_the_cli() -> None:
     import subprocess
     import sys
 
-    code = "import sys, summarize; sys.exit('typer' in sys.modules or 'summarize.cli' in sys.modules)"
+    code = "import sys, summarize; sys.exit('typer' in sys.modules or 'summarize.cli' in " \
+        "sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

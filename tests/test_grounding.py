@@ -67,7 +67,8 @@ def test_fuzzy_on_a_large_document_uses_candidate_windows() -> None:
     filler = " ".join(rng.choice(words) for _ in range(60_000))
     target = "the agency anticipates that their deployment to key battlegrounds is imminent"
     source = filler + " " + target + " " + filler
-    a = Aligner(source).align("the agency anticipated their deployment to key battlegrounds is imminent")
+    quote = "the agency anticipated their deployment to key battlegrounds is imminent"
+    a = Aligner(source).align(quote)
     assert a.status == "fuzzy"
     assert source[a.start : a.end].startswith("the agency anticipates")
 

@@ -18,6 +18,7 @@ def test_markdown_one_pager_marks_what_is_not_in_the_source(seed, fake_backend_c
     assert "source hedges this" in md
     assert "| approximately 10,000 troops | 10,000 | troops | approximate | ✓ in source |" in md
     assert "| 12 missiles | 12 | missiles | exact | ⚠ *number not in its evidence* |" in md
-    assert "prompt v1" in lines[-1] and "fake-model" in lines[-1] and "grounded evidence" in lines[-1]
+    footer = lines[-1]
+    assert "prompt v1" in footer and "fake-model" in footer and "grounded evidence" in footer
     # One printed page: about 60 lines of 100 characters.
     assert len(lines) <= 60 and sum(len(ln) // 100 + 1 for ln in lines) <= 66

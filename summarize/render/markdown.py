@@ -7,6 +7,8 @@ short notes after the item.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..schema import Briefing, Evidence
 
 _FLAG_TEXT = {
@@ -39,7 +41,7 @@ def _quote(evidence: list[Evidence]) -> str:
     return ""
 
 
-def _marks(grounded: bool, flags: list[str]) -> str:
+def _marks(grounded: bool, flags: Sequence[str]) -> str:
     parts = [] if grounded else [_UNGROUNDED]
     parts += [f"⚠ *{_FLAG_TEXT[f]}*" for f in flags if f in _FLAG_TEXT]
     return (" " + " · ".join(parts)) if parts else ""
@@ -76,9 +78,10 @@ def render_markdown(briefing: Briefing) -> str:
         out.append("| As stated | Value | Unit | Qualifier | Check |")
         out.append("|---|---:|---|---|---|")
         for f in b.figures:
-            value = (
-                f"{_number(f.low)}–{_number(f.high)}" if f.qualifier == "range" else _number(f.value)
-            )
+            if f.qualifier == "range":
+                value = f"{_number(f.low)}–{_number(f.high)}"
+            else:
+                value = _number(f.value)
             check = _marks(f.grounded, f.flags).strip() or "✓ in source"
             out.append(
                 f"| {_cell(f.text)} | {value} | {_cell(f.unit)} | {f.qualifier} | {check} |"
