@@ -149,9 +149,10 @@ def _figures(draft: list[DraftFigure], text: str, grounder: _Grounder) -> list[F
                               qualifier=mention.qualifier, low=mention.low, high=mention.high,
                               evidence=evidence, grounded=True, origin="both", flags=[]))
         else:
+            # A figure is grounded only if its number is in its evidence, not just its words.
             out.append(Figure(text=d.text, value=d.value, unit=d.unit or None,
                               qualifier=d.qualifier, low=d.low, high=d.high, evidence=evidence,
-                              grounded=_grounded(evidence), origin="model", flags=flags))
+                              grounded=False, origin="model", flags=flags))
     spans = sentence_spans(text)
     for i, m in enumerate(analysed):
         if i in used or any(f.origin != "model" and _same_value(f.value, m.value)
@@ -164,6 +165,38 @@ def _figures(draft: list[DraftFigure], text: str, grounder: _Grounder) -> list[F
         out.append(Figure(text=m.text, value=m.value, unit=m.unit, qualifier=m.qualifier,
                           low=m.low, high=m.high, evidence=evidence, grounded=True,
                           origin="analyser", flags=[]))
+    return out
+
+
+# Hedge types that make a sentence an uncertainty worth listing; attributions ("according to")
+# and conditionals ("if") are not uncertainties by themselves.
+_UNCERTAIN_TYPES = {"modal", "doxastic", "appearance", "lack_of_knowledge", "reported"}
+_NOT_UNCERTAIN = {"according to", "claims", "claim", "claimed", "indicated", "indicates"}
+
+
+def _hedged_sentences(text: str, grounder: _Grounder,
+                      have: list[Uncertainty]) -> list[Uncertainty]:
+    """The source's hedged sentences the model did not list, up to the section's size."""
+    room = LIMITS["max_uncertainties"] - sum(1 for u in have if u.grounded)
+    covered = [(e.start, e.end) for u in have for e in u.evidence
+               if e.start is not None and e.end is not None]
+    out: list[Uncertainty] = []
+    for start, end in sentence_spans(text):
+        if len(out) >= room:
+            break
+        if any(s < end and start < e for s, e in covered):
+            continue
+        if text[end - 1] not in ".!?\"'\u201d":
+            continue  # a headline or a fragment, not a sentence
+        cues = [h for h in find_hedges(text[start:end])
+                if h.type in _UNCERTAIN_TYPES and h.cue.lower() not in _NOT_UNCERTAIN]
+        if not cues:
+            continue
+        cue = cues[0]
+        out.append(Uncertainty(
+            statement=" ".join(text[start:end].split()), cue=cue.cue,
+            evidence=[grounder.span(start, end)], grounded=True, origin="analyser", flags=[],
+        ))
     return out
 
 
@@ -191,7 +224,10 @@ def build_briefing(
     actors = []
     for a in draft.actors:
         evidence = grounder.evidence(a.evidence, fallback=a.name)
-        actors.append(Actor(name=a.name, kind=a.kind, role=a.role or None, evidence=evidence,
+        role = a.role.strip() or None
+        if role and role.lower() == a.name.strip().lower():
+            role = None  # a role that only repeats the name says nothing
+        actors.append(Actor(name=a.name, kind=a.kind, role=role, evidence=evidence,
                             grounded=_grounded(evidence),
                             flags=[] if _grounded(evidence) else ["ungrounded"]))
     uncertainties = []
@@ -200,6 +236,7 @@ def build_briefing(
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
                                          grounded=_grounded(evidence),
                                          flags=[] if _grounded(evidence) else ["ungrounded"]))
+    uncertainties += _hedged_sentences(text, grounder, uncertainties)
     figures = _figures(draft.figures, text, grounder)
 
     sections: list[list[Any]] = [claims, actors, figures, uncertainties]

@@ -59,7 +59,10 @@ class Evidence(_Model):
 
 class _Item(_Model):
     evidence: list[Evidence] = Field(description="Quotes supporting the item.")
-    grounded: bool = Field(description="True when at least one evidence quote was found.")
+    grounded: bool = Field(
+        description="True when at least one evidence quote was found (for a figure: one that "
+        "contains its number)."
+    )
     origin: Origin = Field(
         default="model",
         description="Who produced the item: the model, the deterministic analysers, or both.",

@@ -94,6 +94,7 @@ def test_figures_are_checked_and_completed_by_the_analyser(seed, fake_backend_cl
         10000, "troops", "approximate", "both")
     missiles = by_text["12 missiles"]
     assert missiles.flags == ["figure_not_in_evidence"] and missiles.origin == "model"
+    assert not missiles.grounded
     years = by_text["nearly three-year"]
     assert years.origin == "analyser" and years.grounded
     assert sum(1 for f in b.figures if f.value == 10000) == 1
@@ -103,7 +104,7 @@ def test_strict_drops_ungrounded_items_and_says_so(seed, fake_backend_cls) -> No
     b = run(seed, fake_backend_cls, strict=True)
     assert all(i.grounded for s in (b.key_claims, b.actors, b.figures, b.uncertainties)
                for i in s)
-    assert b.grounding.items_dropped == 2
+    assert b.grounding.items_dropped == 3  # invented claim, Napoleon, the 12 missiles
     assert any("dropped" in n for n in b.notes)
 
 
@@ -125,3 +126,17 @@ def test_document_is_passed_as_delimited_data(seed, fake_backend_cls) -> None:  
     brief(seed, settings=resolve_settings(env={}), backend=backend)
     user = backend.calls[0][1]["content"]
     assert f"<document>\n{seed.text}\n</document>" in user
+
+
+def test_hedged_sentences_complete_the_uncertainties(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls)
+    model = [u for u in b.uncertainties if u.origin == "model"]
+    added = [u for u in b.uncertainties if u.origin == "analyser"]
+    assert len(model) == 1 and model[0].grounded
+    assert {"may", "anticipates", "appear to be"} <= {u.cue for u in added}
+    assert len(b.uncertainties) <= 6
+    taken = (model[0].evidence[0].start, model[0].evidence[0].end)
+    for u in added:
+        e = u.evidence[0]
+        assert seed.text[e.start : e.end] == e.quote and u.cue in e.quote
+        assert not (e.start < taken[1] and taken[0] < e.end), "overlaps the model's item"

@@ -42,8 +42,9 @@ def _quote(evidence: list[Evidence]) -> str:
 
 
 def _marks(grounded: bool, flags: Sequence[str]) -> str:
-    parts = [] if grounded else [_UNGROUNDED]
-    parts += [f"⚠ *{_FLAG_TEXT[f]}*" for f in flags if f in _FLAG_TEXT]
+    specific = [f"⚠ *{_FLAG_TEXT[f]}*" for f in flags if f in _FLAG_TEXT]
+    parts = [] if grounded or specific else [_UNGROUNDED]
+    parts += specific
     return (" " + " · ".join(parts)) if parts else ""
 
 
