@@ -129,6 +129,10 @@ def brief(
         _emit(text, output)
     except errors.SummarizeError as exc:
         _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        # Typer would exit 130 silently; say why. Nothing partial was written (atomic output).
+        typer.echo("summarize: interrupted", err=True)
+        raise typer.Exit(130) from None
 
 
 @app.command()

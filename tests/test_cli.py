@@ -6,6 +6,7 @@ Backend faults come from a small HTTP server on loopback that answers as we tell
 from __future__ import annotations
 
 import socket
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -145,3 +146,38 @@ def test_prompts_lists_versions() -> None:
 def test_help_documents_exit_codes() -> None:
     result = invoke("--help")
     assert result.exit_code == 0 and "Exit codes" in result.stdout
+
+
+def test_other_backend_errors_are_6() -> None:
+    from summarize.backends import OpenAICompatibleBackend
+    from summarize.schema import Usage
+
+    backend = OpenAICompatibleBackend(kind="local", model="m", base_url="http://127.0.0.1:9/v1",
+                                      api_key=None, timeout=1)
+    error = backend._translate(RuntimeError("boom"), 0, Usage())
+    assert type(error).__name__ == "BackendError" and error.exit_code == 6
+    assert "boom" in str(error) and "local backend" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [(KeyboardInterrupt(), 130, "interrupted"),
+     (RuntimeError("unexpected"), 1, "internal error: RuntimeError: unexpected")],
+)
+def test_main_turns_interrupts_and_surprises_into_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    raised: BaseException, code: int, message: str,
+) -> None:
+    import summarize.cli as cli
+
+    def explode(*args: Any, **kwargs: Any) -> None:
+        raise raised
+
+    monkeypatch.setattr(cli, "make_brief", explode)
+    monkeypatch.setattr(sys, "argv", ["summarize", "brief", str(SEED)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == code
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == f"summarize: {message}"
+    assert "Traceback" not in err
