@@ -9,18 +9,19 @@ deterministic analyser finds in the source complete the model's list.
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, TypeVar
 
 from .backends import Backend, open_backend
 from .config import Settings, resolve_settings
 from .document import Document
 from .errors import DocumentTooLongError
 from .figures import FigureMention, extract_figures
-from .grounding import Aligner
+from .grounding import Aligner, normalize
 from .hedges import find_hedges
 from .prompts import Prompt, load_prompt
 from .schema import (
@@ -71,7 +72,12 @@ class _Grounder:
         self.text = text
         self.aligner = Aligner(text)
 
-    def evidence(self, quotes: Iterable[str], fallback: str | None = None) -> list[Evidence]:
+    def evidence(
+        self,
+        quotes: Iterable[str],
+        fallback: str | None = None,
+        supports: Callable[[str], bool] = lambda quote: True,
+    ) -> list[Evidence]:
         out: list[Evidence] = []
         seen: set[str] = set()
         for raw in quotes:
@@ -82,7 +88,7 @@ class _Grounder:
             a = self.aligner.align(quote)
             out.append(Evidence(quote=quote, start=a.start, end=a.end, status=a.status,
                                 score=a.score))
-        if fallback and not any(e.status != "ungrounded" for e in out):
+        if fallback and not any(e.status != "ungrounded" and supports(e.quote) for e in out):
             # The item's own words may be verbatim from the source (a name, a sentence).
             quote = _clean_quote(fallback)
             found = self.aligner.align(quote) if quote else None
@@ -96,6 +102,21 @@ class _Grounder:
                         score=100.0)
 
 
+T = TypeVar("T")
+
+
+def _unique(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
+    """Items in order, without repeats (small models repeat themselves)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        k = normalize(key(item))
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
 def _sentence_like(statement: str) -> str | None:
     """A statement may stand as its own evidence only if it says something (4+ words)."""
     return statement if len(statement.split()) >= 4 else None
@@ -103,6 +124,47 @@ def _sentence_like(statement: str) -> str | None:
 
 def _grounded(evidence: list[Evidence]) -> bool:
     return any(e.status != "ungrounded" for e in evidence)
+
+
+_STOPWORDS = frozenset(
+    "the a an and or of to in on at for by with from as is are was were be been has have had "
+    "that this these those it its their they them he she his her not but also which who will "
+    "would could may might can said says about into than then there here after before over "
+    "some any all more most such only very just".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+
+
+def _shares_words(statement: str) -> Callable[[str], bool]:
+    """Evidence supports a statement when they share content words, not just any quote."""
+    wanted = _content_words(statement)
+
+    def supports(quote: str) -> bool:
+        if not wanted:
+            return True
+        shared = len(wanted & _content_words(quote))
+        return shared >= min(2, len(wanted)) or shared / len(wanted) >= 0.5
+
+    return supports
+
+
+def _names(name: str) -> Callable[[str], bool]:
+    """Evidence supports an actor when it mentions the actor (any word of the name)."""
+    wanted = _content_words(name)
+    return lambda quote: not wanted or bool(wanted & _content_words(quote))
+
+
+def _check(evidence: list[Evidence], supports: Callable[[str], bool]) -> tuple[bool, list[Any]]:
+    """Whether the item is grounded, and the flags that say why not."""
+    found = [e for e in evidence if e.status != "ungrounded"]
+    if not found:
+        return False, ["ungrounded"]
+    if not any(supports(e.quote) for e in found):
+        return False, ["evidence_unrelated"]
+    return True, []
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -129,7 +191,7 @@ def _figures(draft: list[DraftFigure], text: str, grounder: _Grounder) -> list[F
     analysed = extract_figures(text)
     used: set[int] = set()
     out: list[Figure] = []
-    for d in draft:
+    for d in _unique(draft, lambda d: f"{d.text} {d.value}"):
         evidence = grounder.evidence(d.evidence, fallback=d.text)
         flags: list[Any] = []
         in_evidence = [m for m in _figures_in(text, evidence) if _matches(d.value, m)]
@@ -211,31 +273,40 @@ def build_briefing(
     text = document.text
     grounder = _Grounder(text)
     claims = []
-    for c in draft.key_claims:
-        evidence = grounder.evidence(c.evidence, fallback=_sentence_like(c.statement))
-        flags: list[Any] = [] if _grounded(evidence) else ["ungrounded"]
+    for c in _unique(draft.key_claims, lambda c: c.statement):
+        supports = _shares_words(c.statement)
+        evidence = grounder.evidence(c.evidence, _sentence_like(c.statement), supports)
+        grounded, flags = _check(evidence, supports)
         if c.certainty == "confirmed" and any(
-            find_hedges(text[e.start:e.end]) for e in evidence if e.start is not None
+            find_hedges(text[e.start:e.end]) for e in evidence
+            if e.start is not None and supports(e.quote)
         ):
             flags.append("certainty_inflated")
         claims.append(KeyClaim(statement=c.statement, attributed_to=c.attributed_to or None,
-                               certainty=c.certainty, evidence=evidence,
-                               grounded=_grounded(evidence), flags=flags))
+                               certainty=c.certainty, evidence=evidence, grounded=grounded,
+                               flags=flags))
     actors = []
-    for a in draft.actors:
-        evidence = grounder.evidence(a.evidence, fallback=a.name)
+    for a in _unique(draft.actors, lambda a: a.name):
+        supports = _names(a.name)
+        evidence = grounder.evidence(a.evidence, a.name, supports)
+        grounded, flags = _check(evidence, supports)
         role = a.role.strip() or None
         if role and role.lower() == a.name.strip().lower():
             role = None  # a role that only repeats the name says nothing
         actors.append(Actor(name=a.name, kind=a.kind, role=role, evidence=evidence,
-                            grounded=_grounded(evidence),
-                            flags=[] if _grounded(evidence) else ["ungrounded"]))
+                            grounded=grounded, flags=flags))
     uncertainties = []
-    for u in draft.uncertainties:
-        evidence = grounder.evidence(u.evidence, fallback=_sentence_like(u.statement))
+    for u in _unique(draft.uncertainties, lambda u: u.statement):
+        statement_words = _shares_words(u.statement)
+
+        def supports(quote: str, cue: str = u.cue, words: Callable[[str], bool] = statement_words
+                     ) -> bool:
+            return words(quote) or normalize(cue) in normalize(quote)
+
+        evidence = grounder.evidence(u.evidence, _sentence_like(u.statement), supports)
+        grounded, flags = _check(evidence, supports)
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
-                                         grounded=_grounded(evidence),
-                                         flags=[] if _grounded(evidence) else ["ungrounded"]))
+                                         grounded=grounded, flags=flags))
     uncertainties += _hedged_sentences(text, grounder, uncertainties)
     figures = _figures(draft.figures, text, grounder)
 

@@ -23,7 +23,9 @@ Certainty = Literal["confirmed", "likely", "possible", "unclear"]
 ActorKind = Literal["person", "organization", "state", "place", "other"]
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Origin = Literal["model", "analyser", "both"]
-Flag = Literal["ungrounded", "figure_not_in_evidence", "certainty_inflated"]
+Flag = Literal[
+    "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "certainty_inflated"
+]
 
 CERTAINTY_SCALE: tuple[Certainty, ...] = ("confirmed", "likely", "possible", "unclear")
 

@@ -140,3 +140,26 @@ def test_hedged_sentences_complete_the_uncertainties(seed, fake_backend_cls) -> 
         e = u.evidence[0]
         assert seed.text[e.start : e.end] == e.quote and u.cue in e.quote
         assert not (e.start < taken[1] and taken[0] < e.end), "overlaps the model's item"
+
+
+def test_quotes_found_in_the_source_must_also_support_the_item(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls, key_claims=[
+        DraftClaim(statement="Ukraine's forces have surrendered in the Kursk region.",
+                   attributed_to=None, certainty="confirmed", evidence=["Sabrina Singh"]),
+    ], actors=[
+        DraftActor(name="Mark Rutte", kind="person", role="NATO Secretary-General",
+                   evidence=["the Pentagon disclosed"]),
+    ])
+    claim = b.key_claims[0]
+    assert claim.evidence[0].status == "exact" and not claim.grounded
+    assert claim.flags == ["evidence_unrelated"]
+    rutte = b.actors[0]
+    # Its own quote says nothing of Rutte, but the name is in the source: that grounds it.
+    assert rutte.grounded and rutte.evidence[-1].quote == "Mark Rutte"
+
+
+def test_repeated_items_are_folded(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    figure = DraftFigure(text="10,000 troops", value=10000, unit="troops", qualifier="exact",
+                         evidence=["approximately 10,000 troops"])
+    b = run(seed, fake_backend_cls, figures=[figure] * 5)
+    assert sum(1 for f in b.figures if f.value == 10000) == 1

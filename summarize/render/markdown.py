@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..schema import Briefing, Evidence
 
 _FLAG_TEXT = {
+    "evidence_unrelated": "its quotes do not support it",
     "figure_not_in_evidence": "number not in its evidence",
     "certainty_inflated": "source hedges this",
 }
@@ -79,7 +80,7 @@ def render_markdown(briefing: Briefing) -> str:
         out.append("| As stated | Value | Unit | Qualifier | Check |")
         out.append("|---|---:|---|---|---|")
         for f in b.figures:
-            if f.qualifier == "range":
+            if f.qualifier == "range" and f.low is not None and f.high is not None:
                 value = f"{_number(f.low)}–{_number(f.high)}"
             else:
                 value = _number(f.value)
