@@ -28,7 +28,7 @@ from .hedges import HedgeCue, find_hedges
 from .output import write_atomic
 from .pipeline import brief
 from .prompts import Prompt, list_prompts, load_prompt
-from .render import render_json, render_markdown
+from .render import render_html, render_json, render_markdown, render_pdf
 from .schema import (
     SCHEMA_VERSION,
     Actor,
@@ -78,8 +78,10 @@ __all__ = [
     "load_prompt",
     "normalize",
     "open_backend",
+    "render_html",
     "render_json",
     "render_markdown",
+    "render_pdf",
     "resolve_settings",
     "write_atomic",
 ]

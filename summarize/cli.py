@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
+import webbrowser
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -19,7 +21,7 @@ from .document import document_from_text, load_document
 from .output import write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
-from .render import render_json, render_markdown
+from .render import render_html, render_json, render_markdown, render_pdf
 from .schema import briefing_json_schema_text
 
 EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary,
@@ -41,6 +43,8 @@ logger = logging.getLogger("summarize")
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+    html = "html"
+    pdf = "pdf"
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -57,19 +61,23 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(data: str | bytes, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        write_atomic(output, data)
         logger.info("wrote %s", output)
 
 
 @app.command()
 def brief(
     path: Annotated[str, typer.Argument(help="The document: a UTF-8 text file, or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format (pdf: one A4 "
+                                           "page; html: self-contained, with the source).")] = (
         Format.markdown
     ),
     output: Annotated[
@@ -104,8 +112,11 @@ def brief(
         False
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr.")] = False,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the result in the default browser or viewer.")
+    ] = False,
 ) -> None:
-    """Make a one-page briefing (Markdown) or its JSON of a document."""
+    """Make a one-page briefing of a document: Markdown, JSON, HTML (with the source) or PDF."""
     _setup_logging(verbose, quiet)
     try:
         settings = resolve_settings(model=model, base_url=base_url, prompt=prompt,
@@ -125,8 +136,20 @@ def brief(
         if result.grounding.items_dropped:
             logger.warning("dropped %d ungrounded item(s) (--strict)",
                            result.grounding.items_dropped)
-        text = render_json(result) if format is Format.json else render_markdown(result)
-        _emit(text, output)
+        data: str | bytes
+        if format is Format.json:
+            data = render_json(result)
+        elif format is Format.html:
+            data = render_html(result, document.text)
+        elif format is Format.pdf:
+            data = render_pdf(result, document.text)
+        else:
+            data = render_markdown(result)
+        if open_page and output is None:
+            output = Path(tempfile.mkdtemp(prefix="summarize-")) / f"{document.id}.{format}"
+        _emit(data, output)
+        if open_page and output is not None:
+            webbrowser.open(output.resolve().as_uri())
     except errors.SummarizeError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:

@@ -10,22 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..schema import Briefing, Evidence
+from .common import FLAG_TEXT, format_value
 
-_FLAG_TEXT = {
-    "evidence_unrelated": "its quotes do not support it",
-    "figure_not_in_evidence": "number not in its evidence",
-    "certainty_inflated": "source hedges this",
-}
 _UNGROUNDED = "⚠ *not found in source*"
 _QUOTE_CHARS = 140
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
 
 
 def _cell(text: str | None) -> str:
@@ -43,7 +31,7 @@ def _quote(evidence: list[Evidence]) -> str:
 
 
 def _marks(grounded: bool, flags: Sequence[str]) -> str:
-    specific = [f"⚠ *{_FLAG_TEXT[f]}*" for f in flags if f in _FLAG_TEXT]
+    specific = [f"⚠ *{FLAG_TEXT[f]}*" for f in flags if f != "ungrounded" and f in FLAG_TEXT]
     parts = [] if grounded or specific else [_UNGROUNDED]
     parts += specific
     return (" " + " · ".join(parts)) if parts else ""
@@ -80,10 +68,7 @@ def render_markdown(briefing: Briefing) -> str:
         out.append("| As stated | Value | Unit | Qualifier | Check |")
         out.append("|---|---:|---|---|---|")
         for f in b.figures:
-            if f.qualifier == "range" and f.low is not None and f.high is not None:
-                value = f"{_number(f.low)}–{_number(f.high)}"
-            else:
-                value = _number(f.value)
+            value = format_value(f.qualifier, f.value, f.low, f.high)
             check = _marks(f.grounded, f.flags).strip() or "✓ in source"
             out.append(
                 f"| {_cell(f.text)} | {value} | {_cell(f.unit)} | {f.qualifier} | {check} |"

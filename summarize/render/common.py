@@ -1,0 +1,24 @@
+"""What every renderer says the same way: flag wording and number formatting."""
+
+from __future__ import annotations
+
+FLAG_TEXT = {
+    "ungrounded": "not found in source",
+    "evidence_unrelated": "its quotes do not support it",
+    "figure_not_in_evidence": "number not in its evidence",
+    "certainty_inflated": "source hedges this",
+}
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def format_value(qualifier: str, value: float, low: float | None, high: float | None) -> str:
+    if qualifier == "range" and low is not None and high is not None:
+        return f"{format_number(low)}–{format_number(high)}"
+    return format_number(value)

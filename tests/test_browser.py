@@ -1,0 +1,84 @@
+"""The HTML briefing in a real browser: headless Chromium (Debian's package), driven by Playwright.
+
+Skipped when /usr/bin/chromium is absent, unless SUMMARIZE_REQUIRE_BROWSER=1 (CI sets it, after
+installing Chromium), where a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarize import brief, document_from_text, render_html, resolve_settings
+from tests.test_html import HOSTILE
+from tests.test_pipeline import draft
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("SUMMARIZE_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("SUMMARIZE_REQUIRE_BROWSER=1 but Chromium is not installed")
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def open_page(browser: Any, html: str, tmp_path: Path) -> tuple[Any, list[str]]:
+    path = tmp_path / "brief.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: errors.append(f"network: {r.url}")
+            if not r.url.startswith(("file:", "data:", "about:")) else None)
+    page.goto(path.as_uri())
+    return page, errors
+
+
+def test_clicking_a_claim_marks_its_evidence(browser, seed, fake_backend_cls, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    page, errors = open_page(browser, render_html(b, seed.text), tmp_path)
+    assert page.locator("mark.active").count() == 0
+    page.click("#key_claims-1")
+    active = page.locator("mark.active")
+    assert active.count() >= 1
+    assert "may have been deployed" in " ".join(active.all_inner_texts())
+    assert "selected" in (page.get_attribute("#key_claims-1", "class") or "")
+    # Hovering a highlight shows what it supports: a title, and the items light up.
+    first = page.locator("mark").first
+    assert (first.get_attribute("title") or "").startswith("Supports:")
+    first.hover()
+    assert page.locator(".item.hover").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "briefing-claim-clicked.png"), full_page=True)
+    assert errors == []
+
+
+def test_markup_in_the_document_stays_inert(browser, fake_backend_cls, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = document_from_text(HOSTILE, doc_id="hostile.txt")
+    b = brief(doc, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    page, errors = open_page(browser, render_html(b, doc.text), tmp_path)
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert "<script>window.pwned = 1</script>" in page.inner_text("#source")
+    assert page.locator("img").count() == 0
+    assert errors == []
