@@ -1,33 +1,58 @@
 """Hedge cues: the words by which a source marks what it does not assert as fact.
 
-Used by the pipeline to catch certainty inflation: a claim marked ``confirmed`` whose own
-evidence hedges ("may have been deployed", "appears to be", "reportedly").
+Types: ``modal`` (may, might, could, possible, likely), ``doxastic`` (believes, expects,
+anticipates, suggests), ``appearance`` (appears, seems, apparently), ``reported`` (reportedly,
+allegedly, according to unnamed sources), ``lack_of_knowledge`` (unknown, unclear, "does not yet
+have precise information"), ``conditional`` (if, unless) and ``investigation`` (whether).
+
+A lexicon with a few context rules, each on general grounds: "May" before a day or after "in" is
+the month; "could not" states inability, not possibility; "than expected" compares with an
+expectation already settled; "according to" with a named source is an attribution (see
+:mod:`summarize.attributions`), not a hedge. "would", "will" and "should" are left out: in news
+they mostly report speech or plans, not doubt.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
-__all__ = ["HedgeCue", "find_hedges"]
+__all__ = ["HEDGE_TYPES", "HedgeCue", "find_hedges"]
 
-_CUES: dict[str, str] = {
-    "modal": r"may|might|could|would|possibly|perhaps|potential(?:ly)?|likely|unlikely|"
-    r"probabl[ey]",
-    "doxastic": r"believes?|believed|anticipates?|anticipated|expects?|expected|suggests?|"
-    r"suggested|suggesting|suspects?|suspected|assess(?:es|ed)?|estimates?|estimated|"
-    r"thinks?|indicates?|indicated|indications?",
-    "appearance": r"appears?(?: to be)?|appeared|seems?(?: to be)?|seemed|apparently",
-    "reported": r"reportedly|allegedly|alleged|according to|claims?|claimed|rumou?red|"
-    r"unconfirmed|said to be",
-    "lack_of_knowledge": r"(?:does|do|did) not (?:yet )?(?:have|know)[\w\s]{0,30}?information|"
-    r"unclear|unknown|not known|not (?:yet )?clear|uncertain|unverified|could not be verified",
-    "conditional": r"if|unless|whether or not",
-    "investigation": r"whether|investigat(?:e|es|ed|ing|ion)|examin(?:e|es|ed|ing)",
+_LEXICON: dict[str, str] = {
+    "lack_of_knowledge": (
+        r"(?:does|do|did) not (?:yet )?(?:have|know)(?: \w+){0,3}? (?:information|details)"
+        r"|(?:could|can|cannot|has not|have not) (?:not )?(?:yet )?be(?:en)? "
+        r"(?:independently )?(?:verified|confirmed)|remains to be seen|yet to be seen|not clear"
+        r"|unclear|unknown|uncertain(?:ty|ties)?|unconfirmed|unverified"
+    ),
+    "appearance": (
+        r"appear(?:s|ed)?(?: to be)?|seem(?:s|ed)?(?: to be)?|seemingly|apparently"
+    ),
+    "reported": (
+        r"reportedly|allegedly|alleged|rumou?red|accused|accusations?|purportedly|supposedly"
+        r"|according to (?:unnamed |anonymous |unidentified |some )?(?:sources|reports)"
+    ),
+    "doxastic": (
+        r"believes?|believed|thinks?|expects?|expected|expecting|expectations?"
+        r"|anticipates?|anticipated|anticipating|suggests?|suggested|suggesting|suggestions?"
+        r"|predicts?|predicted|projected|speculated|speculation|suspects? that|suspected"
+        r"|assumes?|assumed|fears?|feared|fearing|worry|worried|worries|doubts?|doubted"
+        r"|tentatively"
+    ),
+    "modal": (
+        r"may|might|could|possible|possibly|possibility|likely|unlikely|likelihood"
+        r"|probably|probable|perhaps|potential|potentially"
+    ),
+    "conditional": r"if|unless",
+    "investigation": r"whether",
 }
+HEDGE_TYPES = tuple(_LEXICON)
 _PATTERN = re.compile(
-    "|".join(f"(?P<{kind}>\\b(?:{rx})\\b)" for kind, rx in _CUES.items()), re.IGNORECASE
+    "|".join(f"(?P<{kind}>\\b(?:{rx})\\b)" for kind, rx in _LEXICON.items()), re.IGNORECASE
 )
+_MONTH_MAY = re.compile(r"May(?=\s+\d)")
 
 
 @dataclass(frozen=True)
@@ -37,11 +62,30 @@ class HedgeCue:
     start: int
     end: int
 
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _excluded(text: str, m: re.Match[str]) -> bool:
+    word = m.group().lower()
+    before = text[max(0, m.start() - 12):m.start()].lower()
+    after = text[m.end():m.end() + 8].lower()
+    if word == "may" and _MONTH_MAY.match(text, m.start()):
+        return True
+    if m.group() == "May" and re.search(r"\b(?:in|of|since|until|by|last|next)\s+$",
+                                        text[max(0, m.start() - 8):m.start()]):
+        return True
+    if word == "could" and re.match(r"\s*(?:not\b|n't|\s*n't)", after):
+        return True
+    return word.startswith("expect") and before.rstrip().endswith(("than", "as"))
+
 
 def find_hedges(text: str) -> list[HedgeCue]:
-    """Hedge cues in ``text`` with their type and character offsets."""
+    """Hedge cues in ``text`` with their type and character offsets, in order."""
     out = []
     for m in _PATTERN.finditer(text):
-        kind = m.lastgroup or "modal"
-        out.append(HedgeCue(cue=m.group(), type=kind, start=m.start(), end=m.end()))
+        if _excluded(text, m):
+            continue
+        out.append(HedgeCue(cue=m.group(), type=m.lastgroup or "modal", start=m.start(),
+                            end=m.end()))
     return out
