@@ -218,10 +218,10 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
             m.group().endswith("ed"):
         return []
     source = _source_before(text, s_start, m.start())
-    before = text[s_start:m.start()].rstrip()
-    if source is None and before.endswith(",") and not before.endswith(("”,", '",')):
+    leading = text[s_start:m.start()].rstrip()
+    if source is None and leading.endswith(",") and not leading.endswith(("”,", '",')):
         # An appositive: "Chris Weston, chief market strategist at IG Ltd., said ..."
-        k = before.rfind(",", 0, len(before) - 1)
+        k = leading.rfind(",", 0, len(leading) - 1)
         if k > 0:
             source = _source_before(text, s_start, s_start + k)
             if source is not None and not _is_cap(source.text):
