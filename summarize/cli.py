@@ -16,8 +16,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import errors
+from .analysis import analyze_text, read_jsonl_documents
 from .config import resolve_settings
 from .document import document_from_text, load_document
+from .evaluation import evaluate, format_table
 from .output import write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
@@ -156,6 +158,73 @@ def brief(
         # Typer would exit 130 silently; say why. Nothing partial was written (atomic output).
         typer.echo("summarize: interrupted", err=True)
         raise typer.Exit(130) from None
+
+
+class AnalyzeFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def analyze(
+    path: Annotated[str, typer.Argument(help="A text file, a JSONL file of {id, text}, or -.")],
+    format: Annotated[
+        AnalyzeFormat | None,
+        typer.Option("--format", "-f", help="json (default for one document) or jsonl (default "
+                     "for .jsonl input: one line per record)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here (atomically), not stdout.")
+    ] = None,
+) -> None:
+    """Figures, hedges and attributions of a document, without any model."""
+    import json
+
+    try:
+        if path.endswith(".jsonl"):
+            documents = list(read_jsonl_documents(path))
+        elif path == "-":
+            documents = [document_from_text(sys.stdin.read(), doc_id="stdin")]
+        else:
+            documents = [load_document(path)]
+        results = [{"id": d.id, **analyze_text(d.text)} for d in documents]
+        lines = format is AnalyzeFormat.jsonl or (format is None and path.endswith(".jsonl"))
+        if lines:
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+        elif len(results) == 1:
+            text = json.dumps(results[0], ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+        _emit(text, output)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+
+
+class EvalTask(StrEnum):
+    figures = "figures"
+    hedges = "hedges"
+    attributions = "attributions"
+
+
+@app.command("eval")
+def eval_command(
+    task: Annotated[EvalTask, typer.Argument(help="Which analyser to score.")],
+    path: Annotated[str, typer.Argument(help="The gold JSONL file (see ../shared/eval).")],
+    json_output: Annotated[bool, typer.Option("--json", help="Rows as JSON, not a table.")] = (
+        False
+    ),
+) -> None:
+    """Score an analyser against gold data: precision, recall and F1 (percent)."""
+    import json
+
+    try:
+        rows = evaluate(task.value, path)
+        if json_output:
+            _emit(json.dumps(rows, indent=2) + "\n", None)
+        else:
+            _emit(f"{task.value}: {path}\n\n" + format_table(rows), None)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
 
 
 @app.command()

@@ -19,7 +19,7 @@ from typing import Any
 
 from .schema import Qualifier
 
-__all__ = ["FigureMention", "extract_figures", "parse_number"]
+__all__ = ["FigureMention", "canonical_unit", "extract_figures", "parse_number"]
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -37,7 +37,9 @@ _SCALES = {
 }
 _CURRENCY_PREFIX = {
     "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "eur": "EUR",
-    "gbp": "GBP",
+    "gbp": "GBP", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "s$": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "₩": "KRW",
+    "₽": "RUB",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -73,23 +75,35 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?|a dozen|"
-    rf"dozens|a hundred|a thousand|a million|a billion|half a million|half a dozen))"
+    rf"dozens|a hundred|a thousand|a million|a billion|half a million|half a dozen)(?![A-Za-z]))"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
 )
 _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 _FIGURE = re.compile(
     rf"(?P<qual>(?:{_QUAL_RE})\s*)?"
-    rf"(?P<cur>US\$|\$|£|€|¥)?\s?"
+    rf"(?P<cur>US\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|\$|£|€|¥|₹|₩|₽|\bRM|\bRs\.?)?\s?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:-|–|—|to|and)\s*(?P<cur2>US\$|\$|£|€|¥)?(?P<num2>{_NUMBER_PLAIN}))?"
+    rf"(?:\s*(?P<join>-|–|—|to|and)\s*(?P<cur2>US\$|HK\$|\$|£|€|¥)?(?P<num2>{_NUMBER_PLAIN}))?"
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"^(?:-|\s+)((?:[A-Z][\w'-]*\s+){0,2})([a-z][a-z-]*)")
-_HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?:-[a-z]+)*\b")
+_HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
+_PER = re.compile(r"\s+(?:per|a|an|each)\s+((?:square |cubic )?[a-z]+)\b(?<!\bthe)")
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°/]+(?:/[A-Za-z]+)?)\b")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3})?)\b(?!['’-])")
+_TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_TREND = re.compile(
+    r"\b(?:(?P<up>up|rose|rise|rising|increased?|increasing|gained?|gaining|climbed|jumped|"
+    r"surged|grew|grown|added|higher|advanced)|(?P<down>down|fell|falling|fall|dropped|drop|"
+    r"declined?|declining|lost|loses|decreased?|slipped|slumped|plunged|lower|shed|sank|tumbled)"
+    r")\s+(?:by\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,7 @@ class FigureMention:
     high: float | None
     start: int
     end: int
+    change: str = "="
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -176,42 +191,88 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
     return bool(label and label.group(1).lower() in _LABELS and digits)
 
 
+def _score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
+    """Sports scores ("2-1") and product or index names ("S&P 500", "iPhone 12", "Game 2")."""
+    if m.group("join") == "-" and second is not None and value.is_integer() and \
+            second.is_integer() and max(value, second) < 30 and not m.group("pct"):
+        return True
+    if m.group("qual") or m.group("cur") or m.group("pct") or not m.group("digits"):
+        return False
+    before = text[max(0, m.start("num") - 20):m.start("num")]
+    name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)
+    if name is None:
+        return False
+    sentence_start = re.search(r"(?:^|[.!?]\s+)[\"'“]?$", before[: name.start()])
+    return sentence_start is None or name.start() > 0 and not sentence_start
+
+
+def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
+    """The unit right after a number and where it ends."""
+    rest = text[end:end + 60]
+    if glued:
+        g = _GLUED_UNIT.match(rest)
+        if g:
+            return g.group(1), end + g.end(1)
+    hyphen = _HYPHEN_UNIT.match(rest)
+    if hyphen:
+        if hyphen.group("old"):
+            return "year-old", end + hyphen.end("old")
+        return _plural(hyphen.group(1).lower(), value), end + hyphen.end(1)  # three-year-long
+    symbol = _SYMBOL_UNIT.match(rest)
+    if symbol and symbol.group(1).lower() in _UNIT_NAMES:
+        return symbol.group(1), end + symbol.end(1)
+    after = _UNIT_AFTER.match(rest)
+    if after and after.group(2).lower() not in _STOP_UNIT:
+        word = after.group(2).lower()
+        unit, stop = _CURRENCY_WORDS.get(word, word), end + after.end(2)
+        per = _PER.match(text, stop)
+        if per:
+            return f"{unit} per {per.group(1).lower()}", per.end(1)
+        return unit, stop
+    return None, end
+
+
 def extract_figures(text: str) -> list[FigureMention]:
     """Every figure in ``text`` with character offsets into it, in order of appearance."""
     out: list[FigureMention] = []
     for m in _FIGURE.finditer(text):
-        num_start = m.start("num")
         digits = m.group("digits")
-        if _is_date_or_identifier(text, num_start, m.end("num"), digits):
+        if not m.group("cur") and _is_date_or_identifier(text, m.start("num"), m.end("num"),
+                                                         digits):
             continue
+        if _TIME_SUFFIX.match(text, m.end("num")):
+            continue  # 10.45pm, 5 a.m.
         words = m.group("words")
-        if words and m.start() > 0 and text[m.start() - 1].isalpha():
+        if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
             continue
         if words and words.lower() == "one" and not m.group("qual"):
             continue  # "one of the", "one day": too often not a quantity
         value = parse_number(m, "num")
         if value is None:
             continue
+        second = parse_number(m, "num2") if m.group("num2") else None
+        if _score_or_code(text, m, value, second):
+            continue
         start, end = m.start(), m.end()
+        n0 = m.start("num")
+        if n0 > 0 and text[n0 - 1] == "-" and (n0 < 2 or not text[n0 - 2].isalnum()):
+            value, start = -value, n0 - 1  # -5 yards
         qual_text = m.group("qual")
         qualifier = _qualifier_of(qual_text)
         low = high = None
-        second = parse_number(m, "num2") if m.group("num2") else None
         if second is not None:
-            joiner = text[m.end("num"):m.start("num2")].strip().lower()
             between = _BETWEEN.search(text[max(0, start - 10):start])
-            if joiner == "and" and not between:
-                # "5 and 6" is two figures, not a range: keep only the first.
+            if m.group("join") == "and" and not between:
+                # "5 and 6" is two figures, not a range: keep the first; the next is found anew.
                 end = m.end("num")
                 second = None
             else:
-                # "10-12": the scale of the second applies to both ("1.5-2 million").
-                if value < second and m.group("num2") and not re.search(
-                    _SCALE, m.group("num"), re.IGNORECASE
-                ):
-                    scale = re.search(rf"\s?({_SCALE})\b", m.group("num2"), re.IGNORECASE)
-                    if scale:
-                        value *= _SCALES[scale.group(1).lower()]
+                # "1.5-2 million": the second's scale applies to the first, when that is plausible.
+                scale = re.search(rf"\s?({_SCALE})\b", m.group("num2"), re.IGNORECASE)
+                if scale and not re.search(rf"\d\s?({_SCALE})\b", m.group("num"), re.IGNORECASE):
+                    scaled = value * _SCALES[scale.group(1).lower()]
+                    if scaled <= second:
+                        value = scaled
                 low, high, qualifier = value, second, "range"
                 if between:
                     start = between.start() + max(0, start - 10)
@@ -222,20 +283,19 @@ def extract_figures(text: str) -> list[FigureMention]:
         if m.group("pct"):
             unit = "%"
         elif currency:
-            unit = _CURRENCY_PREFIX.get(currency.lower(), currency)
+            unit = _CURRENCY_PREFIX.get(currency.lower().rstrip(), currency)
+            per = _PER.match(text, end)
+            if per and per.group(1).lower() not in _STOP_UNIT:
+                unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
         if unit is None:
-            rest = text[end:end + 60]
-            hyphen = _HYPHEN_UNIT.match(rest)
-            after = _UNIT_AFTER.match(rest)
-            if hyphen:
-                unit = _plural(hyphen.group(1).lower(), value)  # three-year-long -> years
-                end += hyphen.end(1)
-            elif after and after.group(2).lower() not in _STOP_UNIT:
-                word = after.group(2).lower()
-                unit = _CURRENCY_WORDS.get(word, word)
-                end += after.end(2)
+            glued = end < len(text) and text[end:end + 1].isalpha() and bool(digits)
+            unit, end = _unit_after(text, end, value, glued)
         while start < end and text[start].isspace():
             start += 1
+        trend = _TREND.search(text[max(0, start - 30):start])
+        change = _CHANGE[qualifier]
+        if trend:
+            change = "up" if trend.group("up") else "down"
         out.append(
             FigureMention(
                 text=text[start:end],
@@ -246,6 +306,60 @@ def extract_figures(text: str) -> list[FigureMention]:
                 high=high,
                 start=start,
                 end=end,
+                change=change,
             )
         )
     return out
+
+
+_UNIT_NAMES = {
+    "%": "percentage", "percent": "percentage", "per cent": "percentage",
+    "usd": "dollar", "$": "dollar", "dollars": "dollar", "eur": "euro", "euros": "euro",
+    "gbp": "pound sterling", "£": "pound sterling", "jpy": "japanese yen", "yen": "japanese yen",
+    "cny": "chinese yuan", "yuan": "chinese yuan", "rub": "russian ruble",
+    "mph": "mile per hour", "km/h": "kilometre per hour", "kph": "kilometre per hour",
+    "hp": "horsepower", "km": "kilometre", "kilometers": "kilometre", "kilometres": "kilometre",
+    "kilometer": "kilometre", "m": "metre", "meters": "metre", "metres": "metre",
+    "cm": "centimetre", "mm": "millimetre", "kg": "kilogram", "kilograms": "kilogram",
+    "lb": "pound-mass", "lbs": "pound-mass", "g": "gram", "grams": "gram", "ft": "foot",
+    "feet": "foot", "inches": "inch", "miles": "mile", "yards": "yard", "hz": "hertz",
+    "kw": "kilowatt", "w": "watt", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte",
+    "l": "litre", "liters": "litre", "litres": "litre", "ml": "millilitre",
+    "mpg": "mile per gallon",
+    "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second", "secs": "second",
+    "points": "point", "pts": "point", "people": "people", "persons": "people",
+    "mah": "milliampere-hour", "ppb": "parts-per-billion", "ppm": "parts-per-million",
+    "sq m": "square metre", "sqm": "square metre", "year-old": "year of age",
+    "years-old": "year of age", "year-olds": "year of age",
+    "hkd": "hong kong dollar", "aud": "australian dollar", "cad": "canadian dollar",
+    "nzd": "new zealand dollar", "sgd": "singapore dollar", "myr": "malaysian ringgit",
+    "inr": "indian rupee", "krw": "south korean won", "rupees": "indian rupee",
+    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
+    "rpm": "revolutions per minute", "ksi": "kilopound per square inch", "μm": "micrometre",
+    "µm": "micrometre", "nm": "nanometre", "gigatonnes": "gigaton", "gigatons": "gigaton",
+    "tonnes": "tonne", "tons": "ton", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+    "mbps": "megabit per second", "gbps": "gigabit per second", "p": "point", "bps": "basis point",
+    "basis": "basis point", "sq ft": "square foot", "°c": "degree celsius", "°f": "fahrenheit",
+    "fahrenheit": "fahrenheit", "celsius": "degree celsius", "hours": "hour", "hrs.": "hour",
+    "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week", "months": "month",
+    "years": "year", "yrs": "year", "hps": "horsepower", "bhp": "horsepower",
+}
+
+
+def canonical_unit(unit: str | None) -> str:
+    """A unit's canonical name: ``%`` -> ``percentage``, ``troops`` -> ``troop``, none -> ``-``."""
+    if not unit:
+        return "-"
+    u = unit.strip().lower()
+    if " per " in u:
+        head, _, tail = u.partition(" per ")
+        return f"{canonical_unit(head)} per {canonical_unit(tail)}"
+    if u in _UNIT_NAMES:
+        return _UNIT_NAMES[u]
+    if u.endswith("ies") and len(u) > 4:
+        return u[:-3] + "y"
+    if u.endswith(("ches", "shes", "sses", "xes")):
+        return u[:-2]
+    if u.endswith("s") and not u.endswith(("ss", "us", "is")) and len(u) > 3:
+        return u[:-1]
+    return u

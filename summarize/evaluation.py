@@ -1,0 +1,242 @@
+"""Scoring the analysers against public gold data (``summarize eval``).
+
+* figures (NewsQuant): a gold quantity and a predicted one match on value (relative tolerance
+  1e-5; ranges as (low, high) pairs); ``value+unit`` also needs the same normalised unit,
+  ``value+change`` the same change (``=``, ``~``, ``>``, ``<``, ``up``, ``down``). Each metric is a
+  one-to-one greedy matching per sentence, as in the NewsQuant paper's evaluation script.
+  quantulum3 is scored in the same run on the same sentences, as that script scores it (its
+  ranges compared with the gold range's mean; it reports no change).
+* hedges (Szeged uncertainty corpus, FactBank part): cue spans, exact and overlap match.
+* attributions (PolNeAR): source, cue and content spans, overlap match.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .attributions import find_attributions
+from .errors import InputError
+from .figures import canonical_unit, extract_figures
+from .hedges import find_hedges
+
+__all__ = ["Score", "evaluate", "format_table"]
+
+Value = float | tuple[float, float]
+
+
+@dataclass
+class Score:
+    """Precision counts matched predictions; recall counts matched gold items."""
+
+    matched_pred: int = 0
+    pred: int = 0
+    matched_gold: int = 0
+    gold: int = 0
+
+    def add(self, matched_pred: int, pred: int, matched_gold: int, gold: int) -> None:
+        self.matched_pred += matched_pred
+        self.pred += pred
+        self.matched_gold += matched_gold
+        self.gold += gold
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _records(path: str | Path) -> Iterator[dict[str, Any]]:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file")
+    with p.open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError as exc:
+                    raise InputError(f"{p}:{n}: not JSON", original=exc) from exc
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _gold_value(raw: Any, average_ranges: bool = False) -> Value:
+    text = str(raw)
+    if "-" in text[1:] and "e" not in text.lower():
+        low, high = text[0] + text[1:].split("-", 1)[0], text[1:].split("-", 1)[1]
+        if average_ranges:
+            return (float(low) + float(high)) / 2
+        return (float(low), float(high))
+    return float(text)
+
+
+def _close(a: Value, b: Value) -> bool:
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        if not (isinstance(a, tuple) and isinstance(b, tuple)):
+            return False
+        return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b,
+                                                                                  strict=True))
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def _greedy(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+            same: Callable[[dict[str, Any], dict[str, Any]], bool]) -> int:
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _close(g["value"], p["value"]) and same(g, p):
+                used.add(i)
+                break
+    return len(used)
+
+
+def _ours(text: str) -> list[dict[str, Any]]:
+    out = []
+    for f in extract_figures(text):
+        value: Value = (f.low, f.high) if f.low is not None and f.high is not None else f.value
+        out.append({"value": value, "unit": canonical_unit(f.unit), "change": f.change})
+    return out
+
+
+def _quantulum(text: str) -> list[dict[str, Any]] | None:
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError:
+        return None
+    out = []
+    for q in parser.parse(text):
+        unit = q.unit.name.lower() if q.unit else "-"
+        out.append({"value": float(q.value), "unit": "-" if unit == "dimensionless" else unit,
+                    "change": None})
+    return out
+
+
+def _figures(path: str | Path) -> list[dict[str, Any]]:
+    metrics = ("value", "value+unit", "value+change")
+    same: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
+        "value": lambda g, p: True,
+        "value+unit": lambda g, p: g["unit"] == p["unit"],
+        "value+change": lambda g, p: g["change"] == p["change"],
+    }
+    ours = {m: Score() for m in metrics}
+    theirs: dict[str, Score] | None = {m: Score() for m in metrics}
+    for record in _records(path):
+        text = record["text"]
+        gold = [{"value": _gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
+                 "change": q["change"]} for q in record["quantities"]]
+        pred = _ours(text)
+        for m in metrics:
+            hits = _greedy(gold, pred, same[m])
+            ours[m].add(hits, len(pred), hits, len(gold))
+        if theirs is not None:
+            q_pred = _quantulum(text)
+            if q_pred is None:
+                theirs = None
+                continue
+            q_gold = [{**g, "value": _gold_value(q["value"], average_ranges=True)}
+                      for g, q in zip(gold, record["quantities"], strict=True)]
+            for m in metrics:
+                hits = _greedy(q_gold, q_pred, same[m]) if m != "value+change" else 0
+                theirs[m].add(hits, len(q_pred), hits, len(gold))
+    rows = []
+    for m in metrics:
+        row = _row(m, ours[m])
+        if theirs is not None:
+            row["quantulum3_f1"] = None if m == "value+change" else round(100 * theirs[m].f1, 1)
+        rows.append(row)
+    return rows
+
+
+# ----------------------------------------------------------------------------- hedges
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _span_scores(gold: list[tuple[int, int]], pred: list[tuple[int, int]],
+                 match: Callable[[tuple[int, int], tuple[int, int]], bool]
+                 ) -> tuple[int, int, int, int]:
+    matched_pred = sum(1 for p in pred if any(match(p, g) for g in gold))
+    matched_gold = sum(1 for g in gold if any(match(p, g) for p in pred))
+    return matched_pred, len(pred), matched_gold, len(gold)
+
+
+def _hedges(path: str | Path) -> list[dict[str, Any]]:
+    exact, overlap = Score(), Score()
+    for record in _records(path):
+        for sentence in record["sentences"]:
+            gold = [(c["start"], c["end"]) for c in sentence["cues"]]
+            pred = [(h.start, h.end) for h in find_hedges(sentence["text"])]
+            exact.add(*_span_scores(gold, pred, lambda a, b: a == b))
+            overlap.add(*_span_scores(gold, pred, _overlap))
+    return [_row("cue (exact)", exact), _row("cue (overlap)", overlap)]
+
+
+# ----------------------------------------------------------------------------- attributions
+
+
+def _attributions(path: str | Path) -> list[dict[str, Any]]:
+    labels = {"Source": "source", "Cue": "cue", "Content": "content"}
+    scores = {label: Score() for label in labels}
+    for record in _records(path):
+        found = find_attributions(record["text"])
+        for label, attr in labels.items():
+            gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
+            pred = sorted({(getattr(a, attr).start, getattr(a, attr).end) for a in found})
+            scores[label].add(*_span_scores(gold, pred, _overlap))
+    return [_row(f"{attr} (overlap)", scores[label]) for label, attr in labels.items()]
+
+
+def _row(metric: str, score: Score) -> dict[str, Any]:
+    return {"metric": metric, "precision": round(100 * score.precision, 1),
+            "recall": round(100 * score.recall, 1), "f1": round(100 * score.f1, 1),
+            "gold": score.gold, "predicted": score.pred}
+
+
+_TASKS: dict[str, Callable[[str | Path], list[dict[str, Any]]]] = {
+    "figures": _figures, "hedges": _hedges, "attributions": _attributions,
+}
+
+
+def evaluate(task: str, path: str | Path) -> list[dict[str, Any]]:
+    """Score one analyser on a gold file; rows of metric, precision, recall, F1 (percent)."""
+    if task not in _TASKS:
+        raise InputError(f"unknown evaluation {task!r}: use one of {', '.join(_TASKS)}")
+    try:
+        return _TASKS[task](path)
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a {task} gold file ({exc})", original=exc) from exc
+
+
+def format_table(rows: Iterable[dict[str, Any]]) -> str:
+    """A Markdown table of evaluation rows."""
+    rows = list(rows)
+    if not rows:
+        return ""
+    heads = list(rows[0])
+    names = {"quantulum3_f1": "quantulum3 F1", "f1": "F1"}
+    lines = ["| " + " | ".join(names.get(h, h) for h in heads) + " |",
+             "|" + "|".join("---" if h == "metric" else "---:" for h in heads) + "|"]
+    for r in rows:
+        lines.append("| " + " | ".join("n/a" if r[h] is None else str(r[h]) for h in heads) +
+                     " |")
+    return "\n".join(lines) + "\n"
