@@ -204,6 +204,9 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         cited = _source_after(text, m.end(), s_end)
         clause_end = reporter.start if reporter else m.start()
         content = _span(text, s_start, clause_end)
+        if content is None and cited is not None:
+            lead = re.match(r"\s*(?:that\b|:|,)?\s*", text[cited.end:s_end])
+            content = _span(text, cited.end + (lead.end() if lead else 0), s_end)
         word = re.match(r"\w+", m.group())
         if reporter and content and word:
             results.append(Attribution(reporter, Span(word.group(), m.start(), m.start() +
@@ -234,7 +237,8 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
     if source is None or source.text.lower() in {"that", "this", "which"} and m.group(
     ).lower().startswith(("said", "say")):
         inverted = re.match(
-            r"\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|at|of|the)){0,6}|he|she|"
+            r"\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|at|of|the|"
+            r"[a-z]+(?=\s+[A-Z]))){0,6}|he|she|"
             r"they)\s*[.,;]", after)
         if inverted and re.search(r"[,\"”’']\s*$", text[s_start:m.start()]):
             source = Span(inverted.group(1), m.end() + inverted.start(1),

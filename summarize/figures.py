@@ -14,6 +14,7 @@ What is not a figure here, and why:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -232,10 +233,28 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
     return None, end
 
 
+_ANCHOR = re.compile(rf"\d|\.\d|\b(?:{_NUM_WORD}|a dozen|dozens|a hundred|a thousand|a million|"
+                     rf"a billion|half a)\b", re.IGNORECASE)
+_LOOKBACK = 40  # longest qualifier and currency before a number
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE.finditer`` made fast: the full pattern is only tried near a number."""
+    pos = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < pos:
+            continue
+        m = _FIGURE.search(text, max(pos, anchor.start() - _LOOKBACK))
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def extract_figures(text: str) -> list[FigureMention]:
     """Every figure in ``text`` with character offsets into it, in order of appearance."""
     out: list[FigureMention] = []
-    for m in _FIGURE.finditer(text):
+    for m in _matches(text):
         digits = m.group("digits")
         if not m.group("cur") and _is_date_or_identifier(text, m.start("num"), m.end("num"),
                                                          digits):

@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
+from .attributions import Attribution, find_attributions
 from .backends import Backend, open_backend
 from .config import Settings, resolve_settings
 from .document import Document
 from .errors import DocumentTooLongError
-from .figures import FigureMention, extract_figures
+from .figures import FigureMention, canonical_unit, extract_figures
 from .grounding import Aligner, normalize
 from .hedges import find_hedges
 from .prompts import Prompt, load_prompt
@@ -206,10 +207,16 @@ def _figures(draft: list[DraftFigure], text: str, grounder: _Grounder) -> list[F
         if mention is not None:
             used.add(analysed.index(mention))
             evidence.append(grounder.span(mention.start, mention.end))
-            unit = d.unit if d.unit and d.unit.lower() in text.lower() else mention.unit
+            # The analyser's reading of the source wins; a different reading by the model is
+            # flagged so the reader knows the two disagreed.
+            unit = mention.unit or (d.unit if d.unit and d.unit.lower() in text.lower() else None)
+            differs = d.qualifier != mention.qualifier or bool(
+                d.unit and mention.unit and canonical_unit(d.unit) != canonical_unit(mention.unit)
+                and d.unit.lower() not in mention.text.lower())
             out.append(Figure(text=mention.text, value=mention.value, unit=unit,
                               qualifier=mention.qualifier, low=mention.low, high=mention.high,
-                              evidence=evidence, grounded=True, origin="both", flags=[]))
+                              evidence=evidence, grounded=True, origin="both",
+                              flags=["figure_mismatch"] if differs else []))
         else:
             # A figure is grounded only if its number is in its evidence, not just its words.
             out.append(Figure(text=d.text, value=d.value, unit=d.unit or None,
@@ -262,6 +269,69 @@ def _hedged_sentences(text: str, grounder: _Grounder,
     return out
 
 
+_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
+                    "this", "its", "his", "her", "their"}
+_ORG_WORDS = re.compile(
+    r"\b(?:Agency|Ministry|Department|Pentagon|Committee|Council|Office|Service|Command|Army|"
+    r"Forces?|Police|Government|Parliament|Congress|Senate|Court|Bank|Fund|Union|NATO|UN|EU|"
+    r"Reuters|AP|AFP|Times|Post|News|Media|Az|Institute|University|Party|Inc|Corp|Ltd|Company|"
+    r"Group|Association|Organi[sz]ation|Commission|Board|Authority|Administration|House|"
+    r"Kremlin|Embassy)\b"
+)
+_PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+$")
+
+
+def _attribution_in(evidence: list[Evidence], attributions: list[Attribution]
+                    ) -> Attribution | None:
+    """The attribution whose content (or cue) lies in the item's grounded evidence."""
+    best: Attribution | None = None
+    for e in evidence:
+        if e.start is None or e.end is None:
+            continue
+        for a in attributions:
+            inside = a.content.start < e.end and e.start < a.content.end
+            cue_inside = e.start <= a.cue.start < e.end
+            if (inside or cue_inside) and (best is None or
+                                           a.content.end - a.content.start <
+                                           best.content.end - best.content.start):
+                best = a
+    return best
+
+
+def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
+                       grounder: _Grounder) -> list[Actor]:
+    """Named sources of attributions the model did not list, as actors (up to the limit)."""
+    known = [_content_words(a.name) for a in have if a.grounded]
+    out: list[Actor] = []
+    room = LIMITS["max_actors"] - len(known)
+    for a in attributions:
+        words = a.source.text.split()
+        while words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        if not words or not words[0][:1].isupper() or len(out) >= room:
+            continue
+        phrase = " ".join(words)
+        person = _PERSON.search(phrase)
+        if person and not _ORG_WORDS.search(person.group()):
+            name, kind = person.group(), "person"
+            role = phrase[: person.start()].strip() or None
+        else:
+            kind = "organization" if _ORG_WORDS.search(phrase) else "other"
+            name, role = phrase, None
+        wanted = _content_words(name)
+        if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
+                             for k in known if k):
+            continue  # already there, maybe spelt differently ("Defence"/"Defense")
+        known.append(wanted)
+        start = a.source.start + a.source.text.index(name)
+        evidence = [grounder.span(start, start + len(name)),
+                    grounder.span(min(a.source.start, a.cue.start), a.content.end)]
+        role = f"{role}; source of a claim" if role else "source of a claim"
+        out.append(Actor(name=name, kind=kind, role=role, evidence=evidence,  # type: ignore[arg-type]
+                         grounded=True, origin="analyser", flags=[]))
+    return out
+
+
 def build_briefing(
     draft: DraftBriefing,
     document: Document,
@@ -272,6 +342,8 @@ def build_briefing(
     """Ground a model draft against the document and check and complete it with the analysers."""
     text = document.text
     grounder = _Grounder(text)
+    attributions = [a for a in find_attributions(text)
+                    if a.source.text.lower() not in _PRONOUN_SOURCES]
     claims = []
     for c in _unique(draft.key_claims, lambda c: c.statement):
         supports = _shares_words(c.statement)
@@ -282,7 +354,15 @@ def build_briefing(
             if e.start is not None and supports(e.quote)
         ):
             flags.append("certainty_inflated")
-        claims.append(KeyClaim(statement=c.statement, attributed_to=c.attributed_to or None,
+        attributed_to = (c.attributed_to or "").strip() or None
+        said = _attribution_in(evidence, attributions) if grounded else None
+        if said is not None:
+            if attributed_to is None:
+                attributed_to = said.source.text
+                flags.append("attribution_filled")
+            elif not _content_words(attributed_to) & _content_words(said.source.text):
+                flags.append("attribution_mismatch")
+        claims.append(KeyClaim(statement=c.statement, attributed_to=attributed_to,
                                certainty=c.certainty, evidence=evidence, grounded=grounded,
                                flags=flags))
     actors = []
@@ -307,6 +387,7 @@ def build_briefing(
         grounded, flags = _check(evidence, supports)
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
                                          grounded=grounded, flags=flags))
+    actors += _sources_as_actors(attributions, actors, grounder)
     uncertainties += _hedged_sentences(text, grounder, uncertainties)
     figures = _figures(draft.figures, text, grounder)
 

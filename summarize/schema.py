@@ -24,7 +24,8 @@ ActorKind = Literal["person", "organization", "state", "place", "other"]
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Origin = Literal["model", "analyser", "both"]
 Flag = Literal[
-    "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "certainty_inflated"
+    "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "figure_mismatch",
+    "certainty_inflated", "attribution_filled", "attribution_mismatch",
 ]
 
 CERTAINTY_SCALE: tuple[Certainty, ...] = ("confirmed", "likely", "possible", "unclear")

@@ -81,7 +81,7 @@ def test_grounded_and_ungrounded_items_are_told_apart(seed, fake_backend_cls) ->
 
 def test_actor_name_in_the_source_grounds_it_invented_one_does_not(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     b = run(seed, fake_backend_cls)
-    singh, napoleon = b.actors
+    singh, napoleon = [a for a in b.actors if a.origin == "model"]
     assert singh.grounded and singh.evidence[-1].quote == "Sabrina Singh"
     assert not napoleon.grounded and napoleon.flags == ["ungrounded"]
 
@@ -92,6 +92,7 @@ def test_figures_are_checked_and_completed_by_the_analyser(seed, fake_backend_cl
     troops = by_text["approximately 10,000 troops"]
     assert (troops.value, troops.unit, troops.qualifier, troops.origin) == (
         10000, "troops", "approximate", "both")
+    assert troops.flags == ["figure_mismatch"]  # the draft called it exact
     missiles = by_text["12 missiles"]
     assert missiles.flags == ["figure_not_in_evidence"] and missiles.origin == "model"
     assert not missiles.grounded
@@ -163,3 +164,34 @@ def test_repeated_items_are_folded(seed, fake_backend_cls) -> None:  # type: ign
                          evidence=["approximately 10,000 troops"])
     b = run(seed, fake_backend_cls, figures=[figure] * 5)
     assert sum(1 for f in b.figures if f.value == 10000) == 1
+
+
+def test_attributions_fill_and_check_who_says_it(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls, key_claims=[
+        DraftClaim(statement="Certain North Korean troops have been deployed towards Ukraine.",
+                   attributed_to=None, certainty="confirmed",
+                   evidence=["certain North Korean troops have already been deployed towards "
+                             "Ukraine"]),
+        DraftClaim(statement="North Korea dispatched approximately 10,000 troops to Russia.",
+                   attributed_to="Mark Rutte", certainty="likely",
+                   evidence=["North Korea has reportedly dispatched approximately 10,000 troops"]),
+    ])
+    filled, wrong = b.key_claims
+    assert filled.attributed_to == "Pentagon spokesperson Sabrina Singh"
+    assert "attribution_filled" in filled.flags and filled.grounded
+    assert wrong.attributed_to == "Mark Rutte" and "attribution_mismatch" in wrong.flags
+
+
+def test_named_sources_become_actors(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
+    b = run(seed, fake_backend_cls, actors=[])
+    names = {a.name: a for a in b.actors}
+    for expected in ("Pentagon", "Sabrina Singh", "Mark Rutte",
+                     "South Korea's Defense Intelligence Agency"):
+        assert expected in names, sorted(names)
+        actor = names[expected]
+        assert actor.origin == "analyser" and actor.grounded
+        e = actor.evidence[0]
+        assert seed.text[e.start : e.end] == e.quote == expected
+    assert names["Mark Rutte"].kind == "person" and "NATO" in (names["Mark Rutte"].role or "")
+    assert names["Pentagon"].kind == "organization"
+    assert len(b.actors) <= 8

@@ -16,7 +16,9 @@ def test_markdown_one_pager_marks_what_is_not_in_the_source(seed, fake_backend_c
     good = next(ln for ln in lines if ln.startswith("- Some North Korean troops"))
     assert "not found" not in good and "South Korea's Defense Intelligence Agency" in good
     assert "source hedges this" in md
-    assert "| approximately 10,000 troops | 10,000 | troops | approximate | ✓ in source |" in md
+    # The model said "exact"; the source says "approximately": the analyser's reading is shown.
+    assert ("| approximately 10,000 troops | 10,000 | troops | approximate | "
+            "⚠ *model read the figure differently* |") in md
     assert "| 12 missiles | 12 | missiles | exact | ⚠ *number not in its evidence* |" in md
     footer = lines[-1]
     assert "prompt v1" in footer and "fake-model" in footer and "grounded evidence" in footer

@@ -6,7 +6,10 @@ FLAG_TEXT = {
     "ungrounded": "not found in source",
     "evidence_unrelated": "its quotes do not support it",
     "figure_not_in_evidence": "number not in its evidence",
+    "figure_mismatch": "model read the figure differently",
     "certainty_inflated": "source hedges this",
+    "attribution_filled": "attribution added from the source",
+    "attribution_mismatch": "source credits someone else",
 }
 
 

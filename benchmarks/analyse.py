@@ -1,0 +1,86 @@
+"""Benchmark: the analysers on a 100 KB article, beside quantulum3 on the same text.
+
+    .venv/bin/python benchmarks/analyse.py [--size 100000] [--repeat 5]
+
+The text is real news (../shared/eval/articles-frank.jsonl when present, else the seed),
+joined to the size asked. Ours runs --repeat times, quantulum3 once (it is slow); the table
+shows the best and the median wall time, and the ratio of quantulum3's time to ours
+(quantulum3 finds quantities only; we find figures, hedges and attributions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from summarize.analysis import analyze_text
+from summarize.figures import extract_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(size: int) -> str:
+    frank = ROOT.parent / "shared" / "eval" / "articles-frank.jsonl"
+    if frank.is_file():
+        texts = [json.loads(line)["text"] for line in frank.open(encoding="utf-8")]
+    else:
+        texts = [(ROOT / "seeds" / "north-korean-troops-kursk.txt").read_text(encoding="utf-8")]
+    out, n = "", 0
+    while len(out) < size:
+        out += texts[n % len(texts)] + "\n\n"
+        n += 1
+    return out[:size]
+
+
+def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn(text)
+        times.append(time.perf_counter() - t)
+    return times, result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    text = corpus(args.size)
+    rows = []
+    ours, result = timed(analyze_text, text, args.repeat)
+    rows.append(("summarize: figures+hedges+attributions", ours,
+                 f"{len(result['figures'])} figures, {len(result['hedges'])} hedges, "
+                 f"{len(result['attributions'])} attributions"))
+    figs, found = timed(extract_figures, text, args.repeat)
+    rows.append(("summarize: figures only", figs, f"{len(found)} figures"))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+        # One run: quantulum3 takes about a minute on 100 KB here.
+        theirs, quantities = timed(parser.parse, text, 1)
+        rows.append(("quantulum3 parser.parse (1 run)", theirs, f"{len(quantities)} quantities"))
+    except ImportError:
+        theirs = []
+    print(f"text: {len(text):,} characters; {args.repeat} runs each")
+    print()
+    print("| tool | best ms | median ms | found |")
+    print("|---|---:|---:|---|")
+    for name, times, what in rows:
+        print(f"| {name} | {min(times) * 1000:.1f} | {statistics.median(times) * 1000:.1f} | "
+              f"{what} |")
+    if theirs:
+        print()
+        print(f"quantulum3 median / summarize (all three analysers) median: "
+              f"{statistics.median(theirs) / statistics.median(ours):.1f}x")
+
+
+if __name__ == "__main__":
+    main()

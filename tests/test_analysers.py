@@ -1,0 +1,146 @@
+"""The deterministic analysers: hedges, attributions, `summarize analyze` and `summarize eval`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from summarize.analysis import analyze_text
+from summarize.attributions import find_attributions
+from summarize.cli import app
+from summarize.evaluation import evaluate
+from summarize.figures import canonical_unit, extract_figures
+from summarize.hedges import find_hedges
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("some North Korean troops may have been deployed", "may", "modal"),
+        ("it does not yet have precise information regarding this", "does not yet have precise "
+         "information", "lack_of_knowledge"),
+        ("preparations appear to be complete", "appear to be", "appearance"),
+        ("North Korea has reportedly dispatched troops", "reportedly", "reported"),
+        ("it anticipates that their deployment is imminent", "anticipates", "doxastic"),
+        ("officials are investigating whether the account is true", "whether", "investigation"),
+        ("the talks will fail if sanctions stay", "if", "conditional"),
+        ("the claim could not be independently verified", "could not be independently verified",
+         "lack_of_knowledge"),
+    ],
+)
+def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> None:
+    found = find_hedges(text)
+    assert [(h.cue, h.type) for h in found] == [(cue, kind)]
+    assert text[found[0].start : found[0].end] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The deal was signed in May 2019.", "Profits were larger than expected.",
+     "He could not attend the meeting.", "The suspect was arrested on May 5."],
+)
+def test_what_is_not_a_hedge(text: str) -> None:
+    assert find_hedges(text) == []
+
+
+def test_attributions_with_chains_and_inverted_order() -> None:
+    text = ("According to lawmakers, the agency indicated that troops may move. "
+            "\u201cWe are ready,\u201d said Pentagon spokesperson Sabrina Singh. "
+            "Caliber.Az reports per South Korean media that the meeting was closed.")
+    found = [(a.source.text, a.cue.text, a.content.text) for a in find_attributions(text)]
+    assert ("lawmakers", "According to", "the agency indicated that troops may move") in found
+    assert ("the agency", "indicated", "troops may move") in found
+    assert ("Pentagon spokesperson Sabrina Singh", "said", "We are ready") in found
+    assert any(s == "Caliber.Az" and c == "reports" for s, c, _ in found)
+    assert any(s == "South Korean media" and c == "per" for s, c, _ in found)
+    for a in find_attributions(text):
+        for span in (a.source, a.cue, a.content):
+            assert text[span.start : span.end] == span.text
+
+
+def test_seed_attributions_name_the_sources() -> None:
+    sources = {a.source.text for a in find_attributions(SEED.read_text(encoding="utf-8"))}
+    assert {"the Pentagon", "Pentagon spokesperson Sabrina Singh",
+            "NATO Secretary-General Mark Rutte",
+            "South Korea's Defense Intelligence Agency"} <= sources
+
+
+def test_units_have_canonical_names() -> None:
+    assert [canonical_unit(u) for u in ("%", "USD", "troops", None, "mph", "USD per share")] == [
+        "percentage", "dollar", "troop", "-", "mile per hour", "dollar per share"]
+    assert [f.unit for f in extract_figures("a 6kW motor, 54GB of data, up 5 points")] == [
+        "kW", "GB", "points"]
+    assert [f.change for f in extract_figures("shares rose 5% while bonds fell 2%")] == [
+        "up", "down"]
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_analysers_never_fail_and_offsets_slice_to_their_text(text: str) -> None:
+    result = analyze_text(text)
+    for f in result["figures"]:
+        assert 0 <= f["start"] < f["end"] <= len(text) and text[f["start"] : f["end"]] == f["text"]
+    for h in result["hedges"]:
+        assert text[h["start"] : h["end"]] == h["cue"]
+    for a in result["attributions"]:
+        for part in ("source", "cue", "content"):
+            span = a[part]
+            assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_analyze_command_json_and_jsonl(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["analyze", str(SEED)])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"id", "figures", "hedges", "attributions"}
+    assert {"text", "value", "unit", "qualifier", "low", "high", "start", "end"} <= set(
+        data["figures"][0])
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "a", "text": "About 300 people may have fled."}) + "\n" +
+                    json.dumps({"id": "b", "text": "Nothing here."}) + "\n")
+    result = CliRunner().invoke(app, ["analyze", str(docs), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"]
+    assert lines[0]["figures"][0]["value"] == 300 and lines[0]["hedges"][0]["cue"] == "may"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n')
+    result = CliRunner().invoke(app, ["analyze", str(bad)])
+    assert result.exit_code == 3 and "id" in result.stderr
+
+
+def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
+    gold = tmp_path / "figures.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "About 300 people fled and 5% left.",
+                                "quantities": [
+                                    {"value": "300", "unit": "people", "normalized_unit": "people",
+                                     "change": "~"},
+                                    {"value": "7", "unit": "%", "normalized_unit": "percentage",
+                                     "change": "="}]}) + "\n")
+    rows = {r["metric"]: r for r in evaluate("figures", gold)}
+    assert rows["value"]["precision"] == 50.0 and rows["value"]["recall"] == 50.0
+    assert rows["value+unit"]["f1"] == 50.0 and rows["value+change"]["f1"] == 50.0
+    result = CliRunner().invoke(app, ["eval", "figures", str(gold)])
+    assert result.exit_code == 0 and "| value |" in result.stdout
+
+
+@pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the project")
+def test_dev_set_scores_do_not_regress() -> None:
+    """Guards the levels measured on the shared dev files (README), not the targets."""
+    hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
+    assert hedges["cue (exact)"] >= 80.0
+    figures = {r["metric"]: r["f1"] for r in
+               evaluate("figures", EVAL / "figures-newsquant.jsonl")}
+    assert figures["value"] >= 88.0 and figures["value+unit"] >= 71.0
+    sources = {r["metric"]: r["f1"] for r in
+               evaluate("attributions", EVAL / "attributions-polnear.jsonl")}
+    assert sources["source (overlap)"] >= 65.0
