@@ -89,6 +89,24 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
+def _last_failure(exc: Exception) -> str:
+    """The last attempt's validation problem, in one line."""
+    failed = getattr(exc, "failed_attempts", None) or []
+    if failed:
+        last = getattr(failed[-1], "exception", None)
+        if last is not None:
+            errors = getattr(last, "errors", None)
+            if callable(errors):
+                try:
+                    first = errors()[0]
+                    where = ".".join(str(p) for p in first.get("loc", ()))
+                    return _one_line(f"{where}: {first.get('msg', '')}".strip(": "))
+                except (IndexError, TypeError, ValueError, AttributeError):
+                    pass
+            return _one_line(last)
+    return _one_line(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+
 def _one_line(text: object, limit: int = 200) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -126,6 +144,10 @@ class OpenAICompatibleBackend:
         )
         self._instructor = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
 
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.close()
+
     def describe(self) -> str:
         return f"{self.kind} backend ({self.model} at {self.base_url})"
 
@@ -139,11 +161,15 @@ class OpenAICompatibleBackend:
     ) -> Extraction:
         usage = Usage()
         attempts = 0
+        cut_short = 0
 
         def on_response(completion: Any) -> None:
-            nonlocal usage, attempts
+            nonlocal usage, attempts, cut_short
             attempts += 1
             usage = usage + _usage_of(completion)
+            choices = getattr(completion, "choices", None) or []
+            if choices and getattr(choices[0], "finish_reason", None) == "length":
+                cut_short += 1
 
         def on_parse_error(error: Exception) -> None:
             logger.info("attempt %d: invalid output, retrying: %s", attempts, _one_line(error))
@@ -163,7 +189,11 @@ class OpenAICompatibleBackend:
                 **extra,
             )
         except Exception as exc:  # noqa: BLE001 - translated into our tree below
-            raise self._translate(exc, attempts, usage) from exc
+            error = self._translate(exc, attempts, usage)
+            if isinstance(error, ExtractionError) and cut_short:
+                error.message += (f" ({cut_short} of {attempts} answer(s) hit max_tokens="
+                                  f"{max_tokens}: raise --max-tokens or use a stronger model)")
+            raise error from exc
         finally:
             self._instructor.off("completion:response", on_response)
             self._instructor.off("parse:error", on_parse_error)
@@ -201,7 +231,7 @@ class OpenAICompatibleBackend:
                     original=cause,
                 )
         if isinstance(exc, InstructorRetryException) or attempts:
-            last = _one_line(str(exc).splitlines()[-1] if str(exc) else type(exc).__name__)
+            last = _last_failure(exc)
             return ExtractionError(
                 f"{where}: output still invalid after {max(attempts, 1)} attempt(s): {last}",
                 attempts=attempts,
@@ -220,7 +250,7 @@ def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
         with EmbeddedServer(
             settings.local_model_path, context_tokens=settings.context_tokens or 8192
         ) as server:
-            yield OpenAICompatibleBackend(
+            backend = OpenAICompatibleBackend(
                 kind="local",
                 model=settings.model,
                 base_url=server.base_url,
@@ -230,9 +260,13 @@ def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
                 temperature=settings.temperature,
                 seed=settings.seed,
             )
+            try:
+                yield backend
+            finally:
+                backend.close()
         return
     assert settings.base_url is not None
-    yield OpenAICompatibleBackend(
+    backend = OpenAICompatibleBackend(
         kind=settings.backend,
         model=settings.model,
         base_url=settings.base_url,
@@ -242,3 +276,7 @@ def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
         temperature=settings.temperature,
         seed=settings.seed if settings.backend != "openai" else None,
     )
+    try:
+        yield backend
+    finally:
+        backend.close()

@@ -35,7 +35,7 @@ class Settings:
     prompt: str = DEFAULT_PROMPT
     timeout: float = 120.0
     max_retries: int = 2
-    max_tokens: int = 1536
+    max_tokens: int = 2048
     temperature: float = 0.0
     seed: int = 7
     context_tokens: int | None = 8192

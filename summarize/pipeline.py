@@ -42,11 +42,14 @@ from .schema import (
 )
 from .sentences import sentence_at, sentence_spans
 
-__all__ = ["brief", "build_briefing"]
+__all__ = ["brief", "build_briefing", "document_tag"]
 
 logger = logging.getLogger(__name__)
 
-LIMITS = {"max_claims": 6, "max_actors": 8, "max_figures": 8, "max_uncertainties": 6}
+# What the model is asked for (the draft schema's bounds); the analysers may add up to the
+# section sizes below.
+LIMITS = {"max_claims": 5, "max_actors": 6, "max_figures": 5, "max_uncertainties": 4}
+SECTION_SIZES = {"actors": 8, "uncertainties": 6}
 # A conservative estimate of characters per token, used to refuse a document early.
 _CHARS_PER_TOKEN = 4.0
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
@@ -246,7 +249,7 @@ _NOT_UNCERTAIN = {"according to", "claims", "claim", "claimed", "indicated", "in
 def _hedged_sentences(text: str, grounder: _Grounder,
                       have: list[Uncertainty]) -> list[Uncertainty]:
     """The source's hedged sentences the model did not list, up to the section's size."""
-    room = LIMITS["max_uncertainties"] - sum(1 for u in have if u.grounded)
+    room = SECTION_SIZES["uncertainties"] - sum(1 for u in have if u.grounded)
     covered = [(e.start, e.end) for u in have for e in u.evidence
                if e.start is not None and e.end is not None]
     out: list[Uncertainty] = []
@@ -303,7 +306,7 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     """Named sources of attributions the model did not list, as actors (up to the limit)."""
     known = [_content_words(a.name) for a in have if a.grounded]
     out: list[Actor] = []
-    room = LIMITS["max_actors"] - len(known)
+    room = SECTION_SIZES["actors"] - len(known)
     for a in attributions:
         words = a.source.text.split()
         while words and words[0].lower() in {"the", "a", "an"}:
@@ -422,6 +425,12 @@ def _summarize_grounding(sections: list[list[Any]], dropped: int) -> GroundingSu
     )
 
 
+def document_tag(document: Document) -> str:
+    """The tag that fences the document in the prompt. It carries the document's own hash, so
+    the document cannot contain its closing tag (that would need a SHA-256 fixed point)."""
+    return f"document-{document.sha256[:12]}"
+
+
 def _check_fits(messages: list[dict[str, str]], context_tokens: int | None,
                 max_tokens: int) -> None:
     if not context_tokens:
@@ -449,7 +458,7 @@ def brief(
     """
     settings = settings or resolve_settings()
     prompt = prompt or load_prompt(settings.prompt)
-    messages = prompt.render(document=document.text, **LIMITS)
+    messages = prompt.render(document=document.text, tag=document_tag(document), **LIMITS)
     if backend is None:
         # Refuse a document that cannot fit before paying for a model start.
         _check_fits(messages, settings.context_tokens, settings.max_tokens)

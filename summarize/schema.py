@@ -12,9 +12,9 @@ Two families live here:
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -190,6 +190,9 @@ def briefing_json_schema_text() -> str:
 
 # --------------------------------------------------------------------------- what the model fills
 
+# Every string the model writes is bounded: with llama.cpp the bounds become grammar rules, so a
+# small model that starts repeating itself cannot run on until max_tokens cuts the JSON short.
+Quote = Annotated[str, StringConstraints(max_length=200)]
 _QUOTES = Field(
     min_length=1,
     max_length=2,
@@ -198,19 +201,19 @@ _QUOTES = Field(
 
 
 class DraftClaim(_Model):
-    statement: str = Field(max_length=300, description="The claim in one sentence.")
+    statement: str = Field(max_length=240, description="The claim in one sentence.")
     attributed_to: str | None = Field(
         max_length=80, description="Who makes the claim, or null if the document itself says it."
     )
     certainty: Certainty = Field(description="How certain the source is of it.")
-    evidence: list[str] = _QUOTES
+    evidence: list[Quote] = _QUOTES
 
 
 class DraftActor(_Model):
     name: str = Field(max_length=80)
     kind: ActorKind
     role: str = Field(max_length=120, description="Role in the events, in a few words.")
-    evidence: list[str] = _QUOTES
+    evidence: list[Quote] = _QUOTES
 
 
 class DraftFigure(_Model):
@@ -220,13 +223,13 @@ class DraftFigure(_Model):
     qualifier: Qualifier
     low: float | None = None
     high: float | None = None
-    evidence: list[str] = _QUOTES
+    evidence: list[Quote] = _QUOTES
 
 
 class DraftUncertainty(_Model):
-    statement: str = Field(max_length=300, description="What is uncertain.")
+    statement: str = Field(max_length=240, description="What is uncertain.")
     cue: str = Field(max_length=80, description="The hedging words used: may, appears, ...")
-    evidence: list[str] = _QUOTES
+    evidence: list[Quote] = _QUOTES
 
 
 class DraftBriefing(_Model):
@@ -234,7 +237,7 @@ class DraftBriefing(_Model):
 
     title: str = Field(max_length=120, description="A short factual title.")
     bottom_line: str = Field(max_length=600, description="The bottom line in 2-3 sentences.")
-    key_claims: list[DraftClaim] = Field(max_length=6)
-    actors: list[DraftActor] = Field(max_length=8)
-    figures: list[DraftFigure] = Field(max_length=8)
-    uncertainties: list[DraftUncertainty] = Field(max_length=6)
+    key_claims: list[DraftClaim] = Field(max_length=5)
+    actors: list[DraftActor] = Field(max_length=6)
+    figures: list[DraftFigure] = Field(max_length=5)
+    uncertainties: list[DraftUncertainty] = Field(max_length=4)

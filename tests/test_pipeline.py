@@ -126,7 +126,9 @@ def test_document_is_passed_as_delimited_data(seed, fake_backend_cls) -> None:  
     backend = fake_backend_cls(draft())
     brief(seed, settings=resolve_settings(env={}), backend=backend)
     user = backend.calls[0][1]["content"]
-    assert f"<document>\n{seed.text}\n</document>" in user
+    tag = f"document-{seed.sha256[:12]}"
+    assert f"<{tag}>\n{seed.text}\n</{tag}>" in user
+    assert f"</{tag}>" not in seed.text and tag in backend.calls[0][0]["content"]
 
 
 def test_hedged_sentences_complete_the_uncertainties(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ def test_every_shipped_prompt_renders_to_its_golden_text() -> None:
     assert [p.version for p in prompts] == sorted(p.version for p in prompts)
     assert prompts, "no prompt versions shipped"
     for prompt in prompts:
-        messages = prompt.render(document="DOCUMENT TEXT", **LIMITS)
+        messages = prompt.render(document="DOCUMENT TEXT", tag="document-TAG", **LIMITS)
         rendered = "\n\n".join(f"[{m['role']}]\n{m['content']}" for m in messages) + "\n"
         golden = GOLDEN / f"briefing-{prompt.version}.txt"
         assert rendered == golden.read_text(encoding="utf-8"), (
