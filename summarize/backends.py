@@ -210,7 +210,7 @@ class OpenAICompatibleBackend:
                 )
             if isinstance(cause, openai.APIConnectionError):
                 return BackendUnavailableError(
-                    f"{where}: cannot connect ({_one_line(cause.__cause__ or cause)})",
+                    f"{where}: connection failed ({_one_line(cause.__cause__ or cause)})",
                     backend=self.kind,
                     original=cause,
                 )
@@ -220,7 +220,12 @@ class OpenAICompatibleBackend:
                     original=cause,
                 )
             if isinstance(cause, openai.APIStatusError):
-                message = _one_line(getattr(cause, "message", "") or str(cause))
+                body = cause.body if isinstance(cause.body, dict) else {}
+                detail = body.get("error", body)
+                message = _one_line(
+                    (detail.get("message") if isinstance(detail, dict) else None)
+                    or getattr(cause, "message", "") or str(cause)
+                )
                 if cause.status_code in (400, 413) and _CONTEXT_ERROR.search(message):
                     return DocumentTooLongError(
                         f"the document does not fit the model's context ({where}: {message})",

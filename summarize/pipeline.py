@@ -24,6 +24,7 @@ from .errors import DocumentTooLongError
 from .figures import FigureMention, canonical_unit, extract_figures
 from .grounding import Aligner, normalize
 from .hedges import find_hedges
+from .injection import find_injections
 from .prompts import Prompt, load_prompt
 from .schema import (
     Actor,
@@ -396,6 +397,17 @@ def build_briefing(
 
     sections: list[list[Any]] = [claims, actors, figures, uncertainties]
     notes: list[str] = []
+    injected = find_injections(text)
+    if injected:
+        notes.append(
+            f"The document contains text addressed to an AI model ({len(injected)} place(s), "
+            "e.g. instructions or fake system turns); items drawn from there are flagged."
+        )
+        for items in sections:
+            for item in items:
+                if any(e.start is not None and e.end is not None and s < e.end and e.start < end
+                       for e in item.evidence for s, end in injected):
+                    item.flags.append("from_injected_text")
     dropped = 0
     if strict:
         for items in sections:

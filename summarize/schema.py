@@ -25,7 +25,7 @@ Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Origin = Literal["model", "analyser", "both"]
 Flag = Literal[
     "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "figure_mismatch",
-    "certainty_inflated", "attribution_filled", "attribution_mismatch",
+    "certainty_inflated", "attribution_filled", "attribution_mismatch", "from_injected_text",
 ]
 
 CERTAINTY_SCALE: tuple[Certainty, ...] = ("confirmed", "likely", "possible", "unclear")

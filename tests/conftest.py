@@ -147,6 +147,9 @@ class Stub:
         self.delay = 0.0
         self.requests = 0
         self.headers: dict[str, str] = {}
+        # Answers to give first, in order: (status, body, headers); then the defaults above.
+        # A body of bytes is sent as is (e.g. cut short with a longer content-length).
+        self.script: list[tuple[int, Any, dict[str, str]]] = []
 
 
 def tool_call_completion(arguments: str) -> dict[str, Any]:
@@ -172,15 +175,22 @@ def stub() -> Iterator[tuple[Stub, str]]:
             self.rfile.read(int(self.headers.get("content-length", 0)))
             state.requests += 1
             time.sleep(state.delay)
-            payload = json.dumps(state.body).encode()
+            status, body, headers = (state.script.pop(0) if state.script
+                                     else (state.status, state.body, state.headers))
+            payload = body if isinstance(body, bytes) else json.dumps(body).encode()
+            length = headers.get("content-length", str(len(payload)))
             try:
-                self.send_response(state.status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(payload)))
-                for name, value in state.headers.items():
-                    self.send_header(name, value)
+                self.send_response(status)
+                self.send_header("content-type", headers.get("content-type",
+                                                             "application/json"))
+                self.send_header("content-length", length)
+                for name, value in headers.items():
+                    if name not in ("content-type", "content-length"):
+                        self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(payload)
+                if int(length) > len(payload):
+                    self.close_connection = True
             except OSError:
                 pass
 

@@ -99,7 +99,7 @@ def test_connection_refused_is_8() -> None:
         port = s.getsockname()[1]
     result = invoke("brief", str(SEED), "--base-url", f"http://127.0.0.1:{port}/v1", "--model",
                     "m")
-    assert_fails(result, 8, "cannot connect", f"127.0.0.1:{port}")
+    assert_fails(result, 8, "connection failed", f"127.0.0.1:{port}")
 
 
 def test_http_error_is_8_and_names_the_backend(stub: tuple[Stub, str]) -> None:

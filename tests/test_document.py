@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize import InputError, document_from_text, load_document
 
@@ -42,3 +44,20 @@ def test_directory_is_refused(tmp_path: Path) -> None:
 def test_text_with_lone_surrogates_is_made_safe() -> None:
     d = document_from_text("abc \ud800 def")
     assert d.text.encode("utf-8")
+
+
+@given(st.binary(max_size=2000))
+@settings(max_examples=200, deadline=None)
+def test_any_bytes_load_or_fail_with_input_error(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        p = Path(folder) / "doc.txt"
+        p.write_bytes(data)
+        try:
+            d = load_document(p)
+        except InputError as exc:
+            assert str(exc).startswith(str(p)) and "\n" not in str(exc)
+            return
+        assert d.text.strip() and len(d.sha256) == 64
+        d.text.encode("utf-8")

@@ -1,0 +1,49 @@
+"""A planted API key never reaches anything the tool writes: stdout, stderr (even with -v),
+output files, error messages, cassettes (see test_cassettes_clean.py), settings' repr."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize import resolve_settings
+from summarize.cli import app
+from tests.conftest import tool_call_completion
+from tests.test_pipeline import draft
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "north-korean-troops-kursk.txt"
+PLANTED = "sk-planted-" + "k" * 40
+
+
+def test_settings_never_show_the_key() -> None:
+    settings = resolve_settings(model="openai/gpt-4o-mini", env={"OPENAI_API_KEY": PLANTED})
+    assert settings.api_key == PLANTED
+    assert PLANTED not in repr(settings) and PLANTED not in str(settings)
+
+
+@pytest.mark.parametrize("status", [200, 401, 500])
+def test_planted_key_is_in_nothing_written(stub: Any, tmp_path: Path, status: int,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    state, url = stub
+    state.status = status
+    state.body = (tool_call_completion(json.dumps(draft().model_dump())) if status == 200
+                  else {"error": {"message": "denied"}})
+    env = {"SUMMARIZE_API_KEY": PLANTED, "OPENAI_API_KEY": PLANTED}
+    written = []
+    caplog.set_level(logging.DEBUG)
+    for fmt in ("json", "markdown", "html"):
+        out = tmp_path / f"brief.{fmt}"
+        result = CliRunner().invoke(app, ["brief", str(SEED), "-v", "-f", fmt, "-o", str(out),
+                                          "--base-url", url, "--model", "m"], env=env)
+        written += [result.stdout, result.stderr]
+        if out.exists():
+            written.append(out.read_text(encoding="utf-8"))
+    written.append(caplog.text)
+    assert any(written), "nothing was written at all"
+    for text in written:
+        assert PLANTED not in text and "k" * 40 not in text
