@@ -102,6 +102,12 @@ def brief(
         str | None, typer.Option("--prompt", "-p", help="Prompt version (see `summarize prompts`)"
                                  " or a prompt .toml file.")
     ] = None,
+    strategy: Annotated[
+        str | None,
+        typer.Option("--strategy", "-s", help="extractive (no model), guided (the model selects "
+                     "and labels; default for the embedded model) or generative (the model "
+                     "writes; default for others). Env: SUMMARIZE_STRATEGY."),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Drop items with no grounded evidence.")] = False,
     timeout: Annotated[float | None, typer.Option(help="Seconds to wait for the model.")] = None,
     max_retries: Annotated[
@@ -123,7 +129,7 @@ def brief(
     try:
         settings = resolve_settings(model=model, base_url=base_url, prompt=prompt,
                                     timeout=timeout, max_retries=max_retries,
-                                    max_tokens=max_tokens, strict=strict)
+                                    max_tokens=max_tokens, strict=strict, strategy=strategy)
         if path == "-":
             raw = sys.stdin.buffer.read()
             try:

@@ -19,6 +19,8 @@ from .prompts import DEFAULT_PROMPT
 __all__ = ["Settings", "resolve_settings"]
 
 BackendKind = Literal["local", "openai", "openai-compatible"]
+StrategyName = Literal["extractive", "guided", "generative"]
+STRATEGIES: tuple[StrategyName, ...] = ("extractive", "guided", "generative")
 
 LOCAL_MODEL = "local"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
@@ -29,6 +31,7 @@ class Settings:
     """Everything a run needs to know. Build it with :func:`resolve_settings`."""
 
     backend: BackendKind = "local"
+    strategy: StrategyName = "guided"
     model: str = "smollm2-135m-instruct"
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
@@ -63,12 +66,15 @@ def resolve_settings(
     max_tokens: int | None = None,
     context_tokens: int | None = None,
     strict: bool = False,
+    strategy: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Resolve the settings of a run from explicit values and the environment.
 
     ``model``: ``local`` (the embedded SmolLM2, the default), ``openai/<name>`` (needs
     ``OPENAI_API_KEY``) or, with ``base_url``, the model name the server expects.
+    ``strategy``: ``extractive``, ``guided`` or ``generative``; by default ``guided`` for the
+    embedded model (too small to write a briefing) and ``generative`` for the others.
     """
     env = os.environ if env is None else env
     model = model or env.get("SUMMARIZE_MODEL") or LOCAL_MODEL
@@ -81,6 +87,9 @@ def resolve_settings(
         raise ConfigError("--max-retries must be 0 or more")
     if max_tokens is not None and max_tokens < 64:
         raise ConfigError("--max-tokens must be at least 64")
+    strategy = strategy or env.get("SUMMARIZE_STRATEGY") or None
+    if strategy is not None and strategy not in STRATEGIES:
+        raise ConfigError(f"unknown strategy {strategy!r}: use {', '.join(STRATEGIES)}")
     common = {
         "prompt": prompt,
         "timeout": timeout,
@@ -97,6 +106,7 @@ def resolve_settings(
         name = model.removeprefix("openai/") if base_url == OPENAI_BASE_URL else model
         return Settings(
             backend="openai-compatible",
+            strategy=strategy or "generative",
             model=name,
             base_url=base_url.rstrip("/"),
             api_key=env.get("SUMMARIZE_API_KEY") or env.get("OPENAI_API_KEY") or None,
@@ -109,6 +119,7 @@ def resolve_settings(
             raise ConfigError(f"--model {model} needs OPENAI_API_KEY in the environment")
         return Settings(
             backend="openai",
+            strategy=strategy or "generative",
             model=model.removeprefix("openai/"),
             base_url=OPENAI_BASE_URL,
             api_key=key,
@@ -122,6 +133,7 @@ def resolve_settings(
         )
     return Settings(
         backend="local",
+        strategy=strategy or "guided",
         context_tokens=context_tokens or 8192,
         local_model_path=env.get("SUMMARIZE_LOCAL_MODEL_PATH") or None,
         **common,  # type: ignore[arg-type]

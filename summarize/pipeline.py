@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
 from .attributions import Attribution, find_attributions
-from .backends import Backend, open_backend
+from .backends import Backend, Extraction, open_backend
 from .config import Settings, resolve_settings
 from .document import Document
 from .errors import DocumentTooLongError
@@ -26,6 +26,7 @@ from .grounding import Aligner, normalize
 from .hedges import find_hedges
 from .injection import find_injections
 from .prompts import Prompt, load_prompt
+from .salience import Sentence
 from .schema import (
     Actor,
     Briefing,
@@ -40,8 +41,17 @@ from .schema import (
     Provenance,
     Timings,
     Uncertainty,
+    Usage,
 )
 from .sentences import sentence_at, sentence_spans
+from .strategies import (
+    Plan,
+    extractive_plan,
+    guided_candidates,
+    guided_findings,
+    guided_model,
+    guided_plan,
+)
 
 __all__ = ["brief", "build_briefing", "document_tag"]
 
@@ -247,12 +257,13 @@ _UNCERTAIN_TYPES = {"modal", "doxastic", "appearance", "lack_of_knowledge", "rep
 _NOT_UNCERTAIN = {"according to", "claims", "claim", "claimed", "indicated", "indicates"}
 
 
-def _hedged_sentences(text: str, grounder: _Grounder,
-                      have: list[Uncertainty]) -> list[Uncertainty]:
-    """The source's hedged sentences the model did not list, up to the section's size."""
+def _hedged_sentences(text: str, grounder: _Grounder, have: list[Uncertainty],
+                      claims: list[KeyClaim]) -> list[Uncertainty]:
+    """The source's hedged sentences not listed yet (as uncertainties or as key claims), up to
+    the section's size."""
     room = SECTION_SIZES["uncertainties"] - sum(1 for u in have if u.grounded)
-    covered = [(e.start, e.end) for u in have for e in u.evidence
-               if e.start is not None and e.end is not None]
+    covered = [(e.start, e.end) for u in [*have, *claims] for e in u.evidence
+               if e.start is not None and e.end is not None and u.grounded]
     out: list[Uncertainty] = []
     for start, end in sentence_spans(text):
         if len(out) >= room:
@@ -341,6 +352,7 @@ def build_briefing(
     document: Document,
     *,
     strict: bool = False,
+    model_wrote_claims: bool = True,
 ) -> tuple[list[KeyClaim], list[Actor], list[Figure], list[Uncertainty], GroundingSummary,
            list[str]]:
     """Ground a model draft against the document and check and complete it with the analysers."""
@@ -363,7 +375,8 @@ def build_briefing(
         if said is not None:
             if attributed_to is None:
                 attributed_to = said.source.text
-                flags.append("attribution_filled")
+                if model_wrote_claims:  # otherwise the analyser is the only one who says
+                    flags.append("attribution_filled")
             elif not _content_words(attributed_to) & _content_words(said.source.text):
                 flags.append("attribution_mismatch")
         claims.append(KeyClaim(statement=c.statement, attributed_to=attributed_to,
@@ -392,7 +405,7 @@ def build_briefing(
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
                                          grounded=grounded, flags=flags))
     actors += _sources_as_actors(attributions, actors, grounder)
-    uncertainties += _hedged_sentences(text, grounder, uncertainties)
+    uncertainties += _hedged_sentences(text, grounder, uncertainties, claims)
     figures = _figures(draft.figures, text, grounder)
 
     sections: list[list[Any]] = [claims, actors, figures, uncertainties]
@@ -456,6 +469,65 @@ def _check_fits(messages: list[dict[str, str]], context_tokens: int | None,
         )
 
 
+def _provenance(strategy: str, model: str, backend: str, prompt: Prompt | None,
+                extraction: Extraction | None, began: float, extracted: float,
+                grounded: float) -> Provenance:
+    return Provenance(
+        strategy=strategy,  # type: ignore[arg-type]
+        model=model,
+        backend=backend,  # type: ignore[arg-type]
+        prompt=PromptInfo(version=prompt.version, sha256=prompt.sha256) if prompt else None,
+        usage=extraction.usage if extraction else Usage(),
+        attempts=extraction.attempts if extraction else 0,
+        retries=extraction.attempts - 1 if extraction else 0,
+        timings=Timings(
+            extract_s=round(extracted - began, 3),
+            ground_s=round(grounded - extracted, 3),
+            total_s=round(grounded - began, 3),
+        ),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        summarize_version=_package_version(),
+    )
+
+
+def _assemble(document: Document, plan: Plan, settings: Settings, *, strategy: str,
+              model: str, backend: str, prompt: Prompt | None,
+              extraction: Extraction | None, began: float, extracted: float) -> Briefing:
+    claims, actors, figures, uncertainties, summary, notes = build_briefing(
+        plan.draft, document, strict=settings.strict, model_wrote_claims=strategy == "generative"
+    )
+    grounded = time.perf_counter()
+    notes = plan.notes + notes
+    if extraction and extraction.attempts > 1:
+        notes.append(f"The model needed {extraction.attempts} attempts to produce valid output.")
+    logger.info("grounded %d of %d evidence quotes", summary.grounded, summary.evidence_total)
+    return Briefing(
+        title=plan.title.strip(),
+        bottom_line=plan.bottom_line.strip(),
+        key_claims=claims,
+        actors=actors,
+        figures=figures,
+        uncertainties=uncertainties,
+        document=DocumentInfo(id=document.id, sha256=document.sha256, length=document.length),
+        provenance=_provenance(strategy, model, backend, prompt, extraction, began, extracted,
+                               grounded),
+        grounding=summary,
+        notes=notes,
+    )
+
+
+def _messages(document: Document, settings: Settings, prompt: Prompt
+              ) -> tuple[list[dict[str, str]], list[Sentence]]:
+    if settings.strategy == "guided":
+        candidates = guided_candidates(document.text)
+        numbered = [{"number": n, "text": " ".join(s.text.split())}
+                    for n, s in enumerate(candidates)]
+        return prompt.render(sentences=numbered, findings=guided_findings(document.text,
+                                                                          candidates),
+                             **LIMITS), candidates
+    return prompt.render(document=document.text, tag=document_tag(document), **LIMITS), []
+
+
 def brief(
     document: Document,
     *,
@@ -463,14 +535,23 @@ def brief(
     backend: Backend | None = None,
     prompt: Prompt | None = None,
 ) -> Briefing:
-    """Make a briefing of ``document``.
+    """Make a briefing of ``document`` with the settings' strategy.
 
-    Without ``backend``, one is opened from ``settings`` (the embedded model by default) and
-    closed afterwards. Raises a :class:`~summarize.errors.SummarizeError` on failure.
+    ``extractive`` needs no model. Otherwise, without ``backend``, one is opened from
+    ``settings`` (the embedded model by default) and closed afterwards. Raises a
+    :class:`~summarize.errors.SummarizeError` on failure.
     """
     settings = settings or resolve_settings()
-    prompt = prompt or load_prompt(settings.prompt)
-    messages = prompt.render(document=document.text, tag=document_tag(document), **LIMITS)
+    began = time.perf_counter()
+    if settings.strategy == "extractive":
+        plan = extractive_plan(document.text)
+        logger.info("extractive briefing: no model")
+        return _assemble(document, plan, settings, strategy="extractive", model="none",
+                         backend="none", prompt=None, extraction=None, began=began,
+                         extracted=time.perf_counter())
+    task = "guided" if settings.strategy == "guided" else "briefing"
+    prompt = prompt or load_prompt(settings.prompt, task=task)
+    messages, candidates = _messages(document, settings, prompt)
     if backend is None:
         # Refuse a document that cannot fit before paying for a model start.
         _check_fits(messages, settings.context_tokens, settings.max_tokens)
@@ -479,42 +560,24 @@ def brief(
 
     began = time.perf_counter()
     _check_fits(messages, backend.context_tokens, settings.max_tokens)
-    logger.info("extracting with %s (prompt %s)", backend.model, prompt.version)
-    extraction = backend.extract(messages, DraftBriefing, max_retries=settings.max_retries,
-                                 max_tokens=settings.max_tokens)
-    extracted = time.perf_counter()
-    draft = extraction.value
-    assert isinstance(draft, DraftBriefing)
-    claims, actors, figures, uncertainties, summary, notes = build_briefing(
-        draft, document, strict=settings.strict
-    )
-    grounded = time.perf_counter()
-    if extraction.attempts > 1:
-        notes.append(f"The model needed {extraction.attempts} attempts to produce valid output.")
-    logger.info("grounded %d of %d evidence quotes", summary.grounded, summary.evidence_total)
-    return Briefing(
-        title=draft.title.strip(),
-        bottom_line=draft.bottom_line.strip(),
-        key_claims=claims,
-        actors=actors,
-        figures=figures,
-        uncertainties=uncertainties,
-        document=DocumentInfo(id=document.id, sha256=document.sha256, length=document.length),
-        provenance=Provenance(
-            model=backend.model,
-            backend=backend.kind,  # type: ignore[arg-type]
-            prompt=PromptInfo(version=prompt.version, sha256=prompt.sha256),
-            usage=extraction.usage,
-            attempts=extraction.attempts,
-            retries=extraction.attempts - 1,
-            timings=Timings(
-                extract_s=round(extracted - began, 3),
-                ground_s=round(grounded - extracted, 3),
-                total_s=round(grounded - began, 3),
-            ),
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            summarize_version=_package_version(),
-        ),
-        grounding=summary,
-        notes=notes,
-    )
+    logger.info("%s briefing with %s (prompt %s)", settings.strategy, backend.model,
+                prompt.version)
+    if settings.strategy == "guided":
+        if not candidates:
+            plan = extractive_plan(document.text)
+            plan.notes.append("No sentence to choose from: the briefing is extractive.")
+            extraction = None
+        else:
+            extraction = backend.extract(messages, guided_model(len(candidates)),
+                                         max_retries=settings.max_retries,
+                                         max_tokens=min(settings.max_tokens, 512))
+            plan = guided_plan(document.text, extraction.value, candidates)
+    else:
+        extraction = backend.extract(messages, DraftBriefing, max_retries=settings.max_retries,
+                                     max_tokens=settings.max_tokens)
+        draft = extraction.value
+        assert isinstance(draft, DraftBriefing)
+        plan = Plan(title=draft.title, bottom_line=draft.bottom_line, draft=draft, notes=[])
+    return _assemble(document, plan, settings, strategy=settings.strategy, model=backend.model,
+                     backend=backend.kind, prompt=prompt, extraction=extraction, began=began,
+                     extracted=time.perf_counter())

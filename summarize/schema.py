@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
@@ -133,10 +133,17 @@ class Timings(_Model):
     total_s: float = 0.0
 
 
+Strategy = Literal["extractive", "guided", "generative"]
+
+
 class Provenance(_Model):
-    model: str
-    backend: Literal["local", "openai", "openai-compatible"]
-    prompt: PromptInfo
+    strategy: Strategy = Field(
+        description="extractive: no model; guided: the model selects and labels analysed "
+        "sentences; generative: the model writes the briefing with evidence quotes."
+    )
+    model: str = Field(description="The model's name; \"none\" for the extractive strategy.")
+    backend: Literal["none", "local", "openai", "openai-compatible"]
+    prompt: PromptInfo | None = Field(description="Null when no model was asked.")
     usage: Usage = Field(description="Token usage summed over every attempt, retries included.")
     attempts: int = Field(ge=0)
     retries: int = Field(ge=0)

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from summarize import Document, load_document
+from summarize import Document, load_document, resolve_settings
 from summarize.backends import Extraction, OpenAICompatibleBackend
 from summarize.schema import Usage
 
@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
 # Never contacted: while replaying, vcrpy answers every request from the cassette.
 REPLAY_BASE_URL = "http://127.0.0.1:9/v1"
+# Settings for tests that hand the pipeline a fake or recorded generative model.
+GENERATIVE = resolve_settings(env={}, strategy="generative")
 SECRET_HEADERS = ("authorization", "openai-organization", "openai-project", "cookie",
                   "set-cookie", "x-api-key", "api-key", "x-request-id", "cf-ray")
 

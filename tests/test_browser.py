@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from summarize import brief, document_from_text, render_html, resolve_settings
+from summarize import brief, document_from_text, render_html
+from tests.conftest import GENERATIVE
 from tests.test_html import HOSTILE
 from tests.test_pipeline import draft
 
@@ -56,7 +57,7 @@ def open_page(browser: Any, html: str, tmp_path: Path) -> tuple[Any, list[str]]:
 
 
 def test_clicking_a_claim_marks_its_evidence(browser, seed, fake_backend_cls, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     page, errors = open_page(browser, render_html(b, seed.text), tmp_path)
     assert page.locator("mark.active").count() == 0
     page.click("#key_claims-1")
@@ -76,7 +77,7 @@ def test_clicking_a_claim_marks_its_evidence(browser, seed, fake_backend_cls, tm
 
 def test_markup_in_the_document_stays_inert(browser, fake_backend_cls, tmp_path) -> None:  # type: ignore[no-untyped-def]
     doc = document_from_text(HOSTILE, doc_id="hostile.txt")
-    b = brief(doc, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(doc, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     page, errors = open_page(browser, render_html(b, doc.text), tmp_path)
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert "<script>window.pwned = 1</script>" in page.inner_text("#source")

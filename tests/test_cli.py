@@ -60,7 +60,7 @@ def test_document_too_long_is_4_before_any_model_starts(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("The agency said troops may move. " * 6000)
     began = time.monotonic()
-    assert_fails(invoke("brief", str(big)), 4, "context")
+    assert_fails(invoke("brief", str(big), "--strategy", "generative"), 4, "context")
     assert time.monotonic() - began < 5
 
 
@@ -79,6 +79,7 @@ def test_server_rejecting_the_context_is_4(stub: tuple[Stub, str]) -> None:
         (["--model", "openai/gpt-4o-mini"], {}, "OPENAI_API_KEY"),
         (["--base-url", "http://127.0.0.1:1/v1"], {}, "--model"),
         (["--model", "gpt-17"], {}, "unknown model"),
+        (["--strategy", "creative"], {}, "unknown strategy"),
         (["--base-url", "ftp://x", "--model", "m"], {}, "http"),
     ],
 )
@@ -91,6 +92,11 @@ def test_embedded_server_failing_to_start_is_7(tmp_path: Path) -> None:
     fake.write_bytes(b"not a model")
     result = invoke("brief", str(SEED), env={"SUMMARIZE_LOCAL_MODEL_PATH": str(fake)})
     assert_fails(result, 7, "embedded model server")
+    # The extractive strategy needs no model: it works all the same.
+    result = invoke("brief", str(SEED), "--strategy", "extractive",
+                    env={"SUMMARIZE_LOCAL_MODEL_PATH": str(fake)})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Intelligence report: North Korean troops")
 
 
 def test_connection_refused_is_8() -> None:

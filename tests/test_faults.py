@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarize import BackendUnavailableError, brief, load_document, resolve_settings
+from summarize import BackendUnavailableError, brief, load_document
 from summarize.cli import app
-from tests.conftest import tool_call_completion
+from tests.conftest import GENERATIVE, tool_call_completion
 from tests.test_pipeline import draft
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "north-korean-troops-kursk.txt"
@@ -104,5 +104,5 @@ def test_embedded_server_crashing_mid_run() -> None:
         assert process is not None
         threading.Timer(2.0, process.kill).start()
         with pytest.raises(BackendUnavailableError, match="local backend"):
-            brief(load_document(SEED), settings=resolve_settings(env={}), backend=backend)
+            brief(load_document(SEED), settings=GENERATIVE, backend=backend)
         backend.close()

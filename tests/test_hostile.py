@@ -20,12 +20,12 @@ from summarize import (
     load_document,
     render_html,
     render_markdown,
-    resolve_settings,
 )
 from summarize.cli import app
 from summarize.injection import find_injections
 from summarize.pipeline import document_tag
 from summarize.schema import DraftBriefing, DraftClaim
+from tests.conftest import GENERATIVE
 
 HOSTILE = Path(__file__).parent / "hostile"
 CORPUS = sorted(p for p in HOSTILE.glob("*.txt") if p.name != "mixed-encoding.txt")
@@ -52,7 +52,7 @@ def gullible_draft(text: str) -> DraftBriefing:
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_hostile_document_through_the_pipeline(path: Path, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     doc = load_document(path)
-    b = brief(doc, settings=resolve_settings(env={}), backend=fake_backend_cls(
+    b = brief(doc, settings=GENERATIVE, backend=fake_backend_cls(
         gullible_draft(doc.text)))
     data = json.loads(b.model_dump_json())
     jsonschema.validate(data, briefing_json_schema())
@@ -74,7 +74,7 @@ def test_hostile_document_through_the_pipeline(path: Path, fake_backend_cls) -> 
 def test_the_document_cannot_close_its_own_fence(fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     doc = load_document(HOSTILE / "closing-delimiter.txt")
     backend = fake_backend_cls(gullible_draft(doc.text))
-    brief(doc, settings=resolve_settings(env={}), backend=backend)
+    brief(doc, settings=GENERATIVE, backend=backend)
     system, user = backend.calls[0]
     tag = document_tag(doc)
     assert user["content"].count(f"</{tag}>") == 1 and user["content"].rstrip().find(
@@ -100,16 +100,16 @@ def test_megabytes_of_one_character(fake_backend_cls, tmp_path: Path) -> None:  
     big = tmp_path / "a.txt"
     big.write_text("A" * 2_000_000)
     with pytest.raises(DocumentTooLongError):
-        brief(load_document(big), settings=resolve_settings(env={}))
+        brief(load_document(big), settings=GENERATIVE)
     backend = fake_backend_cls(gullible_draft("A" * 100))
     backend.context_tokens = None  # a server with an unknown, large context
-    b = brief(load_document(big), settings=resolve_settings(env={}), backend=backend)
+    b = brief(load_document(big), settings=GENERATIVE, backend=backend)
     assert b.document.length == 2_000_000 and not b.key_claims[1].grounded
 
 
 def test_invalid_surrogates_and_odd_characters(fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     doc = document_from_text("Officials said \ud800 troops may move.\u202e\u200b\x00 Done.")
-    b = brief(doc, settings=resolve_settings(env={}), backend=fake_backend_cls(
+    b = brief(doc, settings=GENERATIVE, backend=fake_backend_cls(
         gullible_draft(doc.text)))
     b.model_dump_json().encode("utf-8")
     render_html(b, doc.text).encode("utf-8")

@@ -11,10 +11,10 @@ from typing import Any
 import pypdf
 from typer.testing import CliRunner
 
-from summarize import brief, document_from_text, render_html, render_pdf, resolve_settings
+from summarize import brief, document_from_text, render_html, render_pdf
 from summarize.cli import app
 from summarize.schema import DraftClaim
-from tests.conftest import tool_call_completion
+from tests.conftest import GENERATIVE, tool_call_completion
 from tests.test_pipeline import draft
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "north-korean-troops-kursk.txt"
@@ -29,7 +29,7 @@ def pages(pdf: bytes) -> pypdf.PdfReader:
 
 
 def test_html_has_every_item_and_its_evidence_marked(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
-    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     html = render_html(b, seed.text)
     for claim in b.key_claims:
         assert claim.statement.replace("'", "&#39;") in html
@@ -46,7 +46,7 @@ def test_html_has_every_item_and_its_evidence_marked(seed, fake_backend_cls) -> 
 
 def test_html_is_self_contained_and_escapes_the_document(fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     doc = document_from_text(HOSTILE, doc_id="hostile.txt")
-    b = brief(doc, settings=resolve_settings(env={}), backend=fake_backend_cls(draft(
+    b = brief(doc, settings=GENERATIVE, backend=fake_backend_cls(draft(
         title="<script>alert('title')</script>",
         key_claims=[DraftClaim(statement="<b>bold</b> claim", attributed_to="Officials",
                                certainty="possible", evidence=["report may be wrong"])],
@@ -59,7 +59,7 @@ def test_html_is_self_contained_and_escapes_the_document(fake_backend_cls) -> No
 
 
 def test_pdf_of_the_seed_is_exactly_one_page(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
-    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     reader = pages(render_pdf(b, seed.text))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
@@ -70,7 +70,7 @@ def test_pdf_of_the_seed_is_exactly_one_page(seed, fake_backend_cls) -> None:  #
 def test_pdf_of_an_overfull_briefing_stays_one_page_and_says_what_was_left_out(
     seed, fake_backend_cls  # type: ignore[no-untyped-def]
 ) -> None:
-    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     # More than any page holds (models are capped, but a merged briefing need not be).
     b = b.model_copy(update={"key_claims": b.key_claims * 12, "uncertainties": b.uncertainties * 3})
     reader = pages(render_pdf(b, seed.text))

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from summarize import brief, normalize, render_markdown, resolve_settings
 from summarize.cli import app
+from summarize.strategies import certainty_of, invented_entities, weaker
+from tests.conftest import GENERATIVE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -57,7 +59,7 @@ def test_seed_json_from_the_cli_is_valid_grounded_and_has_the_troops_figure(
 
 @pytest.mark.vcr
 def test_seed_markdown_from_the_library(seed, recorded_backend) -> None:  # type: ignore[no-untyped-def]
-    b = brief(seed, settings=resolve_settings(env={}), backend=recorded_backend)
+    b = brief(seed, settings=GENERATIVE, backend=recorded_backend)
     md = render_markdown(b)
     for heading in ("## Key claims", "## Actors", "## Figures", "## Uncertainties"):
         assert heading in md
@@ -67,3 +69,39 @@ def test_seed_markdown_from_the_library(seed, recorded_backend) -> None:  # type
         line = next(ln for ln in md.splitlines() if ln.startswith("- ") and (
             getattr(item, "statement", None) or f"**{getattr(item, 'name', '')}**") in ln)
         assert ("not found in source" in line) == (not item.grounded)
+
+
+GUIDED = resolve_settings(env={}, strategy="guided")
+
+
+@pytest.mark.vcr
+def test_seed_guided_selects_verbatim_and_invents_nothing(seed, recorded_backend) -> None:  # type: ignore[no-untyped-def]
+    b = brief(seed, settings=GUIDED, backend=recorded_backend)
+    assert b.provenance.strategy == "guided" and b.provenance.prompt is not None
+    assert b.provenance.usage.completion_tokens > 0
+    assert invented_entities(f"{b.title} {b.bottom_line}", seed.text) == []
+    for claim in b.key_claims:
+        e = claim.evidence[0]
+        assert claim.grounded and e.status == "exact" and seed.text[e.start : e.end] == e.quote
+        assert claim.certainty == weaker(claim.certainty, certainty_of(e.quote))
+    for sentence in b.bottom_line.split(". "):
+        assert sentence.rstrip(".") in " ".join(seed.text.split())
+    assert any(f.value == 10000 and f.qualifier == "approximate" for f in b.figures)
+
+
+def test_seed_extractive_needs_no_model(seed) -> None:  # type: ignore[no-untyped-def]
+    b = brief(seed, settings=resolve_settings(env={}, strategy="extractive"))
+    assert (b.provenance.strategy, b.provenance.model, b.provenance.backend) == (
+        "extractive", "none", "none")
+    assert b.title == "Intelligence report: North Korean troops may join Russia-Ukraine front lines"
+    assert b.key_claims[0].statement.startswith("South Korea's Defense Intelligence Agency has "
+                                                "indicated that some North Korean troops may")
+    assert b.key_claims[0].certainty == "possible"
+    assert b.key_claims[0].attributed_to == "South Korea's Defense Intelligence Agency"
+    assert b.grounding.rate == 1.0 and all(i.grounded for i in b.key_claims)
+    names = {a.name for a in b.actors}
+    assert {"Pentagon", "Sabrina Singh", "Mark Rutte"} <= names
+    assert len(b.uncertainties) >= 5
+    text = " ".join([b.title, b.bottom_line, *(a.name for a in b.actors),
+                     *(f.text for f in b.figures)])
+    assert invented_entities(text, seed.text) == []

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from summarize import brief, render_markdown, resolve_settings
+from summarize import brief, render_markdown
+from tests.conftest import GENERATIVE
 from tests.test_pipeline import draft
 
 
 def test_markdown_one_pager_marks_what_is_not_in_the_source(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
-    b = brief(seed, settings=resolve_settings(env={}), backend=fake_backend_cls(draft()))
+    b = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()))
     md = render_markdown(b)
     assert md.startswith("# North Korean troops may join Russia's war\n")
     lines = md.splitlines()

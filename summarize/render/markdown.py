@@ -90,10 +90,11 @@ def render_markdown(briefing: Briefing) -> str:
     g = b.grounding
     rate = f"{g.rate:.0%}" if g.rate is not None else "n/a"
     p = b.provenance
+    prompt = f"prompt {p.prompt.version} ({p.prompt.sha256[:8]})" if p.prompt else "no prompt"
     out.append("---")
     out.append(
-        f"<small>{b.document.id} · sha256 {b.document.sha256[:12]} · model {p.model} ({p.backend})"
-        f" · prompt {p.prompt.version} ({p.prompt.sha256[:8]}) · grounded evidence "
+        f"<small>{b.document.id} · sha256 {b.document.sha256[:12]} · {p.strategy} · model "
+        f"{p.model} ({p.backend}) · {prompt} · grounded evidence "
         f"{g.grounded}/{g.evidence_total} ({rate}) · items grounded {g.items_grounded}/"
         f"{g.items_total} · {p.created_at}</small>"
     )
