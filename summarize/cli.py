@@ -248,10 +248,11 @@ def schema(
 
 @app.command()
 def prompts() -> None:
-    """List the prompt versions: version, content hash, description."""
+    """List the prompt versions: strategy, version, content hash, description."""
     try:
-        for p in list_prompts():
-            typer.echo(f"{p.version}\t{p.sha256[:12]}\t{p.file.description}")
+        for task, strategy in (("briefing", "generative"), ("guided", "guided")):
+            for p in list_prompts(task):
+                typer.echo(f"{strategy}\t{p.version}\t{p.sha256[:12]}\t{p.file.description}")
     except errors.SummarizeError as exc:
         _fail(str(exc), exc.exit_code)
 

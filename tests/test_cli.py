@@ -146,7 +146,9 @@ def test_unwritable_output_is_11(stub: tuple[Stub, str], tmp_path: Path) -> None
 def test_prompts_lists_versions() -> None:
     result = invoke("prompts")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0].startswith("v1\t")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("generative\tv1\t") and any(
+        ln.startswith("guided\tv1\t") for ln in lines)
 
 
 def test_help_documents_exit_codes() -> None:

@@ -12,7 +12,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_every_shipped_prompt_renders_to_its_golden_text() -> None:
-    prompts = list_prompts()
+    prompts = list_prompts("briefing")
     assert [p.version for p in prompts] == sorted(p.version for p in prompts)
     assert prompts, "no prompt versions shipped"
     for prompt in prompts:
@@ -46,3 +46,13 @@ def test_templates_are_sandboxed(tmp_path: Path) -> None:
     with pytest.raises((ConfigError, Exception)) as info:
         load_prompt(str(evil)).render(document="x")
     assert "subclasses" not in str(info.value) or "unsafe" in str(info.value).lower()
+
+
+def test_guided_prompt_renders_to_its_golden_text() -> None:
+    prompt = load_prompt("v1", task="guided")
+    messages = prompt.render(sentences=[{"number": 0, "text": "First."},
+                                        {"number": 1, "text": "Second may be."}],
+                             findings=["[1] hedged by: may"], **LIMITS)
+    rendered = "\n\n".join(f"[{m['role']}]\n{m['content']}" for m in messages) + "\n"
+    golden = GOLDEN / "guided-v1.txt"
+    assert rendered == golden.read_text(encoding="utf-8")

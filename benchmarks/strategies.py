@@ -1,0 +1,104 @@
+"""Benchmark: the three strategies on real articles, beside lead-3, on the embedded model.
+
+    .venv/bin/python benchmarks/strategies.py [--articles ../shared/eval/articles-frank.jsonl]
+                                              [--strategies extractive,guided,generative]
+
+For each article: the bottom line against the reference summary (ROUGE-1/2/L F1, rouge-score
+with stemming), the share of evidence grounded, invented entities (names or numbers in the title,
+bottom line, actors or figures that do not occur in the document) and seconds per article
+(wall time of the briefing, the model server's start excluded). Lead-3 (the first three body
+sentences) is scored in the same run. Rows per corpus (CNN/DM, BBC) and overall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from rouge_score import rouge_scorer
+
+from summarize import brief, document_from_text, resolve_settings
+from summarize.backends import OpenAICompatibleBackend
+from summarize.local import EmbeddedServer
+from summarize.salience import sentences_of
+from summarize.strategies import invented_entities
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+
+
+def lead3(text: str) -> str:
+    return " ".join(text[s:e] for s, e in sentences_of(text)[:3])
+
+
+def rouge(reference: str, summary: str) -> dict[str, float]:
+    scores = SCORER.score(reference, summary)
+    return {k: 100 * v.fmeasure for k, v in scores.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", default=str(ROOT.parent / "shared" / "eval" /
+                                               "articles-frank.jsonl"))
+    ap.add_argument("--strategies", default="extractive,guided,generative")
+    args = ap.parse_args()
+    lines = Path(args.articles).read_text(encoding="utf-8").splitlines()
+    articles = [json.loads(line) for line in lines if line.strip()]
+    strategies = args.strategies.split(",")
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    with EmbeddedServer() as server:
+        backend = OpenAICompatibleBackend(kind="local", model="smollm2-135m-instruct",
+                                          base_url=server.base_url, api_key=None, timeout=300,
+                                          seed=7)
+        for a in articles:
+            doc = document_from_text(a["text"], doc_id=a["id"])
+            rows[("lead-3", a["corpus"])].append({**rouge(a["reference_summary"],
+                                                          lead3(a["text"])),
+                                                  "grounded": 1.0, "invented": 0, "seconds": 0.0})
+            for strategy in strategies:
+                began = time.perf_counter()
+                try:
+                    b = brief(doc, settings=resolve_settings(env={}, strategy=strategy),
+                              backend=backend)
+                except Exception as exc:  # noqa: BLE001 - a failure is a result here
+                    print(f"{a['id']} {strategy}: failed: {exc}", flush=True)
+                    rows[(strategy, a["corpus"])].append({"failed": 1})
+                    continue
+                seconds = time.perf_counter() - began
+                said = " ".join([b.title, b.bottom_line, *(x.name for x in b.actors),
+                                 *(f.text for f in b.figures)])
+                rows[(strategy, a["corpus"])].append({
+                    **rouge(a["reference_summary"], b.bottom_line),
+                    "grounded": b.grounding.rate or 0.0,
+                    "invented": len(invented_entities(said, a["text"])),
+                    "seconds": seconds,
+                })
+                print(f"{a['id']} {strategy}: {seconds:.1f} s", flush=True)
+        backend.close()
+    print()
+    print("| strategy | corpus | n | ROUGE-1 | ROUGE-2 | ROUGE-L | evidence grounded | "
+          "invented entities | s/article (median) | failed |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name in ["lead-3", *strategies]:
+        for corpus in ("cnndm", "bbc", "all"):
+            items = [r for (s, c), rs in rows.items() if s == name and corpus in (c, "all")
+                     for r in rs]
+            ok = [r for r in items if "failed" not in r]
+            if not items:
+                continue
+            mean = {k: statistics.mean(r[k] for r in ok) if ok else 0.0
+                    for k in ("rouge1", "rouge2", "rougeL", "grounded")}
+            invented = sum(r["invented"] for r in ok)
+            seconds = statistics.median(r["seconds"] for r in ok) if ok else 0.0
+            print(f"| {name} | {corpus} | {len(items)} | {mean['rouge1']:.1f} | "
+                  f"{mean['rouge2']:.1f} | {mean['rougeL']:.1f} | {100 * mean['grounded']:.0f}% | "
+                  f"{invented} | {seconds:.2f} | {len(items) - len(ok)} |")
+
+
+if __name__ == "__main__":
+    main()
