@@ -13,32 +13,14 @@ whole normalised text; it is run on a sample of the fuzzy and absent quotes, per
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
-from pathlib import Path
 
+from news import news_text  # benchmarks/news.py
 from rapidfuzz import fuzz
 
 from summarize.grounding import Aligner, normalize
 from summarize.sentences import sentence_spans
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def corpus(size: int) -> str:
-    frank = ROOT.parent / "shared" / "eval" / "articles-frank.jsonl"
-    if frank.is_file():
-        texts = [json.loads(line)["text"] for line in frank.open(encoding="utf-8")]
-    else:
-        texts = [(ROOT / "seeds" / "north-korean-troops-kursk.txt").read_text(encoding="utf-8")]
-    parts, total, n = [], 0, 0
-    while total < size:
-        piece = f"[{n}] " + texts[n % len(texts)] + "\n\n"
-        parts.append(piece)
-        total += len(piece)
-        n += 1
-    return "".join(parts)[:size]
 
 
 def make_quotes(text: str, count: int, rng: random.Random) -> list[tuple[str, str]]:
@@ -72,7 +54,7 @@ def main() -> None:
     ap.add_argument("--baseline", type=int, default=10, help="quotes the baseline aligns")
     args = ap.parse_args()
     rng = random.Random(42)
-    text = corpus(args.size)
+    text = news_text(args.size, numbered=True)
     quotes = make_quotes(text, args.quotes, rng)
 
     began = time.perf_counter()

@@ -11,31 +11,16 @@ shows the best and the median wall time, and the ratio of quantulum3's time to o
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 import warnings
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from news import news_text  # benchmarks/news.py
 
 from summarize.analysis import analyze_text
 from summarize.figures import extract_figures
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def corpus(size: int) -> str:
-    frank = ROOT.parent / "shared" / "eval" / "articles-frank.jsonl"
-    if frank.is_file():
-        texts = [json.loads(line)["text"] for line in frank.open(encoding="utf-8")]
-    else:
-        texts = [(ROOT / "seeds" / "north-korean-troops-kursk.txt").read_text(encoding="utf-8")]
-    out, n = "", 0
-    while len(out) < size:
-        out += texts[n % len(texts)] + "\n\n"
-        n += 1
-    return out[:size]
 
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
@@ -52,7 +37,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    text = corpus(args.size)
+    text = news_text(args.size)
     rows = []
     ours, result = timed(analyze_text, text, args.repeat)
     rows.append(("summarize: figures+hedges+attributions", ours,
