@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from summarize import brief, normalize, render_markdown, resolve_settings
+from summarize import brief, normalize, render_html, render_markdown, resolve_settings
 from summarize.cli import app
 from summarize.strategies import certainty_of, invented_entities, weaker
 from tests.conftest import GENERATIVE
@@ -105,3 +105,5 @@ def test_seed_extractive_needs_no_model(seed) -> None:  # type: ignore[no-untype
     text = " ".join([b.title, b.bottom_line, *(a.name for a in b.actors),
                      *(f.text for f in b.figures)])
     assert invented_entities(text, seed.text) == []
+    assert "extractive · model none (none) · no prompt" in render_markdown(b)
+    assert "<footer>" in render_html(b, seed.text)
