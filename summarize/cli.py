@@ -57,10 +57,16 @@ def _fail(message: str, code: int) -> NoReturn:
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("summarize: %(message)s"))
-    root = logging.getLogger("summarize")
-    root.handlers[:] = [handler]
-    root.propagate = False
-    root.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    ours = logging.getLogger("summarize")
+    ours.handlers[:] = [handler]
+    ours.propagate = False
+    ours.setLevel(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    # Libraries' own messages (instructor logs each failed retry as an ERROR) would reach
+    # stderr through logging's last-resort handler: keep them for -v only, so a failure stays
+    # one line.
+    root = logging.getLogger()
+    root.handlers[:] = [handler if verbose else logging.NullHandler()]
+    root.setLevel(logging.WARNING)
 
 
 def _emit(data: str | bytes, output: Path | None) -> None:

@@ -131,6 +131,8 @@ def test_output_still_invalid_after_retries_is_10(stub: tuple[Stub, str], tmp_pa
     result = invoke("brief", str(SEED), "--base-url", url, "--model", "m", "--max-retries", "2",
                     "-o", str(out))
     assert_fails(result, 10, "invalid after 3 attempt")
+    # Progress lines and the error, each one line of ours: no library log dumps.
+    assert all(ln.startswith("summarize: ") for ln in result.stderr.strip().splitlines())
     assert state.requests == 3
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
