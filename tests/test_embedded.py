@@ -36,4 +36,4 @@ def test_markdown_on_stdout_and_progress_on_stderr() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("# ") and "## Figures" in run.stdout
-    assert "summarize:" not in run.stdout and "summarize: extracting" in run.stderr
+    assert "summarize:" not in run.stdout and "briefing with smollm2-135m-instruct" in run.stderr
