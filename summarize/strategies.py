@@ -33,6 +33,7 @@ __all__ = ["Plan", "certainty_of", "extractive_plan", "guided_candidates", "guid
 BOTTOM_LINE_SENTENCES = 3
 BOTTOM_LINE_WORDS = 90
 CLAIMS = 5
+MIN_CLAIMS = 3
 CANDIDATES = 12
 _TITLE_WORDS = 14
 
@@ -191,6 +192,12 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
         s = candidates[c["sentence"]]
         if s.index not in labels:
             labels[s.index] = c["certainty"]
+            claim_sentences.append(s)
+    # A model that picks too few claims is completed from the salience ranking, in its order.
+    for s in sorted(candidates, key=lambda c: (-c.score, c.index)):
+        if len(claim_sentences) >= MIN_CLAIMS:
+            break
+        if s not in claim_sentences:
             claim_sentences.append(s)
     claims = _claims(claim_sentences, labels)
     title = " ".join(str(data["title"]).split())
