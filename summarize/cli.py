@@ -5,6 +5,7 @@ Data goes to stdout (or ``-o FILE``, written atomically); progress and errors go
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import tempfile
@@ -190,8 +191,6 @@ def analyze(
     ] = None,
 ) -> None:
     """Figures, hedges and attributions of a document, without any model."""
-    import json
-
     try:
         if path.endswith(".jsonl"):
             documents = list(read_jsonl_documents(path))
@@ -227,8 +226,6 @@ def eval_command(
     ),
 ) -> None:
     """Score an analyser against gold data: precision, recall and F1 (percent)."""
-    import json
-
     try:
         rows = evaluate(task.value, path)
         if json_output:

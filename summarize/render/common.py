@@ -14,6 +14,12 @@ FLAG_TEXT = {
 }
 
 
+def shown_flags(grounded: bool, flags: list[str] | tuple[str, ...]) -> list[str]:
+    """The flags a reader sees: the specific ones, else "ungrounded" when nothing supports it."""
+    specific = [f for f in flags if f != "ungrounded" and f in FLAG_TEXT]
+    return specific or ([] if grounded else ["ungrounded"])
+
+
 def format_number(value: float | None) -> str:
     if value is None:
         return ""

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..errors import OutputError
 from ..schema import Briefing, Evidence
-from .common import FLAG_TEXT, format_value
+from .common import FLAG_TEXT, format_value, shown_flags
 
 __all__ = ["PAGE_CAPS", "render_html", "render_pdf"]
 
@@ -81,12 +81,7 @@ def _short(text: str) -> str:
 
 
 def _flags(item: Any) -> list[dict[str, str]]:
-    flags = [f for f in item.flags if f in FLAG_TEXT]
-    if not item.grounded and not flags:
-        flags = ["ungrounded"]
-    if any(f != "ungrounded" for f in flags):
-        flags = [f for f in flags if f != "ungrounded"]
-    return [{"text": FLAG_TEXT[f], "cls": f} for f in flags]
+    return [{"text": FLAG_TEXT[f], "cls": f} for f in shown_flags(item.grounded, item.flags)]
 
 
 def _view(b: Briefing, text: str, caps: dict[str, int]) -> dict[str, Any]:

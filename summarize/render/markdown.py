@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..schema import Briefing, Evidence
-from .common import FLAG_TEXT, format_value
+from .common import FLAG_TEXT, format_value, shown_flags
 
-_UNGROUNDED = "⚠ *not found in source*"
 _QUOTE_CHARS = 140
 
 
@@ -31,9 +30,7 @@ def _quote(evidence: list[Evidence]) -> str:
 
 
 def _marks(grounded: bool, flags: Sequence[str]) -> str:
-    specific = [f"⚠ *{FLAG_TEXT[f]}*" for f in flags if f != "ungrounded" and f in FLAG_TEXT]
-    parts = [] if grounded or specific else [_UNGROUNDED]
-    parts += specific
+    parts = [f"⚠ *{FLAG_TEXT[f]}*" for f in shown_flags(grounded, tuple(flags))]
     return (" " + " · ".join(parts)) if parts else ""
 
 
