@@ -9,10 +9,13 @@ ready backend, starting the embedded server when the settings ask for it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -32,7 +35,7 @@ from .errors import (
 )
 from .schema import Usage
 
-__all__ = ["Backend", "Extraction", "OpenAICompatibleBackend", "open_backend"]
+__all__ = ["AsyncBackend", "Backend", "Extraction", "LazyBackend", "OpenAICompatibleBackend", "open_backend"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +53,8 @@ class Extraction:
     value: BaseModel
     usage: Usage
     attempts: int
+    seconds: float = 0.0
+    cached: bool = False
 
 
 class Backend(Protocol):
@@ -66,6 +71,20 @@ class Backend(Protocol):
         max_tokens: int,
     ) -> Extraction:
         """Fill ``response_model`` from ``messages``; retries on invalid output."""
+        ...
+
+
+class AsyncBackend(Backend, Protocol):
+    """A backend that can also be awaited, for batches with many calls in flight."""
+
+    async def aextract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
         ...
 
 
@@ -135,30 +154,32 @@ class OpenAICompatibleBackend:
         self.context_tokens = context_tokens
         self.temperature = temperature
         self.seed = seed
-        self._client = openai.OpenAI(
-            base_url=base_url,
-            api_key=api_key or "not-needed",
-            timeout=timeout,
-            max_retries=transport_retries,
-            http_client=http_client,
-        )
-        self._instructor = instructor.from_openai(self._client, mode=instructor.Mode.TOOLS)
+        self._client_options: dict[str, Any] = {
+            "base_url": base_url,
+            "api_key": api_key or "not-needed",
+            "timeout": timeout,
+            "max_retries": transport_retries,
+        }
+        self._client = openai.OpenAI(**self._client_options, http_client=http_client)
+        self._async_client: openai.AsyncOpenAI | None = None
 
     def close(self) -> None:
-        """Close the HTTP connections."""
+        """Close the HTTP connections (the async client's are closed by :meth:`aclose`)."""
         self._client.close()
+
+    async def aclose(self) -> None:
+        if self._async_client is not None:
+            await self._async_client.close()
+            self._async_client = None
+        self.close()
 
     def describe(self) -> str:
         return f"{self.kind} backend ({self.model} at {self.base_url})"
 
-    def extract(
-        self,
-        messages: list[dict[str, str]],
-        response_model: type[BaseModel],
-        *,
-        max_retries: int,
-        max_tokens: int,
-    ) -> Extraction:
+    def _call(self, client: Any, max_tokens: int
+              ) -> tuple[Any, dict[str, Any], Callable[[], tuple[Usage, int, int]]]:
+        """An instructor client of our own for one call, so that concurrent calls never see
+        each other's hooks, and a way to read what the call cost."""
         usage = Usage()
         attempts = 0
         cut_short = 0
@@ -174,30 +195,66 @@ class OpenAICompatibleBackend:
         def on_parse_error(error: Exception) -> None:
             logger.info("attempt %d: invalid output, retrying: %s", attempts, _one_line(error))
 
-        self._instructor.on("completion:response", on_response)
-        self._instructor.on("parse:error", on_parse_error)
-        extra: dict[str, Any] = {"temperature": self.temperature}
+        wrapped = instructor.from_openai(client, mode=instructor.Mode.TOOLS)
+        wrapped.on("completion:response", on_response)
+        wrapped.on("parse:error", on_parse_error)
+        extra: dict[str, Any] = {"temperature": self.temperature, "max_tokens": max_tokens}
         if self.seed is not None:
             extra["seed"] = self.seed
+        return wrapped, extra, lambda: (usage, attempts, cut_short)
+
+    def _failure(self, exc: Exception, cost: tuple[Usage, int, int], max_tokens: int
+                 ) -> SummarizeError:
+        usage, attempts, cut_short = cost
+        error = self._translate(exc, attempts, usage)
+        if isinstance(error, ExtractionError) and cut_short:
+            error.message += (f" ({cut_short} of {attempts} answer(s) hit max_tokens="
+                              f"{max_tokens}: raise --max-tokens or use a stronger model)")
+        return error
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
+        began = time.perf_counter()
+        wrapped, extra, cost = self._call(self._client, max_tokens)
         try:
-            value = self._instructor.chat.completions.create(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_model=response_model,
-                max_retries=max_retries,
-                max_tokens=max_tokens,
-                **extra,
+            value = wrapped.chat.completions.create(
+                model=self.model, messages=messages,  # type: ignore[arg-type]
+                response_model=response_model, max_retries=max_retries, **extra,
             )
-        except Exception as exc:  # noqa: BLE001 - translated into our tree below
-            error = self._translate(exc, attempts, usage)
-            if isinstance(error, ExtractionError) and cut_short:
-                error.message += (f" ({cut_short} of {attempts} answer(s) hit max_tokens="
-                                  f"{max_tokens}: raise --max-tokens or use a stronger model)")
-            raise error from exc
-        finally:
-            self._instructor.off("completion:response", on_response)
-            self._instructor.off("parse:error", on_parse_error)
-        return Extraction(value=value, usage=usage, attempts=max(attempts, 1))
+        except Exception as exc:  # noqa: BLE001 - translated into our tree
+            raise self._failure(exc, cost(), max_tokens) from exc
+        usage, attempts, _ = cost()
+        return Extraction(value=value, usage=usage, attempts=max(attempts, 1),
+                          seconds=round(time.perf_counter() - began, 3))
+
+    async def aextract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        max_retries: int,
+        max_tokens: int,
+    ) -> Extraction:
+        if self._async_client is None:
+            self._async_client = openai.AsyncOpenAI(**self._client_options)
+        began = time.perf_counter()
+        wrapped, extra, cost = self._call(self._async_client, max_tokens)
+        try:
+            value = await wrapped.chat.completions.create(
+                model=self.model, messages=messages,  # type: ignore[arg-type]
+                response_model=response_model, max_retries=max_retries, **extra,
+            )
+        except Exception as exc:  # noqa: BLE001 - translated into our tree
+            raise self._failure(exc, cost(), max_tokens) from exc
+        usage, attempts, _ = cost()
+        return Extraction(value=value, usage=usage, attempts=max(attempts, 1),
+                          seconds=round(time.perf_counter() - began, 3))
 
     def _translate(self, exc: Exception, attempts: int, usage: Usage) -> SummarizeError:
         where = self.describe()
@@ -285,3 +342,55 @@ def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
         yield backend
     finally:
         backend.close()
+
+
+class LazyBackend:
+    """The backend ``settings`` describe, opened at its first call (a batch served entirely from
+    the cache never starts the embedded model) and closed by :meth:`close`. A failure to open
+    is remembered: a thousand documents do not try to start a broken server a thousand times."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.kind = settings.backend
+        self.model = settings.model
+        self.context_tokens = settings.context_tokens
+        self._stack = ExitStack()
+        self._backend: OpenAICompatibleBackend | None = None
+        self._failure: SummarizeError | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def opened(self) -> bool:
+        return self._backend is not None
+
+    def _open(self) -> OpenAICompatibleBackend:
+        with self._lock:
+            if self._failure is not None:
+                raise self._failure
+            if self._backend is None:
+                try:
+                    self._backend = self._stack.enter_context(open_backend(self.settings))
+                except SummarizeError as exc:
+                    self._failure = exc
+                    raise
+            return self._backend
+
+    def extract(self, messages: list[dict[str, str]], response_model: type[BaseModel], *,
+                max_retries: int, max_tokens: int) -> Extraction:
+        return self._open().extract(messages, response_model, max_retries=max_retries,
+                                    max_tokens=max_tokens)
+
+    async def aextract(self, messages: list[dict[str, str]], response_model: type[BaseModel],
+                       *, max_retries: int, max_tokens: int) -> Extraction:
+        backend = self._backend or await asyncio.to_thread(self._open)
+        return await backend.aextract(messages, response_model, max_retries=max_retries,
+                                      max_tokens=max_tokens)
+
+    def close(self) -> None:
+        self._stack.close()
+        self._backend = None
+
+    async def aclose(self) -> None:
+        if self._backend is not None:
+            await self._backend.aclose()
+        self.close()

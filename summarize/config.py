@@ -42,6 +42,8 @@ class Settings:
     temperature: float = 0.0
     seed: int = 7
     context_tokens: int | None = 8192
+    # A document longer than the context is read in parts; more parts than this are refused.
+    max_chunks: int = 64
     local_model_path: str | None = None
     strict: bool = False
 

@@ -8,16 +8,23 @@ deterministic analyser finds in the source complete the model's list.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from .attributions import Attribution, find_attributions
-from .backends import Backend, Extraction, open_backend
+from .backends import AsyncBackend, Backend, Extraction, LazyBackend
+from .cache import CachedBackend, ResponseCache, backend_identity
+from .chunking import Chunk, merge_drafts, split_into_chunks
 from .config import Settings, resolve_settings
 from .document import Document
 from .errors import DocumentTooLongError
@@ -53,7 +60,7 @@ from .strategies import (
     guided_plan,
 )
 
-__all__ = ["brief", "build_briefing", "document_tag"]
+__all__ = ["Call", "Job", "abrief", "brief", "build_briefing", "document_tag", "finish", "plan"]
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +70,8 @@ LIMITS = {"max_claims": 5, "max_actors": 6, "max_figures": 5, "max_uncertainties
 SECTION_SIZES = {"actors": 8, "uncertainties": 6}
 # A conservative estimate of characters per token, used to refuse a document early.
 _CHARS_PER_TOKEN = 4.0
+# Words of a candidate sentence shown to the guided model.
+_CANDIDATE_WORDS = 80
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
 
 
@@ -456,76 +465,187 @@ def document_tag(document: Document) -> str:
     return f"document-{document.sha256[:12]}"
 
 
-def _check_fits(messages: list[dict[str, str]], context_tokens: int | None,
-                max_tokens: int) -> None:
-    if not context_tokens:
-        return
-    estimate = int(sum(len(m["content"]) for m in messages) / _CHARS_PER_TOKEN)
-    if estimate + max_tokens > context_tokens:
-        raise DocumentTooLongError(
-            f"the document is about {estimate} tokens with the prompt; the model's context is "
-            f"{context_tokens} tokens with {max_tokens} kept for the answer "
-            "(chunking of long documents is not supported yet)"
-        )
-
-
 def _provenance(strategy: str, model: str, backend: str, prompt: Prompt | None,
-                extraction: Extraction | None, began: float, extracted: float,
-                grounded: float) -> Provenance:
+                extractions: list[Extraction], chunks: int, began: float, grounded: float
+                ) -> Provenance:
+    usage = sum((e.usage for e in extractions), Usage())
+    attempts = sum(e.attempts for e in extractions)
+    cached = bool(extractions) and all(e.cached for e in extractions)
+    extract_s = round(sum(e.seconds for e in extractions), 3)
+    ground_s = round(grounded - began, 3)
     return Provenance(
         strategy=strategy,  # type: ignore[arg-type]
         model=model,
         backend=backend,  # type: ignore[arg-type]
         prompt=PromptInfo(version=prompt.version, sha256=prompt.sha256) if prompt else None,
-        usage=extraction.usage if extraction else Usage(),
-        attempts=extraction.attempts if extraction else 0,
-        retries=extraction.attempts - 1 if extraction else 0,
-        timings=Timings(
-            extract_s=round(extracted - began, 3),
-            ground_s=round(grounded - extracted, 3),
-            total_s=round(grounded - began, 3),
-        ),
+        usage=usage,
+        attempts=attempts,
+        retries=max(attempts - len(extractions), 0),
+        timings=Timings(extract_s=extract_s, ground_s=ground_s,
+                        total_s=round(extract_s + ground_s, 3)),
+        cached=cached,
+        chunks=chunks,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         summarize_version=_package_version(),
     )
 
 
-def _assemble(document: Document, plan: Plan, settings: Settings, *, strategy: str,
-              model: str, backend: str, prompt: Prompt | None,
-              extraction: Extraction | None, began: float, extracted: float) -> Briefing:
-    claims, actors, figures, uncertainties, summary, notes = build_briefing(
-        plan.draft, document, strict=settings.strict, model_wrote_claims=strategy == "generative"
+@dataclass
+class Call:
+    """One model call a briefing needs."""
+
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+    max_tokens: int
+
+
+@dataclass
+class Job:
+    """A briefing planned but not made yet: the model calls it needs, in order.
+
+    :func:`plan` makes one, a backend answers its calls (synchronously in :func:`brief`,
+    concurrently in a batch), :func:`finish` turns the answers into the briefing."""
+
+    document: Document
+    settings: Settings
+    prompt: Prompt | None
+    calls: list[Call]
+    candidates: list[Sentence] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def strategy(self) -> str:
+        return self.settings.strategy
+
+
+def _tokens(messages: list[dict[str, str]]) -> int:
+    return int(sum(len(m["content"]) for m in messages) / _CHARS_PER_TOKEN)
+
+
+def _guided_messages(document: Document, prompt: Prompt, candidates: list[Sentence]
+                     ) -> list[dict[str, str]]:
+    # The model only chooses: a very long sentence is shown shortened, and used whole.
+    numbered = [{"number": n, "text": _shorten_words(s.text, _CANDIDATE_WORDS)}
+                for n, s in enumerate(candidates)]
+    return prompt.render(sentences=numbered,
+                         findings=guided_findings(document.text, candidates), **LIMITS)
+
+
+def _shorten_words(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _generative_calls(document: Document, settings: Settings, prompt: Prompt,
+                      context_tokens: int | None) -> tuple[list[Call], list[Chunk], list[str]]:
+    tag = document_tag(document)
+    whole = prompt.render(document=document.text, tag=tag, **LIMITS)
+    if not context_tokens or _tokens(whole) + settings.max_tokens <= context_tokens:
+        return [Call(whole, DraftBriefing, settings.max_tokens)], [Chunk(0, document.length)], []
+    overhead = _tokens(prompt.render(document="", tag=tag, **LIMITS))
+    budget = context_tokens - settings.max_tokens - overhead
+    if budget < 256:
+        raise DocumentTooLongError(
+            f"the model's context ({context_tokens} tokens) leaves no room for the document "
+            f"with {settings.max_tokens} tokens kept for the answer: lower --max-tokens"
+        )
+    max_chars = int(budget * _CHARS_PER_TOKEN * 0.9)
+    chunks = split_into_chunks(document.text, max_chars, overlap_chars=max_chars // 10)
+    if len(chunks) > settings.max_chunks:
+        raise DocumentTooLongError(
+            f"the document needs {len(chunks)} parts of the model's {context_tokens}-token "
+            f"context; the limit is {settings.max_chunks} parts (a model with a longer "
+            "context, or --strategy guided, reads it whole)"
+        )
+    calls = [Call(prompt.render(document=document.text[c.start:c.end], tag=tag, **LIMITS),
+                  DraftBriefing, settings.max_tokens) for c in chunks]
+    note = (f"The document is longer than the model's context: it was read in {len(chunks)} "
+            f"overlapping parts; the title and bottom line come from the first part, the other "
+            "sections from all of them.")
+    logger.info("document split into %d chunks of at most %d characters", len(chunks), max_chars)
+    return calls, chunks, [note]
+
+
+_FROM_SETTINGS: Any = object()
+
+
+def plan(document: Document, settings: Settings, prompt: Prompt | None = None, *,
+         context_tokens: int | None = _FROM_SETTINGS) -> Job:
+    """What making a briefing of ``document`` will take. ``context_tokens`` defaults to the
+    settings'; a document longer than the context is split into chunks (generative strategy)."""
+    if settings.strategy == "extractive":
+        return Job(document, settings, None, [])
+    task = "guided" if settings.strategy == "guided" else "briefing"
+    prompt = prompt or load_prompt(settings.prompt, task=task)
+    context = (settings.context_tokens if context_tokens is _FROM_SETTINGS
+               else context_tokens)
+    if settings.strategy == "guided":
+        candidates = guided_candidates(document.text)
+        if not candidates:
+            return Job(document, settings, prompt, [], notes=[
+                "No sentence to choose from: the briefing is extractive."])
+        messages = _guided_messages(document, prompt, candidates)
+        max_tokens = min(settings.max_tokens, 512)
+        if context and _tokens(messages) + max_tokens > context:
+            raise DocumentTooLongError(
+                f"the candidate sentences are about {_tokens(messages)} tokens with the prompt; "
+                f"the model's context is {context} tokens")
+        return Job(document, settings, prompt,
+                   [Call(messages, guided_model(len(candidates)), max_tokens)],
+                   candidates=candidates)
+    calls, chunks, notes = _generative_calls(document, settings, prompt, context)
+    return Job(document, settings, prompt, calls, chunks=chunks, notes=notes)
+
+
+def finish(job: Job, extractions: list[Extraction], *, model: str = "none",
+           backend: str = "none") -> Briefing:
+    """The briefing from the job's answers (one per call, in order)."""
+    began = time.perf_counter()
+    document, settings = job.document, job.settings
+    notes = list(job.notes)
+    if not extractions:
+        plan_ = extractive_plan(document.text)
+        strategy = settings.strategy
+    elif settings.strategy == "guided":
+        plan_ = guided_plan(document.text, extractions[0].value, job.candidates)
+        strategy = "guided"
+    else:
+        drafts = [e.value for e in extractions]
+        assert all(isinstance(d, DraftBriefing) for d in drafts)
+        if len(drafts) == 1:
+            draft = drafts[0]
+        else:
+            draft, left_out = merge_drafts(drafts, LIMITS)  # type: ignore[arg-type]
+            notes += left_out
+        plan_ = Plan(title=draft.title, bottom_line=draft.bottom_line,  # type: ignore[union-attr]
+                     draft=draft, notes=[])  # type: ignore[arg-type]
+        strategy = "generative"
+    claims, actors, figures, uncertainties, summary, checks = build_briefing(
+        plan_.draft, document, strict=settings.strict, model_wrote_claims=strategy == "generative"
     )
     grounded = time.perf_counter()
-    notes = plan.notes + notes
-    if extraction and extraction.attempts > 1:
-        notes.append(f"The model needed {extraction.attempts} attempts to produce valid output.")
+    notes = notes + plan_.notes + checks
+    retried = [e for e in extractions if e.attempts > 1]
+    if retried:
+        notes.append(f"The model needed {sum(e.attempts for e in extractions)} attempts for "
+                     f"{len(extractions)} answer(s) to produce valid output.")
     logger.info("grounded %d of %d evidence quotes", summary.grounded, summary.evidence_total)
+    used_model = model if extractions else "none"
     return Briefing(
-        title=plan.title.strip(),
-        bottom_line=plan.bottom_line.strip(),
+        title=plan_.title.strip(),
+        bottom_line=plan_.bottom_line.strip(),
         key_claims=claims,
         actors=actors,
         figures=figures,
         uncertainties=uncertainties,
         document=DocumentInfo(id=document.id, sha256=document.sha256, length=document.length),
-        provenance=_provenance(strategy, model, backend, prompt, extraction, began, extracted,
-                               grounded),
+        provenance=_provenance(strategy, used_model, backend if extractions else "none",
+                               job.prompt if extractions else None, extractions,
+                               max(len(job.chunks), 1), began, grounded),
         grounding=summary,
         notes=notes,
     )
-
-
-def _messages(document: Document, settings: Settings, prompt: Prompt
-              ) -> tuple[list[dict[str, str]], list[Sentence]]:
-    if settings.strategy == "guided":
-        candidates = guided_candidates(document.text)
-        numbered = [{"number": n, "text": " ".join(s.text.split())}
-                    for n, s in enumerate(candidates)]
-        return prompt.render(sentences=numbered, findings=guided_findings(document.text,
-                                                                          candidates),
-                             **LIMITS), candidates
-    return prompt.render(document=document.text, tag=document_tag(document), **LIMITS), []
 
 
 def brief(
@@ -534,50 +654,51 @@ def brief(
     settings: Settings | None = None,
     backend: Backend | None = None,
     prompt: Prompt | None = None,
+    cache: ResponseCache | None = None,
 ) -> Briefing:
     """Make a briefing of ``document`` with the settings' strategy.
 
     ``extractive`` needs no model. Otherwise, without ``backend``, one is opened from
-    ``settings`` (the embedded model by default) and closed afterwards. Raises a
-    :class:`~summarize.errors.SummarizeError` on failure.
+    ``settings`` (the embedded model by default) when the first answer is not in ``cache``, and
+    closed afterwards. Raises a :class:`~summarize.errors.SummarizeError` on failure.
     """
     settings = settings or resolve_settings()
-    began = time.perf_counter()
-    if settings.strategy == "extractive":
-        plan = extractive_plan(document.text)
-        logger.info("extractive briefing: no model")
-        return _assemble(document, plan, settings, strategy="extractive", model="none",
-                         backend="none", prompt=None, extraction=None, began=began,
-                         extracted=time.perf_counter())
-    task = "guided" if settings.strategy == "guided" else "briefing"
-    prompt = prompt or load_prompt(settings.prompt, task=task)
-    messages, candidates = _messages(document, settings, prompt)
-    if backend is None:
-        # Refuse a document that cannot fit before paying for a model start.
-        _check_fits(messages, settings.context_tokens, settings.max_tokens)
-        with open_backend(settings) as opened:
-            return brief(document, settings=settings, backend=opened, prompt=prompt)
+    context = backend.context_tokens if backend is not None else settings.context_tokens
+    job = plan(document, settings, prompt, context_tokens=context)
+    if not job.calls:
+        logger.info("%s briefing: no model call", settings.strategy)
+        return finish(job, [])
+    with ExitStack() as stack:
+        if backend is None:
+            lazy = LazyBackend(settings)
+            stack.callback(lazy.close)
+            backend = lazy
+        if cache is not None:
+            backend = CachedBackend(backend, cache, backend_identity(settings))
+        assert job.prompt is not None
+        logger.info("%s briefing with %s (prompt %s, %d call(s))", settings.strategy,
+                    backend.model, job.prompt.version, len(job.calls))
+        extractions = [backend.extract(c.messages, c.response_model,
+                                       max_retries=settings.max_retries,
+                                       max_tokens=c.max_tokens) for c in job.calls]
+        return finish(job, extractions, model=backend.model, backend=backend.kind)
 
-    began = time.perf_counter()
-    _check_fits(messages, backend.context_tokens, settings.max_tokens)
-    logger.info("%s briefing with %s (prompt %s)", settings.strategy, backend.model,
-                prompt.version)
-    if settings.strategy == "guided":
-        if not candidates:
-            plan = extractive_plan(document.text)
-            plan.notes.append("No sentence to choose from: the briefing is extractive.")
-            extraction = None
-        else:
-            extraction = backend.extract(messages, guided_model(len(candidates)),
-                                         max_retries=settings.max_retries,
-                                         max_tokens=min(settings.max_tokens, 512))
-            plan = guided_plan(document.text, extraction.value, candidates)
-    else:
-        extraction = backend.extract(messages, DraftBriefing, max_retries=settings.max_retries,
-                                     max_tokens=settings.max_tokens)
-        draft = extraction.value
-        assert isinstance(draft, DraftBriefing)
-        plan = Plan(title=draft.title, bottom_line=draft.bottom_line, draft=draft, notes=[])
-    return _assemble(document, plan, settings, strategy=settings.strategy, model=backend.model,
-                     backend=backend.kind, prompt=prompt, extraction=extraction, began=began,
-                     extracted=time.perf_counter())
+
+async def abrief(
+    document: Document,
+    *,
+    settings: Settings,
+    backend: AsyncBackend,
+    prompt: Prompt | None = None,
+) -> Briefing:
+    """:func:`brief` for a batch: the model calls are awaited on ``backend`` (which may be a
+    :class:`~summarize.cache.CachedBackend`); planning and checking run in a worker thread."""
+    context = backend.context_tokens
+    job = await asyncio.to_thread(plan, document, settings, prompt, context_tokens=context)
+    extractions = []
+    for c in job.calls:
+        extractions.append(await backend.aextract(c.messages, c.response_model,
+                                                  max_retries=settings.max_retries,
+                                                  max_tokens=c.max_tokens))
+    return await asyncio.to_thread(finish, job, extractions, model=backend.model,
+                                   backend=backend.kind)

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
@@ -148,6 +148,16 @@ class Provenance(_Model):
     attempts: int = Field(ge=0)
     retries: int = Field(ge=0)
     timings: Timings
+    cached: bool = Field(
+        default=False,
+        description="Every model answer came from the response cache; usage and extract_s are "
+        "those of the original call.",
+    )
+    chunks: int = Field(
+        default=1, ge=1,
+        description="Parts the document was read in; more than 1 for a document longer than "
+        "the model's context.",
+    )
     created_at: str = Field(description="UTC time the briefing was made, ISO 8601.")
     summarize_version: str
 

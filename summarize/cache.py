@@ -1,0 +1,229 @@
+"""The response cache: one SQLite file under the user's cache directory.
+
+A model answer is stored under the SHA-256 of everything that decides it: the messages (they hold
+the document and the prompt's content), the answer's JSON Schema, the model and where it is
+served, the generation parameters and the briefing schema's version. A second run over the same
+inputs makes no model call, and never starts the embedded model.
+
+The directory is ``$SUMMARIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/summarize``, else
+``~/.cache/summarize``. Nothing secret is stored: no key, no header, no URL credentials.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import BaseModel, ValidationError
+
+from .backends import Backend, Extraction
+from .config import Settings
+from .errors import ConfigError
+from .schema import SCHEMA_VERSION, Usage
+
+__all__ = ["CachedBackend", "ResponseCache", "backend_identity", "cache_dir", "public_url"]
+
+logger = logging.getLogger(__name__)
+
+_TABLE = """
+CREATE TABLE IF NOT EXISTS responses (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    value TEXT NOT NULL,
+    usage TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    seconds REAL NOT NULL,
+    created_at REAL NOT NULL
+)
+"""
+
+
+def _xdg(env: Mapping[str, str], own: str, xdg: str, fallback: str) -> Path:
+    if env.get(own):
+        return Path(env[own]).expanduser()
+    base = env.get(xdg) or str(Path(env.get("HOME") or Path.home()) / fallback)
+    return Path(base).expanduser() / "summarize"
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Where the response cache lives (see the module's documentation)."""
+    return _xdg(os.environ if env is None else env, "SUMMARIZE_CACHE_DIR", "XDG_CACHE_HOME",
+                ".cache")
+
+
+def public_url(url: str | None) -> str | None:
+    """``url`` without user name, password, query or fragment: safe to store and show."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30, check_same_thread=False,
+                                     isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigError(f"cannot open {path}: {exc}") from exc
+    return connection
+
+
+class ResponseCache:
+    """Model answers by request key. Safe to share between threads and processes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._db = _connect(self.path)
+        self._db.execute(_TABLE)
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def default(cls, env: Mapping[str, str] | None = None) -> ResponseCache:
+        return cls(cache_dir(env) / "responses.sqlite")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ResponseCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def key(
+        *,
+        identity: Mapping[str, Any],
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        max_tokens: int,
+        max_retries: int,
+    ) -> str:
+        """The request's key: identity holds the model, where it runs and its parameters."""
+        payload = {
+            "schema_version": SCHEMA_VERSION,
+            "identity": dict(identity),
+            "messages": messages,
+            "answer_schema": response_model.model_json_schema(),
+            "max_tokens": max_tokens,
+            "max_retries": max_retries,
+        }
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str, response_model: type[BaseModel]) -> Extraction | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT value, usage, attempts, seconds FROM responses WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            value = response_model.model_validate_json(row[0])
+            usage = Usage.model_validate_json(row[1])
+        except ValidationError:
+            logger.warning("cache entry %s no longer fits its schema; asking the model", key[:12])
+            self.misses += 1
+            return None
+        self.hits += 1
+        return Extraction(value=value, usage=usage, attempts=row[2], seconds=row[3], cached=True)
+
+    def put(self, key: str, model: str, extraction: Extraction) -> None:
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, model, extraction.value.model_dump_json(), extraction.usage.model_dump_json(),
+                 extraction.attempts, extraction.seconds, time.time()),
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+
+
+def backend_identity(settings: Settings) -> dict[str, Any]:
+    """What identifies the model behind ``settings`` for the cache: name, where it is served
+    (the weights file for the embedded model) and the sampling parameters."""
+    identity: dict[str, Any] = {
+        "backend": settings.backend,
+        "model": settings.model,
+        "temperature": settings.temperature,
+        "seed": settings.seed,
+    }
+    if settings.backend == "local":
+        path = settings.local_model_path
+        if path is None:
+            from .local import default_model_path
+
+            try:
+                path = str(default_model_path())
+            except Exception:  # noqa: BLE001 - no weights: the call will fail and say why
+                path = "missing"
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = -1
+        identity["weights"] = f"{Path(path).name}:{size}"
+    else:
+        identity["base_url"] = public_url(settings.base_url)
+    return identity
+
+
+class CachedBackend:
+    """``inner`` behind the response cache: an answer already known is not asked again."""
+
+    def __init__(self, inner: Backend, cache: ResponseCache, identity: Mapping[str, Any]) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.identity = dict(identity)
+        self.kind = inner.kind
+        self.model = inner.model
+        self.context_tokens = inner.context_tokens
+
+    def _key(self, messages: list[dict[str, str]], response_model: type[BaseModel],
+             max_retries: int, max_tokens: int) -> str:
+        return self.cache.key(identity=self.identity, messages=messages,
+                              response_model=response_model, max_tokens=max_tokens,
+                              max_retries=max_retries)
+
+    def extract(self, messages: list[dict[str, str]], response_model: type[BaseModel], *,
+                max_retries: int, max_tokens: int) -> Extraction:
+        key = self._key(messages, response_model, max_retries, max_tokens)
+        hit = self.cache.get(key, response_model)
+        if hit is not None:
+            logger.info("answer from the cache (%s)", key[:12])
+            return hit
+        fresh = self.inner.extract(messages, response_model, max_retries=max_retries,
+                                   max_tokens=max_tokens)
+        self.cache.put(key, self.model, fresh)
+        return fresh
+
+    async def aextract(self, messages: list[dict[str, str]], response_model: type[BaseModel],
+                       *, max_retries: int, max_tokens: int) -> Extraction:
+        key = self._key(messages, response_model, max_retries, max_tokens)
+        hit = self.cache.get(key, response_model)
+        if hit is not None:
+            return hit
+        fresh = await self.inner.aextract(  # type: ignore[attr-defined]
+            messages, response_model, max_retries=max_retries, max_tokens=max_tokens)
+        self.cache.put(key, self.model, fresh)
+        return fresh
