@@ -5,33 +5,42 @@ Data goes to stdout (or ``-o FILE``, written atomically); progress and errors go
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import sys
 import tempfile
+import time
 import webbrowser
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from . import errors
 from .analysis import analyze_text, read_jsonl_documents
+from .batch import BatchStats, run_batch
+from .cache import ResponseCache
 from .config import resolve_settings
 from .document import document_from_text, load_document
 from .evaluation import evaluate, format_table
+from .inputs import count_sources
 from .output import write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
 from .render import render_html, render_json, render_markdown, render_pdf
+from .runs import RunLog
 from .schema import briefing_json_schema_text
 
 EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary,
 not UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or
 model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 backend
 unreachable or HTTP error · 9 backend time-out · 10 output still invalid after retries · 11
-cannot write the output · 130 interrupted."""
+cannot write the output · 12 batch finished with failed documents · 130 interrupted."""
+
+BATCH_FAILURES_EXIT = 12
 
 app = typer.Typer(
     name="summarize",
@@ -130,6 +139,8 @@ def brief(
     open_page: Annotated[
         bool, typer.Option("--open", help="Open the result in the default browser or viewer.")
     ] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the model even when its "
+                                           "answer is in the response cache.")] = False,
 ) -> None:
     """Make a one-page briefing of a document: Markdown, JSON, HTML (with the source) or PDF."""
     _setup_logging(verbose, quiet)
@@ -147,7 +158,21 @@ def brief(
             document = load_document(path)
         if output is not None and output.is_dir():
             raise errors.OutputError(f"{output}: is a directory")
-        result = make_brief(document, settings=settings)
+        with ExitStack() as stack:
+            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            log = RunLog.default()
+            stack.callback(log.close)
+            recorder = log.start("brief", settings, inputs=[path],
+                                 output=str(output) if output else None)
+            try:
+                result = make_brief(document, settings=settings, cache=cache)
+            except BaseException as exc:
+                recorder.add(None)
+                recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt)
+                                else "failed")
+                raise
+            recorder.add(result)
+            recorder.finish()
         if result.grounding.items_dropped:
             logger.warning("dropped %d ungrounded item(s) (--strict)",
                            result.grounding.items_dropped)
@@ -258,6 +283,164 @@ def prompts() -> None:
                 typer.echo(f"{strategy}\t{p.version}\t{p.sha256[:12]}\t{p.file.description}")
     except errors.SummarizeError as exc:
         _fail(str(exc), exc.exit_code)
+
+
+class _Progress:
+    """Progress on stderr: a bar with ETA on a terminal, a line every 10 s otherwise."""
+
+    def __init__(self, total: int | None, quiet: bool) -> None:
+        self.total = total
+        self.quiet = quiet
+        self.began = time.monotonic()
+        self.last = self.began
+        self.bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("briefing"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[note]}"), TimeElapsedColumn(),
+                                TextColumn("ETA"), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=False)
+            self.task = self.bar.add_task("batch", total=total, note="")
+            self.bar.start()
+
+    def __call__(self, stats: BatchStats) -> None:
+        done = stats.finished + stats.already_done
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done,
+                            note=f"{stats.failed} failed, {stats.cached} cached")
+            return
+        now = time.monotonic()
+        if self.quiet or now - self.last < 10:
+            return
+        self.last = now
+        rate = stats.finished / max(now - self.began, 1e-9)
+        left = (self.total - done) if self.total is not None else None
+        eta = f", ETA {left / rate:.0f} s" if left is not None and rate > 0 else ""
+        of = f"/{self.total}" if self.total is not None else ""
+        logger.info("%d%s done (%d failed, %d cached)%s", done, of, stats.failed,
+                    stats.cached, eta)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+def batch(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL files "
+                                                 "of {id, text}, or - for stdin.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of results; "
+                                         "run again to finish what is left.")],
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256,
+                                             help="Documents in flight at once.")] = 4,
+    model: Annotated[str | None, typer.Option("--model", "-m", help="As for `brief`.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="As for `brief`.")] = None,
+    strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="As for `brief`.")] = (
+        None
+    ),
+    strict: Annotated[bool, typer.Option(help="Drop items with no grounded evidence.")] = False,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for the model.")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="As for `brief`.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="As for `brief`.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the model even when its "
+                                           "answer is in the response cache.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = (
+        False
+    ),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr.")] = False,
+) -> None:
+    """Brief many documents into one JSONL file: one line per document, resumable.
+
+    Exits 0 when every document succeeded, 12 when some failed (their lines say why), 130 when
+    interrupted (run the same command again to finish)."""
+    _setup_logging(verbose, quiet)
+    if not verbose:  # one line per document would drown the progress
+        logging.getLogger("summarize.pipeline").setLevel(logging.WARNING)
+    stats = BatchStats()
+    progress: _Progress | None = None
+    try:
+        settings = resolve_settings(model=model, base_url=base_url, prompt=prompt,
+                                    timeout=timeout, max_retries=max_retries,
+                                    max_tokens=max_tokens, strict=strict, strategy=strategy)
+        stats.total = count_sources(sources)
+        with ExitStack() as stack:
+            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            log = RunLog.default()
+            stack.callback(log.close)
+            recorder = log.start("batch", settings, inputs=sources, output=str(output))
+            progress = _Progress(stats.total, quiet)
+            stack.callback(progress.close)
+            try:
+                asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
+                                      cache=cache, stats=stats, recorder=recorder,
+                                      on_done=progress))
+            except BaseException as exc:
+                recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt)
+                                else "failed")
+                raise
+            recorder.finish("completed" if not stats.failed else "completed_with_failures")
+        typer.echo(f"summarize: {stats.summary()} -> {output}", err=True)
+        if stats.failed:
+            raise typer.Exit(BATCH_FAILURES_EXIT)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo(f"summarize: interrupted: {stats.summary()}; every finished document is in "
+                   f"{output}; run the same command again to finish", err=True)
+        raise typer.Exit(130) from None
+
+
+class RunsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def runs(
+    format: Annotated[RunsFormat, typer.Option("--format", "-f")] = RunsFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Newest N runs (0: all).")] = 20,
+) -> None:
+    """What ran: when, model, prompt version, documents, tokens, latency, grounding."""
+    try:
+        log = RunLog.default()
+        try:
+            rows = log.list(limit or None)
+        finally:
+            log.close()
+        if format is RunsFormat.json:
+            _emit(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", None)
+            return
+        _emit(format_runs(rows), None)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+
+
+def format_runs(rows: list[dict[str, Any]]) -> str:
+    """Runs as a plain-text table."""
+    head = ["id", "started (UTC)", "command", "status", "strategy", "model", "prompt", "docs",
+            "ok", "failed", "cached", "tokens in/out", "p50 s", "p95 s", "grounded"]
+    body = []
+    for r in rows:
+        rate = r["grounding_rate"]
+        body.append([
+            str(r["id"]), r["started_at"].replace("T", " ").replace("+00:00", ""), r["command"],
+            r["status"], r["strategy"] or "", r["model"] or "", r["prompt_version"] or "",
+            str(r["documents"]), str(r["succeeded"]), str(r["failed"]), str(r["cached"]),
+            f"{r['prompt_tokens']}/{r['completion_tokens']}",
+            "" if r["latency_p50"] is None else f"{r['latency_p50']:.2f}",
+            "" if r["latency_p95"] is None else f"{r['latency_p95']:.2f}",
+            "" if rate is None else f"{100 * rate:.1f}%",
+        ])
+    if not body:
+        return "no runs yet\n"
+    widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in [head, *body]]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

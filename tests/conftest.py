@@ -55,6 +55,15 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                  ) -> None:
+    """Every test gets its own response cache and run log, never the user's."""
+    base = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(base / "state"))
+
+
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
     vcr.register_matcher("json_body", _json_body)
 

@@ -47,3 +47,27 @@ def test_planted_key_is_in_nothing_written(stub: Any, tmp_path: Path, status: in
     assert any(written), "nothing was written at all"
     for text in written:
         assert PLANTED not in text and "k" * 40 not in text
+
+
+@pytest.mark.parametrize("status", [200, 401])
+def test_planted_key_is_not_in_batch_output_cache_or_run_log(stub: Any, tmp_path: Path,
+                                                             status: int) -> None:
+    state, url = stub
+    state.status = status
+    state.body = (tool_call_completion(json.dumps(draft().model_dump())) if status == 200
+                  else {"error": {"message": "denied"}})
+    env = {"SUMMARIZE_API_KEY": PLANTED, "OPENAI_API_KEY": PLANTED}
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(SEED), str(SEED.parent), "-v", "-o",
+                                      str(out), "--base-url", url, "--model", "m"], env=env)
+    assert result.exit_code == (0 if status == 200 else 12), result.stderr
+    runs = CliRunner().invoke(app, ["runs", "--format", "json"])
+    written = [result.stdout, result.stderr, out.read_text(encoding="utf-8"), runs.stdout]
+    import os
+
+    for folder in (os.environ["SUMMARIZE_CACHE_DIR"], os.environ["SUMMARIZE_STATE_DIR"]):
+        files = [p for p in Path(folder).rglob("*") if p.is_file()]
+        assert files, f"nothing in {folder}"
+        written += [p.read_bytes().decode("latin-1") for p in files]
+    for text in written:
+        assert PLANTED not in text and "k" * 40 not in text

@@ -1,0 +1,209 @@
+"""Batches: many documents, a bounded number in flight, one JSON line each, resumable.
+
+Each line of the output is written whole as soon as its document is done::
+
+    {"id": "...", "status": "ok", "cached": false, "briefing": {...}}
+    {"id": "...", "status": "error", "error": {"type": "...", "exit_code": 10, "message": "..."}}
+
+Run the same batch again and it finishes what is left: ids with an ``ok`` line are skipped,
+failed ones are tried again (their old line is removed first, so every id appears once), and a
+line cut short by a crash is dropped. Documents are streamed from the inputs; only those in
+flight are held in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .backends import LazyBackend
+from .cache import CachedBackend, ResponseCache, backend_identity
+from .config import Settings
+from .document import Document
+from .errors import OutputError, SummarizeError
+from .inputs import InputFailure, iter_sources
+from .output import write_atomic
+from .pipeline import abrief
+from .prompts import Prompt
+from .runs import RunRecorder
+from .schema import Briefing
+
+__all__ = ["BatchStats", "error_record", "prepare_output", "run_batch"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class BatchStats:
+    """What a batch did so far; complete when :func:`run_batch` returns or is interrupted."""
+
+    total: int | None = None
+    already_done: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    cached: int = 0
+    duplicates: int = 0
+    in_flight: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def finished(self) -> int:
+        return self.succeeded + self.failed
+
+    def summary(self) -> str:
+        parts = [f"{self.succeeded} succeeded", f"{self.failed} failed",
+                 f"{self.cached} from the cache"]
+        if self.already_done:
+            parts.append(f"{self.already_done} already done")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicate id(s) skipped")
+        return ", ".join(parts)
+
+
+def error_record(doc_id: str, error: SummarizeError) -> dict[str, Any]:
+    return {"id": doc_id, "status": "error",
+            "error": {"type": type(error).__name__, "exit_code": error.exit_code,
+                      "message": str(error)}}
+
+
+def prepare_output(path: Path) -> set[str]:
+    """The ids already done in ``path``; failed and cut-off lines are removed (atomically)."""
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise OutputError(f"{path}: folder {path.parent} does not exist")
+        return set()
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    done: set[str] = set()
+    kept: list[bytes] = []
+    dropped = 0
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    for raw in data.splitlines(keepends=True):
+        try:
+            record = json.loads(raw)
+            complete = raw.endswith(b"\n") and isinstance(record, dict)
+        except ValueError:
+            complete = False
+        if complete and record.get("status") == "ok" and "id" in record \
+                and str(record["id"]) not in done:
+            done.add(str(record["id"]))
+            kept.append(raw)
+        else:
+            dropped += 1
+    if dropped:
+        logger.info("%s: %d failed or incomplete line(s) will be redone", path, dropped)
+        write_atomic(path, b"".join(kept))
+    return done
+
+
+def _line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+async def run_batch(
+    sources: Iterable[str],
+    output: Path,
+    settings: Settings,
+    *,
+    concurrency: int = 4,
+    cache: ResponseCache | None = None,
+    prompt: Prompt | None = None,
+    stats: BatchStats | None = None,
+    recorder: RunRecorder | None = None,
+    on_done: Callable[[BatchStats], None] | None = None,
+    stdin: IO[str] | None = None,
+    backend: Any = None,
+) -> BatchStats:
+    """Brief every document of ``sources`` into the JSONL file ``output``.
+
+    At most ``concurrency`` documents are in flight. ``backend`` defaults to the one the
+    settings describe, opened at the first answer the cache does not have. Cancelling the task
+    (Ctrl-C) stops the documents in flight; every line already written is whole."""
+    if concurrency < 1:
+        raise OutputError("--concurrency must be at least 1")
+    stats = stats or BatchStats()
+    done = prepare_output(output)
+    lazy = None
+    if backend is None:
+        lazy = backend = LazyBackend(settings)
+    if cache is not None:
+        backend = CachedBackend(backend, cache, backend_identity(settings))
+    slots = asyncio.Semaphore(concurrency)
+    seen: set[str] = set()
+    tasks: set[asyncio.Task[None]] = set()
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+    def write(record: dict[str, Any]) -> None:
+        # One write of a whole line to a file opened for appending: never half a line.
+        os.write(fd, _line(record))
+
+    def account(doc_id: str, briefing: Briefing | None, error: SummarizeError | None) -> None:
+        if briefing is not None:
+            write({"id": doc_id, "status": "ok", "cached": briefing.provenance.cached,
+                   "briefing": briefing.model_dump(mode="json")})
+            stats.succeeded += 1
+            stats.cached += briefing.provenance.cached
+        else:
+            assert error is not None
+            write(error_record(doc_id, error))
+            stats.failed += 1
+            stats.failures.append(f"{doc_id}: {error}")
+            logger.warning("%s: %s", doc_id, error)
+        if recorder is not None:
+            recorder.add(briefing)
+        if on_done is not None:
+            on_done(stats)
+
+    async def one(document: Document) -> None:
+        try:
+            try:
+                briefing = await abrief(document, settings=settings, backend=backend,
+                                        prompt=prompt)
+            except SummarizeError as exc:
+                account(document.id, None, exc)
+            else:
+                account(document.id, briefing, None)
+        finally:
+            stats.in_flight -= 1
+            slots.release()
+
+    try:
+        for item in iter_sources(sources, stdin=stdin):
+            if item.id in done:
+                stats.already_done += 1
+                if on_done is not None:
+                    on_done(stats)
+                continue
+            if item.id in seen:
+                stats.duplicates += 1
+                logger.warning("%s: duplicate id, skipped", item.id)
+                continue
+            seen.add(item.id)
+            if isinstance(item, InputFailure):
+                account(item.id, None, item.error)
+                continue
+            await slots.acquire()
+            stats.in_flight += 1
+            task = asyncio.create_task(one(item))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+        if tasks:
+            await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        os.close(fd)
+        if lazy is not None:
+            await lazy.aclose()
+    return stats

@@ -1,0 +1,148 @@
+"""Many documents from files, directories, globs, JSONL files of ``{id, text}`` and stdin.
+
+Documents are yielded one at a time, so a batch holds only the ones in flight. A source that
+cannot be read, or a JSONL line that is not a record, becomes an :class:`InputFailure` in the
+stream: it is reported for its own id and the others go on.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from .document import Document, document_from_text, load_document
+from .errors import InputError, SummarizeError
+
+__all__ = ["InputFailure", "count_sources", "iter_sources"]
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """A document that could not be read: its id and why."""
+
+    id: str
+    error: SummarizeError
+
+
+def _paths(source: str) -> list[Path]:
+    if source != "-" and _GLOB_CHARS & set(source) and not Path(source).exists():
+        found = sorted(glob.glob(source, recursive=True))
+        if not found:
+            raise InputError(f"{source}: no file matches")
+        return [Path(p) for p in found]
+    return [Path(source)]
+
+
+def _directory(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not any(part.startswith(".")
+                                             for part in p.relative_to(folder).parts))
+
+
+def _jsonl(handle: IO[str], name: str) -> Iterator[Document | InputFailure]:
+    for n, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            record = json.loads(line)
+            doc_id = str(record["id"])
+            text = record["text"]
+        except (ValueError, KeyError, TypeError):
+            yield InputFailure(where, InputError(f"{where}: not a JSON object with \"id\" and "
+                                                 "\"text\""))
+            continue
+        if not isinstance(text, str):
+            yield InputFailure(doc_id, InputError(f"{where}: \"text\" is not a string"))
+            continue
+        try:
+            yield document_from_text(text, doc_id=doc_id)
+        except SummarizeError as exc:
+            yield InputFailure(doc_id, exc)
+
+
+def _file(path: Path) -> Iterator[Document | InputFailure]:
+    if path.suffix == ".jsonl":
+        try:
+            handle = path.open(encoding="utf-8")
+        except OSError as exc:
+            yield InputFailure(str(path), InputError(f"{path}: cannot be read "
+                                                     f"({exc.strerror or exc})"))
+            return
+        with handle:
+            try:
+                yield from _jsonl(handle, str(path))
+            except UnicodeDecodeError:
+                yield InputFailure(str(path), InputError(f"{path}: is not valid UTF-8"))
+        return
+    try:
+        document = load_document(path)
+    except SummarizeError as exc:
+        yield InputFailure(str(path), exc)
+        return
+    # The path as given is the id: two files called report.txt in two folders stay apart.
+    yield Document(id=str(path), text=document.text, sha256=document.sha256)
+
+
+def _stdin(stream: IO[str]) -> Iterator[Document | InputFailure]:
+    text = stream.read()
+    if text.lstrip().startswith("{"):
+        yield from _jsonl(iter(text.splitlines()), "stdin")  # type: ignore[arg-type]
+        return
+    try:
+        yield document_from_text(text, doc_id="stdin")
+    except SummarizeError as exc:
+        yield InputFailure("stdin", exc)
+
+
+def iter_sources(sources: Iterable[str], stdin: IO[str] | None = None
+                 ) -> Iterator[Document | InputFailure]:
+    """Every document of ``sources``, in order. ``-`` reads stdin: JSONL when it starts with
+    ``{``, one document otherwise. Directories are read recursively, hidden files skipped."""
+    for source in sources:
+        if source == "-":
+            yield from _stdin(stdin or sys.stdin)
+            continue
+        try:
+            paths = _paths(source)
+        except SummarizeError as exc:
+            yield InputFailure(source, exc)
+            continue
+        for path in paths:
+            if path.is_dir():
+                for inner in _directory(path):
+                    yield from _file(inner)
+            else:
+                yield from _file(path)
+
+
+def count_sources(sources: Iterable[str]) -> int | None:
+    """How many documents ``sources`` hold, cheaply (JSONL lines are counted, not parsed);
+    ``None`` when stdin is among them."""
+    total = 0
+    for source in sources:
+        if source == "-":
+            return None
+        try:
+            paths = _paths(source)
+        except SummarizeError:
+            total += 1
+            continue
+        for path in paths:
+            for file in (_directory(path) if path.is_dir() else [path]):
+                if file.suffix == ".jsonl":
+                    try:
+                        with file.open("rb") as fh:
+                            total += sum(1 for line in fh if line.strip())
+                    except OSError:
+                        total += 1
+                else:
+                    total += 1
+    return total
