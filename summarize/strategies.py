@@ -180,6 +180,17 @@ def invented_entities(text: str, document: str) -> list[str]:
     return found
 
 
+_INSTRUCTION_WORDS = frozenset(
+    "a an the short factual title for of this document article text summary briefing".split())
+
+
+def _echoes_instructions(title: str) -> bool:
+    """A title made only of the words of its own field description ("A short factual title for
+    the document.") says nothing about the document."""
+    words = set(re.findall(r"[a-z]+", title.lower()))
+    return bool(words) and words <= _INSTRUCTION_WORDS
+
+
 def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Plan:
     data = answer.model_dump()
     notes = []
@@ -202,7 +213,11 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
     claims = _claims(claim_sentences, labels)
     title = " ".join(str(data["title"]).split())
     invented = invented_entities(title, text)
-    if not title or invented:
+    if _echoes_instructions(title):
+        notes.append("The model's title only repeated its instructions; the document's own "
+                     "headline is used instead.")
+        title = fallback.title
+    elif not title or invented:
         notes.append(
             "The model's title named things not in the document "
             f"({', '.join(invented[:3])}); the document's own headline is used instead."

@@ -1,0 +1,115 @@
+"""Long documents: sentence-boundary chunks with overlap, drafts merged with duplicates folded,
+whole-document offsets, and a briefing that says it was read in parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import document_from_text
+from summarize.chunking import merge_drafts, split_into_chunks
+from summarize.pipeline import LIMITS, brief, plan
+from summarize.salience import Sentence
+from summarize.schema import DraftBriefing, DraftClaim, DraftFigure
+from summarize.sentences import sentence_spans
+from summarize.strategies import guided_model, guided_plan
+from tests.conftest import GENERATIVE
+
+
+def report(paragraphs: int) -> str:
+    return "\n\n".join(
+        f"Section {i}. The ministry said {100 + i} soldiers may arrive in town {i}. "
+        f"Officials in district {i} confirmed the plan. Residents were not consulted."
+        for i in range(paragraphs))
+
+
+def test_chunks_cover_the_text_cut_between_sentences_and_overlap() -> None:
+    text = report(200)
+    chunks = split_into_chunks(text, 2000, overlap_chars=200)
+    assert len(chunks) > 5
+    assert chunks[0].start == 0 and chunks[-1].end == len(text)
+    starts = {s for s, _ in sentence_spans(text)}
+    ends = {e for _, e in sentence_spans(text)}
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        assert after.start in starts and before.end in ends
+        assert after.start < before.end, "no overlap"
+        assert after.start > before.start
+    assert all(c.end - c.start <= 2000 for c in chunks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=3000),
+       st.integers(min_value=20, max_value=500))
+def test_chunking_any_text_covers_every_non_space_character(text: str, size: int) -> None:
+    chunks = split_into_chunks(text, size, overlap_chars=size // 5)
+    covered = set()
+    for c in chunks:
+        assert c.end - c.start <= size
+        covered.update(range(c.start, c.end))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def claim(text: str) -> DraftClaim:
+    return DraftClaim(statement=text, attributed_to=None, certainty="possible", evidence=[text])
+
+
+def test_merge_folds_duplicates_and_takes_every_part_in_turn() -> None:
+    def part(n: int, claims: list[str]) -> DraftBriefing:
+        return DraftBriefing(title=f"T{n}", bottom_line=f"B{n}", key_claims=[claim(c)
+                                                                          for c in claims],
+                             actors=[], uncertainties=[],
+                             figures=[DraftFigure(text="100 soldiers", value=100,
+                                                  unit="soldiers", qualifier="exact",
+                                                  evidence=["100 soldiers"])])
+    merged, notes = merge_drafts([part(0, ["a one", "a two", "a three"]),
+                                  part(1, ["A one.", "b two", "b three"]),
+                                  part(2, ["c one", "c two", "c three"])], LIMITS)
+    assert merged.title == "T0" and merged.bottom_line == "B0"
+    assert [c.statement for c in merged.key_claims] == ["a one", "c one", "a two", "b two",
+                                                        "c two"]
+    assert len(merged.figures) == 1
+    assert notes == ["3 more claims found in the document's parts did not fit the one-page "
+                     "briefing."]
+
+
+def test_generative_long_document_is_read_in_parts_with_whole_document_offsets(
+        fake_backend_cls: Any) -> None:
+    text = report(120)
+    document = document_from_text(text, "long")
+    job = plan(document, GENERATIVE, context_tokens=3000)
+    assert len(job.calls) == len(job.chunks) > 2
+    last = job.chunks[-1]
+    late = "The ministry said 219 soldiers may arrive in town 119."
+    assert text.index(late) >= last.start
+    drafts = [DraftBriefing(title="Soldiers may arrive", bottom_line="The ministry said so.",
+                            key_claims=[claim(late if n == len(job.calls) - 1 else
+                                              "Officials in district 1 confirmed the plan.")],
+                            actors=[], figures=[], uncertainties=[])
+              for n in range(len(job.calls))]
+    backend = fake_backend_cls(*drafts)
+    backend.context_tokens = 3000
+    b = brief(document, settings=GENERATIVE, backend=backend)
+    assert len(backend.calls) == len(job.calls)
+    assert b.provenance.chunks == len(job.calls)
+    assert any("overlapping parts" in n for n in b.notes)
+    statements = [c.statement for c in b.key_claims]
+    assert statements.count("Officials in district 1 confirmed the plan.") == 1
+    found = next(c for c in b.key_claims if c.statement == late)
+    assert found.grounded and text[found.evidence[0].start:found.evidence[0].end] == late
+    assert found.evidence[0].start > last.start
+    # Every chunk's messages hold only its part of the document.
+    assert all(len(m[-1]["content"]) < len(text) / 2 for m in backend.calls)
+
+
+def test_guided_title_that_repeats_its_instructions_is_replaced() -> None:
+    text = "Floods close the port\n\nThe port authority said ships may wait. Trade fell 5%."
+    candidates = [Sentence(index=i, start=s, end=e, text=text[s:e], score=1.0)
+                  for i, (s, e) in enumerate(sentence_spans(text))]
+    answer = guided_model(len(candidates))(title="A short factual title for the document.",
+                                           bottom_line=[1], key_claims=[{"sentence": 1,
+                                                                         "certainty": "likely"}])
+    result = guided_plan(text, answer, candidates)
+    assert result.title == "Floods close the port"
+    assert any("repeated its instructions" in n for n in result.notes)
