@@ -38,9 +38,10 @@ EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, direc
 not UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or
 model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 backend
 unreachable or HTTP error · 9 backend time-out · 10 output still invalid after retries · 11
-cannot write the output · 12 batch finished with failed documents · 130 interrupted."""
+cannot write the output · 12 batch finished with failed documents · 13 compare found a regression · 130 interrupted."""
 
 BATCH_FAILURES_EXIT = 12
+REGRESSION_EXIT = 13
 
 app = typer.Typer(
     name="summarize",
@@ -391,6 +392,93 @@ def batch(
     except KeyboardInterrupt:
         typer.echo(f"summarize: interrupted: {stats.summary()}; every finished document is in "
                    f"{output}; run the same command again to finish", err=True)
+        raise typer.Exit(130) from None
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def compare(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, globs or JSONL "
+                                                 "files of {id, text}.")],
+    prompt: Annotated[list[str] | None, typer.Option("--prompt", "-p", help="A prompt version "
+                                                      "to compare; give it more than once.")] = None,
+    baseline: Annotated[str | None, typer.Option(help="The prompt version the others are "
+                                                 "measured against (default: the first).")] = None,
+    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="As for `brief`; "
+                                                     "more than once for versions x models.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
+    strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="guided or "
+                                                 "generative (default: the model's).")] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f")] = CompareFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here "
+                                                "(atomically), not stdout.")] = None,
+    gold: Annotated[Path | None, typer.Option(help="JSONL of {id, figures: [{value, unit}]} "
+                                              "for figure recall and precision (default: the "
+                                              "analysers).")] = None,
+    fail_on_regression: Annotated[str | None, typer.Option(
+        help="Comma-separated metrics: exit 13 when a version is worse than the baseline on "
+        "any of them.")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for the model.")] = None,
+    max_retries: Annotated[int | None, typer.Option(help="As for `brief`.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="As for `brief`.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the model even when its "
+                                           "answer is in the response cache.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = (
+        False
+    ),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr.")] = False,
+) -> None:
+    """Compare prompt versions (and models) on documents: metrics and a schema-aware diff.
+
+    Exits 13 when --fail-on-regression names a metric on which a version is worse than the
+    baseline."""
+    _setup_logging(verbose, quiet)
+    if not verbose:
+        logging.getLogger("summarize.pipeline").setLevel(logging.WARNING)
+    try:
+        from .compare import Variant, compare as run_compare, parse_metrics, read_gold, regressions
+        from .render.compare import (render_compare_html, render_compare_json,
+                                     render_compare_markdown, render_compare_table)
+
+        gate = parse_metrics(fail_on_regression) if fail_on_regression else []
+        versions = list(dict.fromkeys(([baseline] if baseline else []) + list(prompt or [])))
+        models: list[str | None] = list(dict.fromkeys(model or [])) or [None]
+        variants = [Variant(p, m, name=p if len(models) == 1 else None)
+                    for p in versions for m in models]
+        if output is not None and output.is_dir():
+            raise errors.OutputError(f"{output}: is a directory")
+        with ExitStack() as stack:
+            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            log = RunLog.default()
+            stack.callback(log.close)
+            result = run_compare(
+                sources, variants, baseline=variants[0] if variants else None,
+                strategy=strategy, base_url=base_url, cache=cache,
+                gold=read_gold(gold) if gold else None, run_log=log,
+                settings_options={"timeout": timeout, "max_retries": max_retries,
+                                  "max_tokens": max_tokens})
+        renderers = {CompareFormat.table: render_compare_table,
+                     CompareFormat.markdown: render_compare_markdown,
+                     CompareFormat.html: render_compare_html,
+                     CompareFormat.json: render_compare_json}
+        _emit(renderers[format](result), output)
+        if gate:
+            worse = regressions(result, gate)
+            for line in worse:
+                typer.echo(f"summarize: regression: {line}", err=True)
+            if worse:
+                raise typer.Exit(REGRESSION_EXIT)
+            typer.echo(f"summarize: no regression on {', '.join(gate)}", err=True)
+    except errors.SummarizeError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("summarize: interrupted; answers already made are in the cache", err=True)
         raise typer.Exit(130) from None
 
 

@@ -526,10 +526,14 @@ def _tokens(messages: list[dict[str, str]]) -> int:
 def _guided_messages(document: Document, prompt: Prompt, candidates: list[Sentence]
                      ) -> list[dict[str, str]]:
     # The model only chooses: a very long sentence is shown shortened, and used whole.
-    numbered = [{"number": n, "text": _shorten_words(s.text, _CANDIDATE_WORDS)}
-                for n, s in enumerate(candidates)]
-    return prompt.render(sentences=numbered,
-                         findings=guided_findings(document.text, candidates), **LIMITS)
+    findings = guided_findings(document.text, candidates)
+    notes = {}
+    for line in findings:  # "[3] source: X; hedged by: may" -> per sentence, for inline use
+        number, _, note = line.partition("] ")
+        notes[int(number.lstrip("["))] = note
+    numbered = [{"number": n, "text": _shorten_words(s.text, _CANDIDATE_WORDS),
+                 "notes": notes.get(n, "")} for n, s in enumerate(candidates)]
+    return prompt.render(sentences=numbered, findings=findings, **LIMITS)
 
 
 def _shorten_words(text: str, words: int) -> str:

@@ -48,11 +48,13 @@ def test_templates_are_sandboxed(tmp_path: Path) -> None:
     assert "subclasses" not in str(info.value) or "unsafe" in str(info.value).lower()
 
 
-def test_guided_prompt_renders_to_its_golden_text() -> None:
-    prompt = load_prompt("v1", task="guided")
-    messages = prompt.render(sentences=[{"number": 0, "text": "First."},
-                                        {"number": 1, "text": "Second may be."}],
+@pytest.mark.parametrize("version", [p.version for p in list_prompts("guided")])
+def test_guided_prompts_render_to_their_golden_text(version: str) -> None:
+    prompt = load_prompt(version, task="guided")
+    messages = prompt.render(sentences=[{"number": 0, "text": "First.", "notes": ""},
+                                        {"number": 1, "text": "Second may be.",
+                                         "notes": "hedged by: may"}],
                              findings=["[1] hedged by: may"], **LIMITS)
     rendered = "\n\n".join(f"[{m['role']}]\n{m['content']}" for m in messages) + "\n"
-    golden = GOLDEN / "guided-v1.txt"
-    assert rendered == golden.read_text(encoding="utf-8")
+    golden = GOLDEN / f"guided-{version}.txt"
+    assert rendered == golden.read_text(encoding="utf-8"), f"update {golden} if that was meant"
