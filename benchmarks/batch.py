@@ -52,20 +52,20 @@ def write_jsonl(path: Path, texts: list[str]) -> Path:
 
 
 def variants(count: int) -> list[str]:
-    """``count`` distinct real documents: each dev article, then its paragraphs dropped one by
-    one from the end."""
+    """``count`` distinct real documents: each dev article, then with its last paragraphs
+    dropped one by one, then with a numbered dateline."""
     base = articles()
     out: list[str] = []
-    cut = 0
-    while len(out) < count:
+    for cut in range(8):
         for text in base:
             paragraphs = [p for p in text.split("\n") if p.strip()]
             if cut < len(paragraphs) - 2:
                 out.append("\n".join(paragraphs[:len(paragraphs) - cut]))
-            if len(out) == count:
-                break
-        cut += 1
-    return out
+    n = 0
+    while len(out) < count:
+        out.append(f"Dispatch {n}.\n" + base[n % len(base)])
+        n += 1
+    return out[:count]
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
@@ -137,6 +137,7 @@ def main() -> None:
             per_minute[c] = args.docs / seconds * 60
             rows.append((f"{args.docs} articles, embedded guided, concurrency {c}",
                          f"{per_minute[c]:.1f} docs/min", f"{seconds:.1f} s"))
+        show(rows)
         rows.append(("ratio concurrency 8 / 1", f"{per_minute[8] / per_minute[1]:.2f}x", ""))
 
         many = write_jsonl(tmp / "many.jsonl", variants(args.cached))
@@ -149,6 +150,7 @@ def main() -> None:
         cached = sum(json.loads(line)["cached"] for line in (tmp / "again.jsonl").open())
         rows.append((f"{args.cached} documents, cached re-run (target < 2 s)", f"{again:.2f} s",
                      f"{cached} of {args.cached} from the cache"))
+        show(rows)
 
         server, url = stub_server()
         peaks = {}
@@ -161,6 +163,7 @@ def main() -> None:
             rows.append((f"{count} documents, stub server, concurrency 8: peak RSS",
                          f"{rss / 1024:.1f} MiB", f"{seconds:.1f} s"))
         server.shutdown()
+        show(rows)
         rows.append(("peak RSS 1,000 / 100 (target <= 1.2x)", f"{peaks[1000] / peaks[100]:.2f}x",
                      ""))
 
@@ -174,10 +177,17 @@ def main() -> None:
             rows.append((f"200 KB document, embedded {strategy}, end to end", f"{seconds:.1f} s",
                          f"{result['provenance']['chunks']} part(s), peak RSS "
                          f"{rss / 1024:.0f} MiB"))
+    print(f"date: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
+    show(rows, final=True)
+
+
+def show(rows: list[tuple[str, str, str]], final: bool = False) -> None:
+    """The table so far (on stderr while running, on stdout at the end)."""
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'result':>16}  note")
+    out = sys.stdout if final else sys.stderr
+    print(f"{'measure'.ljust(width)}  {'result':>16}  note", file=out)
     for name, result, note in rows:
-        print(f"{name.ljust(width)}  {result:>16}  {note}")
+        print(f"{name.ljust(width)}  {result:>16}  {note}", file=out, flush=True)
 
 
 if __name__ == "__main__":

@@ -349,6 +349,11 @@ def batch(
     max_tokens: Annotated[int | None, typer.Option(help="As for `brief`.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the model even when its "
                                            "answer is in the response cache.")] = False,
+    openai_batch: Annotated[bool, typer.Option(
+        "--openai-batch", help="Through the OpenAI Batch API (lower cost, results within 24 h): "
+        "submit, poll, collect into the same output.")] = False,
+    poll_interval: Annotated[float, typer.Option(help="Seconds between polls of an "
+                                                 "--openai-batch job.")] = 30.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = (
         False
     ),
@@ -376,9 +381,19 @@ def batch(
             progress = _Progress(stats.total, quiet)
             stack.callback(progress.close)
             try:
-                asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
-                                      cache=cache, stats=stats, recorder=recorder,
-                                      on_done=progress))
+                if openai_batch:
+                    from .openai_batch import run_openai_batch
+
+                    run_openai_batch(
+                        sources, output, settings, poll_interval=poll_interval, stats=stats,
+                        recorder=recorder,
+                        on_status=lambda status, counts: logger.info(
+                            "batch %s: %s", status,
+                            ", ".join(f"{k} {v}" for k, v in counts.items())))
+                else:
+                    asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
+                                          cache=cache, stats=stats, recorder=recorder,
+                                          on_done=progress))
             except BaseException as exc:
                 recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt)
                                 else "failed")

@@ -410,6 +410,14 @@ def parse_metrics(names: str) -> list[str]:
     return wanted
 
 
+def differs(name: str, base: float, ours: float) -> bool:
+    """Whether two values of a metric differ enough to count: latencies within 5% of each other
+    are noise on a shared machine; everything else is compared exactly."""
+    if name.startswith("latency"):
+        return abs(ours - base) > 0.05 * max(abs(base), 1e-9)
+    return abs(ours - base) > 1e-9
+
+
 def regressions(comparison: Comparison, names: Sequence[str]) -> list[str]:
     """Each named metric on which a variant is worse than the baseline, as a sentence."""
     base = comparison.metrics[comparison.baseline.label]
@@ -423,7 +431,7 @@ def regressions(comparison: Comparison, names: Sequence[str]) -> list[str]:
             if o is None or b is None:
                 found.append(f"{variant.label}: {name} is {o} (baseline {b})")
                 continue
-            worse = o < b - 1e-9 if METRICS[name] else o > b + 1e-9
-            if worse:
+            worse = o < b if METRICS[name] else o > b
+            if worse and differs(name, b, o):
                 found.append(f"{variant.label}: {name} {o} is worse than the baseline's {b}")
     return found

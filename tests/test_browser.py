@@ -83,3 +83,25 @@ def test_markup_in_the_document_stays_inert(browser, fake_backend_cls, tmp_path)
     assert "<script>window.pwned = 1</script>" in page.inner_text("#source")
     assert page.locator("img").count() == 0
     assert errors == []
+
+
+def test_compare_report_renders_and_clicking_a_claim_marks_its_evidence(  # type: ignore[no-untyped-def]
+        browser, fake_backend_cls, tmp_path) -> None:
+    from summarize.compare import Variant, compare
+    from summarize.render.compare import render_compare_html
+    from tests.conftest import SEED
+    from tests.test_compare import worse_draft
+
+    result = compare([str(SEED)], [Variant("v1"), Variant("v2")], strategy="generative",
+                     backends={"default": fake_backend_cls(draft(), worse_draft())})
+    page, errors = open_page(browser, render_compare_html(result), tmp_path)
+    assert page.locator("table.metrics tr").count() > 10
+    assert page.locator("td.down").count() >= 1
+    assert page.locator("mark.old").count() >= 1 and page.locator("mark.new").count() >= 1
+    assert page.locator("mark.focus").count() == 0
+    page.locator("li.claim.dropped").first.click()
+    focused = " ".join(page.locator("mark.focus").all_inner_texts())
+    assert "may have been deployed" in focused
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "compare-report.png"), full_page=True)
+    assert errors == []

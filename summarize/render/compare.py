@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from ..compare import METRICS, Comparison, changes
+from ..compare import METRICS, Comparison, changes, differs
 from ..schema import Briefing
 
 __all__ = ["render_compare_html", "render_compare_json", "render_compare_markdown",
@@ -47,7 +47,7 @@ def _arrow(comparison: Comparison, label: str, name: str) -> str:
         return ""
     base = comparison.metrics[comparison.baseline.label][name]
     ours = comparison.metrics[label][name]
-    if base is None or ours is None or abs(ours - base) < 1e-9:
+    if base is None or ours is None or not differs(name, base, ours):
         return ""
     better = (ours > base) == METRICS[name]
     return " ▲" if better else " ▼"
@@ -56,13 +56,15 @@ def _arrow(comparison: Comparison, label: str, name: str) -> str:
 def _summary(item: Any) -> str:
     if isinstance(item, str):
         return item
+    if "fields" in item:
+        changed = ", ".join(f"{name} {item['old'][name]} → {item['new'][name]}"
+                            for name in item["fields"])
+        return f"{item['to']}: {changed}"
     for key in ("statement", "text"):
         if key in item:
             extra = ""
             if "from" in item and "to" in item:
                 extra = f" ({item['from']} → {item['to']})"
-            if "fields" in item:
-                extra = f" ({', '.join(item['fields'])}: {item['from']} → {item['to']})"
             return f"{item[key]}{extra}"
     return json.dumps(item)
 
