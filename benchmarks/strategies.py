@@ -24,6 +24,7 @@ from rouge_score import rouge_scorer
 
 from summarize import brief, document_from_text, resolve_settings
 from summarize.backends import OpenAICompatibleBackend
+from summarize.cache import ResponseCache
 from summarize.local import EmbeddedServer
 from summarize.salience import sentences_of
 from summarize.strategies import invented_entities
@@ -45,8 +46,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", default=str(ROOT.parent / "shared" / "eval" /
                                                "articles-frank.jsonl"))
-    ap.add_argument("--strategies", default="extractive,guided,generative")
+    ap.add_argument("--strategies", default="extractive,guided,generative",
+                    help="comma-separated; STRATEGY@VERSION picks a prompt, e.g. guided@v2")
+    ap.add_argument("--cache", action="store_true",
+                    help="answers through the response cache: re-scoring after a change to the "
+                    "post-processing costs no model call (seconds per article are then those of "
+                    "the original calls)")
     args = ap.parse_args()
+    cache = ResponseCache.default() if args.cache else None
     lines = Path(args.articles).read_text(encoding="utf-8").splitlines()
     articles = [json.loads(line) for line in lines if line.strip()]
     strategies = args.strategies.split(",")
@@ -61,10 +68,12 @@ def main() -> None:
                                                           lead3(a["text"])),
                                                   "grounded": 1.0, "invented": 0, "seconds": 0.0})
             for strategy in strategies:
+                name, _, version = strategy.partition("@")
                 began = time.perf_counter()
                 try:
-                    b = brief(doc, settings=resolve_settings(env={}, strategy=strategy),
-                              backend=backend)
+                    b = brief(doc, settings=resolve_settings(env={}, strategy=name,
+                                                             prompt=version or None),
+                              backend=backend, cache=cache)
                 except Exception as exc:  # noqa: BLE001 - a failure is a result here
                     print(f"{a['id']} {strategy}: failed: {exc}", flush=True)
                     rows[(strategy, a["corpus"])].append({"failed": 1})

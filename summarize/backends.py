@@ -19,9 +19,6 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-import instructor
-import openai
-from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from .config import Settings
@@ -160,8 +157,12 @@ class OpenAICompatibleBackend:
             "timeout": timeout,
             "max_retries": transport_retries,
         }
+        # Imported here: they take a second to import, and a run answered from the cache
+        # never needs them.
+        import openai
+
         self._client = openai.OpenAI(**self._client_options, http_client=http_client)
-        self._async_client: openai.AsyncOpenAI | None = None
+        self._async_client: Any = None
 
     def close(self) -> None:
         """Close the HTTP connections (the async client's are closed by :meth:`aclose`)."""
@@ -194,6 +195,8 @@ class OpenAICompatibleBackend:
 
         def on_parse_error(error: Exception) -> None:
             logger.info("attempt %d: invalid output, retrying: %s", attempts, _one_line(error))
+
+        import instructor
 
         wrapped = instructor.from_openai(client, mode=instructor.Mode.TOOLS)
         wrapped.on("completion:response", on_response)
@@ -242,6 +245,8 @@ class OpenAICompatibleBackend:
         max_tokens: int,
     ) -> Extraction:
         if self._async_client is None:
+            import openai
+
             self._async_client = openai.AsyncOpenAI(**self._client_options)
         began = time.perf_counter()
         wrapped, extra, cost = self._call(self._async_client, max_tokens)
@@ -257,6 +262,9 @@ class OpenAICompatibleBackend:
                           seconds=round(time.perf_counter() - began, 3))
 
     def _translate(self, exc: Exception, attempts: int, usage: Usage) -> SummarizeError:
+        import openai
+        from instructor.core.exceptions import InstructorRetryException
+
         where = self.describe()
         for cause in _causes(exc):
             if isinstance(cause, SummarizeError):

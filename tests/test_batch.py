@@ -88,7 +88,7 @@ def test_stdin_jsonl(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["batch", "-", "-o", str(out), "-s", "extractive"],
                                 input=feed)
     assert result.exit_code == 0, result.stderr
-    assert [r["id"] for r in lines(out)] == ["s0", "s1", "s2"]
+    assert sorted(r["id"] for r in lines(out)) == ["s0", "s1", "s2"]  # in order of completion
 
 
 def test_resume_keeps_done_lines_and_redoes_failed_and_cut_off_ones(tmp_path: Path) -> None:
