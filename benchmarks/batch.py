@@ -172,6 +172,7 @@ def main() -> None:
         strategies = ["guided", "generative"] if args.long_generative else ["guided"]
         for strategy in strategies:
             seconds, _, rss = run(["brief", str(big), "-s", strategy, "--no-cache", "-q",
+                                   "--timeout", "900",
                                    "-f", "json", "-o", str(tmp / f"big-{strategy}.json")], env)
             result = json.loads((tmp / f"big-{strategy}.json").read_text())
             rows.append((f"200 KB document, embedded {strategy}, end to end", f"{seconds:.1f} s",

@@ -195,7 +195,10 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
     data = answer.model_dump()
     notes = []
     fallback = extractive_plan(text)
-    chosen = [candidates[i] for i in dict.fromkeys(data["bottom_line"])]
+    # A bottom line of fewer than three sentences is completed from the sentences the model
+    # itself chose as key claims (its picks, never ours), in its order.
+    picks = list(dict.fromkeys([*data["bottom_line"], *(c["sentence"] for c in data["key_claims"])]))
+    chosen = [candidates[i] for i in picks[:BOTTOM_LINE_SENTENCES]]
     bottom = _bottom_line(chosen) or fallback.bottom_line
     labels: dict[int, Certainty] = {}
     claim_sentences = []

@@ -113,3 +113,19 @@ def test_guided_title_that_repeats_its_instructions_is_replaced() -> None:
     result = guided_plan(text, answer, candidates)
     assert result.title == "Floods close the port"
     assert any("repeated its instructions" in n for n in result.notes)
+
+
+def test_guided_bottom_line_is_completed_from_the_models_own_claim_picks() -> None:
+    text = ("Port closed\n\nThe port closed on Monday. Ships may wait for a week. "
+            "Trade fell 5%. The mayor said repairs would start soon. Fishermen protested.")
+    candidates = [Sentence(index=i, start=s, end=e, text=text[s:e], score=1.0 - i / 10)
+                  for i, (s, e) in enumerate(sentence_spans(text))]
+    answer = guided_model(len(candidates))(
+        title="Port closed", bottom_line=[4],
+        key_claims=[{"sentence": 2, "certainty": "possible"},
+                    {"sentence": 4, "certainty": "likely"},
+                    {"sentence": 5, "certainty": "confirmed"}])
+    result = guided_plan(text, answer, candidates)
+    # The model's bottom-line pick, then its claim picks, three at most, in document order.
+    assert result.bottom_line == ("Ships may wait for a week. The mayor said repairs would start "
+                                  "soon. Fishermen protested.")
