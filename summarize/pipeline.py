@@ -267,16 +267,15 @@ _NOT_UNCERTAIN = {"according to", "claims", "claim", "claimed", "indicated", "in
 
 
 def _hedged_sentences(text: str, grounder: _Grounder, have: list[Uncertainty],
-                      claims: list[KeyClaim]) -> list[Uncertainty]:
+                      claims: list[KeyClaim], left_out: list[tuple[int, int]]
+                      ) -> list[Uncertainty]:
     """The source's hedged sentences not listed yet (as uncertainties or as key claims), up to
-    the section's size."""
+    the section's size; those that do not fit are appended to ``left_out``."""
     room = SECTION_SIZES["uncertainties"] - sum(1 for u in have if u.grounded)
     covered = [(e.start, e.end) for u in [*have, *claims] for e in u.evidence
                if e.start is not None and e.end is not None and u.grounded]
     out: list[Uncertainty] = []
     for start, end in sentence_spans(text):
-        if len(out) >= room:
-            break
         if any(s < end and start < e for s, e in covered):
             continue
         if text[end - 1] not in ".!?\"'\u201d":
@@ -284,6 +283,9 @@ def _hedged_sentences(text: str, grounder: _Grounder, have: list[Uncertainty],
         cues = [h for h in find_hedges(text[start:end])
                 if h.type in _UNCERTAIN_TYPES and h.cue.lower() not in _NOT_UNCERTAIN]
         if not cues:
+            continue
+        if len(out) >= room:
+            left_out.append((start, end))
             continue
         cue = cues[0]
         out.append(Uncertainty(
@@ -323,7 +325,7 @@ def _attribution_in(evidence: list[Evidence], attributions: list[Attribution]
 
 
 def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
-                       grounder: _Grounder) -> list[Actor]:
+                       grounder: _Grounder, left_out: list[str]) -> list[Actor]:
     """Named sources of attributions the model did not list, as actors (up to the limit)."""
     known = [_content_words(a.name) for a in have if a.grounded]
     out: list[Actor] = []
@@ -332,7 +334,7 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
         words = a.source.text.split()
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
-        if not words or not words[0][:1].isupper() or len(out) >= room:
+        if not words or not words[0][:1].isupper():
             continue
         phrase = " ".join(words)
         person = _PERSON.search(phrase)
@@ -347,6 +349,9 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
                              for k in known if k):
             continue  # already there, maybe spelt differently ("Defence"/"Defense")
         known.append(wanted)
+        if len(out) >= room:
+            left_out.append(name)
+            continue
         start = a.source.start + a.source.text.index(name)
         evidence = [grounder.span(start, start + len(name)),
                     grounder.span(min(a.source.start, a.cue.start), a.content.end)]
@@ -413,12 +418,22 @@ def build_briefing(
         grounded, flags = _check(evidence, supports)
         uncertainties.append(Uncertainty(statement=u.statement, cue=u.cue, evidence=evidence,
                                          grounded=grounded, flags=flags))
-    actors += _sources_as_actors(attributions, actors, grounder)
-    uncertainties += _hedged_sentences(text, grounder, uncertainties, claims)
+    sources_left: list[str] = []
+    hedged_left: list[tuple[int, int]] = []
+    actors += _sources_as_actors(attributions, actors, grounder, sources_left)
+    uncertainties += _hedged_sentences(text, grounder, uncertainties, claims, hedged_left)
     figures = _figures(draft.figures, text, grounder)
 
     sections: list[list[Any]] = [claims, actors, figures, uncertainties]
     notes: list[str] = []
+    if sources_left:
+        notes.append(f"{len(sources_left)} more named source(s) in the document are not listed "
+                     f"as actors (the section holds {SECTION_SIZES['actors']}); "
+                     "`summarize analyze` lists every attribution.")
+    if hedged_left:
+        notes.append(f"{len(hedged_left)} more hedged statement(s) in the document are not "
+                     f"listed (the section holds {SECTION_SIZES['uncertainties']}); "
+                     "`summarize analyze` lists every hedge.")
     injected = find_injections(text)
     if injected:
         notes.append(
