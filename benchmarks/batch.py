@@ -123,7 +123,10 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=8)
     ap.add_argument("--cached", type=int, default=100)
     ap.add_argument("--long-generative", action="store_true")
+    ap.add_argument("--rows", default="concurrency,cached,memory,long",
+                    help="which rows to measure (comma-separated)")
     args = ap.parse_args()
+    wanted = set(args.rows.split(","))
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -131,55 +134,69 @@ def main() -> None:
                "SUMMARIZE_STATE_DIR": str(tmp / "state")}
         few = write_jsonl(tmp / "few.jsonl", articles()[:args.docs])
         per_minute = {}
-        for c in (1, 8):
+        for c in (1, 8) if "concurrency" in wanted else ():
             seconds, _, _ = run(["batch", str(few), "-o", str(tmp / f"c{c}.jsonl"), "-c", str(c),
                                  "--no-cache", "-q"], env)
             per_minute[c] = args.docs / seconds * 60
             rows.append((f"{args.docs} articles, embedded guided, concurrency {c}",
                          f"{per_minute[c]:.1f} docs/min", f"{seconds:.1f} s"))
-        show(rows)
-        rows.append(("ratio concurrency 8 / 1", f"{per_minute[8] / per_minute[1]:.2f}x", ""))
-
-        many = write_jsonl(tmp / "many.jsonl", variants(args.cached))
-        fill, _, _ = run(["batch", str(many), "-o", str(tmp / "fill.jsonl"), "-c", "4", "-q"],
-                         env)
-        rows.append((f"{args.cached} documents, first run (fills the cache)", f"{fill:.1f} s",
-                     ""))
-        again, _, _ = run(["batch", str(many), "-o", str(tmp / "again.jsonl"), "-c", "4", "-q"],
-                          env)
-        cached = sum(json.loads(line)["cached"] for line in (tmp / "again.jsonl").open())
-        rows.append((f"{args.cached} documents, cached re-run (target < 2 s)", f"{again:.2f} s",
-                     f"{cached} of {args.cached} from the cache"))
-        show(rows)
-
-        server, url = stub_server()
-        peaks = {}
-        for count in (100, 1000):
-            docs = write_jsonl(tmp / f"mem{count}.jsonl", variants(count))
-            seconds, _, rss = run(["batch", str(docs), "-o", str(tmp / f"mem{count}.out"),
-                                   "--base-url", url, "--model", "stub", "-c", "8",
-                                   "--no-cache", "-q"], env)
-            peaks[count] = rss
-            rows.append((f"{count} documents, stub server, concurrency 8: peak RSS",
-                         f"{rss / 1024:.1f} MiB", f"{seconds:.1f} s"))
-        server.shutdown()
-        show(rows)
-        rows.append(("peak RSS 1,000 / 100 (target <= 1.2x)", f"{peaks[1000] / peaks[100]:.2f}x",
-                     ""))
-
-        big = tmp / "big-report.txt"
-        big.write_text(news_text(200_000), encoding="utf-8")
-        strategies = ["guided", "generative"] if args.long_generative else ["guided"]
-        for strategy in strategies:
-            seconds, _, rss = run(["brief", str(big), "-s", strategy, "--no-cache", "-q",
-                                   "--timeout", "900",
-                                   "-f", "json", "-o", str(tmp / f"big-{strategy}.json")], env)
-            result = json.loads((tmp / f"big-{strategy}.json").read_text())
-            rows.append((f"200 KB document, embedded {strategy}, end to end", f"{seconds:.1f} s",
-                         f"{result['provenance']['chunks']} part(s), peak RSS "
-                         f"{rss / 1024:.0f} MiB"))
+        if "concurrency" in wanted:
+            rows.append(("ratio concurrency 8 / 1", f"{per_minute[8] / per_minute[1]:.2f}x",
+                         ""))
+            show(rows)
+        if "cached" in wanted:
+            cached_rows(args.cached, tmp, env, rows)
+        if "memory" in wanted:
+            memory_rows(tmp, env, rows)
+        if "long" in wanted:
+            long_rows(args.long_generative, tmp, env, rows)
     print(f"date: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
     show(rows, final=True)
+
+
+def cached_rows(count: int, tmp: Path, env: dict[str, str], rows: list[Any]) -> None:
+    many = write_jsonl(tmp / "many.jsonl", variants(count))
+    fill, _, _ = run(["batch", str(many), "-o", str(tmp / "fill.jsonl"), "-c", "4", "-q"],
+                     env)
+    rows.append((f"{count} documents, first run (fills the cache)", f"{fill:.1f} s",
+                 ""))
+    again, _, _ = run(["batch", str(many), "-o", str(tmp / "again.jsonl"), "-c", "4", "-q"],
+                      env)
+    cached = sum(json.loads(line)["cached"] for line in (tmp / "again.jsonl").open())
+    rows.append((f"{count} documents, cached re-run (target < 2 s)", f"{again:.2f} s",
+                 f"{cached} of {count} from the cache"))
+    show(rows)
+
+
+def memory_rows(tmp: Path, env: dict[str, str], rows: list[Any]) -> None:
+    server, url = stub_server()
+    peaks = {}
+    for count in (100, 1000):
+        docs = write_jsonl(tmp / f"mem{count}.jsonl", variants(count))
+        seconds, _, rss = run(["batch", str(docs), "-o", str(tmp / f"mem{count}.out"),
+                               "--base-url", url, "--model", "stub", "-c", "8",
+                               "--no-cache", "-q"], env)
+        peaks[count] = rss
+        rows.append((f"{count} documents, stub server, concurrency 8: peak RSS",
+                     f"{rss / 1024:.1f} MiB", f"{seconds:.1f} s"))
+    server.shutdown()
+    show(rows)
+    rows.append(("peak RSS 1,000 / 100 (target <= 1.2x)", f"{peaks[1000] / peaks[100]:.2f}x",
+                 ""))
+
+
+def long_rows(long_generative: bool, tmp: Path, env: dict[str, str], rows: list[Any]) -> None:
+    big = tmp / "big-report.txt"
+    big.write_text(news_text(200_000), encoding="utf-8")
+    strategies = ["guided", "generative"] if long_generative else ["guided"]
+    for strategy in strategies:
+        seconds, _, rss = run(["brief", str(big), "-s", strategy, "--no-cache", "-q",
+                               "--timeout", "900",
+                               "-f", "json", "-o", str(tmp / f"big-{strategy}.json")], env)
+        result = json.loads((tmp / f"big-{strategy}.json").read_text())
+        rows.append((f"200 KB document, embedded {strategy}, end to end", f"{seconds:.1f} s",
+                     f"{result['provenance']['chunks']} part(s), peak RSS "
+                     f"{rss / 1024:.0f} MiB"))
 
 
 def show(rows: list[tuple[str, str, str]], final: bool = False) -> None:

@@ -7,6 +7,7 @@ an edited prompt is visibly a different prompt even if someone forgets to bump t
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import tomllib
@@ -59,8 +60,8 @@ class Prompt:
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """Chat messages for the given template variables."""
         try:
-            system = _ENV.from_string(self.file.system).render(**variables)
-            user = _ENV.from_string(self.file.user).render(**variables)
+            system = _template(self.file.system).render(**variables)
+            user = _template(self.file.user).render(**variables)
         except TemplateError as exc:
             raise ConfigError(f"prompt {self.version}: cannot render: {exc}", original=exc) from exc
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
@@ -75,7 +76,22 @@ def prompts_dir() -> Path:
     raise ConfigError("no prompts directory found: the installation is incomplete")
 
 
+@functools.lru_cache(maxsize=64)
+def _template(source: str) -> Any:
+    return _ENV.from_string(source)
+
+
 def _read(path: Path, task: str) -> Prompt:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"prompt file {path}: cannot be read ({exc})", original=exc) from exc
+    # Parsed once per file version: a batch renders the same prompt thousands of times.
+    return _read_version(path, task, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_version(path: Path, task: str, mtime_ns: int, size: int) -> Prompt:
     try:
         raw = path.read_bytes()
         data = tomllib.loads(raw.decode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["sentence_spans", "sentence_at"]
@@ -16,6 +17,12 @@ _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans of the sentences of ``text``, whitespace trimmed, in order."""
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=128)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    # The checks ask for the same document's sentences many times; remember the last few.
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
@@ -28,7 +35,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _add(text, start, m.end(), spans)
         start = m.end()
     _add(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -98,15 +98,20 @@ def _draft(claims: list[DraftClaim], title: str, bottom_line: str) -> DraftBrief
                                          actors=[], figures=[], uncertainties=[])
 
 
-def extractive_plan(text: str) -> Plan:
-    ranked = rank_sentences(text)
+def _fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
+    """The document's headline, else its first sentence shortened."""
     head = headline(text)
     if head:
-        title = text[head[0]:head[1]].strip()
-    elif ranked:
-        title = _shorten(min(ranked, key=lambda s: s.index).text, _TITLE_WORDS)
-    else:
-        title = _shorten(text.strip(), _TITLE_WORDS)
+        return text[head[0]:head[1]].strip()
+    ranked = rank_sentences(text) if ranked is None else ranked
+    if ranked:
+        return _shorten(min(ranked, key=lambda s: s.index).text, _TITLE_WORDS)
+    return _shorten(text.strip(), _TITLE_WORDS)
+
+
+def extractive_plan(text: str) -> Plan:
+    ranked = rank_sentences(text)
+    title = _fallback_title(text, ranked)
     bottom = _bottom_line(ranked[:BOTTOM_LINE_SENTENCES]) or _shorten(text.strip(), 60)
     claims = _claims(ranked[:CLAIMS])
     return Plan(title=title, bottom_line=bottom, draft=_draft(claims, title, bottom), notes=[])
@@ -194,12 +199,11 @@ def _echoes_instructions(title: str) -> bool:
 def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Plan:
     data = answer.model_dump()
     notes = []
-    fallback = extractive_plan(text)
     # A bottom line of fewer than three sentences is completed from the sentences the model
     # itself chose as key claims (its picks, never ours), in its order.
     picks = list(dict.fromkeys([*data["bottom_line"], *(c["sentence"] for c in data["key_claims"])]))
     chosen = [candidates[i] for i in picks[:BOTTOM_LINE_SENTENCES]]
-    bottom = _bottom_line(chosen) or fallback.bottom_line
+    bottom = _bottom_line(chosen) or extractive_plan(text).bottom_line
     labels: dict[int, Certainty] = {}
     claim_sentences = []
     for c in data["key_claims"]:
@@ -219,12 +223,12 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
     if _echoes_instructions(title):
         notes.append("The model's title only repeated its instructions; the document's own "
                      "headline is used instead.")
-        title = fallback.title
+        title = _fallback_title(text)
     elif not title or invented:
         notes.append(
             "The model's title named things not in the document "
             f"({', '.join(invented[:3])}); the document's own headline is used instead."
             if invented else "The model gave no title; the document's own headline is used.")
-        title = fallback.title
+        title = _fallback_title(text)
     return Plan(title=title, bottom_line=bottom, draft=_draft(claims, title, bottom),
                 notes=notes)
