@@ -78,7 +78,7 @@ def test_generative_long_document_is_read_in_parts_with_whole_document_offsets(
         fake_backend_cls: Any) -> None:
     text = report(120)
     document = document_from_text(text, "long")
-    job = plan(document, GENERATIVE, context_tokens=3000)
+    job = plan(document, GENERATIVE, context_tokens=4000)
     assert len(job.calls) == len(job.chunks) > 2
     last = job.chunks[-1]
     late = "The ministry said 219 soldiers may arrive in town 119."
@@ -89,7 +89,7 @@ def test_generative_long_document_is_read_in_parts_with_whole_document_offsets(
                             actors=[], figures=[], uncertainties=[])
               for n in range(len(job.calls))]
     backend = fake_backend_cls(*drafts)
-    backend.context_tokens = 3000
+    backend.context_tokens = 4000
     b = brief(document, settings=GENERATIVE, backend=backend)
     assert len(backend.calls) == len(job.calls)
     assert b.provenance.chunks == len(job.calls)
