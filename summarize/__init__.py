@@ -31,8 +31,8 @@ from .errors import (
 from .figures import FigureMention, extract_figures
 from .grounding import Aligner, Alignment, normalize
 from .hedges import HedgeCue, find_hedges
-from .output import write_atomic
 from .inputs import InputFailure, iter_sources
+from .output import write_atomic
 from .pipeline import Job, abrief, brief, finish, plan
 from .prompts import Prompt, list_prompts, load_prompt
 from .render import render_html, render_json, render_markdown, render_pdf

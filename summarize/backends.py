@@ -32,7 +32,8 @@ from .errors import (
 )
 from .schema import Usage
 
-__all__ = ["AsyncBackend", "Backend", "Extraction", "LazyBackend", "OpenAICompatibleBackend", "open_backend"]
+__all__ = ["AsyncBackend", "Backend", "Extraction", "LazyBackend", "OpenAICompatibleBackend",
+           "open_backend"]
 
 logger = logging.getLogger(__name__)
 
@@ -227,7 +228,7 @@ class OpenAICompatibleBackend:
         wrapped, extra, cost = self._call(self._client, max_tokens)
         try:
             value = wrapped.chat.completions.create(
-                model=self.model, messages=messages,  # type: ignore[arg-type]
+                model=self.model, messages=messages,
                 response_model=response_model, max_retries=max_retries, **extra,
             )
         except Exception as exc:  # noqa: BLE001 - translated into our tree
@@ -252,7 +253,7 @@ class OpenAICompatibleBackend:
         wrapped, extra, cost = self._call(self._async_client, max_tokens)
         try:
             value = await wrapped.chat.completions.create(
-                model=self.model, messages=messages,  # type: ignore[arg-type]
+                model=self.model, messages=messages,
                 response_model=response_model, max_retries=max_retries, **extra,
             )
         except Exception as exc:  # noqa: BLE001 - translated into our tree
@@ -359,7 +360,7 @@ class LazyBackend:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.kind = settings.backend
+        self.kind: str = settings.backend
         self.model = settings.model
         self.context_tokens = settings.context_tokens
         self._stack = ExitStack()
@@ -390,7 +391,9 @@ class LazyBackend:
 
     async def aextract(self, messages: list[dict[str, str]], response_model: type[BaseModel],
                        *, max_retries: int, max_tokens: int) -> Extraction:
-        backend = self._backend or await asyncio.to_thread(self._open)
+        backend = self._backend
+        if backend is None:
+            backend = await asyncio.to_thread(self._open)
         return await backend.aextract(messages, response_model, max_retries=max_retries,
                                       max_tokens=max_tokens)
 

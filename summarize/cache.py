@@ -223,7 +223,7 @@ class CachedBackend:
         hit = self.cache.get(key, response_model)
         if hit is not None:
             return hit
-        fresh = await self.inner.aextract(  # type: ignore[attr-defined]
+        fresh: Extraction = await self.inner.aextract(  # type: ignore[attr-defined]
             messages, response_model, max_retries=max_retries, max_tokens=max_tokens)
         self.cache.put(key, self.model, fresh)
         return fresh

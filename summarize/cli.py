@@ -38,7 +38,8 @@ EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, direc
 not UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or
 model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 backend
 unreachable or HTTP error · 9 backend time-out · 10 output still invalid after retries · 11
-cannot write the output · 12 batch finished with failed documents · 13 compare found a regression · 130 interrupted."""
+cannot write the output · 12 batch finished with failed documents · 13 compare found a
+regression · 130 interrupted."""
 
 BATCH_FAILURES_EXIT = 12
 REGRESSION_EXIT = 13
@@ -297,8 +298,14 @@ class _Progress:
         self.bar: Any = None
         if not quiet and sys.stderr.isatty():
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self.bar = Progress(TextColumn("briefing"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("{task.fields[note]}"), TimeElapsedColumn(),
@@ -421,12 +428,12 @@ class CompareFormat(StrEnum):
 def compare(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, globs or JSONL "
                                                  "files of {id, text}.")],
-    prompt: Annotated[list[str] | None, typer.Option("--prompt", "-p", help="A prompt version "
-                                                      "to compare; give it more than once.")] = None,
-    baseline: Annotated[str | None, typer.Option(help="The prompt version the others are "
-                                                 "measured against (default: the first).")] = None,
-    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="As for `brief`; "
-                                                     "more than once for versions x models.")] = None,
+    prompt: Annotated[list[str] | None, typer.Option(
+        "--prompt", "-p", help="A prompt version to compare; give it more than once.")] = None,
+    baseline: Annotated[str | None, typer.Option(
+        help="The prompt version the others are measured against (default: the first).")] = None,
+    model: Annotated[list[str] | None, typer.Option(
+        "--model", "-m", help="As for `brief`; more than once for versions x models.")] = None,
     base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
     strategy: Annotated[str | None, typer.Option("--strategy", "-s", help="guided or "
                                                  "generative (default: the model's).")] = None,
@@ -457,9 +464,14 @@ def compare(
     if not verbose:
         logging.getLogger("summarize.pipeline").setLevel(logging.WARNING)
     try:
-        from .compare import Variant, compare as run_compare, parse_metrics, read_gold, regressions
-        from .render.compare import (render_compare_html, render_compare_json,
-                                     render_compare_markdown, render_compare_table)
+        from .compare import Variant, parse_metrics, read_gold, regressions
+        from .compare import compare as run_compare
+        from .render.compare import (
+            render_compare_html,
+            render_compare_json,
+            render_compare_markdown,
+            render_compare_table,
+        )
 
         gate = parse_metrics(fail_on_regression) if fail_on_regression else []
         versions = list(dict.fromkeys(([baseline] if baseline else []) + list(prompt or [])))

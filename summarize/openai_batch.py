@@ -14,6 +14,7 @@ validate against the schema makes that document's line an error (re-run without
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -154,8 +155,8 @@ def run_openai_batch(
             if not count:
                 logger.info("nothing left to submit")
             else:
-                with requests.open("rb") as fh:
-                    uploaded = client.files.create(file=fh, purpose="batch")
+                with requests.open("rb") as upload:
+                    uploaded = client.files.create(file=upload, purpose="batch")
                 created = client.batches.create(input_file_id=uploaded.id,
                                                 endpoint="/v1/chat/completions",
                                                 completion_window="24h")
@@ -212,8 +213,6 @@ def run_openai_batch(
             recorder.add(briefing)
     state_path.unlink(missing_ok=True)
     (folder / "requests.jsonl").unlink(missing_ok=True)
-    try:
+    with contextlib.suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass
     return stats

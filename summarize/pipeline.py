@@ -635,15 +635,14 @@ def finish(job: Job, extractions: list[Extraction], *, model: str = "none",
         plan_ = guided_plan(document.text, extractions[0].value, job.candidates)
         strategy = "guided"
     else:
-        drafts = [e.value for e in extractions]
-        assert all(isinstance(d, DraftBriefing) for d in drafts)
+        drafts = [e.value for e in extractions if isinstance(e.value, DraftBriefing)]
+        assert len(drafts) == len(extractions)
         if len(drafts) == 1:
             draft = drafts[0]
         else:
-            draft, left_out = merge_drafts(drafts, LIMITS)  # type: ignore[arg-type]
+            draft, left_out = merge_drafts(drafts, LIMITS)
             notes += left_out
-        plan_ = Plan(title=draft.title, bottom_line=draft.bottom_line,  # type: ignore[union-attr]
-                     draft=draft, notes=[])  # type: ignore[arg-type]
+        plan_ = Plan(title=draft.title, bottom_line=draft.bottom_line, draft=draft, notes=[])
         strategy = "generative"
     claims, actors, figures, uncertainties, summary, checks = build_briefing(
         plan_.draft, document, strict=settings.strict, model_wrote_claims=strategy == "generative"
@@ -693,19 +692,22 @@ def brief(
         logger.info("%s briefing: no model call", settings.strategy)
         return finish(job, [])
     with ExitStack() as stack:
+        used: Backend
         if backend is None:
             lazy = LazyBackend(settings)
             stack.callback(lazy.close)
-            backend = lazy
+            used = lazy
+        else:
+            used = backend
         if cache is not None:
-            backend = CachedBackend(backend, cache, backend_identity(settings))
+            used = CachedBackend(used, cache, backend_identity(settings))
         assert job.prompt is not None
         logger.info("%s briefing with %s (prompt %s, %d call(s))", settings.strategy,
-                    backend.model, job.prompt.version, len(job.calls))
-        extractions = [backend.extract(c.messages, c.response_model,
-                                       max_retries=settings.max_retries,
-                                       max_tokens=c.max_tokens) for c in job.calls]
-        return finish(job, extractions, model=backend.model, backend=backend.kind)
+                    used.model, job.prompt.version, len(job.calls))
+        extractions = [used.extract(c.messages, c.response_model,
+                                    max_retries=settings.max_retries,
+                                    max_tokens=c.max_tokens) for c in job.calls]
+        return finish(job, extractions, model=used.model, backend=used.kind)
 
 
 async def abrief(

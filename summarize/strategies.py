@@ -201,7 +201,8 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
     notes = []
     # A bottom line of fewer than three sentences is completed from the sentences the model
     # itself chose as key claims (its picks, never ours), in its order.
-    picks = list(dict.fromkeys([*data["bottom_line"], *(c["sentence"] for c in data["key_claims"])]))
+    picks = list(dict.fromkeys([*data["bottom_line"],
+                                *(c["sentence"] for c in data["key_claims"])]))
     chosen = [candidates[i] for i in picks[:BOTTOM_LINE_SENTENCES]]
     bottom = _bottom_line(chosen) or extractive_plan(text).bottom_line
     labels: dict[int, Certainty] = {}
