@@ -11,6 +11,7 @@ The directory is ``$SUMMARIZE_CACHE_DIR``, else ``$XDG_CACHE_HOME/summarize``, e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -71,6 +72,11 @@ def public_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+@functools.lru_cache(maxsize=64)
+def _schema_of(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +128,7 @@ class ResponseCache:
             "schema_version": SCHEMA_VERSION,
             "identity": dict(identity),
             "messages": messages,
-            "answer_schema": response_model.model_json_schema(),
+            "answer_schema": _schema_of(response_model),
             "max_tokens": max_tokens,
             "max_retries": max_retries,
         }

@@ -8,7 +8,7 @@ deterministic analyser finds in the source complete the model's list.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
 import re
 import time
@@ -79,6 +79,7 @@ _CANDIDATE_WORDS = 80
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
 
 
+@functools.lru_cache(maxsize=1)
 def _package_version() -> str:
     try:
         return version("summarize")
@@ -718,13 +719,13 @@ async def abrief(
     prompt: Prompt | None = None,
 ) -> Briefing:
     """:func:`brief` for a batch: the model calls are awaited on ``backend`` (which may be a
-    :class:`~summarize.cache.CachedBackend`); planning and checking run in a worker thread."""
-    context = backend.context_tokens
-    job = await asyncio.to_thread(plan, document, settings, prompt, context_tokens=context)
+    :class:`~summarize.cache.CachedBackend`)."""
+    # Planning and checking run inline: they take milliseconds of CPU, which threads would not
+    # parallelise (the GIL) and whose hand-offs cost more than they save.
+    job = plan(document, settings, prompt, context_tokens=backend.context_tokens)
     extractions = []
     for c in job.calls:
         extractions.append(await backend.aextract(c.messages, c.response_model,
                                                   max_retries=settings.max_retries,
                                                   max_tokens=c.max_tokens))
-    return await asyncio.to_thread(finish, job, extractions, model=backend.model,
-                                   backend=backend.kind)
+    return finish(job, extractions, model=backend.model, backend=backend.kind)

@@ -15,6 +15,7 @@ title and bottom line; the pipeline grounds and checks every draft the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -146,6 +147,7 @@ def guided_findings(text: str, candidates: list[Sentence]) -> list[str]:
     return findings
 
 
+@functools.lru_cache(maxsize=64)
 def guided_model(count: int) -> type[BaseModel]:
     """The guided answer's schema: indices can only be those of the candidates."""
     index: Any = Literal[tuple(range(count))]
