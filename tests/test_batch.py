@@ -154,7 +154,10 @@ def test_sigint_midway_then_resume_has_every_document_exactly_once(stub: Any,
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "summarize.cli", "batch", str(records), "-o", str(out),
                "--base-url", url, "--model", "m", "-c", "2", "--no-cache"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=os.environ)
+    # A background job of a non-interactive shell (as CI may run us) inherits SIGINT ignored;
+    # a user's Ctrl-C reaches a process that has the default disposition, so give it that.
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=os.environ,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if out.exists() and len(out.read_text().splitlines()) >= 4:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,11 +16,17 @@ SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
 pytestmark = pytest.mark.embedded
 
 
+def clean_env() -> dict[str, str]:
+    """No key, no configuration; this test's own (empty) cache and run log, so the model runs."""
+    return {"PATH": "/usr/bin:/bin",
+            **{k: os.environ[k] for k in ("SUMMARIZE_CACHE_DIR", "SUMMARIZE_STATE_DIR")}}
+
+
 def test_brief_on_the_embedded_model_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "brief.json"
     run = subprocess.run(
         [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-f", "json", "-o", str(out)],
-        capture_output=True, text=True, timeout=600, env={"PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, timeout=600, env=clean_env(),
     )
     assert run.returncode == 0, run.stderr
     assert "embedded model ready" in run.stderr
@@ -32,7 +39,7 @@ def test_brief_on_the_embedded_model_end_to_end(tmp_path: Path) -> None:
 def test_markdown_on_stdout_and_progress_on_stderr() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "summarize.cli", "brief", str(SEED)],
-        capture_output=True, text=True, timeout=600, env={"PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, timeout=600, env=clean_env(),
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("# ") and "## Figures" in run.stdout
