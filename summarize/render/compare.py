@@ -74,9 +74,7 @@ def render_compare_table(comparison: Comparison, width: int = 120) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(comparison.documents)} document(s), strategy "
-                        f"{comparison.strategy}; baseline {comparison.baseline.label} "
-                        "(▲ better, ▼ worse)")
+    table = Table(title=f"baseline {comparison.baseline.label}", caption="▲ better, ▼ worse")
     table.add_column("metric")
     for v in comparison.variants:
         table.add_column(v.label, justify="right")
@@ -86,6 +84,8 @@ def render_compare_table(comparison: Comparison, width: int = 120) -> str:
                               for v in comparison.variants])
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False)
+    console.print(f"{len(comparison.documents)} document(s), strategy {comparison.strategy}",
+                  markup=False)
     console.print(table)
     for doc_id in comparison.documents:
         for label, diff in comparison.diffs.get(doc_id, {}).items():
