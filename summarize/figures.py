@@ -2,20 +2,38 @@
 
 "approximately 10,000 troops" -> value 10000, unit "troops", qualifier "approximate".
 
-What is not a figure here, and why:
+What a figure is here:
+
+* digits with separators and decimals, number words ("three", "twenty-eight thousand six hundred
+  forty-two", "a dozen", "half a million"), scales ("1.5 million", "$6bn", "EUR50m"), negatives
+  ("minus 233", "-5 yards"), scientific notation ("2.998×10−8");
+* percentages, money (symbols, codes and transliterations: "$", "HK $", "USD1,700", "PS6m" for
+  "£6m" as ASCII folding writes it), ranges ("between 8,000 and 12,000", "5% to 10%", "15-22
+  miles per hour");
+* "hundreds/thousands/millions of" as ranges (1,000 to 10,000 for "thousands of").
+
+The unit is what is counted or measured: a symbol or a measurement word ("5kW", "570 sq m",
+"10 kV/cm"), a currency, "years old" for ages ("Maddon, 66,", "aged 35", "he was 10"), or the
+noun phrase after the number up to its plural head ("14 first-team players"). A number with no
+unit of its own takes one from a coordinated neighbour: "eight or nine euros", "from 208 pounds
+to 193". The change is ``=``, ``~``, ``>``, ``<`` from the qualifier, or ``up``/``down`` from a
+movement verb ("fell 2%", "rose to 5%", "lost 190 points, or 0.6%"); a restatement in
+parentheses or after ", or" carries its antecedent's qualifier and change ("more than 100
+kilometres (60 miles)").
+
+What is not a figure, and why:
 
 * dates: a day next to a month name ("October 30", "5 November") and years (1800-2100 standing
   alone or after "in", "since", a month...) are dates, not quantities;
 * identifiers: a number glued to letters ("Guliyev2812", "F-16", "COVID-19") or after a label
-  word ("Section 427", "Row 21", "No. 5", "Article 5");
-* ordinals ("22nd", "third") and clock times ("10:30").
+  word ("Section 427", "Row 21", "No. 5", "Article 5") or a name ("iPhone 12", "S&P 500");
+* ordinals ("22nd", "third"), clock times ("10:30", "5am") and sports scores ("2-1").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from .schema import Qualifier
@@ -32,20 +50,26 @@ _TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+_BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    **_BIG_WORDS,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
 }
 _CURRENCY_PREFIX = {
-    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "eur": "EUR",
-    "gbp": "GBP", "hk$": "HKD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "nz$": "NZD", "s$": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "₩": "KRW",
-    "₽": "RUB",
+    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY",
+    "eur": "EUR", "gbp": "GBP", "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD",
+    "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
+    "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
+    "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }
+# Currency names that take a country before them ("Australian dollars", "Danish crowns").
+_NATIONAL_CURRENCY = re.compile(
+    r"dollars?|crowns?|kron(?:a|e|er|or)|pesos?|rupees?|francs?|pounds?|shekels?|rand|won|"
+    r"yen|yuan|lira|ringgit|ruble?s|roubles?|kuna|dinars?|riyals?|dirhams?", re.IGNORECASE)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -54,57 +78,113 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"approximately|approx\.?|about|around|roughly|nearly|almost|some|an estimated|estimated|"
      r"close to|circa|ca\.|~", "approximate"),
     (r"more than|over|at least|upwards of|in excess of|exceeding|above|>|≥|no fewer than|"
-     r"no less than", "at_least"),
-    (r"up to|less than|fewer than|under|at most|below|no more than|<|≤|as many as|as much as",
-     "at_most"),
+     r"no less than|higher than|greater than|larger than|bigger than", "at_least"),
+    (r"up to|less than|fewer than|under|at most|below|no more than|<|≤|as many as|as much as|"
+     r"lower than|smaller than", "at_most"),
 ]
 _LABELS = {
     "section", "row", "no", "no.", "number", "article", "chapter", "page", "room", "flight",
     "route", "highway", "seat", "gate", "level", "grade", "version", "model", "episode",
     "season", "volume", "vol", "part", "item", "rule", "resolution", "amendment", "paragraph",
+    "zip", "code", "postcode", "a.d.", "ad", "bc",
+}
+# Capitalised words that start a title-cased phrase, not a name: "With 275 pound-feet".
+_FUNCTION_WORDS = {
+    "with", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but", "or", "the", "a",
+    "an", "about", "after", "over", "under", "some", "all", "only", "just", "nearly", "than",
+    "its", "his", "her", "their", "our", "my", "your", "has", "had", "have", "was", "were", "is",
+    "are", "be", "says", "said", "reported", "total", "another", "last", "first", "every",
 }
 _STOP_UNIT = {
     "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "from", "the", "a", "an",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who",
     "this", "these", "those", "as", "than", "into", "per", "after", "before", "since", "but",
-    "would", "will", "could", "may", "might", "can", "should", "more", "less", "each", "times",
-    "it", "its", "their", "his", "her", "percent",
+    "would", "will", "could", "may", "might", "can", "should", "more", "less", "each",
+    "it", "its", "their", "his", "her", "percent", "while", "whereas", "when", "where", "if",
+    "up", "down", "out", "over", "under", "about", "against", "between", "during", "until",
+    "so", "yet", "not", "no", "all", "both", "also", "just", "only", "then", "there", "here",
+    "what", "whom", "whose", "we", "they", "he", "she", "you", "i", "our", "my", "your",
+    "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
+}
+# Words ending in "s" that are not plural nouns.
+_NOT_PLURAL = {
+    "has", "was", "is", "does", "goes", "says", "its", "this", "thus", "plus", "as", "us", "yes",
+    "less", "unless", "across", "always", "perhaps", "whereas", "besides", "towards", "news",
+    "afterwards", "nevertheless", "sometimes", "whereas", "his", "hers", "ours", "yours",
+    "theirs", "series", "species", "means", "gas", "bus", "bonus", "status", "campus",
+}
+_IRREGULAR_PLURALS = {
+    "people", "men", "women", "children", "police", "staff", "cattle", "feet", "teeth", "mice",
+    "personnel", "data", "geese", "troops", "sheep", "fish", "deer", "aircraft", "crew",
 }
 
 _NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+_BIG = "hundred|thousand|million|billion|trillion"
+_GROUP = rf"(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?"
+_WORDS = (
+    rf"half a (?:dozen|million|billion)|a dozen|dozens|"
+    rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
+    rf"(?=\s+of\b)|"
+    rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
+    rf"{_GROUP}"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
 _NUMBER = (
-    rf"(?:(?P<digits>{_DIGITS})|(?P<words>(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?|a dozen|"
-    rf"dozens|a hundred|a thousand|a million|a billion|half a million|half a dozen)(?![A-Za-z]))"
+    rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
 )
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
+_CUR = (
+    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$|£|€|¥|₹|₩|₽|\b(?-i:RM|Rs\.?)|"
+    r"\b(?-i:USD|EUR|GBP|AUD|CAD|HKD|NZD|SGD|JPY|CNY|INR|CHF)(?=\s?\d)|"
+    r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})"
+)
+_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
 _FIGURE = re.compile(
     rf"(?P<qual>(?:{_QUAL_RE})\s*)?"
-    rf"(?P<cur>US\$|HK\$|A\$|AU\$|C\$|CA\$|NZ\$|S\$|\$|£|€|¥|₹|₩|₽|\bRM|\bRs\.?)?\s?"
+    rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
+    rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<join>-|–|—|to|and)\s*(?P<cur2>US\$|HK\$|\$|£|€|¥)?(?P<num2>{_NUMBER_PLAIN}))?"
-    rf"(?P<pct>\s?(?:%|percent\b|per cent\b|percentage points?\b))?",
+    rf"(?P<exp>\s?[×x]\s?10\^?(?P<power>[−-]?\d{{1,2}}))?"
+    rf"(?P<pct0>\s?%)?"
+    rf"(?:\s*(?P<join>-|–|—|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUMBER_PLAIN}))?"
+    rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"^(?:-|\s+)((?:[A-Z][\w'-]*\s+){0,2})([a-z][a-z-]*)")
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
-_PER = re.compile(r"\s+(?:per|a|an|each)\s+((?:square |cubic )?[a-z]+)\b(?<!\bthe)")
-_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°/]+(?:/[A-Za-z]+)?)\b")
-_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3})?)\b(?!['’-])")
+_PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)")
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
+_AREA_UNIT = re.compile(
+    r"^\s?((?:sq\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:square|cubic)\s+[a-z]+)",
+    re.IGNORECASE)
+_YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.IGNORECASE)
+_CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
+_WORD = re.compile(r"\s+([A-Za-z][a-z'-]*|[a-z][a-z'-]*)")
+_CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
 _TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _TREND = re.compile(
-    r"\b(?:(?P<up>up|rose|rise|rising|increased?|increasing|gained?|gaining|climbed|jumped|"
-    r"surged|grew|grown|added|higher|advanced)|(?P<down>down|fell|falling|fall|dropped|drop|"
-    r"declined?|declining|lost|loses|decreased?|slipped|slumped|plunged|lower|shed|sank|tumbled)"
-    r")\s+(?:by\s+)?(?:an?\s+)?$",
+    r"\b(?:(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
+    r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
+    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted)|"
+    r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
+    r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
+    r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
+    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut)"
+    r")\s+(?:by\s+|to\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
+_PRONOUN_AGE = re.compile(
+    r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|turned|turns|turning|"
+    r"becomes|became|be)\s+$", re.IGNORECASE)
+_APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_AGED = re.compile(r"\b(?:aged|age of|ages of)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,19 +203,30 @@ class FigureMention:
         return asdict(self)
 
 
-def _words_value(words: str) -> float:
-    w = words.lower().replace("-", " ").split()
-    special = {
-        "a dozen": 12, "half a dozen": 6, "dozens": 24, "a hundred": 100, "a thousand": 1000,
-        "a million": 1e6, "a billion": 1e9, "half a million": 5e5,
-    }
-    joined = " ".join(w)
+def _words_value(words: str) -> tuple[float, float | None]:
+    """The value of number words, and the top of the range for "thousands of" and the like."""
+    joined = " ".join(words.lower().replace("-", " ").split())
+    special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
+               "half a billion": 5e8}
     if joined in special:
-        return float(special[joined])
-    total = 0.0
-    for token in w:
-        total += _UNITS_WORDS.get(token, _TENS_WORDS.get(token, 0))
-    return total
+        return special[joined], None
+    vague = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
+             "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
+             "hundreds of thousands": (1e5, 1e6)}
+    if joined in vague:
+        return vague[joined]
+    total = current = 0.0
+    for token in joined.split():
+        if token in ("a", "an"):
+            current = max(current, 1.0)
+        elif token in _UNITS_WORDS or token in _TENS_WORDS:
+            current += _UNITS_WORDS.get(token, _TENS_WORDS.get(token, 0))
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in _BIG_WORDS:
+            total += (current or 1.0) * _BIG_WORDS[token]
+            current = 0.0
+    return total + current, None
 
 
 def parse_number(match: re.Match[str], group: str) -> float | None:
@@ -143,13 +234,17 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     text = match.group(group)
     if text is None:
         return None
-    sub = re.fullmatch(_NUMBER, text.strip(), re.IGNORECASE)
+    begin = match.start(group)
+    while match.string[begin].isspace():
+        begin += 1
+    # Matched in place, so that a lookahead ("thousands" before "of") sees what follows.
+    sub = _NUMBER_RE.match(match.string, begin, match.end(group) + 40)
     if sub is None:
         return None
     if sub.group("digits"):
         value = float(sub.group("digits").replace(",", ""))
     else:
-        value = _words_value(sub.group("words"))
+        value = _words_value(sub.group("words"))[0]
     scale = sub.group("scale")
     if scale:
         value *= _SCALES[scale.lower()]
@@ -172,13 +267,22 @@ def _plural(word: str, value: float) -> str:
     return word + "s"
 
 
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+            and w not in _NOT_PLURAL)
+
+
 def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
-    after = text[end:end + 12]
+    after = text[end:end + 30]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
         return True  # glued to a word: Guliyev2812
-    if re.search(r"[A-Za-z]-$", before) and digits:
-        return True  # F-16, COVID-19
+    if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
+            not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE):
+        return True  # F-16, COVID-19, COVID -19
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th)\b|:\d\d", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
@@ -186,199 +290,410 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
         return True  # October 30
     if re.match(rf"\s*(?:{_MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
-    if digits and _YEAR.match(digits) and not re.match(r"\s*(?:%|percent|[a-z]+s\b)", after):
-        return True  # 2024, in 1998
+    if digits and _YEAR.match(digits) and not re.match(
+            r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
+            r"(?:%|percent|[a-z]+s\b)", after,
+            re.IGNORECASE):
+        return True  # 2024, in 1998 (but "2000 - 2500 calories")
+    if re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) and digits:
+        return True  # 1000 AD
     label = re.search(r"([A-Za-z.]+)\s*$", before)
     return bool(label and label.group(1).lower() in _LABELS and digits)
+
+
+_MEASURE_WORDS: set[str] = set()  # filled below, once the unit names are known
+
+
+def _measure_follows(text: str, end: int) -> bool:
+    """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m"."""
+    m = re.match(r"\s?([A-Za-zμµ°″%]+)", text[end:end + 20])
+    return bool(m and (m.group(1).lower() in _MEASURE_WORDS or _AREA_UNIT.match(text[end:])))
 
 
 def _score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
     """Sports scores ("2-1") and product or index names ("S&P 500", "iPhone 12", "Game 2")."""
     if m.group("join") == "-" and second is not None and value.is_integer() and \
-            second.is_integer() and max(value, second) < 30 and not m.group("pct"):
+            second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
+            not m.group("pct0") and \
+            not _measure_follows(text, m.end()):
         return True
-    if m.group("qual") or m.group("cur") or m.group("pct") or not m.group("digits"):
+    if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
+            not m.group("digits") or \
+            m.group("scale") or _measure_follows(text, m.end("num")):
         return False
     before = text[max(0, m.start("num") - 20):m.start("num")]
     name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)
-    if name is None:
+    if name is None or name.group(1).lower() in _FUNCTION_WORDS:
         return False
     sentence_start = re.search(r"(?:^|[.!?]\s+)[\"'“]?$", before[: name.start()])
     return sentence_start is None or name.start() > 0 and not sentence_start
 
 
-def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
+def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
+    """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
+    words: list[re.Match[str]] = []
+    pos = end
+    while len(words) < 4:
+        w = _WORD.match(text, pos)
+        if w is None or not w.group(1)[0].islower():
+            break
+        words.append(w)
+        pos = w.end()
+    if not words:
+        return None, end
+    first = words[0].group(1).lower().rstrip("'")
+    if first == "more" and len(words) > 1:  # "eight more picks"
+        words, first = words[1:], words[1].group(1).lower()
+    if first in _STOP_UNIT:
+        return None, end
+    head = 0
+    if value != 1 and first not in _MEASURE_WORDS and not _is_plural(first):
+        for i, w in enumerate(words[1:3], start=1):
+            word = w.group(1).lower()
+            if word in _STOP_UNIT or word in _MEASURE_WORDS:
+                break
+            if _is_plural(word):
+                head = i
+                break
+    unit = " ".join(w.group(1).lower() for w in words[: head + 1])
+    stop = words[head].end(1)
+    if first == "times":
+        unit = "times"
+    return unit, stop
+
+
+def _unit_after(text: str, end: int, value: float, glued: bool,
+                start: int) -> tuple[str | None, int]:
     """The unit right after a number and where it ends."""
     rest = text[end:end + 60]
     if glued:
         g = _GLUED_UNIT.match(rest)
         if g:
             return g.group(1), end + g.end(1)
+    old = _YEARS_OLD.match(rest)
+    if old:
+        return f"{old.group(1).lower().rstrip('s')}s old", end + old.end()
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
-        if hyphen.group("old"):
-            return "year-old", end + hyphen.end("old")
         return _plural(hyphen.group(1).lower(), value), end + hyphen.end(1)  # three-year-long
+    area = _AREA_UNIT.match(rest)
+    if area:
+        return " ".join(area.group(1).split()), end + area.end(1)
     symbol = _SYMBOL_UNIT.match(rest)
-    if symbol and symbol.group(1).lower() in _UNIT_NAMES:
+    if symbol and (symbol.group(1).lower() in _UNIT_NAMES and
+                   symbol.group(1).lower() not in _GLUED_ONLY or
+                   _compound_symbol(symbol.group(1))):
         return symbol.group(1), end + symbol.end(1)
-    after = _UNIT_AFTER.match(rest)
-    if after and after.group(2).lower() not in _STOP_UNIT:
-        word = after.group(2).lower()
-        unit, stop = _CURRENCY_WORDS.get(word, word), end + after.end(2)
-        per = _PER.match(text, stop)
-        if per:
-            return f"{unit} per {per.group(1).lower()}", per.end(1)
-        return unit, stop
-    return None, end
+    caps = _CAPS_CURRENCY.match(rest)
+    if caps and caps.group(1).lower() in _CURRENCY_PREFIX:
+        return _CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
+    if caps and caps.group(1).lower() in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
+    capitalised = _CAPITALISED.match(rest)
+    if capitalised and _NATIONAL_CURRENCY.fullmatch(capitalised.group(2)):
+        # "10.5 million Australian dollars", "7.5 million Danish crowns"
+        name = " ".join([*capitalised.group(1).split(), capitalised.group(2)])
+        return name, end + capitalised.end(2)
+    if capitalised and capitalised.group(2)[0].islower():
+        # "10,000 North Korean troops": the unit is "troops"
+        head = end + capitalised.start(2)
+        while head > end and text[head - 1].isspace():
+            head -= 1
+        end = head
+    unit, stop = _noun_unit(text, end, value)
+    if unit is None:
+        return None, end
+    unit = _CURRENCY_WORDS.get(unit, unit)
+    per = _PER.match(text, stop)
+    if per and per.group(1).lower() not in _STOP_UNIT:
+        return f"{unit} per {per.group(1).lower()}", per.end(1)
+    return unit, stop
+
+
+def _compound_symbol(symbol: str) -> bool:
+    """"kV/cm", "A/cm2": both sides known units."""
+    if "/" not in symbol:
+        return False
+    top, _, bottom = symbol.lower().partition("/")
+    return top in _SYMBOLS and bottom.rstrip("23") in _SYMBOLS
+
+
+def _age_context(text: str, start: int, end: int, value: float) -> bool:
+    """A bare whole number that is someone's age: "Maddon, 66,", "aged 35", "she was 10."."""
+    if not value.is_integer() or not 0 < value <= 115:
+        return False
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 3]
+    if _AGED.search(before):
+        return True
+    if _APPOSITION_AGE.search(before) and re.match(r"\s*[,)]", after):
+        return not re.search(r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Z][\w'’-]+,\s*$",
+                             before)
+    return bool(_PRONOUN_AGE.search(before) and re.match(r"\s*(?:[.,;]|$)|\s+(?:by|when)\b",
+                                                         text[end:end + 8]))
+
+
+def _scan(text: str) -> list[FigureMention]:
+    out: list[FigureMention] = []
+    pos = 0
+    while True:
+        anchor = _ANCHOR.search(text, pos)
+        if anchor is None:
+            break
+        m = _FIGURE.search(text, max(pos, anchor.start() - _LOOKBACK))
+        if m is None:
+            break
+        figure = _figure(text, m)
+        if figure is None:
+            # Only the first number is given up: "in 2018 to 3.9 million" still finds 3.9 million.
+            resume = m.end("num") if m.group("join") in ("to", "and") else m.end()
+            pos = max(resume, m.start() + 1)
+            continue
+        out.append(figure)
+        pos = max(figure.end, m.start() + 1)
+    return out
+
+
+def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
+    digits = m.group("digits")
+    if not m.group("cur") and _is_date_or_identifier(text, m.start("num"), m.end("num"), digits):
+        return None
+    if _TIME_SUFFIX.match(text, m.end("num")):
+        return None  # 10.45pm, 5 a.m.
+    words = m.group("words")
+    if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
+        return None
+    if words and words.lower() == "one" and not m.group("qual"):
+        return None  # "one of the", "one day": too often not a quantity
+    value = parse_number(m, "num")
+    if value is None:
+        return None
+    vague_high = None
+    if words:
+        vague_high = _words_value(words)[1]
+    if m.group("power"):
+        value *= 10.0 ** int(m.group("power").replace("−", "-"))
+    second = parse_number(m, "num2") if m.group("num2") else None
+    if _score_or_code(text, m, value, second):
+        return None
+    start, end = m.start(), m.end()
+    n0 = m.start("cur") if m.group("cur") else m.start("num")
+    if m.group("neg"):
+        value = -value
+    elif n0 > 0 and text[n0 - 1] in "-−" and (n0 < 2 or not text[n0 - 2].isalnum()):
+        value, start = -value, n0 - 1  # -5 yards
+    qual_text = m.group("qual")
+    qualifier = _qualifier_of(qual_text)
+    low = high = None
+    pct = m.group("pct") or m.group("pct0")
+    if second is not None:
+        between = _BETWEEN.search(text[max(0, start - 10):start])
+        if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct"):
+            # "5 and 6" is two figures, not a range; nor is "rose 0.1% to 1,333": keep the
+            # first, the next is found anew.
+            end = m.end("pct0") if m.group("pct0") else m.end("num")
+            second = None
+            pct = m.group("pct0")
+        else:
+            # "1.5-2 million": the second's scale applies to the first, when that is plausible.
+            scale = re.search(rf"\s?({_SCALE})\b", m.group("num2"), re.IGNORECASE)
+            if scale and not re.search(rf"\d\s?({_SCALE})\b", m.group("num"), re.IGNORECASE):
+                scaled = value * _SCALES[scale.group(1).lower()]
+                if scaled <= second:
+                    value = scaled
+            low, high = value, second
+            if between:
+                start = between.start() + max(0, start - 10)
+    elif vague_high is not None:
+        low, high = value, vague_high  # "thousands of tests"
+    if low is not None:
+        change = _CHANGE[qualifier]
+        qualifier = "range"
+    else:
+        change = _CHANGE[qualifier]
+    if qual_text and qualifier == "exact":
+        start = m.start("neg") if m.group("neg") else n0
+    unit: str | None = None
+    currency = m.group("cur")
+    if pct:
+        unit = "%"
+    elif currency:
+        unit = _CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower()), currency)
+        per = _PER.match(text, end)
+        if per and per.group(1).lower() not in _STOP_UNIT:
+            unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
+    if unit is None:
+        glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
+            bool(digits)
+        unit, end = _unit_after(text, end, value, glued, start)
+        if unit is None and low is None and not m.group("qual") and \
+                _age_context(text, m.start("num"), m.end("num"), value):
+            unit = "years old"
+    while start < end and text[start].isspace():
+        start += 1
+    trend = _TREND.search(text[max(0, start - 30):start])
+    if trend:
+        change = "up" if trend.group("up") else "down"
+    return FigureMention(
+        text=text[start:end],
+        value=value if low is None else low,
+        unit=unit,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        start=start,
+        end=end,
+        change=change,
+    )
 
 
 _ANCHOR = re.compile(rf"\d|\.\d|\b(?:{_NUM_WORD}|a dozen|dozens|a hundred|a thousand|a million|"
-                     rf"a billion|half a)\b", re.IGNORECASE)
+                     rf"a billion|half a|hundreds|thousands|millions|billions|tens of)\b",
+                     re.IGNORECASE)
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """``_FIGURE.finditer`` made fast: the full pattern is only tried near a number."""
-    pos = 0
-    for anchor in _ANCHOR.finditer(text):
-        if anchor.start() < pos:
+def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """What a figure takes from the figure next to it (see the module docstring)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        between = text[a.end:b.start]
+        if len(between) > 40 or re.search(r"[.;!?]\s", between):
             continue
-        m = _FIGURE.search(text, max(pos, anchor.start() - _LOOKBACK))
-        if m is None:
-            return
-        yield m
-        pos = max(m.end(), m.start() + 1)
+        if re.fullmatch(r"\s*(?:\(|,\s*or|or)\s*", between) and b.qualifier == "exact" and \
+                b.change == "=":
+            # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
+            out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
+                                 b.qualifier, change=a.change)
+        if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
+                re.fullmatch(r"\s*(?:to|or|and|versus|vs\.?)\s*", between) and \
+                not re.search(r"\b(?:to|or|and)\s*$", text[max(0, a.start - 8):a.start]):
+            out[i] = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None and b.unit and a.low is None and \
+                re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
+            out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
+    return out
 
 
 def extract_figures(text: str) -> list[FigureMention]:
     """Every figure in ``text`` with character offsets into it, in order of appearance."""
-    out: list[FigureMention] = []
-    for m in _matches(text):
-        digits = m.group("digits")
-        if not m.group("cur") and _is_date_or_identifier(text, m.start("num"), m.end("num"),
-                                                         digits):
-            continue
-        if _TIME_SUFFIX.match(text, m.end("num")):
-            continue  # 10.45pm, 5 a.m.
-        words = m.group("words")
-        if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
-            continue
-        if words and words.lower() == "one" and not m.group("qual"):
-            continue  # "one of the", "one day": too often not a quantity
-        value = parse_number(m, "num")
-        if value is None:
-            continue
-        second = parse_number(m, "num2") if m.group("num2") else None
-        if _score_or_code(text, m, value, second):
-            continue
-        start, end = m.start(), m.end()
-        n0 = m.start("num")
-        if n0 > 0 and text[n0 - 1] == "-" and (n0 < 2 or not text[n0 - 2].isalnum()):
-            value, start = -value, n0 - 1  # -5 yards
-        qual_text = m.group("qual")
-        qualifier = _qualifier_of(qual_text)
-        low = high = None
-        if second is not None:
-            between = _BETWEEN.search(text[max(0, start - 10):start])
-            if m.group("join") == "and" and not between:
-                # "5 and 6" is two figures, not a range: keep the first; the next is found anew.
-                end = m.end("num")
-                second = None
-            else:
-                # "1.5-2 million": the second's scale applies to the first, when that is plausible.
-                scale = re.search(rf"\s?({_SCALE})\b", m.group("num2"), re.IGNORECASE)
-                if scale and not re.search(rf"\d\s?({_SCALE})\b", m.group("num"), re.IGNORECASE):
-                    scaled = value * _SCALES[scale.group(1).lower()]
-                    if scaled <= second:
-                        value = scaled
-                low, high, qualifier = value, second, "range"
-                if between:
-                    start = between.start() + max(0, start - 10)
-        if qual_text and qualifier == "exact":
-            start = m.start("num") if not m.group("cur") else m.start("cur")
-        unit: str | None = None
-        currency = m.group("cur")
-        if m.group("pct"):
-            unit = "%"
-        elif currency:
-            unit = _CURRENCY_PREFIX.get(currency.lower().rstrip(), currency)
-            per = _PER.match(text, end)
-            if per and per.group(1).lower() not in _STOP_UNIT:
-                unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
-        if unit is None:
-            glued = end < len(text) and text[end:end + 1].isalpha() and bool(digits)
-            unit, end = _unit_after(text, end, value, glued)
-        while start < end and text[start].isspace():
-            start += 1
-        trend = _TREND.search(text[max(0, start - 30):start])
-        change = _CHANGE[qualifier]
-        if trend:
-            change = "up" if trend.group("up") else "down"
-        out.append(
-            FigureMention(
-                text=text[start:end],
-                value=value if low is None else low,
-                unit=unit,
-                qualifier=qualifier,
-                low=low,
-                high=high,
-                start=start,
-                end=end,
-                change=change,
-            )
-        )
-    return out
+    return _neighbours(text, _scan(text))
 
 
+_SYMBOLS = {
+    "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "kg": "kilogram",
+    "g": "gram", "mg": "milligram", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot",
+    "in": "inch", "mi": "mile", "yd": "yard", "hz": "hertz", "khz": "kilohertz",
+    "mhz": "megahertz", "ghz": "gigahertz", "kw": "kilowatt", "w": "watt", "mw": "megawatt",
+    "gw": "gigawatt", "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
+    "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kb": "kilobyte", "l": "litre",
+    "ml": "millilitre", "v": "volt", "kv": "kilovolt", "mv": "millivolt", "a": "ampere",
+    "ma": "milliampere", "mah": "milliampere-hour", "pa": "pascal", "kpa": "kilopascal",
+    "mpa": "megapascal", "gpa": "gigapascal", "s": "second", "ms": "millisecond",
+    "h": "hour", "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second",
+    "secs": "second", "μm": "micrometre", "µm": "micrometre", "nm": "nanometre",
+    "°c": "celsius", "°f": "fahrenheit", "°": "degree", "″": "inch", "mph": "mile per hour",
+    "kph": "kilometre per hour", "km/h": "kilometre per hour", "hp": "horsepower",
+    "bhp": "horsepower", "ps": "horsepower", "mpg": "mile per gallon", "ppb": "parts-per-billion",
+    "ppm": "part per million", "ppg": "point per game", "rpg": "rebound per game",
+    "apg": "assist per game", "rpm": "revolutions per minute", "ksi": "kilopound per square inch",
+    "mbps": "megabit per second", "gbps": "gigabit per second", "bps": "basis point",
+    "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton",
+    "mt": "megaton", "gt": "gigaton", "cc": "cubic centimetre", "lb-ft": "foot pound-force",
+    "nm2": "square nanometre",
+}
 _UNIT_NAMES = {
-    "%": "percentage", "percent": "percentage", "per cent": "percentage",
-    "usd": "dollar", "$": "dollar", "dollars": "dollar", "eur": "euro", "euros": "euro",
-    "gbp": "pound sterling", "£": "pound sterling", "jpy": "japanese yen", "yen": "japanese yen",
-    "cny": "chinese yuan", "yuan": "chinese yuan", "rub": "russian ruble",
-    "mph": "mile per hour", "km/h": "kilometre per hour", "kph": "kilometre per hour",
-    "hp": "horsepower", "km": "kilometre", "kilometers": "kilometre", "kilometres": "kilometre",
-    "kilometer": "kilometre", "m": "metre", "meters": "metre", "metres": "metre",
-    "cm": "centimetre", "mm": "millimetre", "kg": "kilogram", "kilograms": "kilogram",
-    "lb": "pound-mass", "lbs": "pound-mass", "g": "gram", "grams": "gram", "ft": "foot",
-    "feet": "foot", "inches": "inch", "miles": "mile", "yards": "yard", "hz": "hertz",
-    "kw": "kilowatt", "w": "watt", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte",
-    "l": "litre", "liters": "litre", "litres": "litre", "ml": "millilitre",
-    "mpg": "mile per gallon",
-    "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second", "secs": "second",
-    "points": "point", "pts": "point", "people": "people", "persons": "people",
-    "mah": "milliampere-hour", "ppb": "parts-per-billion", "ppm": "parts-per-million",
-    "sq m": "square metre", "sqm": "square metre", "year-old": "year of age",
-    "years-old": "year of age", "year-olds": "year of age",
+    **_SYMBOLS,
+    "%": "percentage", "percent": "percentage", "per cent": "percentage", "pc": "percentage",
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "usd": "dollar", "$": "dollar", "dollars": "dollar", "us dollar": "dollar",
+    "us dollars": "dollar", "eur": "euro", "euros": "euro", "gbp": "pound sterling",
+    "£": "pound sterling", "jpy": "japanese yen", "yen": "japanese yen", "cny": "chinese yuan",
+    "yuan": "chinese yuan", "renminbi": "chinese yuan", "rub": "russian ruble",
+    "rubles": "russian ruble", "roubles": "russian ruble", "chf": "swiss franc",
+    "francs": "swiss franc", "swiss francs": "swiss franc", "brl": "brazilian real",
     "hkd": "hong kong dollar", "aud": "australian dollar", "cad": "canadian dollar",
     "nzd": "new zealand dollar", "sgd": "singapore dollar", "myr": "malaysian ringgit",
-    "inr": "indian rupee", "krw": "south korean won", "rupees": "indian rupee",
-    "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game",
-    "rpm": "revolutions per minute", "ksi": "kilopound per square inch", "μm": "micrometre",
-    "µm": "micrometre", "nm": "nanometre", "gigatonnes": "gigaton", "gigatons": "gigaton",
-    "tonnes": "tonne", "tons": "ton", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
-    "mbps": "megabit per second", "gbps": "gigabit per second", "p": "point", "bps": "basis point",
-    "basis": "basis point", "sq ft": "square foot", "°c": "degree celsius", "°f": "fahrenheit",
-    "fahrenheit": "fahrenheit", "celsius": "degree celsius", "hours": "hour", "hrs.": "hour",
-    "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week", "months": "month",
-    "years": "year", "yrs": "year", "hps": "horsepower", "bhp": "horsepower",
+    "ringgit": "malaysian ringgit", "inr": "indian rupee", "krw": "south korean won",
+    "rupees": "indian rupee", "lira": "turkish lira", "rand": "south african rand",
+    "kuna": "croatian kuna", "danish crowns": "danish krone", "danish kroner": "danish krone",
+    "swedish crowns": "swedish krona", "swedish kronor": "swedish krona",
+    "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
+    "czech crowns": "czech koruna", "shekels": "shekel",
+    "kilometers": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "meters": "metre", "metres": "metre", "meter": "metre", "centimeter": "centimetre",
+    "millimeter": "millimetre", "micrometer": "micrometre", "nanometer": "nanometre",
+    "decimeter": "decimetre", "liter": "litre", "liters": "litre", "litres": "litre",
+    "milliliter": "millilitre", "kilograms": "kilogram", "grams": "gram", "feet": "foot",
+    "inches": "inch", "miles": "mile", "yards": "yard", "tonnes": "metric ton",
+    "tonne": "metric ton", "tons": "ton", "gigatonnes": "gigaton", "gigatonne": "gigaton",
+    "gigatons": "gigaton", "megatonnes": "megaton", "volts": "volt", "watts": "watt",
+    "pound-feet": "pound-foot", "pound-foot": "pound-foot", "sq m": "square metre",
+    "sqm": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
+    "sq mi": "square mile", "fahrenheit": "fahrenheit", "celsius": "celsius",
+    "hours": "hour", "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week",
+    "months": "month", "years": "year", "yrs": "year", "hps": "horsepower",
+    "points": "point", "people": "people", "persons": "people", "times": "count",
+    "year-old": "year of age", "years old": "year of age", "year old": "year of age",
+    "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
+    "calories": "calorie", "megapixels": "megapixel",
 }
+_MEASURE_WORDS.update(_UNIT_NAMES)
+_MEASURE_WORDS.update(_UNIT_NAMES.values())
+_MEASURE_WORDS.update(v + "s" for v in list(_UNIT_NAMES.values()))
+_MEASURE_WORDS.difference_update({"a", "in", "s", "h", "t", "p", "m", "people", "l", "g",
+                                  "sen", "ps", "$", "£", "%"})
+_MEASURE_WORDS.update({"per", "sq"})
+# Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
+_GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen"}
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS and word not in ("troops",):
+        return {"men": "man", "women": "woman", "children": "child", "feet": "foot",
+                "teeth": "tooth", "mice": "mouse", "geese": "goose"}.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def canonical_unit(unit: str | None) -> str:
-    """A unit's canonical name: ``%`` -> ``percentage``, ``troops`` -> ``troop``, none -> ``-``."""
+    """A unit's canonical name: ``%`` -> ``percentage``, ``troops`` -> ``troop``, none -> ``-``.
+
+    The names are those of the NewsQuant gold data (British spelling, singular, currencies by
+    country: "australian dollar", "japanese yen"), so units compare across tools and models.
+    """
     if not unit:
         return "-"
-    u = unit.strip().lower()
+    u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")
         return f"{canonical_unit(head)} per {canonical_unit(tail)}"
     if u in _UNIT_NAMES:
         return _UNIT_NAMES[u]
-    if u.endswith("ies") and len(u) > 4:
-        return u[:-3] + "y"
-    if u.endswith(("ches", "shes", "sses", "xes")):
-        return u[:-2]
-    if u.endswith("s") and not u.endswith(("ss", "us", "is")) and len(u) > 3:
-        return u[:-1]
-    return u
+    if "/" in u and _compound_symbol(u):
+        top, _, bottom = u.partition("/")
+        square = "square " if bottom.endswith("2") else ""
+        return f"{_SYMBOLS[top]} per {square}{_SYMBOLS[bottom.rstrip('23')]}"
+    words = u.split(" ")
+    if len(words) > 1 and _NATIONAL_CURRENCY.fullmatch(words[-1]):
+        # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"
+        name = " ".join([*words[:-1], _singular(words[-1])])
+        return _UNIT_NAMES.get(u, _UNIT_NAMES.get(name, name))
+    words = [_UNIT_NAMES.get(w, w) if w in _SPELLING else w for w in words]
+    last = words[-1]
+    if last in _UNIT_NAMES:
+        words[-1] = _UNIT_NAMES[last]
+    else:
+        words[-1] = _singular(last)
+    return " ".join(words)
+
+
+_SPELLING = {w for w in _UNIT_NAMES if w.endswith(("meter", "meters", "liter", "liters"))}
