@@ -2,10 +2,12 @@
 
 * figures (NewsQuant): a gold quantity and a predicted one match on value (relative tolerance
   1e-5; ranges as (low, high) pairs); ``value+unit`` also needs the same normalised unit,
-  ``value+change`` the same change (``=``, ``~``, ``>``, ``<``, ``up``, ``down``). Each metric is a
-  one-to-one greedy matching per sentence, as in the NewsQuant paper's evaluation script.
-  quantulum3 is scored in the same run on the same sentences, as that script scores it (its
-  ranges compared with the gold range's mean; it reports no change).
+  ``value+change`` the same change (``=``, ``~``, ``>``, ``<``, ``up``, ``down``). Two countings:
+  the NewsQuant paper's script (re-implemented in ``_PaperCounts``; its published scores are
+  counted that way, so ours compare with them) and a stricter one-to-one greedy matching per
+  sentence per metric (rows marked ``(one-to-one)``). quantulum3 is scored in the same run on
+  the same sentences as that script scores it (gold ranges against its single value by their
+  mean; its unit names mapped to NewsQuant's; it reports no change).
 * hedges (Szeged uncertainty corpus, FactBank part): cue spans, exact and overlap match.
 * attributions (PolNeAR): source, cue and content spans, overlap match.
 """
@@ -112,6 +114,16 @@ def _ours(text: str) -> list[dict[str, Any]]:
     return out
 
 
+# quantulum3's unit names that differ from NewsQuant's; the rest go through canonical_unit.
+_QUANTULUM_NAMES = {
+    "dimensionless": "-", "united states dollar": "dollar", "dollar dollar": "dollar",
+    "per cent": "percentage", "percentage drop": "percentage", "tonne": "metric ton",
+    "degree angle": "degree", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
+    "euro": "euro", "pound sterling": "pound sterling", "second of arc": "second",
+    "minute of arc": "minute", "cubic centimetre": "millilitre",
+}
+
+
 def _quantulum(text: str) -> list[dict[str, Any]] | None:
     try:
         import warnings
@@ -123,10 +135,49 @@ def _quantulum(text: str) -> list[dict[str, Any]] | None:
         return None
     out = []
     for q in parser.parse(text):
-        unit = q.unit.name.lower() if q.unit else "-"
-        out.append({"value": float(q.value), "unit": "-" if unit == "dimensionless" else unit,
-                    "change": None})
+        name = q.unit.name.lower() if q.unit else "dimensionless"
+        unit = _QUANTULUM_NAMES.get(name) or canonical_unit(name)
+        out.append({"value": float(q.value), "unit": unit, "change": None})
     return out
+
+
+@dataclass
+class _PaperCounts:
+    """The counts of the NewsQuant paper's evaluation script (CQE_Evaluation,
+    ``evaluate_models.calculate_metrics``), re-implemented: per sentence, gold and predictions
+    are sorted by unit; for each gold quantity the predictions are walked in order; a prediction
+    with the same value counts once towards ``value`` (at most as many as there are gold
+    quantities in the sentence) and towards ``value+change`` when its change is the same; the
+    first one that also has the same unit counts towards ``value+unit`` and is used up."""
+
+    value: int = 0
+    unit: int = 0
+    change: int = 0
+    gold: int = 0
+    pred: int = 0
+
+    def add(self, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+        self.gold += len(gold)
+        self.pred += len(pred)
+        left = len(gold)
+        tags = sorted(pred, key=lambda p: p["unit"])
+        for g in sorted(gold, key=lambda g: g["unit"]):
+            for p in tags:
+                if not _close(g["value"], p["value"]):
+                    continue
+                if left > 0:
+                    self.value += 1
+                    left -= 1
+                if p["change"] is not None and p["change"] == g["change"]:
+                    self.change += 1
+                if p["unit"] == g["unit"]:
+                    self.unit += 1
+                    tags.remove(p)
+                    break
+
+    def score(self, metric: str) -> Score:
+        hits = {"value": self.value, "value+unit": self.unit, "value+change": self.change}[metric]
+        return Score(matched_pred=hits, pred=self.pred, matched_gold=hits, gold=self.gold)
 
 
 def _figures(path: str | Path) -> list[dict[str, Any]]:
@@ -137,31 +188,42 @@ def _figures(path: str | Path) -> list[dict[str, Any]]:
         "value+change": lambda g, p: g["change"] == p["change"],
     }
     ours = {m: Score() for m in metrics}
+    ours_paper = _PaperCounts()
     theirs: dict[str, Score] | None = {m: Score() for m in metrics}
+    theirs_paper: _PaperCounts | None = _PaperCounts()
     for record in _records(path):
         text = record["text"]
         gold = [{"value": _gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
                  "change": q["change"]} for q in record["quantities"]]
         pred = _ours(text)
+        ours_paper.add(gold, pred)
         for m in metrics:
             hits = _greedy(gold, pred, same[m])
             ours[m].add(hits, len(pred), hits, len(gold))
-        if theirs is not None:
+        if theirs is not None and theirs_paper is not None:
             q_pred = _quantulum(text)
             if q_pred is None:
-                theirs = None
+                theirs = theirs_paper = None
                 continue
+            # As the paper's script scores quantulum3: a gold range against its mean.
             q_gold = [{**g, "value": _gold_value(q["value"], average_ranges=True)}
                       for g, q in zip(gold, record["quantities"], strict=True)]
+            theirs_paper.add(q_gold, q_pred)
             for m in metrics:
                 hits = _greedy(q_gold, q_pred, same[m]) if m != "value+change" else 0
                 theirs[m].add(hits, len(q_pred), hits, len(gold))
     rows = []
-    for m in metrics:
-        row = _row(m, ours[m])
-        if theirs is not None:
-            row["quantulum3_f1"] = None if m == "value+change" else round(100 * theirs[m].f1, 1)
-        rows.append(row)
+    for label, counts, strict, other_counts, other_strict in (
+            ("", ours_paper, None, theirs_paper, None),
+            (" (one-to-one)", None, ours, None, theirs)):
+        for m in metrics:
+            score = counts.score(m) if counts is not None else strict[m]  # type: ignore[index]
+            row = _row(m + label, score)
+            if theirs is not None:
+                other = (other_counts.score(m) if other_counts is not None
+                         else other_strict[m])  # type: ignore[index]
+                row["quantulum3_f1"] = None if m == "value+change" else round(100 * other.f1, 1)
+            rows.append(row)
     return rows
 
 

@@ -160,7 +160,9 @@ _PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\b
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 _AREA_UNIT = re.compile(
-    r"^\s?((?:sq\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:square|cubic)\s+[a-z]+)",
+    r"^\s?((?:sq\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:square|cubic)\s+[a-z]+|"
+    r"basis points?\b|percentage points?\b|light[ -]years?\b|"
+    r"(?:degrees?\s+)?(?:fahrenheit|celsius|centigrade|kelvin)\b|degrees?\s+[FC]\b)",
     re.IGNORECASE)
 _YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.IGNORECASE)
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
@@ -176,7 +178,7 @@ _TREND = re.compile(
     r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
     r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
     r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut)"
-    r")\s+(?:by\s+|to\s+)?(?:an?\s+)?$",
+    r")\s+(?:by\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
@@ -184,6 +186,9 @@ _PRONOUN_AGE = re.compile(
     r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|turned|turns|turning|"
     r"becomes|became|be)\s+$", re.IGNORECASE)
 _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
+_SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
 _AGED = re.compile(r"\b(?:aged|age of|ages of)\s+$", re.IGNORECASE)
 
 
@@ -346,6 +351,11 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         words, first = words[1:], words[1].group(1).lower()
     if first in _STOP_UNIT:
         return None, end
+    if not _is_plural(first) and first not in _MEASURE_WORDS and re.match(
+            r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
+            text[words[0].end():words[0].end() + 8]):
+        return None, end  # a verb or a comparative, not a unit: "73 raising the", "40k cheaper than"
+
     head = 0
     if value != 1 and first not in _MEASURE_WORDS and not _is_plural(first):
         for i, w in enumerate(words[1:3], start=1):
@@ -373,6 +383,10 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
     old = _YEARS_OLD.match(rest)
     if old:
         return f"{old.group(1).lower().rstrip('s')}s old", end + old.end()
+    suspended = _SUSPENDED.match(rest)
+    if suspended and re.match(r"-\s*(?:,\s*[\w]+-\s*)*,?\s*(?:and|or|to)\s", rest):
+        # "four-, five- and six-cylinder engines": each number takes the last one's unit
+        return _plural(suspended.group(1).lower(), value), end + 1
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         return _plural(hyphen.group(1).lower(), value), end + hyphen.end(1)  # three-year-long
@@ -384,6 +398,9 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
                    symbol.group(1).lower() not in _GLUED_ONLY or
                    _compound_symbol(symbol.group(1))):
         return symbol.group(1), end + symbol.end(1)
+    word = re.match(r"\s([A-Z][a-z]+)\b", rest)
+    if word and word.group(1).lower() in _MEASURE_WORDS:
+        return word.group(1), end + word.end(1)  # "2500 Calories"
     caps = _CAPS_CURRENCY.match(rest)
     if caps and caps.group(1).lower() in _CURRENCY_PREFIX:
         return _CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
@@ -394,15 +411,28 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
         # "10.5 million Australian dollars", "7.5 million Danish crowns"
         name = " ".join([*capitalised.group(1).split(), capitalised.group(2)])
         return name, end + capitalised.end(2)
+    modifiers = ""
     if capitalised and capitalised.group(2)[0].islower():
-        # "10,000 North Korean troops": the unit is "troops"
+        # "10,000 North Korean troops", "96 Liverpool fans": names that modify a plural noun
         head = end + capitalised.start(2)
         while head > end and text[head - 1].isspace():
             head -= 1
-        end = head
-    unit, stop = _noun_unit(text, end, value)
+        unit, stop = _noun_unit(text, head, value)
+        last = unit.split()[-1] if unit else ""
+        if unit is None or not (_is_plural(last) or last in _MEASURE_WORDS):
+            return None, end
+        modifiers = " ".join(capitalised.group(1).split()) + " "
+    else:
+        unit, stop = _noun_unit(text, end, value)
     if unit is None:
+        partitive = _PARTITIVE.match(text, end)
+        if partitive and value != 1:
+            # "35m of its Echo devices": what the number counts comes after "of"
+            return _unit_after(text, partitive.end(), 2.0, False, start)
+        if re.match(r"\s+who\b", text[end:end + 5]):
+            return "people", end  # "95,800 who have been unemployed"
         return None, end
+    unit = modifiers + unit
     unit = _CURRENCY_WORDS.get(unit, unit)
     per = _PER.match(text, stop)
     if per and per.group(1).lower() not in _STOP_UNIT:
@@ -526,6 +556,12 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
             bool(digits)
         unit, end = _unit_after(text, end, value, glued, start)
+        if unit is None and vague_high is not None:
+            of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
+            if of:
+                unit, stop = _unit_after(text, end + of.end() - 1, 2.0, False, start)
+                if unit is not None:
+                    end = stop
         if unit is None and low is None and not m.group("qual") and \
                 _age_context(text, m.start("num"), m.end("num"), value):
             unit = "years old"
@@ -567,9 +603,8 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
-                re.fullmatch(r"\s*(?:to|or|and|versus|vs\.?)\s*", between) and \
-                not re.search(r"\b(?:to|or|and)\s*$", text[max(0, a.start - 8):a.start]):
-            out[i] = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+                re.fullmatch(r"\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from)\s*", between):
+            out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and \
@@ -639,7 +674,12 @@ _UNIT_NAMES = {
     "points": "point", "people": "people", "persons": "people", "times": "count",
     "year-old": "year of age", "years old": "year of age", "year old": "year of age",
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
-    "calories": "calorie", "megapixels": "megapixel",
+    "calories": "calorie", "megapixels": "megapixel", "basis point": "basis point",
+    "basis points": "basis point", "light years": "light year", "light-years": "light year",
+    "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
+    "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
+    "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
+    "degrees": "degree",
 }
 _MEASURE_WORDS.update(_UNIT_NAMES)
 _MEASURE_WORDS.update(_UNIT_NAMES.values())

@@ -30,7 +30,7 @@ def one(text: str) -> tuple[str, float, str | None, str, float | None, float | N
         ("a dozen eggs", ("a dozen eggs", 12, "eggs", "exact", None, None)),
         ("nearly 40 percent", ("nearly 40 percent", 40, "%", "approximate", None, None)),
         ("10,000 North Korean troops",
-         ("10,000 North Korean troops", 10000, "troops", "exact", None, None)),
+         ("10,000 North Korean troops", 10000, "North Korean troops", "exact", None, None)),
     ],
 )
 def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> None:
