@@ -132,7 +132,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-)))?"
 )
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
@@ -189,7 +189,8 @@ _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
-_AGED = re.compile(r"\b(?:aged|age of|ages of)\s+$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
             not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE):
         return True  # F-16, COVID-19, COVID -19
-    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th)\b|:\d\d", after,
+    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
     if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before, re.IGNORECASE):
@@ -674,7 +675,7 @@ _UNIT_NAMES = {
     "points": "point", "people": "people", "persons": "people", "times": "count",
     "year-old": "year of age", "years old": "year of age", "year old": "year of age",
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
-    "calories": "calorie", "megapixels": "megapixel", "basis point": "basis point",
+    "ins": "inch", "calories": "calorie", "megapixels": "megapixel", "basis point": "basis point",
     "basis points": "basis point", "light years": "light year", "light-years": "light year",
     "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
