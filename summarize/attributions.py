@@ -36,7 +36,30 @@ _CUES = (
     r"observed|observe|observes|expressed|emphasized|stressed|pointed out|recalled|conceded|"
     r"testified|alleged|alleges|blamed|blames|cautioned|contended|countered|called|"
     r"replied|responded|assured|vowed|pledged|questioned|complained|predicted|anticipates|"
-    r"anticipated|expects|expected|fears|feared|hopes|hoped|concluded|found|finds"
+    r"anticipated|expects|expected|fears|feared|hopes|hoped|concluded|found|finds|"
+    # more ways of saying: verbs of speech and of public stance
+    r"gushed|implored|blasted|knocked|applauded|lauded|slammed|touted|retweeted|tweets|"
+    r"emailed|posted|dubbed|mocked|ridiculed|attacked|charged|joked|quipped|shouted|yelled|"
+    r"boasted|bragged|lamented|mused|wondered|recounted|clarified|reiterated|reiterates|"
+    r"affirmed|maintained|maintains|asserted|asserts|advised|recommended|proposed|demanded|"
+    r"demands|requested|threatened|threatens|endorsed|endorses|endorse|backs|backed|"
+    r"supported|supports|opposed|opposes|rejected|rejects|dismissed|dismisses|condemned|"
+    r"condemns|decried|defended|defends|thanked|congratulated|apologized|apologised|"
+    r"welcomed|welcomes|hailed|hails|agreed|agrees|disagreed|objected|protested|challenged|"
+    r"disputed|disputes|refuted|rebutted|contradicted|informed|briefed|advocated|"
+    r"recommends|forecast|forecasts|projected|projects|"
+    # attitude and intention: what a source fears, hopes, wants, plans
+    r"fear|worry|worries|worried|hope|hoping|views|viewed|doubts|doubted|"
+    r"considers|considered|suspects|suspected|plans|planned|planning|intends|intended|"
+    r"aims|aimed|seeks|sought|vows|pledges|decided|"
+    # evidence that says: "the records show", "data indicate"
+    r"shows|show|indicate|indicated|suggest|demonstrates|demonstrated|reveal|confirm|"
+    # a light verb and a noun of saying: "made her first public comments about", "took note of"
+    r"(?:made|makes|took|takes|delivered|delivers|sent|sends|issued|issues|gave|offered|"
+    r"voiced|voices|repeated|continued|renewed)\s+(?:[a-z’'-]+\s+){0,3}?(?:comments?|note|"
+    r"mention|speech|statement|email|e-mail|remarks?|warnings?|criticism|assertion|appeal|"
+    r"plea|address|testimony|message|letter|tweet)|"
+    r"spoke|speaks|spoken|went on to (?:praise|say|criticize|criticise|attack|blast|note)"
 )
 # Verb cues are lower case: "States" or "Notes" capitalised mid-sentence are nouns.
 _ANY_CUE = re.compile(
@@ -55,6 +78,8 @@ _SKIP = {
     "will", "could", "may", "might", "can", "did", "does", "do", "first", "now",
     "quickly", "flatly", "openly", "strongly", "explicitly", "initially", "ultimately",
 }
+_ASIDES = {"meanwhile", "however", "too", "though", "instead", "also", "moreover", "separately",
+           "likewise", "similarly", "nevertheless", "nonetheless", "meantime"}
 _DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "both", "two",
                 "three", "its", "his", "her", "their", "our", "these", "those", "western",
                 "foreign"}
@@ -109,6 +134,9 @@ def _source_before(text: str, s_start: int, cue_start: int) -> Span | None:
     """The noun phrase ending just before a cue (adverbs and auxiliaries skipped)."""
     toks = _tokens(text, s_start, cue_start)
     i = len(toks) - 1
+    if i >= 3 and toks[i][0] == "," and toks[i - 2][0] == "," and \
+            toks[i - 1][0].lower() in _ASIDES:
+        i -= 3  # "Trump, meanwhile, planned"
     while i >= 0:
         w = toks[i][0].lower()
         adverb = (w.endswith("ly") and len(w) > 4 and i > 0
@@ -178,13 +206,120 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
     return _span(text, toks[0][1], toks[last][2])
 
 
+# Cues that are as often nouns: "claims of fraud", "announced plans", "the fear index".
+_NOUN_LIKE = {"claims", "plans", "projects", "forecast", "forecasts", "fear", "hope", "views",
+              "show", "shows", "supports", "backs", "doubts", "demands", "pledges", "worries",
+              "reports", "estimates", "finds", "aims", "vows", "hails"}
+_QUANTIFIERS = {"most", "some", "all", "many", "few", "several", "both", "each", "any"}
+
+
+def _subject_like(source: Span) -> bool:
+    """A phrase that can be the subject of a verb cue: a pronoun, a name, a plural noun."""
+    words = source.text.split()
+    last = words[-1]
+    if len(words) == 1 and last.lower() in _QUANTIFIERS:
+        return False
+    if last.lower() in _PRONOUNS or _is_cap(last):
+        return True
+    return last.islower() and last.endswith("s") and not last.endswith("ss") and \
+        not last.endswith(("ed", "ing"))
+
+
+def _inside_quote(text: str, s_start: int, at: int) -> bool:
+    """Inside a quotation opened earlier in the paragraph."""
+    paragraph = text.rfind("\n", max(0, s_start - 2000), s_start) + 1
+    before = text[paragraph:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution found in ``text``, in order of their cues."""
     out: list[Attribution] = []
-    for s_start, s_end in sentence_spans(text):
+    previous: tuple[int, int] | None = None
+    for n, (s_start, s_end) in enumerate(sentence_spans(text)):
+        found: list[Attribution] = []
         for m in _ANY_CUE.finditer(text, s_start, s_end):
-            found = _attribution(text, s_start, s_end, m)
-            out.extend(found)
+            found.extend(_attribution(text, s_start, s_end, m))
+        if not found:
+            found = _quote_before(text, s_start, s_end, previous) or \
+                _headline(text, s_start, s_end, first=n == 0)
+        found.extend(_stance_nouns(text, s_start, s_end))
+        out.extend(found)
+        previous = (s_start, s_end)
+    return sorted(out, key=lambda a: a.cue.start)
+
+
+_SAYS_ALONE = re.compile(rf"\s*(?P<src>[A-Za-z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})\s+"
+                         rf"(?P<cue>{_CUES})[\s.,]*$")
+
+
+def _quote_before(text: str, s_start: int, s_end: int,
+                  previous: tuple[int, int] | None) -> list[Attribution]:
+    """“... going to win?” he said. - the sentence splitter cut after the quote."""
+    m = _SAYS_ALONE.match(text[s_start:s_end])
+    if m is None or previous is None:
+        return []
+    quote = text[previous[0]:previous[1]].rstrip()
+    if not quote.endswith(("”", '"')):
+        return []
+    source = _span(text, s_start + m.start("src"), s_start + m.end("src"))
+    content = _span(text, previous[0], previous[1])
+    cue = Span(m.group("cue"), s_start + m.start("cue"), s_start + m.end("cue"))
+    if source is None or content is None or not (_is_cap(source.text) or
+                                                 source.text.lower() in _PRONOUNS):
+        return []
+    return [Attribution(source, cue, content)]
+
+
+_HEADLINE_CUE = re.compile(rf"\b(?P<verb>{_CUES})\b", re.IGNORECASE)
+_NAME_COLON = re.compile(r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*):\s+(?=[‘“\"'A-Z])")
+
+
+def _headline(text: str, s_start: int, s_end: int, first: bool) -> list[Attribution]:
+    """A title: "Trump Warns Clinton Policy ...", "WikiLeaks: Hillary Clinton Flattered ..."."""
+    sentence = text[s_start:s_end]
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    title_case = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    if not (first or title_case):
+        return []
+    colon = _NAME_COLON.match(sentence)
+    if colon:
+        source = _span(text, s_start + colon.start(1), s_start + colon.end(1))
+        content = _span(text, s_start + colon.end(), s_end)
+        if source and content:
+            return [Attribution(source, Span(":", s_start + colon.end(1),
+                                             s_start + colon.end(1) + 1), content)]
+    if not title_case:
+        return []
+    for m in _HEADLINE_CUE.finditer(text, s_start, s_end):
+        source = _source_before(text, s_start, m.start())
+        content = _span(text, m.end(), s_end)
+        if source and content and len(source.text.split()) <= 6 and \
+                source.start == s_start + len(sentence) - len(sentence.lstrip()):
+            return [Attribution(source, Span(m.group(), m.start(), m.end()), content)]
+    return []
+
+
+_STANCE = re.compile(
+    r"\b(?P<src>[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:’s|'s)|"
+    r"[a-z]+s’)\s+(?:[a-z]+\s+)?(?P<cue>allegations?|accusations?|claims?|criticism|support|"
+    r"opposition|denials?|comments?|remarks?|statements?|assertions?|insistence|beliefs?|fears?|"
+    r"worries|concerns?|trust|promises?|pledges?|indictment|warnings?|assessment|endorsement|"
+    r"praise|attacks?|demands?|suggestion|arguments?|shots|threats?|vows?|calls?|criticisms)"
+    r"\s+(?P<prep>of|that|about|in|against|for|at|on|to)\s+(?P<content>[^.;:!?,—]+)")
+
+
+def _stance_nouns(text: str, s_start: int, s_end: int) -> list[Attribution]:
+    """Attribution by a noun: "his harsh criticism of ...", "Clinton’s allegations of ..."."""
+    out = []
+    for m in _STANCE.finditer(text, s_start, s_end):
+        source = _span(text, m.start("src"), m.end("src"))
+        if source is not None and source.text.endswith(("’s", "'s")):
+            source = _span(text, m.start("src"), m.end("src") - 2)
+        content = _span(text, m.start("content"), m.end("content"))
+        if source and content:
+            out.append(Attribution(source, Span(m.group("cue"), m.start("cue"), m.end("cue")),
+                                   content))
     return out
 
 
@@ -217,7 +352,8 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return results
     # A verb cue: source before it, or "..., said SOURCE." after it. A passive ("is
     # expected to", "were reported") names no source.
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", text[s_start:m.start()]) and \
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:not\s+|also\s+|still\s+|widely\s+)?$",
+                 text[s_start:m.start()]) and \
             m.group().endswith("ed"):
         return []
     source = _source_before(text, s_start, m.start())
@@ -233,13 +369,18 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return []
     if source is not None and re.fullmatch(r"[\d,.]+", source.text.split()[0]):
         return []
+    if source is not None and m.group().lower() in _NOUN_LIKE and not _subject_like(source):
+        return []  # "our joint projects", "voter fraud claims", "announced plans"
+    if source is not None and source.text.lower() in ("i", "we", "you") and \
+            _inside_quote(text, s_start, m.start()):
+        return []  # the quoted speaker's own "I think": part of what is quoted
     after = text[m.end():s_end]
     if source is None or source.text.lower() in {"that", "this", "which"} and m.group(
     ).lower().startswith(("said", "say")):
         inverted = re.match(
             r"\s+((?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|at|of|the|"
             r"[a-z]+(?=\s+[A-Z]))){0,6}|he|she|"
-            r"they)\s*[.,;]", after)
+            r"they)(?:\s*[.,;]|\s+(?:as|while|when|after|before|during|at|in|on)\b)", after)
         if inverted and re.search(r"[,\"”’']\s*$", text[s_start:m.start()]):
             source = Span(inverted.group(1), m.end() + inverted.start(1),
                           m.end() + inverted.end(1))
