@@ -63,8 +63,8 @@ _CUES = (
 )
 # Verb cues are lower case: "States" or "Notes" capitalised mid-sentence are nouns.
 _ANY_CUE = re.compile(
-    rf"\b(?P<per>reports? per|reported per)\b|\b(?P<acc>[Aa]ccording to|as reported by)\b|"
-    rf"\b(?P<verb>{_CUES})\b"
+    rf"\b(?=\w)(?:(?P<per>reports? per|reported per)|(?P<acc>[Aa]ccording to|as reported by)|"
+    rf"(?P<verb>{_CUES}))\b"
 )
 _TIME = re.compile(
     r"(?:on|in|last|this|late|early)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"

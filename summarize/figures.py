@@ -33,7 +33,7 @@ What is not a figure, and why:
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .schema import Qualifier
@@ -144,7 +144,9 @@ _CUR = (
 )
 _PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
 _FIGURE = re.compile(
-    rf"(?P<qual>(?:{_QUAL_RE})\s*)?"
+    # A figure starts where a word or a symbol starts, never inside a word: the engine gives up
+    # on all other positions at once.
+    rf"(?<![A-Za-z0-9_])(?P<qual>(?:{_QUAL_RE})\s*)?"
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
@@ -206,7 +208,7 @@ class FigureMention:
     change: str = "="
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(vars(self))  # the fields are plain values: no deep copy needed
 
 
 def _words_value(words: str) -> tuple[float, float | None]:
@@ -584,9 +586,12 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     )
 
 
-_ANCHOR = re.compile(rf"\d|\.\d|\b(?:{_NUM_WORD}|a dozen|dozens|a hundred|a thousand|a million|"
-                     rf"a billion|half a|hundreds|thousands|millions|billions|tens of)\b",
-                     re.IGNORECASE)
+# Where a number can start: not inside a word or another number, except right after capitals
+# (a currency code: "EUR50m", "RM23.50").
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,])\.?\d|(?<=[A-Z])\d|"
+                     rf"\b(?=[a-z])(?:{_NUM_WORD}|a dozen|dozens|"
+                     rf"a hundred|a thousand|a million|a billion|half a|hundreds|thousands|"
+                     rf"millions|billions|tens of)\b", re.IGNORECASE)
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
 
