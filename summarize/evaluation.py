@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,11 +107,39 @@ def _greedy(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
     return len(used)
 
 
+# "from $36,040 at 10.45pm to $34,935", "narrowed to 138,285 lots from 212,577 lots": a change
+# between two levels, which NewsQuant annotates as one quantity with a (from, to) range value.
+_FROM_TO = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?to\s+$")
+_TO_FROM = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:up |down )?from\s+$")
+
+
 def _ours(text: str) -> list[dict[str, Any]]:
+    """Our figures in NewsQuant's terms: canonical units, and a change from one level to
+    another as one (from, to) quantity, as NewsQuant annotates it; the analyser itself reports
+    the two levels as two figures."""
+    figures = extract_figures(text)
     out = []
-    for f in extract_figures(text):
+    i = 0
+    while i < len(figures):
+        f = figures[i]
         value: Value = (f.low, f.high) if f.low is not None and f.high is not None else f.value
+        g = figures[i + 1] if i + 1 < len(figures) else None
+        if g is not None and f.low is None and g.low is None and \
+                (f.unit is None or g.unit is None or canonical_unit(f.unit) ==
+                 canonical_unit(g.unit)):
+            before = text[max(0, f.start - 12):f.start]
+            between = text[f.end:g.start]
+            if re.search(r"\bfrom\s+$", before) and _FROM_TO.fullmatch(between):
+                value = (f.value, g.value)
+            elif re.search(r"\bto\s+$", before) and _TO_FROM.fullmatch(between):
+                value = (g.value, f.value)
+            if isinstance(value, tuple):
+                unit = f.unit or g.unit
+                out.append({"value": value, "unit": canonical_unit(unit), "change": f.change})
+                i += 2
+                continue
         out.append({"value": value, "unit": canonical_unit(f.unit), "change": f.change})
+        i += 1
     return out
 
 

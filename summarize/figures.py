@@ -123,6 +123,7 @@ _BIG = "hundred|thousand|million|billion|trillion"
 _GROUP = rf"(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?"
 _WORDS = (
     rf"half a (?:dozen|million|billion)|a dozen|dozens|"
+    rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters)(?=\s+(?:of|the)\b)|"
     rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
     rf"(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
@@ -158,7 +159,8 @@ _FIGURE = re.compile(
 )
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
-_PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)")
+_PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
+                  r"(?!\s+(?:earlier|ago|later|before|after|prior|on|in)\b)")  # not "a week earlier"
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 _AREA_UNIT = re.compile(
@@ -183,6 +185,9 @@ _TREND = re.compile(
     r")\s+(?:by\s+)?(?:an?\s+)?$",
     re.IGNORECASE,
 )
+_TREND_BY = re.compile(_TREND.pattern.replace(r")\s+(?:by\s+)?(?:an?\s+)?$",
+                                              r")\s+(?:[\w’'-]+\s+){1,4}by\s+(?:an?\s+)?$"),
+                       re.IGNORECASE)
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 _PRONOUN_AGE = re.compile(
     r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|turned|turns|turning|"
@@ -215,6 +220,8 @@ def _words_value(words: str) -> tuple[float, float | None]:
     """The value of number words, and the top of the range for "thousands of" and the like."""
     joined = " ".join(words.lower().replace("-", " ").split())
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
+               "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+               "three quarters": 0.75,
                "half a billion": 5e8}
     if joined in special:
         return special[joined], None
@@ -429,7 +436,7 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
         unit, stop = _noun_unit(text, end, value)
     if unit is None:
         partitive = _PARTITIVE.match(text, end)
-        if partitive and value != 1:
+        if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of"
             return _unit_after(text, partitive.end(), 2.0, False, start)
         if re.match(r"\s+who\b", text[end:end + 5]):
@@ -496,7 +503,12 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
-    if words and words.lower() == "one" and not m.group("qual"):
+    if words and re.fullmatch(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters", words,
+                              re.IGNORECASE) and re.search(
+            r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
+            text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
+        return None  # "the first half of the year": a period, not a fraction
+    if words and words.lower() == "one" and not m.group("qual") and not m.group("num2"):
         return None  # "one of the", "one day": too often not a quantity
     value = parse_number(m, "num")
     if value is None:
@@ -571,6 +583,9 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     while start < end and text[start].isspace():
         start += 1
     trend = _TREND.search(text[max(0, start - 30):start])
+    if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
+        # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
+        trend = _TREND_BY.search(text[max(0, start - 60):start])
     if trend:
         change = "up" if trend.group("up") else "down"
     return FigureMention(
@@ -590,7 +605,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
 # (a currency code: "EUR50m", "RM23.50").
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,])\.?\d|(?<=[A-Z])\d|"
                      rf"\b(?=[a-z])(?:{_NUM_WORD}|a dozen|dozens|"
-                     rf"a hundred|a thousand|a million|a billion|half a|hundreds|thousands|"
+                     rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
+                     rf"hundreds|thousands|"
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
