@@ -388,7 +388,7 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
             return [Attribution(source, cue, content)] if content else []
         return []
     # Sentence-final: "CONTENT, SOURCE said."
-    if re.fullmatch(r"[\s.\"”’']*", after) and re.search(r",\s*[\"”’']?\s*$",
+    if re.fullmatch(r"[\s.\"”’']*", after) and re.search(r"(?:,\s*[\"”’']?|[?!][\"”’'])\s*$",
                                                           text[s_start:source.start]):
         content = _span(text, s_start, source.start)
     else:

@@ -118,7 +118,7 @@ def _ours(text: str) -> list[dict[str, Any]]:
     another as one (from, to) quantity, as NewsQuant annotates it; the analyser itself reports
     the two levels as two figures."""
     figures = extract_figures(text)
-    out = []
+    out: list[dict[str, Any]] = []
     i = 0
     while i < len(figures):
         f = figures[i]

@@ -110,7 +110,7 @@ _STOP_UNIT = {
 _NOT_PLURAL = {
     "has", "was", "is", "does", "goes", "says", "its", "this", "thus", "plus", "as", "us", "yes",
     "less", "unless", "across", "always", "perhaps", "whereas", "besides", "towards", "news",
-    "afterwards", "nevertheless", "sometimes", "whereas", "his", "hers", "ours", "yours",
+    "afterwards", "nevertheless", "sometimes", "his", "hers", "ours", "yours",
     "theirs", "series", "species", "means", "gas", "bus", "bonus", "status", "campus",
 }
 _IRREGULAR_PLURALS = {
@@ -160,7 +160,8 @@ _FIGURE = re.compile(
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
 _PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
-                  r"(?!\s+(?:earlier|ago|later|before|after|prior|on|in)\b)")  # not "a week earlier"
+                  # not a rate: "a week earlier"
+                  r"(?!\s+(?:earlier|ago|later|before|after|prior|on|in)\b)")
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 _AREA_UNIT = re.compile(
@@ -364,7 +365,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     if not _is_plural(first) and first not in _MEASURE_WORDS and re.match(
             r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
             text[words[0].end():words[0].end() + 8]):
-        return None, end  # a verb or a comparative, not a unit: "73 raising the", "40k cheaper than"
+        return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
 
     head = 0
     if value != 1 and first not in _MEASURE_WORDS and not _is_plural(first):
@@ -696,9 +697,10 @@ _UNIT_NAMES = {
     "points": "point", "people": "people", "persons": "people", "times": "count",
     "year-old": "year of age", "years old": "year of age", "year old": "year of age",
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
-    "ins": "inch", "calories": "calorie", "megapixels": "megapixel", "basis point": "basis point",
-    "basis points": "basis point", "light years": "light year", "light-years": "light year",
-    "degrees fahrenheit": "fahrenheit", "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
+    "ins": "inch", "calories": "calorie", "megapixels": "megapixel",
+    "basis point": "basis point", "basis points": "basis point", "light years": "light year",
+    "light-years": "light year", "degrees fahrenheit": "fahrenheit",
+    "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
     "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
     "degrees": "degree",

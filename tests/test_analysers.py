@@ -140,7 +140,89 @@ def test_dev_set_scores_do_not_regress() -> None:
     assert hedges["cue (exact)"] >= 80.0
     figures = {r["metric"]: r["f1"] for r in
                evaluate("figures", EVAL / "figures-newsquant.jsonl")}
-    assert figures["value"] >= 88.0 and figures["value+unit"] >= 71.0
+    assert figures["value"] >= 93.0 and figures["value+unit"] >= 84.0
+    assert figures["value+change"] >= 88.5
     sources = {r["metric"]: r["f1"] for r in
                evaluate("attributions", EVAL / "attributions-polnear.jsonl")}
-    assert sources["source (overlap)"] >= 65.0
+    assert sources["source (overlap)"] >= 78.0
+
+
+def _triples(text: str) -> set[tuple[str, str]]:
+    found = find_attributions(text)
+    for a in found:
+        for span in (a.source, a.cue, a.content):
+            assert text[span.start : span.end] == span.text
+    return {(a.source.text, a.cue.text) for a in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # stance, intention and evidence, not only speech
+        ("Clinton planned to spend Tuesday in New York.", ("Clinton", "planned")),
+        ("Some analysts fear that protecting those zones could bring conflict.",
+         ("Some analysts", "fear")),
+        ("The FBI's records of the interviews indicate that Kennedy made that suggestion.",
+         ("the interviews", "indicate")),
+        # a light verb and a noun of saying
+        ("Melania Trump made her first public comments about the allegations.",
+         ("Melania Trump", "made her first public comments")),
+        # a noun of stance with its possessor
+        ("The market fears his harsh criticism of key trading partners.", ("his", "criticism")),
+        # an aside between the source and the cue
+        ("Trump, meanwhile, planned a marathon day on the campaign trail.", ("Trump", "planned")),
+        # inverted, followed by a clause
+        ("“We should not be focusing on Syria,” said Trump as he dined on fried eggs.",
+         ("Trump", "said")),
+    ],
+)
+def test_attributions_beyond_speech_verbs(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _triples(text)
+
+
+def test_headlines_and_quotes_cut_off_by_the_sentence_splitter() -> None:
+    text = ("WikiLeaks: Hillary Clinton Flattered Obama For His Body Language.\n\n"
+            "“How much of it is that we’re just not used to it?” he said. Then he left.")
+    found = find_attributions(text)
+    pairs = {(a.source.text, a.cue.text): a.content.text for a in found}
+    assert pairs[("WikiLeaks", ":")].startswith("Hillary Clinton Flattered")
+    assert "not used to it" in pairs[("he", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think we’re going to win it anyway,” he said.",  # the quoted speaker's own "I think"
+        "The campaign announced plans to launch a blitz.",  # "plans" is a noun here
+        "Officials have used voter fraud claims to enact restrictions.",
+        "In advance of the vote, the Fed is not expected to change rates.",  # passive
+    ],
+)
+def test_what_is_not_an_attribution_source(text: str) -> None:
+    sources = {s for s, _ in _triples(text)}
+    assert not sources & {"I", "announced", "used voter fraud", "the Fed"}
+
+
+def test_eval_counts_as_the_newsquant_script_and_one_to_one(tmp_path: Path) -> None:
+    # One predicted 300 against two gold 300s: the paper's script counts the value twice (it does
+    # not use a prediction up until its unit matches too); one-to-one counts it once.
+    gold = tmp_path / "figures.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "About 300 people fled.", "quantities": [
+        {"value": "300", "normalized_unit": "dollar", "change": "~"},
+        {"value": "300", "normalized_unit": "people", "change": "~"}]}) + "\n")
+    rows = {r["metric"]: r for r in evaluate("figures", gold)}
+    assert rows["value"]["recall"] == 100.0 and rows["value (one-to-one)"]["recall"] == 50.0
+    assert rows["value+unit"]["recall"] == rows["value+unit (one-to-one)"]["recall"] == 50.0
+    assert rows["value+change"]["recall"] == 100.0
+
+
+def test_a_change_between_two_levels_is_scored_as_newsquant_annotates_it(tmp_path: Path) -> None:
+    gold = tmp_path / "figures.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "Bitcoin fell from $36,040 at 10pm to $34,935.",
+                                "quantities": [{"value": "36040-34935",
+                                                "normalized_unit": "dollar", "change": "down"}]})
+                    + "\n")
+    rows = {r["metric"]: r for r in evaluate("figures", gold)}
+    assert rows["value+unit"]["f1"] == 100.0
+    assert [f.value for f in extract_figures("Bitcoin fell from $36,040 at 10pm to $34,935.")] == [
+        36040, 34935]  # the analyser itself reports the two levels

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.figures import extract_figures
+from summarize.figures import canonical_unit, extract_figures
 
 
 def one(text: str) -> tuple[str, float, str | None, str, float | None, float | None]:
@@ -60,3 +60,99 @@ def test_seed_figures(seed) -> None:  # type: ignore[no-untyped-def]
         ("approximately 10,000 troops", 10000, "troops", "approximate"),
         ("nearly three-year", 3, "years", "approximate"),
     }
+
+
+def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
+    found = extract_figures(text)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    return [(f.text, f.value, f.unit, f.qualifier, f.change) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("there are twenty-eight thousand six hundred forty-two students enrolled",
+         [("twenty-eight thousand six hundred forty-two students", 28642, "students", "exact",
+           "=")]),
+        ("revenue of EUR50m", [("EUR50m", 5e7, "EUR", "exact", "=")]),
+        ("flights that should have cost HK $5.4m", [("HK $5.4m", 5.4e6, "HKD", "exact", "=")]),
+        # "PS" is how ASCII folding writes "£"; "PS5" is a console.
+        ("a PS6m golden hello and a PS5 console", [("PS6m", 6e6, "GBP", "exact", "=")]),
+        ("about minus 233 Celsius", [("about minus 233 Celsius", -233, "Celsius", "approximate",
+                                      "~")]),
+        ("the speed of light is approximately 2.998×10−8 meters per second",
+         [("approximately 2.998×10−8 meters per second", 2.998e-8, "meters per second",
+           "approximate", "~")]),
+        ("a 570 sq m space", [("570 sq m", 570, "sq m", "exact", "=")]),
+        ("Maddon, 66, has used the downtime", [("66", 66, "years old", "exact", "=")]),
+        ("for about eight or nine euros", [("about eight", 8, "EUR", "approximate", "~"),
+                                           ("nine euros", 9, "EUR", "approximate", "~")]),
+        ("dropping from 208 pounds to 193 by exercising",
+         [("208 pounds", 208, "GBP", "exact", "="), ("193", 193, "GBP", "exact", "=")]),
+        ("moths can fly more than 100 kilometers (60 miles).",
+         [("more than 100 kilometers", 100, "kilometers", "at_least", ">"),
+          ("60 miles", 60, "miles", "at_least", ">")]),
+        ("The Dow lost 190 points, or 0.6%.", [("190 points", 190, "points", "exact", "down"),
+                                              ("0.6%", 0.6, "%", "exact", "down")]),
+        ("sales rose 60% in 2018 to 3.9 million headsets",
+         [("60%", 60, "%", "exact", "up"), ("3.9 million headsets", 3.9e6, "headsets", "exact",
+                                            "=")]),
+        ("the TA-125 climbed 0.1% to 1,333.18", [("0.1%", 0.1, "%", "exact", "up"),
+                                                  ("1,333.18", 1333.18, None, "exact", "=")]),
+        ("expected to grow sales by 35 per cent", [("35 per cent", 35, "%", "exact", "up")]),
+        ("with four-, five- and six-cylinder engines",
+         [("four-", 4, "cylinders", "exact", "="), ("five-", 5, "cylinders", "exact", "="),
+          ("six-cylinder", 6, "cylinders", "exact", "=")]),
+        ("As many as 14 first-team players left",
+         [("As many as 14 first-team players", 14, "first-team players", "at_most", "<")]),
+        ("almost half of which are in California", [("almost half", 0.5, None, "approximate",
+                                                      "~")]),
+        ("it is reckoned to have 35m of its Echo devices installed",
+         [("35m of its Echo devices", 3.5e7, "Echo devices", "exact", "=")]),
+        ("68400 people and 95800 who have been unemployed",
+         [("68400 people", 68400, "people", "exact", "="), ("95800", 95800, "people", "exact",
+                                                              "=")]),
+    ],
+)
+def test_figures_in_context(text: str, expected: list) -> None:
+    assert figs(text) == expected
+
+
+def test_ranges_and_vague_plurals() -> None:
+    (f,) = extract_figures("He was traveling at a speed of 15-22 miles per hour.")
+    assert (f.low, f.high, f.unit, f.qualifier) == (15, 22, "miles per hour", "range")
+    (f,) = extract_figures("expect 5% to 10% improvement")
+    assert (f.low, f.high, f.unit) == (5, 10, "%")
+    (f,) = extract_figures("to announce thousands of job cuts")
+    assert (f.low, f.high, f.unit) == (1000, 10000, "job cuts")
+    (f,) = extract_figures("consume about 2000 - 2500 Calories a day")
+    assert (f.low, f.high, f.change) == (2000, 2500, "~")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the late 70s and early 1980s",
+        "the first half of the year",
+        "It ended 2-2 after extra time",
+        "in 2018's first quarter",
+    ],
+)
+def test_more_things_that_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [
+        ("Australian dollars", "australian dollar"), ("Danish crowns", "danish krone"),
+        ("kV/cm", "kilovolt per centimetre"), ("A/cm2", "ampere per square centimetre"),
+        ("lb-ft", "foot pound-force"), ("tonnes", "metric ton"), ("millimeter", "millimetre"),
+        ("first-team players", "first-team player"), ("sq m", "square metre"),
+        ("square miles", "square mile"), ("years old", "year of age"), ("times", "count"),
+        ("degrees Fahrenheit", "fahrenheit"), ("US dollars", "dollar"),
+    ],
+)
+def test_canonical_unit_names(unit: str, name: str) -> None:
+    assert canonical_unit(unit) == name
