@@ -22,7 +22,7 @@ from typing import Any
 
 from .sentences import sentence_spans
 
-__all__ = ["Attribution", "Span", "find_attributions"]
+__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "find_attributions", "states_a_claim"]
 
 _CUES = (
     r"said|says|say|saying|told|tells|tell|wrote|writes|writing|stated|announced|"
@@ -204,6 +204,21 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
     if last < 0:
         return None
     return _span(text, toks[0][1], toks[last][2])
+
+
+# Sources that are pronouns: they name no one by themselves.
+PRONOUN_SOURCES = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
+                             "this", "its", "his", "her", "their", "whose", "our", "my", "your"})
+# Cues of intention and action: PolNeAR counts "Clinton planned to ..." as an attribution, but
+# Clinton does not claim what the reporter says she planned.
+_INTENT_CUES = {"planned", "plans", "planning", "intends", "intended", "aims", "aimed", "seeks",
+                "sought", "decided", "backs", "backed", "endorse", "endorses", "endorsed"}
+
+
+def states_a_claim(attribution: Attribution) -> bool:
+    """Whether the source states, believes or shows the content (not only intends or does it),
+    so that a claim in the content can be credited to the source."""
+    return attribution.cue.text.lower() not in _INTENT_CUES
 
 
 # Cues that are as often nouns: "claims of fraud", "announced plans", "the fear index".

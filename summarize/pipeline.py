@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .attributions import Attribution, find_attributions
+from .attributions import PRONOUN_SOURCES, Attribution, find_attributions, states_a_claim
 from .backends import AsyncBackend, Backend, Extraction, LazyBackend
 from .cache import CachedBackend, ResponseCache, backend_identity
 from .chunking import Chunk, merge_drafts, split_into_chunks
@@ -300,8 +300,6 @@ def _hedged_sentences(text: str, grounder: _Grounder, have: list[Uncertainty],
     return out
 
 
-_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
-                    "this", "its", "his", "her", "their"}
 _ORG_WORDS = re.compile(
     r"\b(?:Agency|Ministry|Department|Pentagon|Committee|Council|Office|Service|Command|Army|"
     r"Forces?|Police|Government|Parliament|Congress|Senate|Court|Bank|Fund|Union|NATO|UN|EU|"
@@ -378,7 +376,7 @@ def build_briefing(
     text = document.text
     grounder = _Grounder(text)
     attributions = [a for a in find_attributions(text)
-                    if a.source.text.lower() not in _PRONOUN_SOURCES]
+                    if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
     claims = []
     for c in _unique(draft.key_claims, lambda c: c.statement):
         supports = _shares_words(c.statement)

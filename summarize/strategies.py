@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from .attributions import find_attributions
+from .attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
 from .figures import extract_figures
 from .hedges import find_hedges
 from .salience import Sentence, headline, rank_sentences
@@ -132,7 +132,7 @@ def guided_findings(text: str, candidates: list[Sentence]) -> list[str]:
     for number, s in enumerate(candidates):
         piece = text[s.start:s.end]
         said = [a.source.text for a in find_attributions(piece)
-                if a.source.text.lower() not in {"it", "they", "he", "she", "which", "who"}]
+                if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
         hedges = sorted({h.cue.lower() for h in find_hedges(piece)})
         figures = [f.text for f in extract_figures(piece)]
         parts = []
