@@ -530,6 +530,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         value, start = -value, n0 - 1  # -5 yards
     qual_text = m.group("qual")
     qualifier = _qualifier_of(qual_text)
+    if qualifier == "exact" and re.search(r"\bsub-$", text[max(0, n0 - 4):n0], re.IGNORECASE):
+        qualifier = "at_most"  # "sub-300 sq m office space"
     low = high = None
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
