@@ -161,7 +161,7 @@ _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
 _PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
                   # not a rate: "a week earlier"
-                  r"(?!\s+(?:earlier|ago|later|before|after|prior|on|in)\b)")
+                  r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 _AREA_UNIT = re.compile(
@@ -194,6 +194,9 @@ _PRONOUN_AGE = re.compile(
     r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|turned|turns|turning|"
     r"becomes|became|be)\s+$", re.IGNORECASE)
 _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_WEIGHT_CONTEXT = re.compile(
+    r"\b(?:weigh\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|shape|fat|diet|body|muscle|obes\w*|"
+    r"born|baby|babies|fish|catch|exercis\w*|kilo\w*|kg)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
@@ -439,11 +442,17 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
         partitive = _PARTITIVE.match(text, end)
         if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of"
-            return _unit_after(text, partitive.end(), 2.0, False, start)
+            unit, stop = _unit_after(text, partitive.end(), 2.0, False, start)
+            owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
+            if unit and owner and not unit[0].isupper():
+                unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
+            return unit, stop
         if re.match(r"\s+who\b", text[end:end + 5]):
             return "people", end  # "95,800 who have been unemployed"
         return None, end
     unit = modifiers + unit
+    if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
+        unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
     unit = _CURRENCY_WORDS.get(unit, unit)
     per = _PER.match(text, stop)
     if per and per.group(1).lower() not in _STOP_UNIT:
