@@ -31,7 +31,7 @@ from .output import write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
 from .render import render_html, render_json, render_markdown, render_pdf
-from .runs import RunLog
+from .runs import RunLog, recorded_run
 from .schema import briefing_json_schema_text
 
 EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary,
@@ -162,19 +162,11 @@ def brief(
             raise errors.OutputError(f"{output}: is a directory")
         with ExitStack() as stack:
             cache = None if no_cache else stack.enter_context(ResponseCache.default())
-            log = RunLog.default()
-            stack.callback(log.close)
-            recorder = log.start("brief", settings, inputs=[path],
-                                 output=str(output) if output else None)
-            try:
-                result = make_brief(document, settings=settings, cache=cache)
-            except BaseException as exc:
-                recorder.add(None)
-                recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt)
-                                else "failed")
-                raise
+            recorder = stack.enter_context(recorded_run(
+                "brief", settings, inputs=[path], output=str(output) if output else None,
+                single=True))
+            result = make_brief(document, settings=settings, cache=cache)
             recorder.add(result)
-            recorder.finish()
         if result.grounding.items_dropped:
             logger.warning("dropped %d ungrounded item(s) (--strict)",
                            result.grounding.items_dropped)
@@ -382,30 +374,23 @@ def batch(
         stats.total = count_sources(sources)
         with ExitStack() as stack:
             cache = None if no_cache else stack.enter_context(ResponseCache.default())
-            log = RunLog.default()
-            stack.callback(log.close)
-            recorder = log.start("batch", settings, inputs=sources, output=str(output))
+            recorder = stack.enter_context(recorded_run("batch", settings, inputs=sources,
+                                                        output=str(output)))
             progress = _Progress(stats.total, quiet)
             stack.callback(progress.close)
-            try:
-                if openai_batch:
-                    from .openai_batch import run_openai_batch
+            if openai_batch:
+                from .openai_batch import run_openai_batch
 
-                    run_openai_batch(
-                        sources, output, settings, poll_interval=poll_interval, stats=stats,
-                        recorder=recorder,
-                        on_status=lambda status, counts: logger.info(
-                            "batch %s: %s", status,
-                            ", ".join(f"{k} {v}" for k, v in counts.items())))
-                else:
-                    asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
-                                          cache=cache, stats=stats, recorder=recorder,
-                                          on_done=progress))
-            except BaseException as exc:
-                recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt)
-                                else "failed")
-                raise
-            recorder.finish("completed" if not stats.failed else "completed_with_failures")
+                run_openai_batch(
+                    sources, output, settings, poll_interval=poll_interval, stats=stats,
+                    recorder=recorder,
+                    on_status=lambda status, counts: logger.info(
+                        "batch %s: %s", status,
+                        ", ".join(f"{k} {v}" for k, v in counts.items())))
+            else:
+                asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
+                                      cache=cache, stats=stats, recorder=recorder,
+                                      on_done=progress))
         typer.echo(f"summarize: {stats.summary()} -> {output}", err=True)
         if stats.failed:
             raise typer.Exit(BATCH_FAILURES_EXIT)

@@ -12,7 +12,8 @@ import os
 import statistics
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from .cache import _connect, _xdg, public_url
 from .config import Settings
 from .schema import Briefing
 
-__all__ = ["RunLog", "RunRecorder", "state_dir"]
+__all__ = ["RunLog", "RunRecorder", "recorded_run", "state_dir"]
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -138,6 +139,29 @@ class RunRecorder:
             **({"prompt_version": self.prompt_version,
                 "prompt_sha256": self.prompt_sha256} if self.prompt_version else {}),
         })
+
+
+@contextmanager
+def recorded_run(command: str, settings: Settings, *, inputs: Sequence[str] = (),
+                 output: str | None = None, single: bool = False) -> Iterator[RunRecorder]:
+    """Record one run in the default run log around the block that does it.
+
+    The run ends ``completed``, ``completed_with_failures`` (some documents failed),
+    ``failed`` (the block raised) or ``interrupted`` (Ctrl-C). With ``single``, a run that
+    raised before its one document was counted counts that document as failed."""
+    log = RunLog.default()
+    try:
+        recorder = log.start(command, settings, inputs=inputs, output=output)
+        try:
+            yield recorder
+        except BaseException as exc:
+            if single and recorder.documents == 0:
+                recorder.add(None)
+            recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+            raise
+        recorder.finish("completed_with_failures" if recorder.failed else "completed")
+    finally:
+        log.close()
 
 
 class RunLog:

@@ -191,3 +191,19 @@ def test_concurrency_must_be_positive(concurrency: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["batch", str(SEED), "-o", str(tmp_path / "x.jsonl"),
                                       "-c", concurrency])
     assert result.exit_code == 2
+
+
+def test_recorded_run_ends_with_the_status_of_what_happened() -> None:
+    from summarize.config import resolve_settings
+    from summarize.runs import recorded_run
+
+    settings = resolve_settings(strategy="extractive")
+    with recorded_run("brief", settings, inputs=["a.txt"]) as recorder:
+        recorder.add(None)  # a document failed, the run went on
+    with pytest.raises(ValueError), recorded_run("brief", settings, single=True):
+        raise ValueError("no document")
+    with pytest.raises(KeyboardInterrupt), recorded_run("batch", settings):
+        raise KeyboardInterrupt
+    runs = sorted(RunLog.default().list(), key=lambda r: r["id"])
+    assert [(r["status"], r["documents"], r["failed"]) for r in runs] == [
+        ("completed_with_failures", 1, 1), ("failed", 1, 1), ("interrupted", 0, 0)]
