@@ -8,6 +8,15 @@ the agency/indicated):
 * ``CONTENT, SOURCE CUE.`` and ``CONTENT, CUE SOURCE.`` - "..., Obama said." / "..., said Obama.";
 * ``according to SOURCE`` and ``SOURCE reports per SOURCE`` - the content is the rest of the
   sentence.
+* ``“QUOTE?” SOURCE said.`` when the sentence splitter cut after the quote: the content is the
+  quote;
+* a title: ``NAME: ...`` and title-case verbs ("Trump Warns Clinton Policy ...");
+* a noun of stance with its possessor: ``his criticism of CONTENT``, ``Clinton’s allegations of``.
+
+Cues are verbs of saying, of stance and attitude ("fear", "backs"), of intention ("planned"),
+of evidence ("the records show") and light verbs with a noun of saying ("made her first public
+comments about"), as PolNeAR annotates attribution. :func:`states_a_claim` tells the ones that
+credit a claim to the source from those that only say what the source intends or does.
 
 The source is the noun phrase next to the cue: a pronoun, a run of capitalised words with the
 titles between them ("Pentagon spokesperson Sabrina Singh", "NATO Secretary-General Mark

@@ -369,7 +369,6 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
             r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
             text[words[0].end():words[0].end() + 8]):
         return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
-
     head = 0
     if value != 1 and first not in _MEASURE_WORDS and not _is_plural(first):
         for i, w in enumerate(words[1:3], start=1):
@@ -386,8 +385,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     return unit, stop
 
 
-def _unit_after(text: str, end: int, value: float, glued: bool,
-                start: int) -> tuple[str | None, int]:
+def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
     """The unit right after a number and where it ends."""
     rest = text[end:end + 60]
     if glued:
@@ -442,7 +440,7 @@ def _unit_after(text: str, end: int, value: float, glued: bool,
         partitive = _PARTITIVE.match(text, end)
         if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of"
-            unit, stop = _unit_after(text, partitive.end(), 2.0, False, start)
+            unit, stop = _unit_after(text, partitive.end(), 2.0, False)
             owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
             if unit and owner and not unit[0].isupper():
                 unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
@@ -582,11 +580,11 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
             bool(digits)
-        unit, end = _unit_after(text, end, value, glued, start)
+        unit, end = _unit_after(text, end, value, glued)
         if unit is None and vague_high is not None:
             of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
             if of:
-                unit, stop = _unit_after(text, end + of.end() - 1, 2.0, False, start)
+                unit, stop = _unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
                     end = stop
         if unit is None and low is None and not m.group("qual") and \
