@@ -175,19 +175,19 @@ _WORD = re.compile(r"\s+([A-Za-z][a-z'-]*|[a-z][a-z'-]*)")
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
 _TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_TREND = re.compile(
-    r"\b(?:(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
+_MOVES = (
+    r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
     r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
     r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted)|"
     r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
     r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
     r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
     r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut)"
-    r")\s+(?:by\s+)?(?:an?\s+)?$",
-    re.IGNORECASE,
 )
-_TREND_BY = re.compile(_TREND.pattern.replace(r")\s+(?:by\s+)?(?:an?\s+)?$",
-                                              r")\s+(?:[\w’'-]+\s+){1,4}by\s+(?:an?\s+)?$"),
+# A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
+# ("grow sales by 35%").
+_TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+)?$", re.IGNORECASE)
+_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s+)?$",
                        re.IGNORECASE)
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 _PRONOUN_AGE = re.compile(
