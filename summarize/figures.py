@@ -61,6 +61,8 @@ _CURRENCY_PREFIX = {
     "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
     "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
     "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
+    "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$hk": "HKD", "$c": "CAD",
+    "$s": "SGD", "y=": "JPY",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
@@ -139,7 +141,9 @@ _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 _CUR = (
-    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$|£|€|¥|₹|₩|₽|\b(?-i:RM|Rs\.?)|"
+    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|\$|£|€|¥|₹|₩|₽|"
+    # "Y=100 million": the yen sign as Reuters' wire text writes it
+    r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|"
     r"\b(?-i:USD|EUR|GBP|AUD|CAD|HKD|NZD|SGD|JPY|CNY|INR|CHF)(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})"
 )
@@ -309,13 +313,25 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
         return True  # October 30
     if re.match(rf"\s*(?:{_MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
-    if digits and _YEAR.match(digits) and not re.match(
-            r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
-            r"(?:%|percent|[a-z]+s\b)", after,
-            re.IGNORECASE):
-        return True  # 2024, in 1998 (but "2000 - 2500 calories")
-    if re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) and digits:
-        return True  # 1000 AD
+    if digits and _YEAR.match(digits):
+        counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
+                           r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
+        if not counted or counted.group(1) != "%" and not (
+                counted.group(1).lower() == "percent" or _is_plural(counted.group(1)) and
+                counted.group(1).lower() not in _STOP_UNIT):
+            return True  # 2024, "in 2011 was" (but "2000 - 2500 calories")
+    if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
+        return True  # the 90049 ZIP code
+    if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
+            r"\s?(?:GMT|UTC|EDT|EST|CET|CEST|BST|PDT|PST|IST|JST|hrs|hours)\b", after):
+        return True  # 0401 GMT: a clock time
+    if re.search(r"\b(?:S&P|S\s?P|Nasdaq|FTSE|Russell|Stoxx|Nikkei|CAC|DAX|ASX|TOPIX|MSCI|"
+                 r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE):
+        return True  # an index's name: "the sp 500", "S&P 500 e-minis", "FTSE 100"
+    if digits and (re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) or re.search(
+            r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
+            text[max(0, start - 20):start])):
+        return True  # 1000 AD, "between A.D. 1000 and 1260"
     label = re.search(r"([A-Za-z.]+)\s*$", before)
     return bool(label and label.group(1).lower() in _LABELS and digits)
 
@@ -634,15 +650,60 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)
-        if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
-                re.fullmatch(r"\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from)\s*", between):
+        if b.unit is None and a.unit and a.unit != "%" and b.low is None and re.fullmatch(
+                r"\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
+                r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
             out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.unit is not None or b.low is not None:
+            continue
+        for a in reversed(out[max(0, i - 3):i]):
+            between = text[a.end:b.start]
+            if a.unit is None or len(between) > 60 or re.search(r"[.;!?]\s", between):
+                continue
+            if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
+                    _word_before(text, a.start) == _word_before(text, b.start) is not None and \
+                    re.match(r"\s*(?:[.,;)]|$)", text[b.end:b.end + 2]):
+                # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1."
+                out[i] = replace(b, unit=a.unit)
+                break
+    _index_levels(text, out)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and \
                 re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
             out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
     return out
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word before a figure, past adverbs: "is exactly 13" -> "is"."""
+    for w in reversed(re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])[-3:]):
+        if not w.lower().endswith("ly"):
+            return w.lower()
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _index_levels(text: str, figures: list[FigureMention]) -> None:
+    """In a sentence that counts index points, a bare level reached is in points too:
+    "lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06 points)"."""
+    for i, f in enumerate(figures):
+        if f.unit is not None or f.low is not None or f.value < 100:
+            continue
+        stops = [s.end() for s in _SENTENCE_END.finditer(text, max(0, f.start - 400), f.start)]
+        begin = stops[-1] if stops else 0
+        after = _SENTENCE_END.search(text, f.end)
+        end = after.start() if after else len(text)
+        if not any(g.unit in ("points", "pts") and begin <= g.start and g.end <= end
+                   for g in figures):
+            continue
+        if re.search(r"\b(?:to|at|close of)\s+$", text[max(0, f.start - 12):f.start]) or \
+                re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b", text[f.end:f.end + 30]):
+            figures[i] = replace(f, unit="points")
 
 
 def extract_figures(text: str) -> list[FigureMention]:
@@ -686,7 +747,7 @@ _UNIT_NAMES = {
     "nzd": "new zealand dollar", "sgd": "singapore dollar", "myr": "malaysian ringgit",
     "ringgit": "malaysian ringgit", "inr": "indian rupee", "krw": "south korean won",
     "rupees": "indian rupee", "lira": "turkish lira", "rand": "south african rand",
-    "kuna": "croatian kuna", "danish crowns": "danish krone", "danish kroner": "danish krone",
+    "kuna": "croatian kuna", "kn": "croatian kuna", "hrk": "croatian kuna", "danish crowns": "danish krone", "danish kroner": "danish krone",
     "swedish crowns": "swedish krona", "swedish kronor": "swedish krona",
     "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
     "czech crowns": "czech koruna", "shekels": "shekel",
