@@ -110,13 +110,15 @@ def _greedy(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
 # "from $36,040 at 10.45pm to $34,935", "narrowed to 138,285 lots from 212,577 lots": a change
 # between two levels, which NewsQuant annotates as one quantity with a (from, to) range value.
 _FROM_TO = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?to\s+$")
-_TO_FROM = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?:up |down )?from\s+$")
+# "to 3.9 million up from 2.4 million" compares two levels: NewsQuant keeps them apart.
+_TO_FROM = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?(?<!\bup )(?<!\bdown )from\s+$")
 
 
 def _ours(text: str) -> list[dict[str, Any]]:
-    """Our figures in NewsQuant's terms: canonical units, and a change from one level to
-    another as one (from, to) quantity, as NewsQuant annotates it; the analyser itself reports
-    the two levels as two figures."""
+    """Our figures in NewsQuant's terms: canonical units, a fraction's unit as a share ("%
+    condo" for "half the condos"), and a change from one level to another as one (from, to)
+    quantity, as NewsQuant annotates it; the analyser itself reports the two levels as two
+    figures."""
     figures = extract_figures(text)
     out: list[dict[str, Any]] = []
     i = 0
@@ -138,9 +140,15 @@ def _ours(text: str) -> list[dict[str, Any]]:
                 out.append({"value": value, "unit": canonical_unit(unit), "change": f.change})
                 i += 2
                 continue
-        out.append({"value": value, "unit": canonical_unit(f.unit), "change": f.change})
+        unit = canonical_unit(f.unit)
+        if f.value < 1 and _FRACTION.search(f.text):
+            unit = f"% {unit}"  # NewsQuant writes "half the condos" as 0.5 "% condo"
+        out.append({"value": value, "unit": unit, "change": f.change})
         i += 1
     return out
+
+
+_FRACTION = re.compile(r"\b(?:half|thirds?|quarters?)\b", re.IGNORECASE)
 
 
 # quantulum3's unit names that differ from NewsQuant's; the rest go through canonical_unit.

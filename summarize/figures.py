@@ -115,6 +115,8 @@ _NOT_PLURAL = {
     "afterwards", "nevertheless", "sometimes", "his", "hers", "ours", "yours",
     "theirs", "series", "species", "means", "gas", "bus", "bonus", "status", "campus",
 }
+_ED_NOUNS = {"speed", "breed", "creed", "greed", "hundred", "kindred", "steed", "seabed",
+             "seaweed", "bloodshed", "watershed", "riverbed", "tweed"}
 _IRREGULAR_PLURALS = {
     "people", "men", "women", "children", "police", "staff", "cattle", "feet", "teeth", "mice",
     "personnel", "data", "geese", "troops", "sheep", "fish", "deer", "aircraft", "crew",
@@ -204,6 +206,9 @@ _WEIGHT_CONTEXT = re.compile(
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
+_SIZED = re.compile(r"\s\d[\d.,]*\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|litre|liter)"
+                    r"(?![A-Za-z])-?")
+_FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters", re.IGNORECASE)
 _AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
                    re.IGNORECASE)
 
@@ -298,6 +303,11 @@ def _is_plural(word: str) -> bool:
             and w not in _NOT_PLURAL)
 
 
+def _participle(word: str) -> bool:
+    """"recorded", "combined": a verb form, not what is counted."""
+    return len(word) > 4 and word.endswith("ed") and word.lower() not in _ED_NOUNS
+
+
 def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -368,7 +378,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
     words: list[re.Match[str]] = []
     pos = end
-    while len(words) < 4:
+    while len(words) < 5:
         w = _WORD.match(text, pos)
         if w is None or not w.group(1)[0].islower():
             break
@@ -387,15 +397,26 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
     head = 0
     if value != 1 and first not in _MEASURE_WORDS and not _is_plural(first):
-        for i, w in enumerate(words[1:3], start=1):
+        reach = 3  # "first-team players"; with a coordination, "digital and physical sales"
+        for i, w in enumerate(words[1:5], start=1):
             word = w.group(1).lower()
-            if word in _STOP_UNIT or word in _MEASURE_WORDS:
+            if word in ("and", "or") and reach == 3 and i < len(words) - 1:
+                reach = 5
+                continue
+            if i >= reach or word in _STOP_UNIT or word in _MEASURE_WORDS:
                 break
             if _is_plural(word):
                 head = i
                 break
+        if head == 0 and _participle(first):
+            return None, end  # "2.7m combined", "a third of those screened": not what is counted
     unit = " ".join(w.group(1).lower() for w in words[: head + 1])
     stop = words[head].end(1)
+    kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
+    last = unit.split()[-1]
+    if kind and _is_plural(last) and last not in _MEASURE_WORDS and \
+            _is_plural(kind.group(1)) and kind.group(1) not in _MEASURE_WORDS:
+        unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
     if first == "times":
         unit = "times"
     return unit, stop
@@ -404,8 +425,15 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
 def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
     """The unit right after a number and where it ends."""
     rest = text[end:end + 60]
+    size = _SIZED.match(rest)
+    if size and not glued and value != 1:
+        unit, stop = _noun_unit(text, end + size.end(), value)
+        if unit is not None and _is_plural(unit.split()[-1]):
+            return unit, stop  # "eight million 250ml bottles": bottles, each of 250ml
     if glued:
         g = _GLUED_UNIT.match(rest)
+        if g and g.group(1) == "G" and value in (2, 3, 4, 5, 6):
+            return "G", end + 1  # 5G: a generation of mobile networks (grams are "g")
         if g:
             return g.group(1), end + g.end(1)
     old = _YEARS_OLD.match(rest)
@@ -425,7 +453,7 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
     if symbol and (symbol.group(1).lower() in _UNIT_NAMES and
                    symbol.group(1).lower() not in _GLUED_ONLY or
                    _compound_symbol(symbol.group(1))):
-        return symbol.group(1), end + symbol.end(1)
+        return _rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
     if word and word.group(1).lower() in _MEASURE_WORDS:
         return word.group(1), end + word.end(1)  # "2500 Calories"
@@ -467,10 +495,16 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
     unit = modifiers + unit
     if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
         unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
-    unit = _CURRENCY_WORDS.get(unit, unit)
-    per = _PER.match(text, stop)
+    return _rate(text, _CURRENCY_WORDS.get(unit, unit), stop)
+
+
+def _rate(text: str, unit: str, stop: int) -> tuple[str, int]:
+    """A unit with the rate after it: "shekels a year", "kg per week"."""
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
+    per = _PER.match(text, stop) or aside and _PER.match(text, stop + aside.end())
     if per and per.group(1).lower() not in _STOP_UNIT:
-        return f"{unit} per {per.group(1).lower()}", per.end(1)
+        # "9 billion shekels ($2.408 billion) a year": the rate may follow a restatement
+        return f"{unit} per {per.group(1).lower()}", per.end(1) if not aside else stop
     return unit, stop
 
 
@@ -515,6 +549,9 @@ def _scan(text: str) -> list[FigureMention]:
             continue
         out.append(figure)
         pos = max(figure.end, m.start() + 1)
+        inner = re.search(r"(?<=\s)\d", text[m.end():figure.end])
+        if inner:
+            pos = max(m.end() + inner.start(), m.start() + 1)  # the 250ml in "8m 250ml bottles"
     return out
 
 
@@ -527,8 +564,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
-    if words and re.fullmatch(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters", words,
-                              re.IGNORECASE) and re.search(
+    if words and _FRACTION.fullmatch(words) and re.search(
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
         return None  # "the first half of the year": a period, not a fraction
@@ -597,6 +633,13 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
             bool(digits)
         unit, end = _unit_after(text, end, value, glued)
+        if unit is None and words and _FRACTION.fullmatch(words):
+            of = re.match(r"\s+(?:of\s+)?(?:the|its|their|his|her|those|these|our|my|your)\s+"
+                          r"(?=\S)", text[end:end + 20], re.IGNORECASE)
+            if of:
+                unit, stop = _unit_after(text, end + of.end() - 1, 2.0, False)
+                if unit is not None:
+                    end = stop  # "half the condos": a share of the condos
         if unit is None and vague_high is not None:
             of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
             if of:
@@ -651,7 +694,7 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and re.fullmatch(
-                r"\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
+                r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
                 r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
             out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
     for i in range(1, len(out)):
@@ -679,7 +722,8 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 def _word_before(text: str, start: int) -> str | None:
     """The word before a figure, past adverbs: "is exactly 13" -> "is"."""
-    for w in reversed(re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])[-3:]):
+    words: list[str] = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+    for w in reversed(words[-3:]):
         if not w.lower().endswith("ly"):
             return w.lower()
     return None
@@ -747,7 +791,8 @@ _UNIT_NAMES = {
     "nzd": "new zealand dollar", "sgd": "singapore dollar", "myr": "malaysian ringgit",
     "ringgit": "malaysian ringgit", "inr": "indian rupee", "krw": "south korean won",
     "rupees": "indian rupee", "lira": "turkish lira", "rand": "south african rand",
-    "kuna": "croatian kuna", "kn": "croatian kuna", "hrk": "croatian kuna", "danish crowns": "danish krone", "danish kroner": "danish krone",
+    "kuna": "croatian kuna", "kn": "croatian kuna", "hrk": "croatian kuna",
+    "danish crowns": "danish krone", "danish kroner": "danish krone",
     "swedish crowns": "swedish krona", "swedish kronor": "swedish krona",
     "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
     "czech crowns": "czech koruna", "shekels": "shekel",
@@ -806,6 +851,8 @@ def canonical_unit(unit: str | None) -> str:
     """
     if not unit:
         return "-"
+    if unit == "G":
+        return "generation wireless"  # 5G, as NewsQuant names it
     u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")
@@ -821,6 +868,13 @@ def canonical_unit(unit: str | None) -> str:
         # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"
         name = " ".join([*words[:-1], _singular(words[-1])])
         return _UNIT_NAMES.get(u, _UNIT_NAMES.get(name, name))
+    if len(words) > 1:
+        # a noun phrase: "categories of products" -> "category product", "recorded songs" ->
+        # "song", "digital and physical sales" -> "digital physical sale"
+        words = [_singular(w) if i + 1 < len(words) and words[i + 1] in ("of", "and", "or")
+                 else w for i, w in enumerate(words) if w not in ("of", "and", "or")]
+        while len(words) > 1 and _participle(words[0]):
+            words = words[1:]
     words = [_UNIT_NAMES.get(w, w) if w in _SPELLING else w for w in words]
     last = words[-1]
     if last in _UNIT_NAMES:

@@ -162,3 +162,77 @@ def test_more_things_that_are_not_figures(text: str) -> None:
 )
 def test_canonical_unit_names(unit: str, name: str) -> None:
     assert canonical_unit(unit) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cut its forecast to between $US40 million and $US45 million",
+         [("between $US40 million and $US45 million", 4e7, "USD", "range", "=")]),
+        ("a loss of Y=250 million", [("Y=250 million", 2.5e8, "JPY", "exact", "=")]),
+        ("a ferry ticket at 80 kn", [("80 kn", 80, "kn", "exact", "=")]),
+        # a unit left out of a parallel clause, or after "including"
+        ("Exports grew by 4 percent while imports grew by 2.",
+         [("4 percent", 4, "%", "exact", "up"), ("2", 2, "%", "exact", "up")]),
+        ("The small box holds 6 eggs while the large one holds 12.",
+         [("6 eggs", 6, "eggs", "exact", "="), ("12", 12, "eggs", "exact", "=")]),
+        ("About 3 million voters, including 400,000 in the capital, stayed home",
+         [("About 3 million voters", 3e6, "voters", "approximate", "~"),
+          ("400,000", 4e5, "voters", "exact", "=")]),
+        # an index level, in a sentence that counts index points
+        ("The index lost 45.2 points to close at 8,312.50.",
+         [("45.2 points", 45.2, "points", "exact", "down"),
+          ("8,312.50", 8312.5, "points", "exact", "=")]),
+        ("Tokyo Stock Exchange (23010.5 up 12.2 points)",
+         [("23010.5", 23010.5, "points", "exact", "="),
+          ("12.2 points", 12.2, "points", "exact", "up")]),
+        # shares, and what the number counts past its modifiers
+        ("Half the apartments have sold", [("Half the apartments", 0.5, "apartments", "exact",
+                                            "=")]),
+        ("a third of those tested were ill", [("a third", 1 / 3, None, "exact", "=")]),
+        ("It sold 4 million printed and digital copies",
+         [("4 million printed and digital copies", 4e6, "printed and digital copies",
+           "exact", "=")]),
+        ("found in 300 types of cells", [("300 types of cells", 300, "types of cells", "exact",
+                                          "=")]),
+        ("shipping two million 330ml cans of soda",
+         [("two million 330ml cans", 2e6, "cans", "exact", "="),
+          ("330ml", 330, "ml", "exact", "=")]),
+        ("a 4 billion rand (US$220 million) a year industry",
+         [("4 billion rand", 4e9, "rand per year", "exact", "="),
+          ("US$220 million", 2.2e8, "USD", "exact", "=")]),
+        ("54GB of 5G data", [("54GB", 54, "GB", "exact", "="), ("5G", 5, "G", "exact", "=")]),
+        ("add 5g of sugar", [("5g", 5, "g", "exact", "=")]),
+        ("a 5 speed gearbox", [("5 speed", 5, "speed", "exact", "=")]),
+    ],
+)
+def test_units_from_context(text: str, expected: list) -> None:
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the firm, founded in 2009 as a start-up, grew",
+        "The film, released in 2015 was a hit",
+        "S&P 500 futures were flat and the FTSE 100 drifted",
+        "homes in the 10001 zip code",
+        "the talks ended at 1530 GMT on Monday",
+        "built between A.D. 900 and 1150",
+    ],
+)
+def test_names_codes_times_and_eras_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [
+        ("kn", "croatian kuna"), ("JPY", "japanese yen"), ("G", "generation wireless"),
+        ("g", "gram"), ("types of cells", "type cell"),
+        ("printed and digital copies", "digital copy"), ("recorded songs", "song"),
+        ("speed", "speed"),
+    ],
+)
+def test_canonical_noun_phrases_and_codes(unit: str, name: str) -> None:
+    assert canonical_unit(unit) == name
