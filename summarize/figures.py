@@ -386,7 +386,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         pos = w.end()
     if not words:
         return None, end
-    first = words[0].group(1).lower().rstrip("'")
+    first = words[0].group(1).lower().rstrip("'-")  # "200,000 to-260,000": a typo, not a unit
     if first == "more" and len(words) > 1:  # "eight more picks"
         words, first = words[1:], words[1].group(1).lower()
     if first in _STOP_UNIT:
@@ -649,6 +649,9 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         if unit is None and low is None and not m.group("qual") and \
                 _age_context(text, m.start("num"), m.end("num"), value):
             unit = "years old"
+        elif unit in (None, "people") and value.is_integer() and value <= 115 and \
+                _AGED.search(text[max(0, n0 - 20):n0]):
+            unit = "years old"  # "men aged 18 to 34 who watch"
     while start < end and text[start].isspace():
         start += 1
     trend = _TREND.search(text[max(0, start - 30):start])
