@@ -14,20 +14,26 @@ What a figure is here:
 
 The unit is what is counted or measured: a symbol or a measurement word ("5kW", "570 sq m",
 "10 kV/cm"), a currency, "years old" for ages ("Maddon, 66,", "aged 35", "he was 10"), or the
-noun phrase after the number up to its plural head ("14 first-team players"). A number with no
-unit of its own takes one from a coordinated neighbour: "eight or nine euros", "from 208 pounds
-to 193". The change is ``=``, ``~``, ``>``, ``<`` from the qualifier, or ``up``/``down`` from a
+noun phrase after the number up to its plural head ("14 first-team players", "digital and
+physical sales", "categories of products"), what a share is of ("half the condos"), or what
+sized containers count ("eight million 250ml bottles"). A number with no unit of its own takes
+one from a coordinated neighbour ("eight or nine euros", "from 208 pounds to 193", "6 million
+homes, including 1.5 million"), from a parallel clause ("rose by 2 percent but X fell by 1."),
+or is an index level in points where the sentence counts index points. The change is ``=``, ``~``, ``>``, ``<`` from the qualifier, or ``up``/``down`` from a
 movement verb ("fell 2%", "rose to 5%", "lost 190 points, or 0.6%"); a restatement in
 parentheses or after ", or" carries its antecedent's qualifier and change ("more than 100
 kilometres (60 miles)").
 
 What is not a figure, and why:
 
-* dates: a day next to a month name ("October 30", "5 November") and years (1800-2100 standing
-  alone or after "in", "since", a month...) are dates, not quantities;
+* dates: a day next to a month name ("October 30", "5 November"), years (1800-2100 unless
+  something is counted after them: "2000 - 2500 calories") and eras ("between A.D. 1000 and
+  1260") are dates, not quantities;
 * identifiers: a number glued to letters ("Guliyev2812", "F-16", "COVID-19") or after a label
-  word ("Section 427", "Row 21", "No. 5", "Article 5") or a name ("iPhone 12", "S&P 500");
-* ordinals ("22nd", "third"), clock times ("10:30", "5am") and sports scores ("2-1").
+  word ("Section 427", "Row 21", "No. 5", "Article 5"), a name ("iPhone 12") or an index's name
+  ("S&P 500", "FTSE 100"), and ZIP codes;
+* ordinals ("22nd", "third"), clock times ("10:30", "5am", "0401 GMT") and sports scores
+  ("2-1").
 """
 
 from __future__ import annotations
@@ -336,7 +342,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, digits: str | None) 
             r"\s?(?:GMT|UTC|EDT|EST|CET|CEST|BST|PDT|PST|IST|JST|hrs|hours)\b", after):
         return True  # 0401 GMT: a clock time
     if re.search(r"\b(?:S&P|S\s?P|Nasdaq|FTSE|Russell|Stoxx|Nikkei|CAC|DAX|ASX|TOPIX|MSCI|"
-                 r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE):
+                 r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE) \
+            and not re.match(r"\s?(?:%|percent|per cent)", after, re.IGNORECASE):
         return True  # an index's name: "the sp 500", "S&P 500 e-minis", "FTSE 100"
     if digits and (re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) or re.search(
             r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
@@ -500,11 +507,15 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
 
 def _rate(text: str, unit: str, stop: int) -> tuple[str, int]:
     """A unit with the rate after it: "shekels a year", "kg per week"."""
-    aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
-    per = _PER.match(text, stop) or aside and _PER.match(text, stop + aside.end())
+    per = _PER.match(text, stop)
     if per and per.group(1).lower() not in _STOP_UNIT:
-        # "9 billion shekels ($2.408 billion) a year": the rate may follow a restatement
-        return f"{unit} per {per.group(1).lower()}", per.end(1) if not aside else stop
+        return f"{unit} per {per.group(1).lower()}", per.end(1)
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
+    per = _PER.match(text, stop + aside.end()) if aside else None
+    if per and per.group(1).lower() not in _STOP_UNIT:
+        # "9 billion shekels ($2.408 billion) a year": the rate follows a restatement, which
+        # stays a figure of its own
+        return f"{unit} per {per.group(1).lower()}", stop
     return unit, stop
 
 

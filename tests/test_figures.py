@@ -203,6 +203,7 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
           ("US$220 million", 2.2e8, "USD", "exact", "=")]),
         ("54GB of 5G data", [("54GB", 54, "GB", "exact", "="), ("5G", 5, "G", "exact", "=")]),
         ("add 5g of sugar", [("5g", 5, "g", "exact", "=")]),
+        ("the Nasdaq 1.2% higher", [("1.2%", 1.2, "%", "exact", "=")]),
         ("a 5 speed gearbox", [("5 speed", 5, "speed", "exact", "=")]),
         ("women aged 18 to 34 who vote", [("18 to 34", 18, "years old", "range", "=")]),
     ],
