@@ -6,8 +6,8 @@ allegedly, according to unnamed sources), ``lack_of_knowledge`` (unknown, unclea
 have precise information"), ``conditional`` (if, unless) and ``investigation`` (whether).
 
 A lexicon with a few context rules, each on general grounds: "May" before a day or after "in" is
-the month; "could not" states inability, not possibility; "than expected" compares with an
-expectation already settled; "according to" with a named source is an attribution (see
+the month; "could not" states inability, not possibility; "than expected", "as expected" and
+"had been expected" speak of an expectation already settled; "according to" with a named source is an attribution (see
 :mod:`summarize.attributions`), not a hedge. "would", "will" and "should" are left out: in news
 they mostly report speech or plans, not doubt.
 """
@@ -31,7 +31,8 @@ _LEXICON: dict[str, str] = {
         r"appear(?:s|ed)?(?: to be)?|seem(?:s|ed)?(?: to be)?|seemingly|apparently"
     ),
     "reported": (
-        r"reportedly|allegedly|alleged|rumou?red|accused|accusations?|purportedly|supposedly"
+        r"reportedly|allegedly|alleged|alleges|alleging|allegations?|rumou?red|accused"
+        r"|accusations?|purportedly|supposedly"
         r"|according to (?:unnamed |anonymous |unidentified |some )?(?:sources|reports)"
     ),
     "doxastic": (
@@ -39,7 +40,7 @@ _LEXICON: dict[str, str] = {
         r"|anticipates?|anticipated|anticipating|suggests?|suggested|suggesting|suggestions?"
         r"|predicts?|predicted|projected|speculated|speculation|suspects? that|suspected"
         r"|assumes?|assumed|fears?|feared|fearing|worry|worried|worries|doubts?|doubted"
-        r"|tentatively"
+        r"|tentatively|feels?|cast(?:s|ing)? doubt|doubtful|predicting|wonders?|wondering"
     ),
     "modal": (
         r"may|might|could|possible|possibly|possibility|likely|unlikely|likelihood"
@@ -80,7 +81,10 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if word == "could" and re.match(r"\s*(?:not\b|n't|\s*n't)", after):
         return True
-    return word.startswith("expect") and before.rstrip().endswith(("than", "as"))
+    # "lower-than-expected", "as expected", "which had been expected": an expectation
+    # already settled
+    return word.startswith("expect") and (before.rstrip(" -").endswith(("than", "as")) or
+                                          re.search(r"\bhad (?:been )?$", before) is not None)
 
 
 def find_hedges(text: str) -> list[HedgeCue]:

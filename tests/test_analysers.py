@@ -35,6 +35,9 @@ EVAL = ROOT.parent / "shared" / "eval"
         ("the talks will fail if sanctions stay", "if", "conditional"),
         ("the claim could not be independently verified", "could not be independently verified",
          "lack_of_knowledge"),
+        ("the allegations against the minister", "allegations", "reported"),
+        ("She feels the plan is too risky", "feels", "doxastic"),
+        ("the report casts doubt on the figures", "casts doubt", "doxastic"),
     ],
 )
 def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> None:
@@ -46,7 +49,8 @@ def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> No
 @pytest.mark.parametrize(
     "text",
     ["The deal was signed in May 2019.", "Profits were larger than expected.",
-     "He could not attend the meeting.", "The suspect was arrested on May 5."],
+     "He could not attend the meeting.", "The suspect was arrested on May 5.",
+     "It reported lower-than-expected earnings.", "The merger, which had been expected, closed."],
 )
 def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []
@@ -137,7 +141,7 @@ def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
 def test_dev_set_scores_do_not_regress() -> None:
     """Guards the levels measured on the shared dev files (README), not the targets."""
     hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
-    assert hedges["cue (exact)"] >= 80.0
+    assert hedges["cue (exact)"] >= 81.5
     figures = {r["metric"]: r["f1"] for r in
                evaluate("figures", EVAL / "figures-newsquant.jsonl")}
     assert figures["value"] >= 95.0 and figures["value+unit"] > 90.0
