@@ -12,6 +12,8 @@ the agency/indicated):
   quote;
 * a title: ``NAME: ...`` and title-case verbs ("Trump Warns Clinton Policy ...");
 * a noun of stance with its possessor: ``his criticism of CONTENT``, ``Clinton’s allegations of``.
+* a second cue continuing the same source's clause: ``SOURCE wrote ..., adding CONTENT``,
+  ``SOURCE blasted X and said CONTENT``.
 
 Cues are verbs of saying, of stance and attitude ("fear", "backs"), of intention ("planned"),
 of evidence ("the records show") and light verbs with a noun of saying ("made her first public
@@ -68,7 +70,11 @@ _CUES = (
     r"voiced|voices|repeated|continued|renewed)\s+(?:[a-z’'-]+\s+){0,3}?(?:comments?|note|"
     r"mention|speech|statement|email|e-mail|remarks?|warnings?|criticism|assertion|appeal|"
     r"plea|address|testimony|message|letter|tweet)|"
-    r"spoke|speaks|spoken|went on to (?:praise|say|criticize|criticise|attack|blast|note)"
+    r"spoke|speaks|spoken|went on to (?:praise|say|criticize|criticise|attack|blast|note)|"
+    # participles that continue a source's clause: "..., adding", "..., noting that"
+    r"noting|acknowledging|confirming|reminding|rejecting|welcoming|telling|warning|arguing|"
+    r"insisting|explaining|declaring|announcing|revealing|stressing|urging|denying|blaming|"
+    r"praising|criticizing|criticising|describing|calling|predicting|bemoaned|bemoaning"
 )
 # Verb cues are lower case: "States" or "Notes" capitalised mid-sentence are nouns.
 _ANY_CUE = re.compile(
@@ -263,7 +269,11 @@ def find_attributions(text: str) -> list[Attribution]:
     for n, (s_start, s_end) in enumerate(sentence_spans(text)):
         found: list[Attribution] = []
         for m in _ANY_CUE.finditer(text, s_start, s_end):
-            found.extend(_attribution(text, s_start, s_end, m))
+            got = [] if m.group() in _PARTICIPLES else _attribution(text, s_start, s_end, m)
+            if not got and found and m.group("verb") and _CHAINED.search(text, s_start,
+                                                                         m.start()):
+                got = _chained(text, s_end, m, found[-1])
+            found.extend(got)
         if not found:
             found = _quote_before(text, s_start, s_end, previous) or \
                 _headline(text, s_start, s_end, first=n == 0)
@@ -271,6 +281,30 @@ def find_attributions(text: str) -> list[Attribution]:
         out.extend(found)
         previous = (s_start, s_end)
     return sorted(out, key=lambda a: a.cue.start)
+
+
+# Participles that only continue a source's clause ("..., noting that"); on their own they are
+# as often gerunds ("after announcing", "by rejecting").
+_PARTICIPLES = {"noting", "acknowledging", "confirming", "reminding", "rejecting", "welcoming",
+                "telling", "warning", "arguing", "insisting", "explaining", "declaring",
+                "announcing", "revealing", "stressing", "urging", "denying", "blaming", "praising",
+                "criticizing", "criticising", "describing", "calling", "predicting", "bemoaning"}
+# A second cue of the same source: "the daily wrote, adding ...", "Obama blasted Trump and
+# said ...", "the newspaper wrote while acknowledging ...".
+_CHAINED = re.compile(r"(?:,|\b(?:and|while|but|before|after|then))\s*$")
+
+
+def _chained(text: str, s_end: int, m: re.Match[str], prior: Attribution) -> list[Attribution]:
+    """The cue continues the clause of the attribution before it in the sentence: same source."""
+    if prior.cue.end > m.start() or prior.source.start > m.start():
+        return []
+    if m.group().lower() in _NOUN_LIKE:
+        return []
+    lead = re.match(r"\s*(?:that\b|:|,)?\s*", text[m.end():s_end])
+    content = _span(text, m.end() + (lead.end() if lead else 0), s_end)
+    if content is None or len(content.text) < 3:
+        return []
+    return [Attribution(prior.source, Span(m.group(), m.start(), m.end()), content)]
 
 
 _SAYS_ALONE = re.compile(rf"\s*(?P<src>[A-Za-z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})\s+"

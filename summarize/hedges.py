@@ -7,9 +7,9 @@ have precise information"), ``conditional`` (if, unless) and ``investigation`` (
 
 A lexicon with a few context rules, each on general grounds: "May" before a day or after "in" is
 the month; "could not" states inability, not possibility; "than expected", "as expected" and
-"had been expected" speak of an expectation already settled; "according to" with a named source is an attribution (see
-:mod:`summarize.attributions`), not a hedge. "would", "will" and "should" are left out: in news
-they mostly report speech or plans, not doubt.
+"had been expected" speak of an expectation already settled; "according to" with a named
+source is an attribution (see :mod:`summarize.attributions`), not a hedge. "would", "will" and
+"should" are left out: in news they mostly report speech or plans, not doubt.
 """
 
 from __future__ import annotations

@@ -184,6 +184,17 @@ def test_attributions_beyond_speech_verbs(text: str, pair: tuple[str, str]) -> N
     assert pair in _triples(text)
 
 
+def test_a_second_cue_continues_the_same_source() -> None:
+    text = ("The paper wrote that she is ready, adding that her rival is not. "
+            "The mayor criticized the plan and said it would cost too much. "
+            "After announcing the merger, shares rose.")
+    found = find_attributions(text)
+    pairs = {(a.source.text, a.cue.text): a.content.text for a in found}
+    assert pairs[("The paper", "adding")] == "her rival is not"
+    assert pairs[("The mayor", "said")] == "it would cost too much"
+    assert not any(a.cue.text == "announcing" for a in found)  # a gerund, no source before it
+
+
 def test_headlines_and_quotes_cut_off_by_the_sentence_splitter() -> None:
     text = ("WikiLeaks: Hillary Clinton Flattered Obama For His Body Language.\n\n"
             "“How much of it is that we’re just not used to it?” he said. Then he left.")
