@@ -183,7 +183,7 @@ _AREA_UNIT = re.compile(
     re.IGNORECASE)
 _YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.IGNORECASE)
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
-_WORD = re.compile(r"\s+([A-Za-z][a-z'-]*|[a-z][a-z'-]*)")
+_WORD = re.compile(r"\s+([a-z][A-Z][a-z'-]+|[A-Za-z][a-z'-]*)")  # "iPhones" too
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
 _TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -212,8 +212,8 @@ _WEIGHT_CONTEXT = re.compile(
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
-_SIZED = re.compile(r"\s\d[\d.,]*\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|litre|liter)"
-                    r"(?![A-Za-z])-?")
+_SIZED = re.compile(r"\s\d[\d.,]*(?:\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|litre|liter)"
+                    r"(?![A-Za-z])-?|-[a-z]+(?=\s))")  # "250ml bottles", "500-page books"
 _FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters", re.IGNORECASE)
 _AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
                    re.IGNORECASE)
@@ -417,7 +417,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 break
         if head == 0 and _participle(first):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
-    unit = " ".join(w.group(1).lower() for w in words[: head + 1])
+    unit = " ".join(w.group(1) for w in words[: head + 1])
     stop = words[head].end(1)
     kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
     last = unit.split()[-1]
@@ -538,8 +538,8 @@ def _age_context(text: str, start: int, end: int, value: float) -> bool:
     if _APPOSITION_AGE.search(before) and re.match(r"\s*[,)]", after):
         return not re.search(r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Z][\w'’-]+,\s*$",
                              before)
-    return bool(_PRONOUN_AGE.search(before) and re.match(r"\s*(?:[.,;]|$)|\s+(?:by|when)\b",
-                                                         text[end:end + 8]))
+    return bool(_PRONOUN_AGE.search(before) and re.match(
+        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while)\b", text[end:end + 8]))
 
 
 def _scan(text: str) -> list[FigureMention]:
@@ -721,9 +721,13 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 continue
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
                     _word_before(text, a.start) == _word_before(text, b.start) is not None and \
-                    re.match(r"\s*(?:[.,;)]|$)", text[b.end:b.end + 2]):
-                # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1."
-                out[i] = replace(b, unit=a.unit)
+                    _CLAUSE_END.match(text, b.end):
+                # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
+                # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
+                change = b.change
+                if change == "=" and not _MOVE_WORD.search(between):
+                    change = a.change
+                out[i] = replace(b, unit=a.unit, change=change)
                 break
     _index_levels(text, out)
     for i in range(len(out) - 2, -1, -1):
@@ -732,6 +736,11 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
             out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
     return out
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
+                         r"before|last|this|next|a|per)\b")
+_MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int) -> str | None:

@@ -206,6 +206,16 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("the Nasdaq 1.2% higher", [("1.2%", 1.2, "%", "exact", "=")]),
         ("a 5 speed gearbox", [("5 speed", 5, "speed", "exact", "=")]),
         ("women aged 18 to 34 who vote", [("18 to 34", 18, "years old", "range", "=")]),
+        ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
+                                       ("42", 42, "years old", "exact", "=")]),
+        # the verb left out too: the change carries over
+        ("Prices rose by 3% in 2022 and by 5 in 2023.", [("3%", 3, "%", "exact", "up"),
+                                                         ("5", 5, "%", "exact", "up")]),
+        ("About 2 million 500-page books were printed",
+         [("About 2 million 500-page books", 2e6, "books", "approximate", "~"),
+          ("500-page", 500, "pages", "exact", "=")]),
+        ("Apple sold 50 million iPhones", [("50 million iPhones", 5e7, "iPhones", "exact",
+                                             "=")]),
     ],
 )
 def test_units_from_context(text: str, expected: list) -> None:
