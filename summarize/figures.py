@@ -134,6 +134,9 @@ _GROUP = rf"(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?"
 _WORDS = (
     rf"half a (?:dozen|million|billion)|a dozen|dozens|"
     rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters)(?=\s+(?:of|the)\b)|"
+    # "fell by a third", "cut costs by a fifth"
+    rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)"
+    rf"\b|"
     rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
     rf"(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
@@ -170,6 +173,8 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+_HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wide", "high",
+                      "tall", "deep", "thick", "point"}
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
 _PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
                   # not a rate: "a week earlier"
@@ -214,7 +219,9 @@ _PARTITIVE = re.compile(
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
 _SIZED = re.compile(r"\s\d[\d.,]*(?:\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|litre|liter)"
                     r"(?![A-Za-z])-?|-[a-z]+(?=\s))")  # "250ml bottles", "500-page books"
-_FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters", re.IGNORECASE)
+_FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
+                       r"a tenth", re.IGNORECASE)
+_SHARE = re.compile(rf"\b(?:{_FRACTION.pattern})\b", re.IGNORECASE)
 _AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
                    re.IGNORECASE)
 
@@ -240,7 +247,7 @@ def _words_value(words: str) -> tuple[float, float | None]:
     joined = " ".join(words.lower().replace("-", " ").split())
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
                "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
-               "three quarters": 0.75,
+               "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
                "half a billion": 5e8}
     if joined in special:
         return special[joined], None
@@ -452,7 +459,10 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         return _plural(suspended.group(1).lower(), value), end + 1
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
-        return _plural(hyphen.group(1).lower(), value), end + hyphen.end(1)  # three-year-long
+        word = hyphen.group(1).lower()
+        if word in _HYPHEN_ADJECTIVES:
+            return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
+        return _plural(word, value), end + hyphen.end(1)  # three-year-long
     area = _AREA_UNIT.match(rest)
     if area:
         return " ".join(area.group(1).split()), end + area.end(1)
@@ -606,7 +616,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
         between = _BETWEEN.search(text[max(0, start - 10):start])
-        if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct"):
+        if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
+                or words and _FRACTION.fullmatch(words):  # "fell by a third to $20 billion"
             # "5 and 6" is two figures, not a range; nor is "rose 0.1% to 1,333": keep the
             # first, the next is found anew.
             end = m.end("pct0") if m.group("pct0") else m.end("num")
@@ -645,8 +656,9 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             bool(digits)
         unit, end = _unit_after(text, end, value, glued)
         if unit is None and words and _FRACTION.fullmatch(words):
-            of = re.match(r"\s+(?:of\s+)?(?:the|its|their|his|her|those|these|our|my|your)\s+"
-                          r"(?=\S)", text[end:end + 20], re.IGNORECASE)
+            of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your)\s+)?|"
+                          r"(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
+                          text[end:end + 20], re.IGNORECASE)
             if of:
                 unit, stop = _unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
@@ -689,6 +701,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,])\.?\d|(?<=[A-Z])\d|"
                      rf"\b(?=[a-z])(?:{_NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
+                     rf"a fifth|a tenth|"
                      rf"hundreds|thousands|"
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
 _LOOKBACK = 40  # longest qualifier and currency before a number
@@ -732,7 +745,7 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     _index_levels(text, out)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.unit is None and b.unit and a.low is None and \
+        if a.unit is None and b.unit and a.low is None and not _SHARE.search(a.text) and \
                 re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
             out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
     return out

@@ -216,6 +216,12 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
           ("500-page", 500, "pages", "exact", "=")]),
         ("Apple sold 50 million iPhones", [("50 million iPhones", 5e7, "iPhones", "exact",
                                              "=")]),
+        ("Nearly two-thirds of voters agree", [("Nearly two-thirds of voters", 2 / 3, "voters",
+                                                "approximate", "~")]),
+        ("its value fell by a third to $20 billion", [("a third", 1 / 3, None, "exact", "down"),
+                                                      ("$20 billion", 2e10, "USD", "exact", "=")]),
+        ("They cut costs by a fifth", [("a fifth", 0.2, None, "exact", "down")]),
+        ("The 2,000-strong force", [("2,000-strong", 2000, "strong", "exact", "=")]),
     ],
 )
 def test_units_from_context(text: str, expected: list) -> None:
