@@ -167,6 +167,8 @@ def _source_before(text: str, s_start: int, cue_start: int) -> Span | None:
     if i < 0:
         return None
     word, w_start, w_end = toks[i]
+    if word.lower() in _STOP:
+        return None  # "If confirmed, ...": no subject
     if word.lower() in _PRONOUNS:
         return Span(word, w_start, w_end)
     if not re.match(r"\w", word):
@@ -283,6 +285,10 @@ def find_attributions(text: str) -> list[Attribution]:
     return sorted(out, key=lambda a: a.cue.start)
 
 
+_ADDRESSEE = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){1,6}?that\s+|(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+:\s*|"
+                        r"(?:him|her|them|us|me|you|reporters|journalists)\s+)")
+_TOLD = {"told", "tells", "tell", "telling", "informed", "assured", "warned", "reminded",
+         "reminding", "briefed", "promised", "urged"}
 # Participles that only continue a source's clause ("..., noting that"); on their own they are
 # as often gerunds ("after announcing", "by rejecting").
 _PARTICIPLES = {"noting", "acknowledging", "confirming", "reminding", "rejecting", "welcoming",
@@ -410,7 +416,7 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return results
     # A verb cue: source before it, or "..., said SOURCE." after it. A passive ("is
     # expected to", "were reported") names no source.
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:not\s+|also\s+|still\s+|widely\s+)?$",
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:not\s+|also\s+|still\s+|\w+ly\s+)?$",
                  text[s_start:m.start()]) and \
             m.group().endswith("ed"):
         return []
@@ -452,6 +458,9 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
     else:
         content_start = m.end()
         lead = re.match(r"\s*(?:that\b|:|,)?\s*", after)
+        if m.group() in _TOLD:
+            # "told reporters on Monday that ...": the addressee is not what was said
+            lead = _ADDRESSEE.match(after) or lead
         if lead:
             content_start += lead.end()
         content = _span(text, content_start, s_end)

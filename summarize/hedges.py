@@ -24,7 +24,10 @@ _LEXICON: dict[str, str] = {
     "lack_of_knowledge": (
         r"(?:does|do|did) not (?:yet )?(?:have|know)(?: \w+){0,3}? (?:information|details)"
         r"|(?:could|can|cannot|has not|have not) (?:not )?(?:yet )?be(?:en)? "
-        r"(?:independently )?(?:verified|confirmed)|remains to be seen|yet to be seen|not clear"
+        r"(?:independently )?(?:verified|confirmed)"
+        r"|(?:could|can|has|have|did|does|do) not (?:yet )?(?:independently )?(?:verify|confirm)"
+        r"|cannot (?:yet )?(?:independently )?(?:verify|confirm)"
+        r"|remains to be seen|yet to be seen|not clear"
         r"|unclear|unknown|uncertain(?:ty|ties)?|unconfirmed|unverified"
     ),
     "appearance": (
