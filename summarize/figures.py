@@ -208,8 +208,14 @@ _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s
                        re.IGNORECASE)
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 _PRONOUN_AGE = re.compile(
-    r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|turned|turns|turning|"
-    r"becomes|became|be)\s+$", re.IGNORECASE)
+    r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
+    r"has been|is now|was then|turned|turns|turning|becomes|became|be)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘(]?\s*$")
+_PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
+                         r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
+                         r"pick|picked|sign|signed|signing|wind|wound|use|used|using|make|made|"
+                         r"making|stand|stood|standing|speak|spoke|speaking|line|lined)\s+up\s+"
+                         r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
 _WEIGHT_CONTEXT = re.compile(
     r"\b(?:weigh\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|shape|fat|diet|body|muscle|obes\w*|"
@@ -545,11 +551,11 @@ def _age_context(text: str, start: int, end: int, value: float) -> bool:
     after = text[end:end + 3]
     if _AGED.search(before):
         return True
-    if _APPOSITION_AGE.search(before) and re.match(r"\s*[,)]", after):
+    if _APPOSITION_AGE.search(before) and re.match(r"\s*(?:[,)]|\.(?:\s|$))", after):
         return not re.search(r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Z][\w'’-]+,\s*$",
                              before)
     return bool(_PRONOUN_AGE.search(before) and re.match(
-        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while)\b", text[end:end + 8]))
+        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time)\b", text[end:end + 13]))
 
 
 def _scan(text: str) -> list[FigureMention]:
@@ -585,6 +591,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
+    if words and words[0].isupper() and not _SENTENCE_START.search(text, 0, m.start("num")):
+        return None  # "Page Six", "the Six Nations": a name
+    if digits and re.match(r"/\d", text[m.end("num"):m.end("num") + 2]):
+        return None  # odds, dates and the like: "at 40/1", "9/11", "24/7"
     if words and _FRACTION.fullmatch(words) and re.search(
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
@@ -644,6 +654,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         start = m.start("neg") if m.group("neg") else n0
     unit: str | None = None
     currency = m.group("cur")
+    scale = (m.group("scale") or "").strip()
+    if scale == "m" and not currency and not pct and digits and \
+            float(digits.replace(",", "")) >= 1000:
+        value, unit = value / 1e6, "m"  # "a 1,000m climb": metres (a thousand million is "1bn")
     if pct:
         unit = "%"
     elif currency:
@@ -681,7 +695,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
         # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
         trend = _TREND_BY.search(text[max(0, start - 60):start])
-    if trend:
+    if trend and not (trend.group() == "up " and _PHRASAL_UP.search(text, 0, start)):
         change = "up" if trend.group("up") else "down"
     return FigureMention(
         text=text[start:end],
@@ -698,7 +712,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
 
 # Where a number can start: not inside a word or another number, except right after capitals
 # (a currency code: "EUR50m", "RM23.50").
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,])\.?\d|(?<=[A-Z])\d|"
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
                      rf"\b(?=[a-z])(?:{_NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
                      rf"a fifth|a tenth|"

@@ -206,6 +206,13 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("the Nasdaq 1.2% higher", [("1.2%", 1.2, "%", "exact", "=")]),
         ("a 5 speed gearbox", [("5 speed", 5, "speed", "exact", "=")]),
         ("women aged 18 to 34 who vote", [("18 to 34", 18, "years old", "range", "=")]),
+        ("who would have been 13 at the time.", [("13", 13, "years old", "exact", "=")]),
+        ("with Ann Lee, 15, and Mia Khan, 16. Then", [("15", 15, "years old", "exact", "="),
+                                                     ("16", 16, "years old", "exact", "=")]),
+        ("despite growing up more than 100 miles away",
+         [("more than 100 miles", 100, "miles", "at_least", ">")]),  # not a rise
+        ("a climb of a 1,000m in altitude", [("1,000m", 1000, "m", "exact", "=")]),
+        ("a £1,000m deal", [("£1,000m", 1e9, "GBP", "exact", "=")]),
         ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
                                        ("42", 42, "years old", "exact", "=")]),
         # the verb left out too: the change carries over
@@ -237,6 +244,8 @@ def test_units_from_context(text: str, expected: list) -> None:
         "homes in the 10001 zip code",
         "the talks ended at 1530 GMT on Monday",
         "built between A.D. 900 and 1150",
+        "she told Page Six, and watched the Six Nations",  # number words in names
+        "the horse won at 40/1, open 24/7",  # odds and the like
     ],
 )
 def test_names_codes_times_and_eras_are_not_figures(text: str) -> None:
