@@ -162,7 +162,7 @@ _PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
 _FIGURE = re.compile(
     # A figure starts where a word or a symbol starts, never inside a word: the engine gives up
     # on all other positions at once.
-    rf"(?<![A-Za-z0-9_])(?P<qual>(?:{_QUAL_RE})\s*)?"
+    rf"(?<![A-Za-z0-9_/])(?P<qual>(?:{_QUAL_RE})\s*)?"
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
@@ -654,8 +654,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         start = m.start("neg") if m.group("neg") else n0
     unit: str | None = None
     currency = m.group("cur")
-    scale = (m.group("scale") or "").strip()
-    if scale == "m" and not currency and not pct and digits and \
+    scale_word = (m.group("scale") or "").strip()
+    if scale_word == "m" and not currency and not pct and digits and \
             float(digits.replace(",", "")) >= 1000:
         value, unit = value / 1e6, "m"  # "a 1,000m climb": metres (a thousand million is "1bn")
     if pct:
