@@ -428,10 +428,12 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
             if _is_plural(word):
                 head = i
                 break
-        if head == 0 and _participle(first):
+        if head == 0 and (_participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
     unit = " ".join(w.group(1) for w in words[: head + 1])
     stop = words[head].end(1)
+    if unit.endswith(("'s", "’s")):
+        unit, stop = unit[:-2], stop - 2  # "six people's lives": people
     kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
     last = unit.split()[-1]
     if kind and _is_plural(last) and last not in _MEASURE_WORDS and \

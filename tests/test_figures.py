@@ -229,6 +229,9 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                                       ("$20 billion", 2e10, "USD", "exact", "=")]),
         ("They cut costs by a fifth", [("a fifth", 0.2, None, "exact", "down")]),
         ("The 2,000-strong force", [("2,000-strong", 2000, "strong", "exact", "=")]),
+        ("when six people's lives change", [("six people", 6, "people", "exact", "=")]),
+        ("between eight and 12 running at Aintree",
+         [("between eight and 12", 8, None, "range", "=")]),  # "running" is not counted
     ],
 )
 def test_units_from_context(text: str, expected: list) -> None:
