@@ -68,12 +68,20 @@ logger = logging.getLogger(__name__)
 # section sizes below.
 LIMITS = {"max_claims": 5, "max_actors": 6, "max_figures": 5, "max_uncertainties": 4}
 SECTION_SIZES = {"actors": 8, "uncertainties": 6}
-# A conservative estimate of characters per token, used to refuse a document early.
+# Token counts: exact with the embedded model's own vocabulary; for other backends estimated
+# from characters. Refusing a document uses a generous 4 characters per token (refuse only what
+# surely does not fit); deciding whether it fits whole and cutting chunks use a low 2.2 (text
+# full of names, numbers and quotes measured 2.55 with SmolLM2's tokenizer, news prose 3.5-5.4):
+# a chunk that overflows the context fails, one a little smaller costs one more call.
 _CHARS_PER_TOKEN = 4.0
-# Characters per token assumed when cutting chunks: low, because text full of names, numbers
-# and quotes measured 2.55 with the embedded model's tokenizer (a chunk that overflows the
-# context fails; a chunk a little smaller than it could be only costs one more call).
 _CHUNK_CHARS_PER_TOKEN = 2.2
+# More characters per token than any tokenizer gives running text: the bound for refusing a
+# document without counting it.
+_MOST_CHARS_PER_TOKEN = 10.0
+# Tokens a chat template adds per message (measured 7 with the embedded model), rounded up.
+_MESSAGE_TOKENS = 8
+# Room for a part's tokens to differ from its tokens inside the whole prompt.
+_TOKEN_SLACK = 16
 # Words of a candidate sentence shown to the guided model.
 _CANDIDATE_WORDS = 80
 _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
@@ -537,8 +545,29 @@ class Job:
         return self.settings.strategy
 
 
-def _tokens(messages: list[dict[str, str]]) -> int:
-    return int(sum(len(m["content"]) for m in messages) / _CHARS_PER_TOKEN)
+Counter = Callable[[str], int]
+
+
+def _token_counter(settings: Settings) -> Counter | None:
+    """The embedded model's own token count (its vocabulary only: no weights, no server)."""
+    if settings.backend != "local":
+        return None
+    from .local import default_model_path, gguf_token_counter
+
+    path = settings.local_model_path
+    if path is None:
+        try:
+            path = str(default_model_path())
+        except Exception:  # noqa: BLE001 - not installed: the call itself will say so
+            return None
+    return gguf_token_counter(path)
+
+
+def _tokens(messages: list[dict[str, str]], count: Counter | None = None,
+            chars_per_token: float = _CHARS_PER_TOKEN) -> int:
+    if count is not None:
+        return sum(count(m["content"]) + _MESSAGE_TOKENS for m in messages)
+    return int(sum(len(m["content"]) for m in messages) / chars_per_token)
 
 
 def _guided_messages(document: Document, prompt: Prompt, candidates: list[Sentence]
@@ -560,27 +589,48 @@ def _shorten_words(text: str, words: int) -> str:
 
 
 def _generative_calls(document: Document, settings: Settings, prompt: Prompt,
-                      context_tokens: int | None) -> tuple[list[Call], list[Chunk], list[str]]:
+                      context_tokens: int | None, count: Counter | None
+                      ) -> tuple[list[Call], list[Chunk], list[str]]:
     tag = document_tag(document)
-    whole = prompt.render(document=document.text, tag=tag, **LIMITS)
-    if not context_tokens or _tokens(whole) + settings.max_tokens <= context_tokens:
+    text = document.text
+    whole = prompt.render(document=text, tag=tag, **LIMITS)
+    if not context_tokens:
         return [Call(whole, DraftBriefing, settings.max_tokens)], [Chunk(0, document.length)], []
-    overhead = int(sum(len(m["content"]) for m in prompt.render(document="", tag=tag, **LIMITS))
-                   / _CHUNK_CHARS_PER_TOKEN)
+    overhead = _tokens(prompt.render(document="", tag=tag, **LIMITS), count,
+                       _CHUNK_CHARS_PER_TOKEN) + _TOKEN_SLACK
     budget = context_tokens - settings.max_tokens - overhead
+
+    def too_long(parts: str) -> DocumentTooLongError:
+        return DocumentTooLongError(
+            f"the document needs {parts} parts of the model's {context_tokens}-token "
+            f"context; the limit is {settings.max_chunks} parts (a model with a longer "
+            "context, or --strategy guided, reads it whole)")
+
+    if count is not None and budget > 0 and \
+            len(text) / _MOST_CHARS_PER_TOKEN > budget * settings.max_chunks:
+        # Hopeless at any tokenisation: refused before counting megabytes.
+        raise too_long(f"more than {settings.max_chunks}")
+    text_tokens = count(text) if count else int(len(text) / _CHUNK_CHARS_PER_TOKEN)
+    if text_tokens + overhead + settings.max_tokens <= context_tokens:
+        return [Call(whole, DraftBriefing, settings.max_tokens)], [Chunk(0, document.length)], []
     if budget < 256:
         raise DocumentTooLongError(
             f"the model's context ({context_tokens} tokens) leaves no room for the document "
             f"with {settings.max_tokens} tokens kept for the answer: lower --max-tokens"
         )
-    max_chars = int(budget * _CHUNK_CHARS_PER_TOKEN)
-    chunks = split_into_chunks(document.text, max_chars, overlap_chars=max_chars // 10)
+    if text_tokens > budget * settings.max_chunks:
+        raise too_long(f"more than {settings.max_chunks}")
+    # Characters per token of this very document when it can be counted.
+    ratio = len(text) / max(1, text_tokens) if count else _CHUNK_CHARS_PER_TOKEN
+    max_chars = int(budget * ratio)
+    while True:
+        chunks = split_into_chunks(text, max_chars, overlap_chars=max_chars // 10)
+        if count is None or all(count(text[c.start:c.end]) <= budget for c in chunks) or \
+                max_chars < 512:
+            break
+        max_chars = int(max_chars * 0.9)  # a denser stretch than the average: smaller parts
     if len(chunks) > settings.max_chunks:
-        raise DocumentTooLongError(
-            f"the document needs {len(chunks)} parts of the model's {context_tokens}-token "
-            f"context; the limit is {settings.max_chunks} parts (a model with a longer "
-            "context, or --strategy guided, reads it whole)"
-        )
+        raise too_long(str(len(chunks)))
     calls = [Call(prompt.render(document=document.text[c.start:c.end], tag=tag, **LIMITS),
                   DraftBriefing, settings.max_tokens) for c in chunks]
     note = (f"The document is longer than the model's context: it was read in {len(chunks)} "
@@ -610,14 +660,16 @@ def plan(document: Document, settings: Settings, prompt: Prompt | None = None, *
                 "No sentence to choose from: the briefing is extractive."])
         messages = _guided_messages(document, prompt, candidates)
         max_tokens = min(settings.max_tokens, 512)
-        if context and _tokens(messages) + max_tokens > context:
+        count = _token_counter(settings) if context else None
+        if context and _tokens(messages, count) + max_tokens > context:
             raise DocumentTooLongError(
-                f"the candidate sentences are about {_tokens(messages)} tokens with the prompt; "
-                f"the model's context is {context} tokens")
+                f"the candidate sentences are about {_tokens(messages, count)} tokens with the "
+                f"prompt; the model's context is {context} tokens")
         return Job(document, settings, prompt,
                    [Call(messages, guided_model(len(candidates)), max_tokens)],
                    candidates=candidates)
-    calls, chunks, notes = _generative_calls(document, settings, prompt, context)
+    calls, chunks, notes = _generative_calls(document, settings, prompt, context,
+                                             _token_counter(settings) if context else None)
     return Job(document, settings, prompt, calls, chunks=chunks, notes=notes)
 
 

@@ -5,6 +5,7 @@ escaped, and whatever the model was led to say is flagged, never shown as plain 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -23,7 +24,7 @@ from summarize import (
 )
 from summarize.cli import app
 from summarize.injection import find_injections
-from summarize.pipeline import document_tag
+from summarize.pipeline import document_tag, plan
 from summarize.schema import DraftBriefing, DraftClaim
 from tests.conftest import GENERATIVE
 
@@ -99,8 +100,12 @@ def test_mixed_encodings_are_refused_with_a_clear_error() -> None:
 def test_megabytes_of_one_character(fake_backend_cls, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     big = tmp_path / "a.txt"
     big.write_text("A" * 2_000_000)
+    # Counted with the embedded model's vocabulary (250,000 tokens): read in parts, each within
+    # the context, rather than refused; with fewer parts allowed, refused before any call.
+    job = plan(load_document(big), GENERATIVE)
+    assert 1 < len(job.calls) <= GENERATIVE.max_chunks
     with pytest.raises(DocumentTooLongError):
-        brief(load_document(big), settings=GENERATIVE)
+        brief(load_document(big), settings=replace(GENERATIVE, max_chunks=8))
     backend = fake_backend_cls(gullible_draft("A" * 100))
     backend.context_tokens = None  # a server with an unknown, large context
     b = brief(load_document(big), settings=GENERATIVE, backend=backend)

@@ -129,3 +129,40 @@ def test_guided_bottom_line_is_completed_from_the_models_own_claim_picks() -> No
     # The model's bottom-line pick, then its claim picks, three at most, in document order.
     assert result.bottom_line == ("Ships may wait for a week. The mayor said repairs would start "
                                   "soon. Fishermen protested.")
+
+
+def test_parts_are_sized_with_the_embedded_models_own_token_counts(monkeypatch: Any) -> None:
+    import summarize.pipeline as pipeline
+    from summarize.local import default_model_path, gguf_token_counter
+
+    count = gguf_token_counter(str(default_model_path()))
+    assert count is not None and count("North Korean troops") > 0
+    # Dense text (figures, codes, names) has few characters per token: estimated at the usual
+    # 4 characters per token it would be sent whole and overflow a 4,000-token context.
+    dense = " ".join(f"Unit {i:04d}-KX reported {i * 7.3:.2f} km at 0{i % 10}:4{i % 6} (grid "
+                     f"{i * 131 % 997}/{i * 17 % 89})." for i in range(120))
+    assert len(dense) / 4 + GENERATIVE.max_tokens < 4000 < count(dense) + GENERATIVE.max_tokens
+    document = document_from_text(dense, "dense")
+    job = plan(document, GENERATIVE, context_tokens=4000)
+    assert len(job.chunks) > 1
+    budget = 4000 - GENERATIVE.max_tokens
+    assert all(sum(count(m["content"]) + 8 for m in call.messages) <= budget + 16
+               for call in job.calls)
+    # Prose has more characters per token: exact counts need fewer parts than the estimate.
+    prose = report(300)
+    exact = len(plan(document_from_text(prose, "p"), GENERATIVE, context_tokens=4000).chunks)
+    monkeypatch.setattr(pipeline, "_token_counter", lambda settings: None)
+    estimated = len(plan(document_from_text(prose, "p"), GENERATIVE, context_tokens=4000).chunks)
+    assert exact < estimated
+
+
+def test_a_document_needing_more_parts_than_allowed_is_refused_before_any_call() -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from summarize.errors import DocumentTooLongError
+
+    with pytest.raises(DocumentTooLongError, match="limit is 2 parts"):
+        plan(document_from_text(report(300), "p"), replace(GENERATIVE, max_chunks=2),
+             context_tokens=4000)
