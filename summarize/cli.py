@@ -34,12 +34,15 @@ from .render import render_html, render_json, render_markdown, render_pdf
 from .runs import RunLog, recorded_run
 from .schema import briefing_json_schema_text
 
-EXIT_CODES = """Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary,
-not UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or
-model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 backend
-unreachable or HTTP error · 9 backend time-out · 10 output still invalid after retries · 11
-cannot write the output · 12 batch finished with failed documents · 13 compare found a
-regression · 130 interrupted."""
+# One paragraph (no line breaks): the help formatter wraps it to the terminal's width.
+EXIT_CODES = (
+    "Exit codes: 0 ok · 2 usage error · 3 bad input (missing, directory, empty, binary, not "
+    "UTF-8) · 4 document too long for the model's context · 5 configuration (unknown prompt or "
+    "model, missing API key) · 6 backend error · 7 embedded model server failed to start · 8 "
+    "backend unreachable or HTTP error · 9 backend time-out · 10 output still invalid after "
+    "retries · 11 cannot write the output · 12 batch finished with failed documents · 13 compare "
+    "found a regression · 130 interrupted."
+)
 
 BATCH_FAILURES_EXIT = 12
 REGRESSION_EXIT = 13
