@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .errors import BackendStartError
 
@@ -75,6 +76,17 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(null)
 
 
+def _release(vocab: Any) -> None:
+    """Free the vocabulary before the interpreter tears llama_cpp down (its finaliser fails
+    after that), and the two /dev/null files llama_cpp opens on import and never closes."""
+    vocab.close()
+    utils = sys.modules.get("llama_cpp._utils")
+    for name in ("outnull_file", "errnull_file"):
+        handle = getattr(utils, name, None)
+        if handle is not None:
+            handle.close()
+
+
 @functools.lru_cache(maxsize=4)
 def gguf_token_counter(model_path: str) -> Callable[[str], int] | None:
     """Exact token counts with a GGUF model's own vocabulary, loaded alone (no weights, about
@@ -88,8 +100,7 @@ def gguf_token_counter(model_path: str) -> Callable[[str], int] | None:
     except Exception as exc:  # noqa: BLE001 - no package, no file, not a GGUF: estimate instead
         logger.debug("no tokenizer from %s: %s", model_path, exc)
         return None
-    # Freed before the interpreter tears llama_cpp down (its finaliser fails after that).
-    atexit.register(vocab.close)
+    atexit.register(_release, vocab)
     lock = threading.Lock()
 
     def count(text: str) -> int:
