@@ -142,7 +142,10 @@ _WORDS = (
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"{_GROUP}"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Fractions in digits ("4 5/8", "2 1/2 years", "7/8") have a denominator of halves, thirds,
+# quarters, fifths or eighths to sixty-fourths: "9/11" and "24/7" are not fractions.
+_DIGIT_FRACTION = r"(?:\d+\s)?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
+_DIGITS = rf"{_DIGIT_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
@@ -276,6 +279,15 @@ def _words_value(words: str) -> tuple[float, float | None]:
     return total + current, None
 
 
+def _digits_value(digits: str) -> float:
+    """"1,500" -> 1500, "4 5/8" -> 4.625."""
+    if "/" in digits:
+        whole, _, fraction = digits.rpartition(" ")
+        top, _, bottom = fraction.partition("/")
+        return (float(whole) if whole else 0.0) + int(top) / int(bottom)
+    return float(digits.replace(",", ""))
+
+
 def parse_number(match: re.Match[str], group: str) -> float | None:
     """The value of a ``_NUMBER`` match stored under ``group``."""
     text = match.group(group)
@@ -289,7 +301,7 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     if sub is None:
         return None
     if sub.group("digits"):
-        value = float(sub.group("digits").replace(",", ""))
+        value = _digits_value(sub.group("digits"))
     else:
         value = _words_value(sub.group("words"))[0]
     scale = sub.group("scale")
@@ -423,10 +435,12 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
             if word in ("and", "or") and reach == 3 and i < len(words) - 1:
                 reach = 5
                 continue
-            if i >= reach or word in _STOP_UNIT or word in _MEASURE_WORDS:
+            if i >= reach or word in _STOP_UNIT:
                 break
             if _is_plural(word):
-                head = i
+                head = i  # "first-team players", "trading days"
+                break
+            if word in _MEASURE_WORDS:
                 break
         if head == 0 and (_participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
@@ -597,6 +611,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         return None  # "Page Six", "the Six Nations": a name
     if digits and re.match(r"/\d", text[m.end("num"):m.end("num") + 2]):
         return None  # odds, dates and the like: "at 40/1", "9/11", "24/7"
+    if digits and "/" in digits and _digits_value(digits) % 1 == 0:
+        return None  # "4/4", "8/8": not a fraction
     if words and _FRACTION.fullmatch(words) and re.search(
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
@@ -628,8 +644,12 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
         between = _BETWEEN.search(text[max(0, start - 10):start])
+        moved = m.group("join") == "to" and not between and \
+            _TREND.search(text[max(0, start - 30):start])
         if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
-                or words and _FRACTION.fullmatch(words):  # "fell by a third to $20 billion"
+                or words and _FRACTION.fullmatch(words) or moved:
+            # "fell by a third to $20 billion", "surged 4 5/8 to 112 5/8": by how much, then
+            # the level reached
             # "5 and 6" is two figures, not a range; nor is "rose 0.1% to 1,333": keep the
             # first, the next is found anew.
             end = m.end("pct0") if m.group("pct0") else m.end("num")

@@ -230,6 +230,12 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("They cut costs by a fifth", [("a fifth", 0.2, None, "exact", "down")]),
         ("The 2,000-strong force", [("2,000-strong", 2000, "strong", "exact", "=")]),
         ("when six people's lives change", [("six people", 6, "people", "exact", "=")]),
+        # fractions in digits; a movement "by X to Y" is two figures, not a range
+        ("They lived in camps for 2 1/2 years", [("2 1/2 years", 2.5, "years", "exact", "=")]),
+        ("notes paying 12 3/4%", [("12 3/4%", 12.75, "%", "exact", "=")]),
+        ("Intel surged 4 5/8 to 112 5/8;", [("4 5/8", 4.625, None, "exact", "up"),
+                                            ("112 5/8", 112.625, None, "exact", "=")]),
+        ("It took eight trading days", [("eight trading days", 8, "trading days", "exact", "=")]),
         ("between eight and 12 running at Aintree",
          [("between eight and 12", 8, None, "range", "=")]),  # "running" is not counted
     ],
@@ -248,7 +254,7 @@ def test_units_from_context(text: str, expected: list) -> None:
         "the talks ended at 1530 GMT on Monday",
         "built between A.D. 900 and 1150",
         "she told Page Six, and watched the Six Nations",  # number words in names
-        "the horse won at 40/1, open 24/7",  # odds and the like
+        "the horse won at 40/1, open 24/7, at the 9/11 memorial",  # odds and the like
     ],
 )
 def test_names_codes_times_and_eras_are_not_figures(text: str) -> None:
