@@ -113,6 +113,7 @@ _STOP_UNIT = {
     "so", "yet", "not", "no", "all", "both", "also", "just", "only", "then", "there", "here",
     "what", "whom", "whose", "we", "they", "he", "she", "you", "i", "our", "my", "your",
     "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
+    "amid", "amidst", "despite", "among", "across", "through", "within", "without", "near",
 }
 # Words ending in "s" that are not plural nouns.
 _NOT_PLURAL = {
@@ -198,11 +199,13 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MOVES = (
     r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
     r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
-    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted)|"
+    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
+    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened)|"
     r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
     r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
     r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
-    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut)"
+    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
+    r"weakened|sagged|skidded)"
 )
 # A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
 # ("grow sales by 35%").
@@ -213,6 +216,8 @@ _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "r
 _PRONOUN_AGE = re.compile(
     r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
     r"has been|is now|was then|turned|turns|turning|becomes|became|be)\s+$", re.IGNORECASE)
+_CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       rf"{_MONTHS})\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘(]?\s*$")
 _PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
                          r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
@@ -502,6 +507,8 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
     if caps and caps.group(1).lower() in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
     capitalised = _CAPITALISED.match(rest)
+    if capitalised and _CALENDAR.search(capitalised.group(1)):
+        capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier
     if capitalised and _NATIONAL_CURRENCY.fullmatch(capitalised.group(2)):
         # "10.5 million Australian dollars", "7.5 million Danish crowns"
         name = " ".join([*capitalised.group(1).split(), capitalised.group(2)])

@@ -236,6 +236,9 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("Intel surged 4 5/8 to 112 5/8;", [("4 5/8", 4.625, None, "exact", "up"),
                                             ("112 5/8", 112.625, None, "exact", "=")]),
         ("It took eight trading days", [("eight trading days", 8, "trading days", "exact", "=")]),
+        ("The stock fell 7/8 Thursday amid concerns", [("7/8", 0.875, None, "exact", "down")]),
+        ("Weisfield's rocketed 9 1/2 to 39 after", [("9 1/2", 9.5, None, "exact", "up"),
+                                                   ("39", 39, None, "exact", "=")]),
         ("between eight and 12 running at Aintree",
          [("between eight and 12", 8, None, "range", "=")]),  # "running" is not counted
     ],
