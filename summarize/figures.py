@@ -614,7 +614,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
-    if words and words[0].isupper() and not _SENTENCE_START.search(text, 0, m.start("num")):
+    if words and words[0].isupper() and \
+            not _SENTENCE_START.search(text, max(0, m.start("num") - 8), m.start("num")):
         return None  # "Page Six", "the Six Nations": a name
     if digits and re.match(r"/\d", text[m.end("num"):m.end("num") + 2]):
         return None  # odds, dates and the like: "at 40/1", "9/11", "24/7"
@@ -724,7 +725,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
         # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
         trend = _TREND_BY.search(text[max(0, start - 60):start])
-    if trend and not (trend.group() == "up " and _PHRASAL_UP.search(text, 0, start)):
+    if trend and not (trend.group() == "up " and
+                      _PHRASAL_UP.search(text, max(0, start - 60), start)):
         change = "up" if trend.group("up") else "down"
     return FigureMention(
         text=text[start:end],
