@@ -506,6 +506,9 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         return _CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
     if caps and caps.group(1).lower() in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
+    proper = re.match(r"\s([A-Z][a-z]{2,})\b", rest)
+    if proper and _is_plural(proper.group(1)) and not _CALENDAR.match(proper.group(1)):
+        return proper.group(1), end + proper.end(1)  # "12 Americans", "40 Democrats"
     capitalised = _CAPITALISED.match(rest)
     if capitalised and _CALENDAR.search(capitalised.group(1)):
         capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier
