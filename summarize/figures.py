@@ -506,9 +506,14 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         return _CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
     if caps and caps.group(1).lower() in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
-    proper = re.match(r"\s([A-Z][a-z]{2,})\b", rest)
-    if proper and _is_plural(proper.group(1)) and not _CALENDAR.match(proper.group(1)):
-        return proper.group(1), end + proper.end(1)  # "12 Americans", "40 Democrats"
+    # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
+    proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
+    if proper and not (_is_plural(proper.group(1)) and not _CALENDAR.match(proper.group(1))):
+        proper = None
+    if proper:
+        after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
+        if after and (after.group(1) is None or after.group(1) in _STOP_UNIT):
+            return proper.group(1), end + proper.end(1)
     capitalised = _CAPITALISED.match(rest)
     if capitalised and _CALENDAR.search(capitalised.group(1)):
         capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier
@@ -525,7 +530,7 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         unit, stop = _noun_unit(text, head, value)
         last = unit.split()[-1] if unit else ""
         if unit is None or not (_is_plural(last) or last in _MEASURE_WORDS):
-            return None, end
+            return (proper.group(1), end + proper.end(1)) if proper else (None, end)
         modifiers = " ".join(capitalised.group(1).split()) + " "
     else:
         unit, stop = _noun_unit(text, end, value)
