@@ -216,6 +216,11 @@ _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "r
 _PRONOUN_AGE = re.compile(
     r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
     r"has been|is now|was then|turned|turns|turning|becomes|became|be)\s+$", re.IGNORECASE)
+_SPOKEN_YEAR = re.compile(
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"[ -](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?", re.IGNORECASE)
 _CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                        rf"{_MONTHS})\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘(]?\s*$")
@@ -530,7 +535,8 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         unit, stop = _noun_unit(text, head, value)
         last = unit.split()[-1] if unit else ""
         if unit is None or not (_is_plural(last) or last in _MEASURE_WORDS):
-            return (proper.group(1), end + proper.end(1)) if proper else (None, end)
+            alone = proper and capitalised.group(1).split() == [proper.group(1)]
+            return (proper.group(1), end + proper.end(1)) if alone else (None, end)
         modifiers = " ".join(capitalised.group(1).split()) + " "
     else:
         unit, stop = _noun_unit(text, end, value)
@@ -622,6 +628,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
+    if words and _SPOKEN_YEAR.fullmatch(words):
+        return None  # "in nineteen ninety-one": a year said aloud
     if words and words[0].isupper() and \
             not _SENTENCE_START.search(text, max(0, m.start("num") - 8), m.start("num")):
         return None  # "Page Six", "the Six Nations": a name
