@@ -535,8 +535,9 @@ def _unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | N
         unit, stop = _noun_unit(text, head, value)
         last = unit.split()[-1] if unit else ""
         if unit is None or not (_is_plural(last) or last in _MEASURE_WORDS):
-            alone = proper and capitalised.group(1).split() == [proper.group(1)]
-            return (proper.group(1), end + proper.end(1)) if alone else (None, end)
+            if proper is not None and capitalised.group(1).split() == [proper.group(1)]:
+                return proper.group(1), end + proper.end(1)  # "40 Democrats voted"
+            return None, end
         modifiers = " ".join(capitalised.group(1).split()) + " "
     else:
         unit, stop = _noun_unit(text, end, value)
