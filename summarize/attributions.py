@@ -58,7 +58,7 @@ _CUES = (
     r"condemns|decried|defended|defends|thanked|congratulated|apologized|apologised|"
     r"welcomed|welcomes|hailed|hails|agreed|agrees|disagreed|objected|protested|challenged|"
     r"disputed|disputes|refuted|rebutted|contradicted|informed|briefed|advocated|"
-    r"recommends|forecast|forecasts|projected|projects|"
+    r"recommends|forecast|forecasts|projected|projects|call|compared|compares|"
     # attitude and intention: what a source fears, hopes, wants, plans
     r"fear|worry|worries|worried|hope|hoping|views|viewed|doubts|doubted|"
     r"considers|considered|suspects|suspected|plans|planned|planning|intends|intended|"
@@ -241,7 +241,11 @@ def states_a_claim(attribution: Attribution) -> bool:
 # Cues that are as often nouns: "claims of fraud", "announced plans", "the fear index".
 _NOUN_LIKE = {"claims", "plans", "projects", "forecast", "forecasts", "fear", "hope", "views",
               "show", "shows", "supports", "backs", "doubts", "demands", "pledges", "worries",
-              "reports", "estimates", "finds", "aims", "vows", "hails"}
+              "reports", "estimates", "finds", "aims", "vows", "hails", "call"}
+# Things that say something by what they contain.
+_EVIDENCE = {"survey", "poll", "report", "study", "analysis", "document", "forecast", "data",
+             "memo", "letter", "review", "audit", "investigation", "research", "census", "model",
+             "video", "footage", "book", "filing", "complaint", "lawsuit", "indictment"}
 _QUANTIFIERS = {"most", "some", "all", "many", "few", "several", "both", "each", "any"}
 
 
@@ -251,8 +255,8 @@ def _subject_like(source: Span) -> bool:
     last = words[-1]
     if len(words) == 1 and last.lower() in _QUANTIFIERS:
         return False
-    if last.lower() in _PRONOUNS or _is_cap(last):
-        return True
+    if last.lower() in _PRONOUNS or _is_cap(last) or last.lower() in _EVIDENCE:
+        return True  # "the survey also finds", "the report shows"
     return last.islower() and last.endswith("s") and not last.endswith("ss") and \
         not last.endswith(("ed", "ing"))
 

@@ -175,6 +175,9 @@ def _triples(text: str) -> set[tuple[str, str]]:
          ("Melania Trump", "made her first public comments")),
         # a noun of stance with its possessor
         ("The market fears his harsh criticism of key trading partners.", ("his", "criticism")),
+        # a document or a survey says what it contains
+        ("The NBC survey also finds worrisome signs for Republicans.", ("The NBC survey", "finds")),
+        ("Most voters call the remarks unacceptable.", ("Most voters", "call")),
         # an aside between the source and the cue
         ("Trump, meanwhile, planned a marathon day on the campaign trail.", ("Trump", "planned")),
         # inverted, followed by a clause
