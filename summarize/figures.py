@@ -833,18 +833,21 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 def _index_levels(text: str, figures: list[FigureMention]) -> None:
     """In a sentence that counts index points, a bare level reached is in points too:
     "lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06 points)"."""
+    points = [g for g in figures if g.unit in ("points", "pts")]
+    if not points:
+        return
     for i, f in enumerate(figures):
         if f.unit is not None or f.low is not None or f.value < 100:
+            continue
+        if not (re.search(r"\b(?:to|at|close of)\s+$", text[max(0, f.start - 12):f.start]) or
+                re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b",
+                         text[f.end:f.end + 30])):
             continue
         stops = [s.end() for s in _SENTENCE_END.finditer(text, max(0, f.start - 400), f.start)]
         begin = stops[-1] if stops else 0
         after = _SENTENCE_END.search(text, f.end)
         end = after.start() if after else len(text)
-        if not any(g.unit in ("points", "pts") and begin <= g.start and g.end <= end
-                   for g in figures):
-            continue
-        if re.search(r"\b(?:to|at|close of)\s+$", text[max(0, f.start - 12):f.start]) or \
-                re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b", text[f.end:f.end + 30]):
+        if any(begin <= g.start and g.end <= end for g in points):
             figures[i] = replace(f, unit="points")
 
 

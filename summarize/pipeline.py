@@ -558,6 +558,12 @@ def _token_counter(settings: Settings) -> Counter | None:
     return gguf_token_counter(path) if path is not None else None
 
 
+def _surely_fits(messages: list[dict[str, str]], room: int) -> bool:
+    """Byte-level tokenizers (the embedded model's) give at most one token per UTF-8 byte: a
+    prompt whose bytes fit the room needs no counting (the usual case, kept off the hot path)."""
+    return sum(len(m["content"].encode("utf-8")) + _MESSAGE_TOKENS for m in messages) <= room
+
+
 def _tokens(messages: list[dict[str, str]], count: Counter | None = None,
             chars_per_token: float = _CHARS_PER_TOKEN) -> int:
     if count is not None:
@@ -584,13 +590,13 @@ def _shorten_words(text: str, words: int) -> str:
 
 
 def _generative_calls(document: Document, settings: Settings, prompt: Prompt,
-                      context_tokens: int | None, count: Counter | None
-                      ) -> tuple[list[Call], list[Chunk], list[str]]:
+                      context_tokens: int | None) -> tuple[list[Call], list[Chunk], list[str]]:
     tag = document_tag(document)
     text = document.text
     whole = prompt.render(document=text, tag=tag, **LIMITS)
-    if not context_tokens:
+    if not context_tokens or _surely_fits(whole, context_tokens - settings.max_tokens):
         return [Call(whole, DraftBriefing, settings.max_tokens)], [Chunk(0, document.length)], []
+    count = _token_counter(settings)
     overhead = _tokens(prompt.render(document="", tag=tag, **LIMITS), count,
                        _CHUNK_CHARS_PER_TOKEN) + _TOKEN_SLACK
     budget = context_tokens - settings.max_tokens - overhead
@@ -655,7 +661,9 @@ def plan(document: Document, settings: Settings, prompt: Prompt | None = None, *
                 "No sentence to choose from: the briefing is extractive."])
         messages = _guided_messages(document, prompt, candidates)
         max_tokens = min(settings.max_tokens, 512)
-        count = _token_counter(settings) if context else None
+        count = None
+        if context and not _surely_fits(messages, context - max_tokens):
+            count = _token_counter(settings)
         if context and _tokens(messages, count) + max_tokens > context:
             raise DocumentTooLongError(
                 f"the candidate sentences are about {_tokens(messages, count)} tokens with the "
@@ -663,8 +671,7 @@ def plan(document: Document, settings: Settings, prompt: Prompt | None = None, *
         return Job(document, settings, prompt,
                    [Call(messages, guided_model(len(candidates)), max_tokens)],
                    candidates=candidates)
-    calls, chunks, notes = _generative_calls(document, settings, prompt, context,
-                                             _token_counter(settings) if context else None)
+    calls, chunks, notes = _generative_calls(document, settings, prompt, context)
     return Job(document, settings, prompt, calls, chunks=chunks, notes=notes)
 
 

@@ -166,3 +166,16 @@ def test_a_document_needing_more_parts_than_allowed_is_refused_before_any_call()
     with pytest.raises(DocumentTooLongError, match="limit is 2 parts"):
         plan(document_from_text(report(300), "p"), replace(GENERATIVE, max_chunks=2),
              context_tokens=4000)
+
+
+def test_a_document_that_surely_fits_is_not_counted(monkeypatch: Any) -> None:
+    import summarize.pipeline as pipeline
+    from summarize.config import resolve_settings
+
+    def no_counting(settings: Any) -> None:
+        raise AssertionError("tokens counted for a prompt whose bytes already fit")
+
+    monkeypatch.setattr(pipeline, "_token_counter", no_counting)
+    document = document_from_text(report(8), "short")
+    assert len(plan(document, GENERATIVE).calls) == 1
+    assert len(plan(document, resolve_settings(env={})).calls) == 1  # guided, the default
