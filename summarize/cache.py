@@ -22,12 +22,11 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ValidationError
 
 from .backends import Backend, Extraction
-from .config import Settings
+from .config import Settings, public_url
 from .errors import ConfigError
 from .schema import SCHEMA_VERSION, Usage
 
@@ -59,17 +58,6 @@ def cache_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where the response cache lives (see the module's documentation)."""
     return _xdg(os.environ if env is None else env, "SUMMARIZE_CACHE_DIR", "XDG_CACHE_HOME",
                 ".cache")
-
-
-def public_url(url: str | None) -> str | None:
-    """``url`` without user name, password, query or fragment: safe to store and show."""
-    if not url:
-        return url
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 @functools.lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from .attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
 from .figures import extract_figures
 from .hedges import find_hedges
-from .salience import Sentence, headline, rank_sentences
+from .salience import Sentence, bottom_line_sentences, headline, rank_sentences
 from .schema import CERTAINTY_SCALE, Certainty, DraftBriefing, DraftClaim
 
 __all__ = ["Plan", "certainty_of", "extractive_plan", "guided_candidates", "guided_model",
@@ -110,11 +110,47 @@ def _fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     return _shorten(text.strip(), _TITLE_WORDS)
 
 
+def _named_source(sentence: str) -> str | None:
+    """The first named (not pronoun) source that states a claim in ``sentence``."""
+    for a in find_attributions(sentence):
+        name = a.source.text.strip()
+        if name.lower() not in PRONOUN_SOURCES and states_a_claim(a):
+            return name.lower()
+    return None
+
+
+def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
+    """Key claims that cover the document: the ``first`` sentences (the main event), then the
+    best-ranked sentence of each distinct named source not yet heard, then the best-ranked
+    sentence with a figure if none has one yet, then the ranking itself; at most ``CLAIMS``."""
+    chosen = list(dict.fromkeys(first))[:CLAIMS]
+    heard = {_named_source(s.text) for s in chosen} - {None}
+    for s in ranked:
+        if len(chosen) >= CLAIMS:
+            break
+        source = _named_source(s.text)
+        if s not in chosen and source and source not in heard:
+            chosen.append(s)
+            heard.add(source)
+    if len(chosen) < CLAIMS and not any(extract_figures(s.text) for s in chosen):
+        figure = next((s for s in ranked if s not in chosen and extract_figures(s.text)), None)
+        if figure:
+            chosen.append(figure)
+    for s in ranked:
+        if len(chosen) >= MIN_CLAIMS:
+            break
+        if s not in chosen:
+            chosen.append(s)
+    return chosen
+
+
 def extractive_plan(text: str) -> Plan:
     ranked = rank_sentences(text)
     title = _fallback_title(text, ranked)
-    bottom = _bottom_line(ranked[:BOTTOM_LINE_SENTENCES]) or _shorten(text.strip(), 60)
-    claims = _claims(ranked[:CLAIMS])
+    lead = bottom_line_sentences(ranked, words=BOTTOM_LINE_WORDS,
+                                 sentences=BOTTOM_LINE_SENTENCES)
+    bottom = _bottom_line(lead) or _shorten(text.strip(), 60)
+    claims = _claims(covering_claims(ranked, sorted(lead, key=lambda s: -s.score)))
     return Plan(title=title, bottom_line=bottom, draft=_draft(claims, title, bottom), notes=[])
 
 
