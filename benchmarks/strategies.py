@@ -42,6 +42,24 @@ def rouge(reference: str, summary: str) -> dict[str, float]:
     return {k: 100 * v.fmeasure for k, v in scores.items()}
 
 
+def heldout(records: list[dict[str, Any]], fold: int) -> list[dict[str, Any]]:
+    """Fold ``fold`` of the training split, and the ranker fitted on the rest put in place."""
+    from summarize import salience
+    from summarize.ranking import load_ranker
+    from summarize.train import _article, fit_ranker, folds
+
+    records = [r for r in records if r.get("reference_summary")]
+    held = set(folds(len(records), 5, 7)[fold])
+    shipped = load_ranker()
+    fitted = fit_ranker([_article(r) for i, r in enumerate(records) if i not in held],
+                        float(shipped.meta["l2"]), shipped.redundancy, shipped.words,
+                        shipped.sentences)
+    salience.load_ranker = lambda: fitted  # type: ignore[attr-defined]
+    print(f"fold {fold}: {len(held)} held-out articles, ranker fitted on "
+          f"{len(records) - len(held)}", flush=True)
+    return [r for i, r in enumerate(records) if i in held]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", default=str(ROOT.parent / "shared" / "eval" /
@@ -52,10 +70,16 @@ def main() -> None:
                     help="answers through the response cache: re-scoring after a change to the "
                     "post-processing costs no model call (seconds per article are then those of "
                     "the original calls)")
+    ap.add_argument("--heldout-fold", type=int, metavar="K",
+                    help="articles: fold K (0-4) of the ranker's 5-fold split of --articles "
+                    "(use the train file), ranked by a ranker fitted on the other four folds: "
+                    "an ablation on articles the ranking was not fitted on")
     args = ap.parse_args()
     cache = ResponseCache.default() if args.cache else None
     lines = Path(args.articles).read_text(encoding="utf-8").splitlines()
     articles = [json.loads(line) for line in lines if line.strip()]
+    if args.heldout_fold is not None:
+        articles = heldout(articles, args.heldout_fold)
     strategies = args.strategies.split(",")
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     with EmbeddedServer() as server:

@@ -23,10 +23,12 @@ from . import errors
 from .analysis import analyze_text, read_jsonl_documents
 from .batch import BatchStats, run_batch
 from .cache import ResponseCache
+from .cli_setup import register as register_setup_commands
 from .config import resolve_settings
 from .document import document_from_text, load_document
 from .evaluation import evaluate, format_table
 from .inputs import count_sources
+from .installation import package_version
 from .output import write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
@@ -51,10 +53,25 @@ app = typer.Typer(
     name="summarize",
     help="Grounded, schema-valid briefings of documents.\n\n" + EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 logger = logging.getLogger("summarize")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarize {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Grounded, schema-valid briefings of documents."""
 
 
 class Format(StrEnum):
@@ -337,8 +354,9 @@ def batch(
                                                  "of {id, text}, or - for stdin.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The JSONL file of results; "
                                          "run again to finish what is left.")],
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, max=256,
-                                             help="Documents in flight at once.")] = 4,
+    concurrency: Annotated[int | None, typer.Option(
+        "--concurrency", "-c", min=1, max=256, help="Documents in flight at once (default 4; "
+        "env SUMMARIZE_CONCURRENCY or the config file).")] = None,
     model: Annotated[str | None, typer.Option("--model", "-m", help="As for `brief`.")] = None,
     base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
     prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="As for `brief`.")] = None,
@@ -391,7 +409,8 @@ def batch(
                         "batch %s: %s", status,
                         ", ".join(f"{k} {v}" for k, v in counts.items())))
             else:
-                asyncio.run(run_batch(sources, output, settings, concurrency=concurrency,
+                asyncio.run(run_batch(sources, output, settings,
+                                      concurrency=concurrency or settings.concurrency,
                                       cache=cache, stats=stats, recorder=recorder,
                                       on_done=progress))
         typer.echo(f"summarize: {stats.summary()} -> {output}", err=True)
@@ -544,6 +563,9 @@ def format_runs(rows: list[dict[str, Any]]) -> str:
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
              for row in [head, *body]]
     return "\n".join(lines) + "\n"
+
+
+register_setup_commands(app)
 
 
 def main() -> None:

@@ -58,10 +58,11 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
                   ) -> None:
-    """Every test gets its own response cache and run log, never the user's."""
+    """Every test gets its own response cache, run log and configuration, never the user's."""
     base = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("SUMMARIZE_CONFIG_DIR", str(base / "config"))
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
