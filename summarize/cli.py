@@ -142,8 +142,9 @@ def brief(
     ] = None,
     strategy: Annotated[
         str | None,
-        typer.Option("--strategy", "-s", help="extractive (no model), guided (the model selects "
-                     "and labels; default for the embedded model) or generative (the model "
+        typer.Option("--strategy", "-s", help="extractive (no model; the learned ranking; default "
+                     "for the embedded model), guided (the model selects and labels) or "
+                     "generative (the model "
                      "writes; default for others). Env: SUMMARIZE_STRATEGY."),
     ] = None,
     strict: Annotated[bool, typer.Option(help="Drop items with no grounded evidence.")] = False,

@@ -345,6 +345,11 @@ def compare(
         settings = resolve_settings(model=variant.model, prompt=variant.prompt,
                                     strategy=strategy, base_url=base_url,
                                     **(settings_options or {}))
+        if settings.strategy == "extractive" and settings.sources.get("strategy") == "default":
+            # The embedded model's default strategy has no prompt; its prompted one is guided.
+            settings = resolve_settings(model=variant.model, prompt=variant.prompt,
+                                        strategy="guided", base_url=base_url,
+                                        **(settings_options or {}))
         if settings.strategy == "extractive":
             raise ConfigError("the extractive strategy has no prompt to compare")
         # An unknown version fails here, before any model is asked anything.

@@ -31,7 +31,7 @@ STRATEGIES: tuple[StrategyName, ...] = ("extractive", "guided", "generative")
 LOCAL_MODEL = "local"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 # What the embedded model does by default: see the README's strategies table.
-DEFAULT_LOCAL_STRATEGY: StrategyName = "guided"
+DEFAULT_LOCAL_STRATEGY: StrategyName = "extractive"
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Settings:
     """Everything a run needs to know. Build it with :func:`resolve_settings`."""
 
     backend: BackendKind = "local"
-    strategy: StrategyName = "guided"
+    strategy: StrategyName = DEFAULT_LOCAL_STRATEGY
     model: str = "smollm2-135m-instruct"
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
@@ -180,7 +180,8 @@ def resolve_settings(
 
     if base_url:
         if model == LOCAL_MODEL:
-            raise ConfigError("a server URL needs a model name: the model the server serves")
+            raise ConfigError("a server URL (--base-url) needs a model name (--model NAME): the "
+                              "model the server serves")
         if not base_url.startswith(("http://", "https://")):
             raise ConfigError(f"the server URL {public_url(base_url)!r} must start with http:// "
                               "or https://")

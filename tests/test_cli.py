@@ -76,7 +76,7 @@ def test_server_rejecting_the_context_is_4(stub: tuple[Stub, str]) -> None:
 @pytest.mark.parametrize(
     ("args", "env", "word"),
     [
-        (["--prompt", "v999"], {}, "unknown prompt version"),
+        (["--prompt", "v999", "-s", "guided"], {}, "unknown prompt version"),
         (["--model", "openai/gpt-4o-mini"], {}, "OPENAI_API_KEY"),
         (["--base-url", "http://127.0.0.1:1/v1"], {}, "--model"),
         (["--model", "gpt-17"], {}, "unknown model"),
@@ -91,7 +91,8 @@ def test_configuration_errors_are_5(args: list[str], env: dict[str, str], word: 
 def test_embedded_server_failing_to_start_is_7(tmp_path: Path) -> None:
     fake = tmp_path / "broken.gguf"
     fake.write_bytes(b"not a model")
-    result = invoke("brief", str(SEED), env={"SUMMARIZE_LOCAL_MODEL_PATH": str(fake)})
+    result = invoke("brief", str(SEED), "-s", "guided",
+                    env={"SUMMARIZE_LOCAL_MODEL_PATH": str(fake)})
     assert_fails(result, 7, "embedded model server")
     # The extractive strategy needs no model: it works all the same.
     result = invoke("brief", str(SEED), "--strategy", "extractive",

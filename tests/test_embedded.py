@@ -19,13 +19,15 @@ pytestmark = pytest.mark.embedded
 def clean_env() -> dict[str, str]:
     """No key, no configuration; this test's own (empty) cache and run log, so the model runs."""
     return {"PATH": "/usr/bin:/bin",
-            **{k: os.environ[k] for k in ("SUMMARIZE_CACHE_DIR", "SUMMARIZE_STATE_DIR")}}
+            **{k: os.environ[k] for k in ("SUMMARIZE_CACHE_DIR", "SUMMARIZE_STATE_DIR",
+                                          "SUMMARIZE_CONFIG_DIR")}}
 
 
 def test_brief_on_the_embedded_model_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "brief.json"
     run = subprocess.run(
-        [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-f", "json", "-o", str(out)],
+        [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-s", "guided", "-f", "json",
+         "-o", str(out)],
         capture_output=True, text=True, timeout=600, env=clean_env(),
     )
     assert run.returncode == 0, run.stderr
@@ -38,9 +40,24 @@ def test_brief_on_the_embedded_model_end_to_end(tmp_path: Path) -> None:
 
 def test_markdown_on_stdout_and_progress_on_stderr() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "summarize.cli", "brief", str(SEED)],
+        [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-s", "guided"],
         capture_output=True, text=True, timeout=600, env=clean_env(),
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("# ") and "## Figures" in run.stdout
     assert "summarize:" not in run.stdout and "briefing with smollm2-135m-instruct" in run.stderr
+
+
+def test_default_on_the_embedded_model_is_the_learned_ranking() -> None:
+    """The embedded default is `extractive` (README: the model's picks did not beat the ranker
+    on held-out articles); no model starts, and the briefing says which strategy made it."""
+    run = subprocess.run(
+        [sys.executable, "-m", "summarize.cli", "brief", str(SEED), "-f", "json"],
+        capture_output=True, text=True, timeout=600, env=clean_env(),
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["provenance"]["strategy"] == "extractive"
+    assert "embedded model ready" not in run.stderr
+    sources = {c["attributed_to"] for c in data["key_claims"]}
+    assert any(s and "Pentagon" in s for s in sources), sources

@@ -178,4 +178,4 @@ def test_a_document_that_surely_fits_is_not_counted(monkeypatch: Any) -> None:
     monkeypatch.setattr(pipeline, "_token_counter", no_counting)
     document = document_from_text(report(8), "short")
     assert len(plan(document, GENERATIVE).calls) == 1
-    assert len(plan(document, resolve_settings(env={})).calls) == 1  # guided, the default
+    assert len(plan(document, resolve_settings(env={}, strategy="guided")).calls) == 1

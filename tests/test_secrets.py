@@ -71,3 +71,36 @@ def test_planted_key_is_not_in_batch_output_cache_or_run_log(stub: Any, tmp_path
         written += [p.read_bytes().decode("latin-1") for p in files]
     for text in written:
         assert PLANTED not in text and "k" * 40 not in text
+
+
+@pytest.mark.parametrize("status", [200, 401])
+def test_stored_key_is_in_nothing_written(stub: Any, tmp_path: Path, status: int) -> None:
+    """A key from `summarize keys set` (for a configured server) is sent, never written."""
+    import os
+
+    from summarize.userconfig import config_dir
+
+    state, url = stub
+    state.status = status
+    state.body = (tool_call_completion(json.dumps(draft().model_dump())) if status == 200
+                  else {"error": {"message": "denied"}})
+    config = config_dir()
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(f'[servers.box]\nbase_url = "{url}"\nmodel = "m"\n')
+    stored = CliRunner().invoke(app, ["keys", "set", "box"], input=PLANTED + "\n", env={})
+    assert stored.exit_code == 0, stored.stderr
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(SEED), "-v", "-o", str(out), "--model",
+                                      "box"], env={"SUMMARIZE_API_KEY": "", "OPENAI_API_KEY": ""})
+    assert result.exit_code == (0 if status == 200 else 12), result.stderr
+    shown = CliRunner().invoke(app, ["config", "show", "--model", "box"], env={})
+    assert "hidden" in shown.stdout
+    listed = CliRunner().invoke(app, ["keys", "list"])
+    runs = CliRunner().invoke(app, ["runs", "--format", "json"])
+    written = [result.stdout, result.stderr, out.read_text(encoding="utf-8"), runs.stdout,
+               shown.stdout, shown.stderr, listed.stdout, stored.stdout, stored.stderr]
+    for folder in (os.environ["SUMMARIZE_CACHE_DIR"], os.environ["SUMMARIZE_STATE_DIR"]):
+        written += [p.read_bytes().decode("latin-1") for p in Path(folder).rglob("*")
+                    if p.is_file()]
+    for text in written:
+        assert PLANTED not in text and "k" * 40 not in text
