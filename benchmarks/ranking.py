@@ -1,6 +1,7 @@
-"""Benchmark: the learned sentence ranker's bottom lines against lead-3, on data it was not fitted on.
+"""Benchmark: the learned ranker's bottom lines against lead-3, on data it was not fitted on.
 
-    .venv/bin/python benchmarks/ranking.py [--train ../shared/train] [--dev ../shared/eval/articles-frank.jsonl]
+    .venv/bin/python benchmarks/ranking.py [--train ../shared/train]
+                                           [--dev ../shared/eval/articles-frank.jsonl]
 
 Two rows per corpus (CNN/DM, BBC), in one run:
 

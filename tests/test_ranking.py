@@ -1,0 +1,87 @@
+"""The learned sentence ranker: it loads from the package, ranks text of our own sensibly, and
+the training command rebuilds exactly the shipped model from ../shared/train."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarize.ranking import FEATURES, load_ranker, select
+from summarize.salience import bottom_line_sentences, rank_sentences
+from summarize.strategies import extractive_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAIN = ROOT.parent / "shared" / "train"
+
+# Written for this test: a lead with the news, filler after it, a second source further down.
+ARTICLE = """Storm closes port of Valdera
+
+A storm closed the port of Valdera on Tuesday, halting the shipment of about 2,000 containers, \
+the harbour authority said.
+The authority expects the port to reopen on Friday if the wind drops as forecast.
+Weather in the region has been changeable this autumn.
+Many residents stayed indoors.
+Some cafes near the harbour closed early.
+Local shops reported fewer customers than usual.
+The mayor, Ana Ruiz, said the city would compensate dock workers for the lost shifts.
+Residents were asked to avoid the seafront.
+"""
+
+
+def test_shipped_model_loads_with_its_metadata() -> None:
+    model = load_ranker()
+    assert model.features == FEATURES and len(model.weights) == len(FEATURES)
+    assert "FRANK" in model.meta["corpus"] and model.meta["cv_rouge12"] > 0
+    assert 0 < model.words <= 120 and 1 <= model.sentences <= 5
+
+
+def test_ranks_the_lead_first_and_filler_below_it() -> None:
+    ranked = rank_sentences(ARTICLE)
+    assert ranked[0].text.startswith("A storm closed the port")
+    assert {s.index for s in ranked[:2]} == {0, 1}
+    filler = next(s for s in ranked if s.text.startswith("Many residents"))
+    assert filler.score < ranked[1].score
+    chosen = bottom_line_sentences(ranked, words=90, sentences=3)
+    assert [s.index for s in chosen] == sorted(s.index for s in chosen)  # document order
+    assert sum(len(s.text.split()) for s in chosen) <= 90
+
+
+def test_selection_discounts_repetition() -> None:
+    pieces = ["The port closed because of the storm on Tuesday.",
+              "Because of the storm, the port closed on Tuesday.",
+              "The mayor promised compensation for dock workers."]
+    scores = [0.9, 0.85, 0.5]
+    assert select(pieces, scores, words=90, sentences=2, redundancy=0.0) == [0, 1]
+    assert select(pieces, scores, words=90, sentences=2, redundancy=1.0) == [0, 2]
+
+
+def test_extractive_claims_cover_each_named_source() -> None:
+    plan = extractive_plan(ARTICLE)
+    statements = [c.statement for c in plan.draft.key_claims]
+    assert any("Ana Ruiz" in s for s in statements), statements
+    assert any("2,000 containers" in s for s in statements)
+
+
+@pytest.mark.skipif(not (TRAIN / "articles-frank-train.jsonl").is_file(),
+                    reason="../shared/train is not beside the project")
+def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:
+    from summarize.train import main
+
+    assert main(["--data", str(TRAIN), "--out", str(tmp_path)]) == 0
+    rebuilt = json.loads((tmp_path / "ranker.json").read_text(encoding="utf-8"))
+    shipped = load_ranker().to_json()
+    for key in ("features", "redundancy", "words", "sentences"):
+        assert rebuilt[key] == shipped[key]
+    for key in ("weights", "mean", "scale"):
+        assert rebuilt[key] == pytest.approx(shipped[key], abs=1e-6)
+    assert rebuilt["bias"] == pytest.approx(shipped["bias"], abs=1e-6)
+
+
+def test_training_without_data_is_a_one_line_error(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from summarize.train import main
+
+    assert main(["--data", str(tmp_path / "none"), "--out", str(tmp_path)]) == 3
+    assert capsys.readouterr().err.count("\n") == 1
