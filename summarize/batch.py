@@ -14,6 +14,7 @@ flight are held in memory.
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from .config import Settings
 from .document import Document
 from .errors import OutputError, SummarizeError
 from .inputs import InputFailure, iter_sources
-from .output import write_atomic
+from .output import check_output_path, default_mode, write_atomic
 from .pipeline import abrief
 from .prompts import Prompt
 from .runs import RunRecorder
@@ -72,27 +73,44 @@ def error_record(doc_id: str, error: SummarizeError) -> dict[str, Any]:
                       "message": str(error)}}
 
 
-def prepare_output(path: Path) -> set[str]:
-    """The ids already done in ``path``; failed and cut-off lines are removed (atomically)."""
+def _is_result(record: Any) -> bool:
+    return (isinstance(record, dict) and "id" in record
+            and (record.get("status") == "ok" and isinstance(record.get("briefing"), dict)
+                 or record.get("status") == "error" and isinstance(record.get("error"), dict)))
+
+
+def prepare_output(path: Path, inputs: Iterable[str] = ()) -> set[str]:
+    """The ids already done in ``path``; failed and cut-off lines are removed (atomically).
+
+    ``path`` must be a regular file that is not one of ``inputs`` and whose every line is a
+    result line of ours (a last line cut off by a crash excepted); anything else is refused
+    with :class:`OutputError` and left untouched."""
+    check_output_path(path, [s for s in inputs if s != "-"])
     if not path.exists():
         if not path.parent.is_dir():
             raise OutputError(f"{path}: folder {path.parent} does not exist")
         return set()
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory")
     done: set[str] = set()
     kept: list[bytes] = []
     dropped = 0
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(_MAX_RESULTS_BYTES + 1)
     except OSError as exc:
         raise OutputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    for raw in data.splitlines(keepends=True):
+    if len(data) > _MAX_RESULTS_BYTES:
+        raise OutputError(f"{path}: over {_MAX_RESULTS_BYTES // 2**30} GiB; start a new file")
+    lines = data.splitlines(keepends=True)
+    for number, raw in enumerate(lines, start=1):
         try:
             record = json.loads(raw)
             complete = raw.endswith(b"\n") and isinstance(record, dict)
         except ValueError:
             complete = False
+        last = number == len(lines) and not raw.endswith(b"\n")
+        if not last and raw.strip() and not (complete and _is_result(record)):
+            raise OutputError(f"{path}: line {number} is not a result line of summarize; "
+                              "refusing to resume into (or overwrite) this file")
         if complete and record.get("status") == "ok" and "id" in record \
                 and str(record["id"]) not in done:
             done.add(str(record["id"]))
@@ -103,6 +121,46 @@ def prepare_output(path: Path) -> set[str]:
         logger.info("%s: %d failed or incomplete line(s) will be redone", path, dropped)
         write_atomic(path, b"".join(kept))
     return done
+
+
+_MAX_RESULTS_BYTES = 4 * 2**30
+
+
+class OutputLock:
+    """An exclusive lock on a batch's output (a ``.NAME.lock`` file beside it, holding the
+    holder's pid): a second batch on the same output says who holds it and stops."""
+
+    def __init__(self, output: Path) -> None:
+        self.path = output.with_name(f".{output.name}.lock")
+        self.fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        if not self.path.parent.is_dir():
+            raise OutputError(f"{self.path.with_name(self.path.name[1:-5])}: folder "
+                              f"{self.path.parent} does not exist")
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot create the lock ({exc.strerror or exc})"
+                              ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "another process"
+            os.close(fd)
+            raise OutputError(f"{self.path.with_name(self.path.name[1:-5])}: another batch "
+                              f"(pid {holder}) is writing it; wait for it or pick another "
+                              "output") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            # The lock file stays: unlinking it would let a waiting opener lock a dead inode.
+            os.close(self.fd)
+            self.fd = None
 
 
 def _line(record: dict[str, Any]) -> bytes:
@@ -131,7 +189,18 @@ async def run_batch(
     if concurrency < 1:
         raise OutputError("--concurrency must be at least 1")
     stats = stats or BatchStats()
-    done = prepare_output(output)
+    sources = list(sources)
+    with OutputLock(output):
+        return await _run_locked(sources, output, settings, concurrency, cache, prompt, stats,
+                                 recorder, on_done, stdin, backend)
+
+
+async def _run_locked(sources: list[str], output: Path, settings: Settings, concurrency: int,
+                      cache: ResponseCache | None, prompt: Prompt | None, stats: BatchStats,
+                      recorder: RunRecorder | None,
+                      on_done: Callable[[BatchStats], None] | None, stdin: IO[str] | None,
+                      backend: Any) -> BatchStats:
+    done = prepare_output(output, sources)
     lazy = None
     if backend is None:
         lazy = backend = LazyBackend(settings)
@@ -140,7 +209,7 @@ async def run_batch(
     slots = asyncio.Semaphore(concurrency)
     seen: set[str] = set()
     tasks: set[asyncio.Task[None]] = set()
-    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_APPEND, default_mode())
 
     def write(record: dict[str, Any]) -> None:
         # One write of a whole line to a file opened for appending: never half a line.
@@ -177,7 +246,8 @@ async def run_batch(
             slots.release()
 
     try:
-        for item in iter_sources(sources, stdin=stdin):
+        # The output (in an input folder, or matched by a glob) is never read as an input.
+        for item in iter_sources(sources, stdin=stdin, exclude=output):
             if item.id in done:
                 stats.already_done += 1
                 if on_done is not None:

@@ -25,11 +25,11 @@ from .batch import BatchStats, run_batch
 from .cache import ResponseCache
 from .cli_setup import register as register_setup_commands
 from .config import resolve_settings
-from .document import document_from_text, load_document
+from .document import document_from_bytes, load_document, read_bounded
 from .evaluation import evaluate, format_table
 from .inputs import count_sources
 from .installation import package_version
-from .output import write_atomic
+from .output import check_output_path, write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
 from .render import render_html, render_json, render_markdown, render_pdf
@@ -172,15 +172,14 @@ def brief(
                                     timeout=timeout, max_retries=max_retries,
                                     max_tokens=max_tokens, strict=strict, strategy=strategy)
         if path == "-":
-            raw = sys.stdin.buffer.read()
-            try:
-                document = document_from_text(raw.decode("utf-8-sig"), doc_id="stdin")
-            except UnicodeDecodeError as exc:
-                raise errors.InputError("stdin: is not valid UTF-8") from exc
+            document = document_from_bytes(read_bounded(sys.stdin.buffer, "stdin"), "stdin")
         else:
             document = load_document(path)
-        if output is not None and output.is_dir():
-            raise errors.OutputError(f"{output}: is a directory")
+        if output is not None and str(output) == "-":
+            output = None
+        if output is not None:
+            # Refused before any work: a device, FIFO, symlink or directory, or the input itself.
+            check_output_path(output, [] if path == "-" else [path])
         with ExitStack() as stack:
             cache = None if no_cache else stack.enter_context(ResponseCache.default())
             recorder = stack.enter_context(recorded_run(
@@ -235,7 +234,7 @@ def analyze(
         if path.endswith(".jsonl"):
             documents = list(read_jsonl_documents(path))
         elif path == "-":
-            documents = [document_from_text(sys.stdin.read(), doc_id="stdin")]
+            documents = [document_from_bytes(read_bounded(sys.stdin.buffer, "stdin"), "stdin")]
         else:
             documents = [load_document(path)]
         results = [{"id": d.id, **analyze_text(d.text)} for d in documents]
@@ -486,8 +485,11 @@ def compare(
         models: list[str | None] = list(dict.fromkeys(model or [])) or [None]
         variants = [Variant(p, m, name=p if len(models) == 1 else None)
                     for p in versions for m in models]
-        if output is not None and output.is_dir():
-            raise errors.OutputError(f"{output}: is a directory")
+        if output is not None and str(output) == "-":
+            output = None
+        if output is not None:
+            # Refused before any work: a device, FIFO, symlink or directory, or the input itself.
+            check_output_path(output, [s for s in sources if s != "-"])
         with ExitStack() as stack:
             cache = None if no_cache else stack.enter_context(ResponseCache.default())
             log = RunLog.default()

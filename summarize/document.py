@@ -6,10 +6,16 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import InputError
+from .errors import DocumentTooLongError, InputError
 
-__all__ = ["Document", "load_document", "document_from_text"]
+__all__ = ["MAX_DOCUMENT_BYTES", "Document", "document_from_bytes", "document_from_text",
+           "load_document", "read_bounded"]
+
+# The most a document may be (32 MiB): far beyond any model's context, and a bound on what a
+# device or a runaway pipe can make us read.
+MAX_DOCUMENT_BYTES = 32 * 2**20
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +38,13 @@ class Document:
 
 
 def document_from_text(text: str, doc_id: str = "-") -> Document:
-    """Make a document from text already in memory; refuses empty or whitespace-only text."""
+    """Make a document from text already in memory; refuses empty or whitespace-only text.
+
+    Line ends are normalised (CRLF and CR to LF) as for files, so the same bytes give the same
+    offsets whichever way they came in."""
     if not text.strip():
         raise InputError(f"{doc_id}: the document is empty")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Lone surrogates cannot be encoded; replace them so hashing and output never fail.
     safe = text.encode("utf-8", "replace").decode("utf-8")
     digest = hashlib.sha256(safe.encode("utf-8")).hexdigest()
@@ -51,6 +61,37 @@ def _looks_binary(data: bytes) -> bool:
     return odd / len(sample) > 0.05  # a stray bell or ANSI escape in text is not binary
 
 
+def read_bounded(stream: BinaryIO, name: str) -> bytes:
+    """At most :data:`MAX_DOCUMENT_BYTES` of ``stream``; more is :class:`DocumentTooLongError`
+    (a device such as /dev/zero never fills memory)."""
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise DocumentTooLongError(f"{name}: longer than {MAX_DOCUMENT_BYTES // 2**20} MiB, the "
+                                   "most a document may be")
+    return data
+
+
+def document_from_bytes(data: bytes, name: str, doc_id: str | None = None) -> Document:
+    """The one decoder of every way in (file, stdin, JSONL): binary refused, UTF-16 named,
+    UTF-8 (with or without a BOM) decoded, line ends normalised."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: is UTF-16 (it starts with a UTF-16 byte-order mark); convert "
+                         "it first, e.g. iconv -f utf-16 -t utf-8")
+    if _looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: is not valid UTF-8 (byte {exc.start}); convert it first, "
+            "e.g. iconv -f latin1 -t utf-8",
+            original=exc,
+        ) from exc
+    if not text.strip():
+        raise InputError(f"{name}: the document is empty")
+    return document_from_text(text, doc_id=doc_id or name)
+
+
 def load_document(path: str | Path) -> Document:
     """Read a UTF-8 text file. Raises :class:`InputError` with a one-line reason otherwise."""
     p = Path(path)
@@ -58,23 +99,13 @@ def load_document(path: str | Path) -> Document:
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a document")
+    if not p.is_file():
+        raise InputError(f"{p}: is not a regular file (a device, FIFO or socket)")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = read_bounded(fh, str(p))
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})", original=exc) from exc
-    if _looks_binary(data):
-        raise InputError(f"{p}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{p}: is not valid UTF-8 (byte {exc.start}); convert it first, "
-            "e.g. iconv -f latin1 -t utf-8",
-            original=exc,
-        ) from exc
-    # Offsets are into the text as read, with line endings normalised as Python's text mode does.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"{p}: the document is empty")
-    logger.debug("loaded %s: %d characters", p, len(text))
-    return document_from_text(text, doc_id=p.name)
+    document = document_from_bytes(data, str(p), doc_id=p.name)
+    logger.debug("loaded %s: %d characters", p, document.length)
+    return document

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -102,10 +103,20 @@ def _stdin(stream: IO[str]) -> Iterator[Document | InputFailure]:
         yield InputFailure("stdin", exc)
 
 
-def iter_sources(sources: Iterable[str], stdin: IO[str] | None = None
-                 ) -> Iterator[Document | InputFailure]:
+def _same(path: Path, other: Path | None) -> bool:
+    if other is None:
+        return False
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return path.resolve() == other.resolve()
+
+
+def iter_sources(sources: Iterable[str], stdin: IO[str] | None = None,
+                 exclude: Path | None = None) -> Iterator[Document | InputFailure]:
     """Every document of ``sources``, in order. ``-`` reads stdin: JSONL when it starts with
-    ``{``, one document otherwise. Directories are read recursively, hidden files skipped."""
+    ``{``, one document otherwise. Directories are read recursively, hidden files skipped;
+    the file ``exclude`` (a batch's own output) is never read."""
     for source in sources:
         if source == "-":
             yield from _stdin(stdin or sys.stdin)
@@ -118,8 +129,9 @@ def iter_sources(sources: Iterable[str], stdin: IO[str] | None = None
         for path in paths:
             if path.is_dir():
                 for inner in _directory(path):
-                    yield from _file(inner)
-            else:
+                    if not _same(inner, exclude):
+                        yield from _file(inner)
+            elif not _same(path, exclude):
                 yield from _file(path)
 
 
