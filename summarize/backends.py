@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from .config import Settings
+from .config import Settings, public_url
 from .errors import (
     BackendError,
     BackendTimeoutError,
@@ -176,7 +176,7 @@ class OpenAICompatibleBackend:
         self.close()
 
     def describe(self) -> str:
-        return f"{self.kind} backend ({self.model} at {self.base_url})"
+        return f"{self.kind} backend ({self.model} at {public_url(self.base_url)})"
 
     def _call(self, client: Any, max_tokens: int
               ) -> tuple[Any, dict[str, Any], Callable[[], tuple[Usage, int, int]]]:

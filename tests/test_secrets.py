@@ -104,3 +104,13 @@ def test_stored_key_is_in_nothing_written(stub: Any, tmp_path: Path, status: int
                     if p.is_file()]
     for text in written:
         assert PLANTED not in text and "k" * 40 not in text
+
+
+def test_credentials_in_the_server_url_are_never_echoed() -> None:
+    url = "http://alice:hunter2-secret@127.0.0.1:1/v1?api-key=zzz-secret"
+    result = CliRunner().invoke(app, ["brief", str(SEED), "--base-url", url, "--model", "m",
+                                      "-v"], env={"OPENAI_API_KEY": ""})
+    assert result.exit_code == 8, result.stderr
+    assert "127.0.0.1:1" in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout
+    assert "zzz-secret" not in result.stderr + result.stdout
