@@ -161,3 +161,16 @@ def test_output_files_follow_the_umask(tmp_path: Path) -> None:
         assert stat.S_IMODE(jsonl.stat().st_mode) == 0o644
     finally:
         os.umask(old)
+
+
+def test_markdown_escapes_html_from_the_document(tmp_path: Path) -> None:
+    doc = tmp_path / "hostile.txt"
+    doc.write_text("Attack <script>alert(1)</script> on the port\n\n"
+                   "Officials said <img src=x onerror=alert(2)> that 2,000 containers were "
+                   "stuck at the port on Tuesday. The port authority said it would reopen "
+                   "<b>soon</b>, officials added.\n", encoding="utf-8")
+    result = invoke("brief", str(doc), "-s", "extractive")
+    assert result.exit_code == 0, result.stderr
+    assert "&lt;script>" in result.stdout
+    for raw in ("<script", "<img", "<b>"):
+        assert raw not in result.stdout

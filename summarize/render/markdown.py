@@ -95,4 +95,8 @@ def render_markdown(briefing: Briefing) -> str:
         f"{g.grounded}/{g.evidence_total} ({rate}) · items grounded {g.items_grounded}/"
         f"{g.items_total} · {p.created_at}</small>"
     )
-    return "\n".join(out) + "\n"
+    # Raw HTML from the document (a <script>, an <img onerror>) must not reach a Markdown
+    # viewer: every "<" becomes an entity, except our own <small> footer.
+    text = "\n".join(out).replace("<", "&lt;")
+    text = text.replace("&lt;small>", "<small>").replace("&lt;/small>", "</small>")
+    return text + "\n"
