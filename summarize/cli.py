@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import signal
 import sys
 import tempfile
 import time
@@ -571,10 +572,28 @@ def format_runs(rows: list[dict[str, Any]]) -> str:
 register_setup_commands(app)
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so every child (the embedded model server) is
+    stopped and every run is recorded as interrupted."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
     """Console entry point: one line on stderr and a distinct exit code for every failure."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)
     try:
         app()
+    except Terminated as exc:
+        typer.echo(f"summarize: terminated by {exc}", err=True)
+        sys.exit(128 + exc.signum)
     except KeyboardInterrupt:
         typer.echo("summarize: interrupted", err=True)
         sys.exit(130)

@@ -8,10 +8,12 @@ tool talks to it over HTTP exactly as it talks to OpenAI or any other compatible
 from __future__ import annotations
 
 import atexit
+import ctypes
 import functools
 import importlib.util
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -114,6 +116,31 @@ def gguf_token_counter(model_path: str) -> Callable[[str], int] | None:
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
+# What the server process may see of our environment. llama-cpp-python's server reads its
+# settings from unprefixed variables (SEED, API_KEY, CONFIG_FILE, MODEL, PORT, ...), so a user's
+# unrelated SEED=abc or API_KEY=foo changed or broke it. Everything it needs is on its command
+# line; the environment keeps only what a process needs to run.
+_KEEP = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TMPDIR", "TEMP", "TMP",
+         "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "LD_LIBRARY_PATH", "SYSTEMROOT")
+_KEEP_PREFIXES = ("LC_", "OPENBLAS_", "OMP_", "GGML_")
+
+
+def server_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The embedded server's environment: :data:`_KEEP` and locale/threading variables only."""
+    env = dict(os.environ) if env is None else env
+    return {k: v for k, v in env.items() if k in _KEEP or k.startswith(_KEEP_PREFIXES)}
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: be killed when the parent dies, however it dies (SIGKILL
+    included), so no server is ever orphaned. Linux only; elsewhere a no-op."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -174,13 +201,24 @@ class EmbeddedServer:
         began = time.monotonic()
         try:
             self._process = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
+                cmd, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+                env=server_environment(), preexec_fn=_die_with_parent,
             )
         except OSError as exc:
             raise BackendStartError(
                 f"embedded model server could not be started: {exc}", backend=BACKEND,
                 original=exc,
             ) from exc
+        try:
+            self._wait_until_ready(began)
+        except BaseException:
+            self.stop()  # a signal or Ctrl-C while starting: never leave the server behind
+            raise
+        self.startup_s = time.monotonic() - began
+        logger.info("embedded model ready in %.1f s", self.startup_s)
+
+    def _wait_until_ready(self, began: float) -> None:
+        assert self._process is not None
         deadline = began + self.startup_timeout
         while True:
             code = self._process.poll()
@@ -200,8 +238,6 @@ class EmbeddedServer:
                     backend=BACKEND,
                 )
             time.sleep(0.1)
-        self.startup_s = time.monotonic() - began
-        logger.info("embedded model ready in %.1f s", self.startup_s)
 
     def _ready(self) -> bool:
         try:

@@ -49,7 +49,8 @@ CREATE TABLE IF NOT EXISTS runs (
     seconds REAL,
     latency_p50 REAL,
     latency_p95 REAL,
-    grounding_rate REAL
+    grounding_rate REAL,
+    pid INTEGER
 )
 """
 
@@ -57,6 +58,18 @@ COLUMNS = ("id", "started_at", "finished_at", "command", "status", "strategy", "
            "backend", "base_url", "prompt_version", "prompt_sha256", "inputs", "output",
            "documents", "succeeded", "failed", "cached", "prompt_tokens", "completion_tokens",
            "seconds", "latency_p50", "latency_p95", "grounding_rate")
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process of that number
+    return True
 
 
 def state_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -157,7 +170,9 @@ def recorded_run(command: str, settings: Settings, *, inputs: Sequence[str] = ()
         except BaseException as exc:
             if single and recorder.documents == 0:
                 recorder.add(None)
-            recorder.finish("interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+            # Ctrl-C, SIGTERM or SIGHUP (the CLI raises a BaseException for those).
+            interrupted = not isinstance(exc, Exception)
+            recorder.finish("interrupted" if interrupted else "failed")
             raise
         recorder.finish("completed_with_failures" if recorder.failed else "completed")
     finally:
@@ -172,6 +187,9 @@ class RunLog:
         self._lock = threading.Lock()
         self._db = _connect(self.path)
         self._db.execute(_TABLE)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}
+        if "pid" not in columns:  # a run log from before pids were kept
+            self._db.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
 
     @classmethod
     def default(cls, env: Mapping[str, str] | None = None) -> RunLog:
@@ -187,14 +205,14 @@ class RunLog:
         with self._lock:
             cursor = self._db.execute(
                 "INSERT INTO runs (started_at, command, status, strategy, model, backend, "
-                "base_url, prompt_version, inputs, output) VALUES (?, ?, 'running', ?, ?, ?, ?, "
-                "?, ?, ?)",
+                "base_url, prompt_version, inputs, output, pid) VALUES (?, ?, 'running', ?, ?, ?, "
+                "?, ?, ?, ?, ?)",
                 (_now(), command, settings.strategy,
                  settings.model if settings.strategy != "extractive" else "none",
                  settings.backend if settings.strategy != "extractive" else "none",
                  public_url(settings.base_url),
                  settings.prompt if settings.strategy != "extractive" else None,
-                 json.dumps(list(inputs)), output),
+                 json.dumps(list(inputs)), output, os.getpid()),
             )
             run_id = int(cursor.lastrowid or 0)
         return RunRecorder(self, run_id)
@@ -205,8 +223,21 @@ class RunLog:
             self._db.execute(f"UPDATE runs SET {names} WHERE id = ?",  # noqa: S608 - our names
                              (*values.values(), run_id))
 
+    def mark_stale(self) -> int:
+        """Runs still ``running`` whose process is gone (killed, the machine restarted) become
+        ``interrupted``; returns how many."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, pid FROM runs WHERE status = 'running'").fetchall()
+            stale = [run_id for run_id, pid in rows if not _alive(pid)]
+            for run_id in stale:
+                self._db.execute("UPDATE runs SET status = 'interrupted', finished_at = ? "
+                                 "WHERE id = ? AND status = 'running'", (_now(), run_id))
+        return len(stale)
+
     def list(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Runs, newest first."""
+        """Runs, newest first (stale ``running`` runs marked ``interrupted`` first)."""
+        self.mark_stale()
         query = f"SELECT {', '.join(COLUMNS)} FROM runs ORDER BY id DESC"
         params: tuple[Any, ...] = ()
         if limit:
