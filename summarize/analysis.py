@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .attributions import find_attributions
-from .document import Document, document_from_text
+from .document import Document, document_from_text, jsonl_lines
 from .errors import InputError
 from .figures import extract_figures
 from .hedges import find_hedges
@@ -28,20 +28,13 @@ def analyze_text(text: str) -> dict[str, Any]:
 def read_jsonl_documents(path: str | Path) -> Iterator[Document]:
     """Documents from a JSONL file of ``{"id", "text"}`` records, one at a time."""
     p = Path(path)
-    try:
-        handle = p.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})", original=exc) from exc
-    with handle:
-        for n, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                doc_id, text = str(record["id"]), record["text"]
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{p}:{n}: not a JSON object with \"id\" and \"text\"",
-                                 original=exc) from exc
-            if not isinstance(text, str):
-                raise InputError(f"{p}:{n}: \"text\" is not a string")
-            yield document_from_text(text, doc_id=doc_id)
+    for n, line in jsonl_lines(p):
+        try:
+            record = json.loads(line)
+            doc_id, text = str(record["id"]), record["text"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{p}:{n}: not a JSON object with \"id\" and \"text\"",
+                             original=exc) from exc
+        if not isinstance(text, str):
+            raise InputError(f"{p}:{n}: \"text\" is not a string")
+        yield document_from_text(text, doc_id=doc_id)

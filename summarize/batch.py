@@ -14,6 +14,8 @@ flight are held in memory.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import fcntl
 import json
 import logging
@@ -29,7 +31,7 @@ from .config import Settings
 from .document import Document
 from .errors import OutputError, SummarizeError
 from .inputs import InputFailure, iter_sources
-from .output import check_output_path, default_mode, write_atomic
+from .output import check_output_path, default_mode, safe_text, write_atomic
 from .pipeline import abrief
 from .prompts import Prompt
 from .runs import RunRecorder
@@ -207,13 +209,23 @@ async def _run_locked(sources: list[str], output: Path, settings: Settings, conc
     if cache is not None:
         backend = CachedBackend(backend, cache, backend_identity(settings))
     slots = asyncio.Semaphore(concurrency)
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     tasks: set[asyncio.Task[None]] = set()
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_APPEND, default_mode())
 
     def write(record: dict[str, Any]) -> None:
-        # One write of a whole line to a file opened for appending: never half a line.
-        os.write(fd, _line(record))
+        # One write of a whole line to a file opened for appending; a failed or short write
+        # (disk full) is cut back, so the file never ends in half a line.
+        data = _line(record)
+        size = os.fstat(fd).st_size
+        try:
+            if os.write(fd, data) != len(data):
+                raise OSError(errno.ENOSPC, "short write (disk full?)")
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise OutputError(f"{output}: cannot write ({exc.strerror or exc}); every line "
+                              "before this one is whole: run again to finish") from exc
 
     def account(doc_id: str, briefing: Briefing | None, error: SummarizeError | None) -> None:
         if briefing is not None:
@@ -225,8 +237,8 @@ async def _run_locked(sources: list[str], output: Path, settings: Settings, conc
             assert error is not None
             write(error_record(doc_id, error))
             stats.failed += 1
-            stats.failures.append(f"{doc_id}: {error}")
-            logger.warning("%s: %s", doc_id, error)
+            stats.failures.append(safe_text(f"{doc_id}: {error}"))
+            logger.warning("%s: %s", safe_text(doc_id), safe_text(str(error)))
         if recorder is not None:
             recorder.add(briefing)
         if on_done is not None:
@@ -245,29 +257,44 @@ async def _run_locked(sources: list[str], output: Path, settings: Settings, conc
             stats.in_flight -= 1
             slots.release()
 
+    fatal: list[BaseException] = []
+
+    def finished(task: asyncio.Task[None]) -> None:
+        tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            fatal.append(task.exception())  # type: ignore[arg-type]
+
     try:
         # The output (in an input folder, or matched by a glob) is never read as an input.
         for item in iter_sources(sources, stdin=stdin, exclude=output):
-            if item.id in done:
+            locator = isinstance(item, InputFailure) and item.locator
+            if not locator and item.id in done:
                 stats.already_done += 1
                 if on_done is not None:
                     on_done(stats)
                 continue
-            if item.id in seen:
+            # A failure's locator ("feed.jsonl:3") and a record's id never collide.
+            key = ("where" if locator else "id", item.id)
+            if key in seen:
                 stats.duplicates += 1
-                logger.warning("%s: duplicate id, skipped", item.id)
+                logger.warning("%s: duplicate id, skipped", safe_text(item.id))
                 continue
-            seen.add(item.id)
+            seen.add(key)
             if isinstance(item, InputFailure):
                 account(item.id, None, item.error)
                 continue
             await slots.acquire()
+            if fatal:  # the output cannot be written (disk full): stop taking documents
+                slots.release()
+                raise fatal[0]
             stats.in_flight += 1
             task = asyncio.create_task(one(item))
             tasks.add(task)
-            task.add_done_callback(tasks.discard)
+            task.add_done_callback(finished)
         if tasks:
             await asyncio.gather(*tasks)
+        if fatal:
+            raise fatal[0]
     finally:
         for task in tasks:
             task.cancel()

@@ -84,7 +84,11 @@ class ResponseCache:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._db = _connect(self.path)
-        self._db.execute(_TABLE)
+        try:
+            self._db.execute(_TABLE)
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise ConfigError(f"cannot open {self.path}: {exc}") from exc
         self.hits = 0
         self.misses = 0
 

@@ -30,7 +30,7 @@ from .document import document_from_bytes, load_document, read_bounded
 from .evaluation import evaluate, format_table
 from .inputs import count_sources
 from .installation import package_version
-from .output import check_output_path, write_atomic
+from .output import check_output_path, safe_text, write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
 from .render import render_html, render_json, render_markdown, render_pdf
@@ -83,7 +83,7 @@ class Format(StrEnum):
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"summarize: error: {message}", err=True)
+    typer.echo(f"summarize: error: {safe_text(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -100,6 +100,17 @@ def _setup_logging(verbose: bool, quiet: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler if verbose else logging.NullHandler()]
     root.setLevel(logging.WARNING)
+
+
+def _open_cache(stack: ExitStack) -> ResponseCache | None:
+    """The response cache; one that cannot be opened (corrupt, unwritable) is a warning and the
+    run goes on without it: a cache must never block work."""
+    try:
+        return stack.enter_context(ResponseCache.default())
+    except errors.SummarizeError as exc:
+        logger.warning("the response cache is unusable, going on without it (%s); "
+                       "`summarize doctor` says how to fix it", exc)
+        return None
 
 
 def _emit(data: str | bytes, output: Path | None) -> None:
@@ -182,7 +193,7 @@ def brief(
             # Refused before any work: a device, FIFO, symlink or directory, or the input itself.
             check_output_path(output, [] if path == "-" else [path])
         with ExitStack() as stack:
-            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            cache = None if no_cache else _open_cache(stack)
             recorder = stack.enter_context(recorded_run(
                 "brief", settings, inputs=[path], output=str(output) if output else None,
                 single=True))
@@ -395,7 +406,7 @@ def batch(
                                     max_tokens=max_tokens, strict=strict, strategy=strategy)
         stats.total = count_sources(sources)
         with ExitStack() as stack:
-            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            cache = None if no_cache else _open_cache(stack)
             recorder = stack.enter_context(recorded_run("batch", settings, inputs=sources,
                                                         output=str(output)))
             progress = _Progress(stats.total, quiet)
@@ -492,7 +503,7 @@ def compare(
             # Refused before any work: a device, FIFO, symlink or directory, or the input itself.
             check_output_path(output, [s for s in sources if s != "-"])
         with ExitStack() as stack:
-            cache = None if no_cache else stack.enter_context(ResponseCache.default())
+            cache = None if no_cache else _open_cache(stack)
             log = RunLog.default()
             stack.callback(log.close)
             result = run_compare(

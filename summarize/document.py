@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -11,7 +12,7 @@ from typing import BinaryIO
 from .errors import DocumentTooLongError, InputError
 
 __all__ = ["MAX_DOCUMENT_BYTES", "Document", "document_from_bytes", "document_from_text",
-           "load_document", "read_bounded"]
+           "jsonl_lines", "load_document", "read_bounded"]
 
 # The most a document may be (32 MiB): far beyond any model's context, and a bound on what a
 # device or a runaway pipe can make us read.
@@ -90,6 +91,30 @@ def document_from_bytes(data: bytes, name: str, doc_id: str | None = None) -> Do
     if not text.strip():
         raise InputError(f"{name}: the document is empty")
     return document_from_text(text, doc_id=doc_id or name)
+
+
+def jsonl_lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of a JSONL file's non-blank lines: UTF-8 with or without a BOM;
+    an unreadable file or a line that is not UTF-8 is an :class:`InputError` naming the line."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such file" if not p.exists() else f"{p}: not a regular file")
+    try:
+        handle = p.open("rb")
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})", original=exc) from exc
+    with handle:
+        for n, raw in enumerate(handle, start=1):
+            if n == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{p}:{n}: is not valid UTF-8 (byte {exc.start}); convert the "
+                                 "file first, e.g. iconv -f latin1 -t utf-8",
+                                 original=exc) from exc
+            if line.strip():
+                yield n, line
 
 
 def load_document(path: str | Path) -> Document:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .attributions import find_attributions
+from .document import jsonl_lines
 from .errors import InputError
 from .figures import canonical_unit, extract_figures
 from .hedges import find_hedges
@@ -63,15 +64,18 @@ class Score:
 
 def _records(path: str | Path) -> Iterator[dict[str, Any]]:
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    with p.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except ValueError as exc:
-                    raise InputError(f"{p}:{n}: not JSON", original=exc) from exc
+    count = 0
+    for n, line in jsonl_lines(p):
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"{p}:{n}: not JSON", original=exc) from exc
+        if not isinstance(record, dict):
+            raise InputError(f"{p}:{n}: not a JSON object")
+        count += 1
+        yield record
+    if not count:
+        raise InputError(f"{p}: no records: nothing to evaluate")
 
 
 # ----------------------------------------------------------------------------- figures
@@ -322,8 +326,10 @@ def evaluate(task: str, path: str | Path) -> list[dict[str, Any]]:
         raise InputError(f"unknown evaluation {task!r}: use one of {', '.join(_TASKS)}")
     try:
         return _TASKS[task](path)
-    except (KeyError, TypeError) as exc:
-        raise InputError(f"{path}: not a {task} gold file ({exc})", original=exc) from exc
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        # A missing field, a wrong type or a gold value that is not a number.
+        raise InputError(f"{path}: not a {task} gold file ({type(exc).__name__}: {exc})",
+                         original=exc) from exc
 
 
 def format_table(rows: Iterable[dict[str, Any]]) -> str:

@@ -16,8 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .document import Document, document_from_text, load_document
-from .errors import InputError, SummarizeError
+from .document import (
+    MAX_DOCUMENT_BYTES,
+    Document,
+    document_from_bytes,
+    document_from_text,
+    jsonl_lines,
+    load_document,
+    read_bounded,
+)
+from .errors import DocumentTooLongError, InputError, SummarizeError
 
 __all__ = ["InputFailure", "count_sources", "iter_sources"]
 
@@ -30,6 +38,9 @@ class InputFailure:
 
     id: str
     error: SummarizeError
+    # True when ``id`` is where the failure is (``feed.jsonl:3``, ``stdin``), not a record's
+    # own id: the two never collide in a batch's bookkeeping.
+    locator: bool = False
 
 
 def _paths(source: str) -> list[Path]:
@@ -47,10 +58,8 @@ def _directory(folder: Path) -> list[Path]:
                                              for part in p.relative_to(folder).parts))
 
 
-def _jsonl(handle: IO[str], name: str) -> Iterator[Document | InputFailure]:
-    for n, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
+def _records(lines: Iterable[tuple[int, str]], name: str) -> Iterator[Document | InputFailure]:
+    for n, line in lines:
         where = f"{name}:{n}"
         try:
             record = json.loads(line)
@@ -58,7 +67,7 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Document | InputFailure]:
             text = record["text"]
         except (ValueError, KeyError, TypeError):
             yield InputFailure(where, InputError(f"{where}: not a JSON object with \"id\" and "
-                                                 "\"text\""))
+                                                 "\"text\""), locator=True)
             continue
         if not isinstance(text, str):
             yield InputFailure(doc_id, InputError(f"{where}: \"text\" is not a string"))
@@ -71,18 +80,17 @@ def _jsonl(handle: IO[str], name: str) -> Iterator[Document | InputFailure]:
 
 def _file(path: Path) -> Iterator[Document | InputFailure]:
     if path.suffix == ".jsonl":
-        try:
-            handle = path.open(encoding="utf-8")
-        except OSError as exc:
-            yield InputFailure(str(path), InputError(f"{path}: cannot be read "
-                                                     f"({exc.strerror or exc})"))
-            return
-        with handle:
+        lines = jsonl_lines(path)
+        while True:
             try:
-                yield from _jsonl(handle, str(path))
-            except UnicodeDecodeError:
-                yield InputFailure(str(path), InputError(f"{path}: is not valid UTF-8"))
-        return
+                item = next(lines)
+            except StopIteration:
+                return
+            except SummarizeError as exc:
+                # Unreadable, or a line that is not UTF-8: the rest of the file is not read.
+                yield InputFailure(str(path), exc, locator=True)
+                return
+            yield from _records([item], str(path))
     try:
         document = load_document(path)
     except SummarizeError as exc:
@@ -93,14 +101,26 @@ def _file(path: Path) -> Iterator[Document | InputFailure]:
 
 
 def _stdin(stream: IO[str]) -> Iterator[Document | InputFailure]:
-    text = stream.read()
-    if text.lstrip().startswith("{"):
-        yield from _jsonl(iter(text.splitlines()), "stdin")  # type: ignore[arg-type]
-        return
+    """Stdin through the same checks as a file: bounded, binary refused, UTF-8 (BOM allowed)."""
     try:
-        yield document_from_text(text, doc_id="stdin")
+        raw = getattr(stream, "buffer", None)
+        data = (read_bounded(raw, "stdin") if raw is not None
+                else stream.read(MAX_DOCUMENT_BYTES + 1).encode("utf-8", "surrogatepass"))
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise DocumentTooLongError(f"stdin: longer than {MAX_DOCUMENT_BYTES // 2**20} MiB")
+        if data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{") \
+                and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"stdin: is not valid UTF-8 (byte {exc.start}); convert it "
+                                 "first, e.g. iconv -f latin1 -t utf-8") from exc
+            yield from _records(((n, line) for n, line in
+                                 enumerate(text.splitlines(), start=1) if line.strip()), "stdin")
+            return
+        yield document_from_bytes(data, "stdin")
     except SummarizeError as exc:
-        yield InputFailure("stdin", exc)
+        yield InputFailure("stdin", exc, locator=True)
 
 
 def _same(path: Path, other: Path | None) -> bool:

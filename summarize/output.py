@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["check_output_path", "default_mode", "write_atomic"]
+__all__ = ["check_output_path", "default_mode", "safe_text", "write_atomic"]
 
 _KINDS = {stat.S_IFCHR: "character device", stat.S_IFBLK: "block device", stat.S_IFIFO: "FIFO",
           stat.S_IFSOCK: "socket", stat.S_IFLNK: "symbolic link", stat.S_IFDIR: "directory"}
@@ -82,3 +82,10 @@ def write_atomic(path: str | Path, data: str | bytes,
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})", original=exc) from exc
+
+
+def safe_text(text: str) -> str:
+    """``text`` for a terminal: control characters (ANSI escapes, bidi overrides, NUL) shown as
+    escapes, never sent raw to stderr."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
