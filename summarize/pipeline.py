@@ -33,6 +33,7 @@ from .grounding import Aligner, normalize
 from .hedges import find_hedges
 from .injection import find_injections
 from .prompts import Prompt, load_prompt
+from .ranking import content_words
 from .salience import Sentence
 from .schema import (
     Actor,
@@ -42,10 +43,12 @@ from .schema import (
     DraftFigure,
     Evidence,
     Figure,
+    Flag,
     GroundingSummary,
     KeyClaim,
     PromptInfo,
     Provenance,
+    TextCheck,
     Timings,
     Uncertainty,
     Usage,
@@ -58,6 +61,7 @@ from .strategies import (
     guided_findings,
     guided_model,
     guided_plan,
+    invented_entities,
 )
 
 __all__ = ["Call", "Job", "abrief", "brief", "build_briefing", "document_tag", "finish", "plan"]
@@ -641,6 +645,23 @@ def _generative_calls(document: Document, settings: Settings, prompt: Prompt,
     return calls, chunks, [note]
 
 
+def check_text(field: str, text: str) -> TextCheck:
+    """Names and numbers of a written field that ``text`` does not contain, and whether the
+    field repeats text of ``text`` that addresses an AI model."""
+    unsupported = list(dict.fromkeys(invented_entities(field, text)))
+    flags: list[Flag] = ["ungrounded"] if unsupported else []
+    injected = find_injections(text)
+    if injected and field.strip():
+        spans = [set(content_words(text[s:e])) for s, e in injected]
+        # A sentence of the field made (70% of its content words) of an injected passage.
+        for s, e in sentence_spans(field):
+            said = set(content_words(field[s:e]))
+            if len(said) >= 3 and any(len(said & words) >= 0.7 * len(said) for words in spans):
+                flags.append("from_injected_text")
+                break
+    return TextCheck(unsupported=unsupported, flags=flags)
+
+
 _FROM_SETTINGS: Any = object()
 
 
@@ -697,6 +718,19 @@ def finish(job: Job, extractions: list[Extraction], *, model: str = "none",
             notes += left_out
         plan_ = Plan(title=draft.title, bottom_line=draft.bottom_line, draft=draft, notes=[])
         strategy = "generative"
+    title_check = check_text(plan_.title, document.text)
+    bottom_check = check_text(plan_.bottom_line, document.text)
+    if settings.strict and bottom_check.flags:
+        plan_.bottom_line = extractive_plan(document.text).bottom_line
+        notes.append("The bottom line named things not in the document or carried text "
+                     "addressed to an AI; it is replaced by the extractive one (--strict).")
+        bottom_check = check_text(plan_.bottom_line, document.text)
+    for name, check in (("title", title_check), ("bottom line", bottom_check)):
+        if check.unsupported:
+            notes.append(f"The {name} names things not in the document: "
+                         f"{', '.join(check.unsupported[:5])}.")
+        if "from_injected_text" in check.flags:
+            notes.append(f"The {name} carries text addressed to an AI model, not the reader.")
     claims, actors, figures, uncertainties, summary, checks = build_briefing(
         plan_.draft, document, strict=settings.strict, model_wrote_claims=strategy == "generative"
     )
@@ -711,6 +745,8 @@ def finish(job: Job, extractions: list[Extraction], *, model: str = "none",
     return Briefing(
         title=plan_.title.strip(),
         bottom_line=plan_.bottom_line.strip(),
+        title_check=title_check,
+        bottom_line_check=bottom_check,
         key_claims=claims,
         actors=actors,
         figures=figures,

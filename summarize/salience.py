@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
 from .sentences import sentence_spans
 
@@ -58,8 +59,11 @@ def rank_sentences(text: str) -> list[Sentence]:
     head = headline(text)
     model = load_ranker()
     rows = sentence_features(text, spans, text[head[0]:head[1]] if head else None)
+    # Text addressed to an AI model never reaches a bottom line, a claim or a candidate.
+    injected = find_injections(text)
     ranked = [Sentence(index=i, start=s, end=e, text=text[s:e], score=round(model.score(row), 4))
-              for i, ((s, e), row) in enumerate(zip(spans, rows, strict=True))]
+              for i, ((s, e), row) in enumerate(zip(spans, rows, strict=True))
+              if not overlaps_injection(s, e, injected)]
     return sorted(ranked, key=lambda x: (-x.score, x.index))
 
 

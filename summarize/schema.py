@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
@@ -175,10 +175,24 @@ class GroundingSummary(_Model):
     items_dropped: int = Field(default=0, description="Ungrounded items dropped by --strict.")
 
 
+class TextCheck(_Model):
+    """What the checks found in a written field (title, bottom line) of any strategy."""
+
+    unsupported: list[str] = Field(
+        default_factory=list,
+        description="Names or numbers in the field that the document does not contain.")
+    flags: list[Flag] = Field(
+        default_factory=list,
+        description="ungrounded (it names something the document does not), "
+                    "from_injected_text (it carries text addressed to an AI model).")
+
+
 class Briefing(_Model):
     schema_version: str = SCHEMA_VERSION
     title: str
     bottom_line: str
+    title_check: TextCheck = Field(default_factory=TextCheck)
+    bottom_line_check: TextCheck = Field(default_factory=TextCheck)
     key_claims: list[KeyClaim]
     actors: list[Actor]
     figures: list[Figure]

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from .attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
 from .figures import extract_figures
 from .hedges import find_hedges
+from .injection import find_injections
 from .salience import Sentence, bottom_line_sentences, headline, rank_sentences
 from .schema import CERTAINTY_SCALE, Certainty, DraftBriefing, DraftClaim
 
@@ -144,12 +145,19 @@ def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sente
     return chosen
 
 
+def _without_injections(text: str) -> str:
+    spans = find_injections(text)
+    for s, e in reversed(spans):
+        text = text[:s] + " " + text[e:]
+    return text
+
+
 def extractive_plan(text: str) -> Plan:
     ranked = rank_sentences(text)
     title = _fallback_title(text, ranked)
     lead = bottom_line_sentences(ranked, words=BOTTOM_LINE_WORDS,
                                  sentences=BOTTOM_LINE_SENTENCES)
-    bottom = _bottom_line(lead) or _shorten(text.strip(), 60)
+    bottom = _bottom_line(lead) or _shorten(_without_injections(text).strip(), 60)
     claims = _claims(covering_claims(ranked, sorted(lead, key=lambda s: -s.score)))
     return Plan(title=title, bottom_line=bottom, draft=_draft(claims, title, bottom), notes=[])
 

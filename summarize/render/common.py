@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 FLAG_TEXT = {
     "ungrounded": "not found in source",
     "evidence_unrelated": "its quotes do not support it",
@@ -32,3 +34,13 @@ def format_value(qualifier: str, value: float, low: float | None, high: float | 
     if qualifier == "range" and low is not None and high is not None:
         return f"{format_number(low)}–{format_number(high)}"
     return format_number(value)
+
+
+def field_warnings(unsupported: Sequence[str], flags: Sequence[str]) -> list[str]:
+    """What a reader is told about a written field (title, bottom line) the checks doubt."""
+    out = []
+    if unsupported:
+        out.append("names or numbers not in the source: " + ", ".join(unsupported[:5]))
+    if "from_injected_text" in flags:
+        out.append(FLAG_TEXT["from_injected_text"])
+    return out

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..errors import OutputError
 from ..schema import Briefing, Evidence
-from .common import FLAG_TEXT, format_value, shown_flags
+from .common import FLAG_TEXT, field_warnings, format_value, shown_flags
 
 __all__ = ["PAGE_CAPS", "render_html", "render_pdf"]
 
@@ -116,7 +116,10 @@ def _view(b: Briefing, text: str, caps: dict[str, int]) -> dict[str, Any]:
         hidden = sum(1 for i in items if i["overflow"])
         sections.append({"key": key, "title": _TITLES[key], "entries": items, "hidden": hidden,
                          "none": "found" if key == "figures" else "extracted"})
-    return {"b": b, "sections": sections, "segments": spans.segments(text)}
+    return {"b": b, "sections": sections, "segments": spans.segments(text),
+            "title_warnings": field_warnings(b.title_check.unsupported, b.title_check.flags),
+            "bottom_line_warnings": field_warnings(b.bottom_line_check.unsupported,
+                                                   b.bottom_line_check.flags)}
 
 
 def render_html(briefing: Briefing, text: str, *, caps: dict[str, int] | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..schema import Briefing, Evidence
-from .common import FLAG_TEXT, format_value, shown_flags
+from .common import FLAG_TEXT, field_warnings, format_value, shown_flags
 
 _QUOTE_CHARS = 140
 
@@ -36,7 +36,12 @@ def _marks(grounded: bool, flags: Sequence[str]) -> str:
 
 def render_markdown(briefing: Briefing) -> str:
     b = briefing
-    out: list[str] = [f"# {b.title}", "", f"**Bottom line.** {b.bottom_line}", ""]
+    out: list[str] = [f"# {b.title}", ""]
+    for warning in field_warnings(b.title_check.unsupported, b.title_check.flags):
+        out += [f"⚠ *Title: {warning}*", ""]
+    out += [f"**Bottom line.** {b.bottom_line}"
+            + "".join(f" ⚠ *{w}*" for w in field_warnings(b.bottom_line_check.unsupported,
+                                                          b.bottom_line_check.flags)), ""]
 
     out.append("## Key claims")
     if not b.key_claims:
