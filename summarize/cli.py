@@ -24,6 +24,7 @@ from . import errors
 from .analysis import analyze_text, read_jsonl_documents
 from .batch import BatchStats, run_batch
 from .cache import ResponseCache
+from .cli_serve import register as register_serve_command
 from .cli_setup import register as register_setup_commands
 from .config import resolve_settings
 from .document import document_from_bytes, load_document, read_bounded
@@ -581,6 +582,7 @@ def format_runs(rows: list[dict[str, Any]]) -> str:
 
 
 register_setup_commands(app)
+register_serve_command(app)
 
 
 class Terminated(BaseException):

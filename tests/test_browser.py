@@ -105,3 +105,53 @@ def test_compare_report_renders_and_clicking_a_claim_marks_its_evidence(  # type
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "compare-report.png"), full_page=True)
     assert errors == []
+
+
+def test_service_page_briefs_the_seed_and_marks_evidence(browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`summarize serve`'s page: paste the seed, submit, see the briefing, click a claim."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from summarize import resolve_settings
+    from summarize.service import ServiceOptions, create_app
+
+    seed = (Path(__file__).resolve().parent.parent / "seeds" /
+            "north-korean-troops-kursk.txt").read_text(encoding="utf-8")
+    app = create_app(resolve_settings(env={}, strategy="extractive"),
+                     ServiceOptions(state_dir=tmp_path, keys=("page-key",)))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: errors.append(f"network: {r.url}") if not r.url.startswith(
+            (f"http://127.0.0.1:{port}/", "blob:", "about:", "data:")) else None)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.fill("#key", "page-key")
+        page.dispatch_event("#key", "change")
+        page.fill("#text", seed)
+        page.click("#submit")
+        page.wait_for_selector("#links:not([hidden])", timeout=30_000)
+        frame = page.frame_locator("#briefing")
+        frame.locator("h1").wait_for()
+        assert "North Korean troops" in frame.locator("h1").inner_text()
+        frame.locator("#key_claims-1").click()
+        assert frame.locator("mark.active").count() >= 1
+        assert page.get_attribute("#json-link", "href", timeout=5_000).startswith("blob:")
+        assert page.evaluate("sessionStorage.getItem('summarize-key')") == "page-key"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "service-page.png"), full_page=True)
+        assert errors == []
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -120,7 +120,7 @@ def test_invalid_surrogates_and_odd_characters(fake_backend_cls) -> None:  # typ
     render_html(b, doc.text).encode("utf-8")
 
 
-# ----------------------------------------------------------------------- injection, whatever its wording
+# ------------------------------------------------------- injection, whatever its wording
 
 VARIANTS = {
     "summarizer-note.txt": "50,000 North Korean troops",

@@ -1,0 +1,144 @@
+"""What the service runs: briefings through shared backends, bounded in number and in time.
+
+The embedded model server (or any backend) is opened once per model at the first call that needs
+it and shared by every request; the response cache and the run log work as for the CLI. At most
+``concurrency`` briefings run at once (the rest wait their turn); one that takes longer than the
+request time-out is answered 504 while it finishes in the background, still holding its slot, so
+the bound holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..backends import Backend, LazyBackend
+from ..cache import CachedBackend, ResponseCache, backend_identity
+from ..config import Settings, resolve_settings
+from ..document import Document, document_from_text
+from ..errors import SummarizeError
+from ..pipeline import brief
+from ..runs import recorded_run
+from ..schema import Briefing
+
+__all__ = ["BriefRequest", "Engine", "RequestTimeout"]
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 32 * 2**20
+
+
+class BriefRequest(BaseModel):
+    """A document to brief, and optionally how."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT,
+                      description="The document, as UTF-8 text.")
+    id: str | None = Field(default=None, min_length=1, max_length=200,
+                           description="The document's id in the briefing (default: request).")
+    strategy: Literal["extractive", "guided", "generative"] | None = Field(
+        default=None, description="Default: the server's.")
+    prompt: str | None = Field(default=None, min_length=1, max_length=64,
+                               pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                               description="A prompt version name (see `summarize prompts`).")
+    model: str | None = Field(default=None, min_length=1, max_length=200,
+                              description="Default: the server's model.")
+
+
+class RequestTimeout(Exception):
+    """The briefing did not finish within the request time-out."""
+
+
+class Engine:
+    def __init__(self, settings: Settings, *, concurrency: int, timeout: float,
+                 cache: ResponseCache | None, backend: Backend | None = None,
+                 on_briefing: Callable[[Briefing], None] | None = None) -> None:
+        self.settings = settings
+        self.timeout = timeout
+        self.cache = cache
+        self.concurrency = concurrency
+        self._given = backend
+        self._backends: dict[str, Backend] = {}
+        self._lock = threading.Lock()
+        self._slots: asyncio.Semaphore | None = None
+        self._pending: set[asyncio.Future[Briefing]] = set()
+        self.on_briefing = on_briefing
+
+    def settings_for(self, request: BriefRequest) -> Settings:
+        """The server's settings with what the request may change."""
+        settings = self.settings
+        if request.model and request.model != settings.model:
+            settings = resolve_settings(
+                model=request.model, base_url=settings.base_url, timeout=settings.timeout,
+                prompt=request.prompt or settings.prompt,
+                strategy=request.strategy or None, env={})
+        else:
+            settings = dataclasses.replace(settings, prompt=request.prompt or settings.prompt,
+                                           strategy=request.strategy or settings.strategy)
+        return settings
+
+    def _backend(self, settings: Settings) -> Backend:
+        if self._given is not None:
+            return self._given
+        key = json.dumps([backend_identity(settings), settings.base_url], sort_keys=True)
+        with self._lock:
+            if key not in self._backends:
+                self._backends[key] = LazyBackend(settings)
+            return self._backends[key]
+
+    async def drain(self, seconds: float) -> None:
+        """Wait (up to ``seconds``) for briefings still running in threads, timed-out ones
+        included, so nothing they use is closed under them."""
+        if self._pending:
+            await asyncio.wait(list(self._pending), timeout=seconds)
+
+    def close(self) -> None:
+        for backend in self._backends.values():
+            close = getattr(backend, "close", None)
+            if close is not None:
+                close()
+        self._backends.clear()
+
+    def _run(self, document: Document, settings: Settings) -> Briefing:
+        backend = self._backend(settings)
+        used: Any = backend
+        if self.cache is not None:
+            used = CachedBackend(backend, self.cache, backend_identity(settings))
+        with recorded_run("serve", settings, inputs=[document.id], single=True) as recorder:
+            result = brief(document, settings=settings, backend=used)
+            recorder.add(result)
+        if self.on_briefing is not None:
+            self.on_briefing(result)
+        return result
+
+    async def run(self, request: BriefRequest) -> tuple[Briefing, Document]:
+        settings = self.settings_for(request)
+        document = document_from_text(request.text, doc_id=request.id or "request")
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.concurrency)
+        slots = self._slots
+        await slots.acquire()
+        future = asyncio.ensure_future(asyncio.to_thread(self._run, document, settings))
+        future.add_done_callback(lambda _: slots.release())
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), self.timeout), document
+        except TimeoutError:
+            # The thread cannot be stopped; it ends in the background, holding its slot.
+            future.add_done_callback(_consume)
+            raise RequestTimeout(f"no briefing within the request time-out of "
+                                 f"{self.timeout:g} s") from None
+
+
+def _consume(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled() and isinstance(future.exception(), SummarizeError):
+        logger.info("a timed-out briefing ended: %s", future.exception())

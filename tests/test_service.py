@@ -1,0 +1,380 @@
+"""`summarize serve`: the HTTP service, built by create_app with fakes and a temporary state
+directory; schemathesis against its own OpenAPI document; durable jobs across kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from summarize import briefing_json_schema, resolve_settings
+from summarize.errors import BackendTimeoutError, BackendUnavailableError
+from summarize.service import ServiceOptions, create_app
+from tests.conftest import GENERATIVE, tool_call_completion
+from tests.test_pipeline import draft
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "seeds" / "north-korean-troops-kursk.txt").read_text(encoding="utf-8")
+KEY = "test-key-" + "z" * 24
+AUTH = {"Authorization": f"Bearer {KEY}"}
+EXTRACTIVE = resolve_settings(env={}, strategy="extractive")
+
+
+def client(tmp_path: Path, settings: Any = EXTRACTIVE, backend: Any = None,
+           **options: Any) -> TestClient:
+    opts = ServiceOptions(state_dir=tmp_path, **{"keys": (KEY,), **options})
+    return TestClient(create_app(settings, opts, backend=backend))
+
+
+def test_briefing_json_is_the_schema_and_formats_negotiate(tmp_path: Path) -> None:
+    with client(tmp_path) as c:
+        r = c.post("/v1/briefings", json={"text": SEED, "id": "seed"}, headers=AUTH)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+        jsonschema.validate(r.json(), briefing_json_schema())
+        assert r.json()["document"]["id"] == "seed"
+        html = c.post("/v1/briefings", json={"text": SEED},
+                      headers={**AUTH, "Accept": "text/html"})
+        assert html.headers["content-type"].startswith("text/html") and "<mark" in html.text
+        md = c.post("/v1/briefings?format=markdown", json={"text": SEED}, headers=AUTH)
+        assert md.headers["content-type"].startswith("text/markdown")
+        assert md.text.startswith("# ")
+        assert c.get("/v1/schema", headers=AUTH).json() == briefing_json_schema()
+        assert c.get("/openapi.json").status_code == 200
+
+
+@pytest.mark.parametrize(("body", "status", "field"), [
+    ({"text": 5}, 422, "text"),
+    ({"text": ""}, 422, "text"),
+    ({"text": "   \n "}, 422, None),
+    ({}, 422, "text"),
+    ({"text": "x y z", "strategy": "creative"}, 422, "strategy"),
+    ({"text": "x y z", "prompt": "../../etc/passwd"}, 422, "prompt"),
+    ({"text": "x y z", "extra": 1}, 422, "extra"),
+    ({"text": SEED, "strategy": "guided", "prompt": "v999"}, 400, None),
+    ({"text": SEED, "model": "gpt-17"}, 400, None),
+])
+def test_bad_requests_are_problem_json(tmp_path: Path, body: dict[str, Any], status: int,
+                                       field: str | None) -> None:
+    with client(tmp_path) as c:
+        r = c.post("/v1/briefings", json=body, headers=AUTH)
+        assert r.status_code == status, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        problem = r.json()
+        assert problem["status"] == status and problem["title"]
+        if field:
+            assert field in problem["detail"]
+        assert "Traceback" not in r.text
+
+
+def test_malformed_json_is_422_naming_the_body(tmp_path: Path) -> None:
+    with client(tmp_path) as c:
+        r = c.post("/v1/briefings", content=b'{"text": ', headers={
+            **AUTH, "Content-Type": "application/json"})
+        assert r.status_code == 422 and r.json()["detail"].startswith("body")
+
+
+def test_keys_401_403_and_healthz_without(tmp_path: Path,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    with client(tmp_path) as c:
+        assert c.get("/healthz").status_code == 200
+        missing = c.post("/v1/briefings", json={"text": SEED})
+        assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+        wrong = c.post("/v1/briefings", json={"text": SEED},
+                       headers={"Authorization": "Bearer " + "z" * 33})
+        assert wrong.status_code == 403
+        for route in ("/v1/schema", "/metrics", "/v1/jobs/x"):
+            assert c.get(route).status_code == 401
+        assert c.post("/v1/briefings", json={"text": SEED}, headers=AUTH).status_code == 200
+    assert KEY not in caplog.text
+    stored = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert KEY.encode() not in stored
+
+
+def test_body_limit_is_413(tmp_path: Path) -> None:
+    with client(tmp_path, max_body=2048) as c:
+        r = c.post("/v1/briefings", json={"text": "word " * 1000}, headers=AUTH)
+        assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"
+
+        def chunks() -> Any:  # no Content-Length: counted as it arrives
+            yield b'{"text": "'
+            for _ in range(100):
+                yield b"word " * 10
+            yield b'"}'
+
+        r = c.post("/v1/briefings", content=chunks(), headers={
+            **AUTH, "Content-Type": "application/json"})
+        assert r.status_code == 413
+
+
+def test_rate_limit_is_429_with_retry_after(tmp_path: Path) -> None:
+    with client(tmp_path, rate_limit=3) as c:
+        codes = [c.get("/v1/schema", headers=AUTH).status_code for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3] == 429
+        r = c.get("/v1/schema", headers=AUTH)
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+
+
+class SlowBackend:
+    """A fake backend that answers after ``delay`` seconds and counts calls in flight."""
+
+    kind, model, context_tokens = "local", "fake-model", 8192
+
+    def __init__(self, delay: float = 0.3, fail: Exception | None = None) -> None:
+        self.delay, self.fail = delay, fail
+        self.in_flight = self.peak = self.calls = 0
+        self.lock = threading.Lock()
+
+    def extract(self, messages: Any, response_model: Any, **kwargs: Any) -> Any:
+        from summarize.backends import Extraction
+        from summarize.schema import Usage
+
+        with self.lock:
+            self.in_flight += 1
+            self.calls += 1
+            self.peak = max(self.peak, self.in_flight)
+        try:
+            time.sleep(self.delay)
+            if self.fail is not None:
+                raise self.fail
+            return Extraction(value=draft(), usage=Usage(), attempts=1, seconds=self.delay)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+def test_concurrency_bounds_model_calls(tmp_path: Path) -> None:
+    backend = SlowBackend(0.3)
+    with client(tmp_path, GENERATIVE, backend, concurrency=2, rate_limit=0) as c:
+        results: list[int] = []
+        threads = [threading.Thread(target=lambda: results.append(c.post(
+            "/v1/briefings", json={"text": SEED}, headers=AUTH).status_code)) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert results == [200] * 6 and backend.peak == 2
+
+
+@pytest.mark.parametrize(("fail", "status"), [
+    (BackendUnavailableError("model at http://x: connection failed"), 502),
+    (BackendTimeoutError("model: no answer within the time-out"), 504),
+])
+def test_backend_errors_map_to_statuses(tmp_path: Path, fail: Exception, status: int) -> None:
+    with client(tmp_path, GENERATIVE, SlowBackend(0.0, fail)) as c:
+        r = c.post("/v1/briefings", json={"text": SEED}, headers=AUTH)
+        assert r.status_code == status and r.headers["content-type"] == "application/problem+json"
+
+
+def test_request_timeout_is_504(tmp_path: Path) -> None:
+    with client(tmp_path, GENERATIVE, SlowBackend(1.5), request_timeout=0.3) as c:
+        r = c.post("/v1/briefings", json={"text": SEED}, headers=AUTH)
+        assert r.status_code == 504 and "time-out" in r.json()["detail"]
+
+
+def test_too_long_is_413(tmp_path: Path) -> None:
+    settings = resolve_settings(env={}, strategy="guided")
+    small = SlowBackend(0.0)
+    small.context_tokens = 300  # the candidate sentences cannot fit
+    with client(tmp_path, settings, small) as c:
+        r = c.post("/v1/briefings", json={"text": SEED * 3}, headers=AUTH)
+        assert r.status_code == 413, r.text
+
+
+def wait_for_job(c: TestClient, location: str, seconds: float = 20) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        job = c.get(location, headers=AUTH).json()
+        if job["state"] in ("succeeded", "failed"):
+            return job  # type: ignore[no-any-return]
+        time.sleep(0.05)
+    raise AssertionError(f"job still {job['state']}")
+
+
+def test_jobs_and_metrics(tmp_path: Path) -> None:
+    with client(tmp_path, GENERATIVE, SlowBackend(0.05)) as c:
+        r = c.post("/v1/jobs", json={"text": SEED}, headers=AUTH)
+        assert r.status_code == 202 and r.headers["location"] == f"/v1/jobs/{r.json()['id']}"
+        job = wait_for_job(c, r.headers["location"])
+        assert job["state"] == "succeeded" and job["briefing"]["title"]
+        html = c.get(r.headers["location"] + "?format=html", headers=AUTH)
+        assert html.headers["content-type"].startswith("text/html")
+        assert c.get("/v1/jobs/" + "0" * 32, headers=AUTH).status_code == 404
+        other = {"Authorization": "Bearer other-key"}
+        metrics = c.get("/metrics", headers=AUTH).text
+    for name in ('summarize_http_requests_total{method="POST",route="/v1/jobs",status="202"}',
+                 "summarize_http_request_seconds_bucket", 'summarize_jobs{state="succeeded"} 1.0',
+                 "summarize_model_calls_total 1.0", "summarize_cache_hits_total 0.0"):
+        assert name in metrics, name
+    assert other
+
+
+def test_failed_job_says_why(tmp_path: Path) -> None:
+    fail = BackendUnavailableError("model at http://x: connection failed")
+    with client(tmp_path, GENERATIVE, SlowBackend(0.0, fail)) as c:
+        r = c.post("/v1/jobs", json={"text": SEED}, headers=AUTH)
+        job = wait_for_job(c, r.headers["location"])
+        assert job["state"] == "failed"
+        assert job["error"]["type"] == "BackendUnavailableError" and job["error"]["status"] == 502
+
+
+def test_jobs_are_private_to_their_key(tmp_path: Path) -> None:
+    opts = ServiceOptions(state_dir=tmp_path, keys=(KEY, "second-key"))
+    with TestClient(create_app(EXTRACTIVE, opts)) as c:
+        r = c.post("/v1/jobs", json={"text": SEED}, headers=AUTH)
+        assert c.get(r.headers["location"],
+                     headers={"Authorization": "Bearer second-key"}).status_code == 404
+
+
+def test_no_keys_refuses_a_public_address() -> None:
+    done = subprocess.run([sys.executable, "-m", "summarize", "serve", "--host", "0.0.0.0"],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "SUMMARIZE_SERVER_KEYS": ""})
+    assert done.returncode == 5 and "no API keys" in done.stderr
+
+
+def test_the_page_is_self_contained(tmp_path: Path) -> None:
+    with client(tmp_path) as c:
+        page = c.get("/")
+    assert page.status_code == 200 and "<form" in page.text
+    assert "http://" not in page.text and "https://" not in page.text
+
+
+# ----------------------------------------------------------------------------- schemathesis
+
+def _schemathesis_app(tmp: Path) -> Any:
+    return create_app(EXTRACTIVE, ServiceOptions(state_dir=tmp, keys=(KEY,), rate_limit=0,
+                                                 max_body=200_000))
+
+
+@pytest.fixture(scope="module")
+def fuzz_app(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return _schemathesis_app(tmp_path_factory.mktemp("fuzz"))
+
+
+def test_schemathesis_finds_no_server_error(fuzz_app: Any) -> None:
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+    from schemathesis.checks import not_a_server_error
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+    with TestClient(fuzz_app):  # runs the lifespan: job workers, stores
+        for operation in schema.get_all_operations():
+            op = operation.ok()
+
+            @given(case=op.as_strategy())
+            @settings(max_examples=25, deadline=None, derandomize=True,
+                      suppress_health_check=list(HealthCheck))
+            def run(case: Any) -> None:
+                case.headers = {**(case.headers or {}), **AUTH}
+                case.call_and_validate(checks=[not_a_server_error])
+
+            run()
+
+
+# ----------------------------------------------------------------------------- real processes
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(port: int, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-m", "summarize", "serve", "--port", str(port),
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+    raise AssertionError("the server did not start")
+
+
+def _http(method: str, url: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
+    import urllib.error
+    import urllib.request
+
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={
+        **AUTH, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"{}")
+
+
+def test_kill_9_loses_no_job_and_repeats_none(stub: Any, tmp_path: Path) -> None:
+    state, url = stub
+    state.body = tool_call_completion(json.dumps(draft().model_dump()))
+    state.delay = 0.5
+    port = _free_port()
+    env = {**os.environ, "SUMMARIZE_SERVER_KEYS": KEY, "SUMMARIZE_STATE_DIR": str(tmp_path)}
+    args = ("--base-url", url, "--model", "m", "--no-cache") if False else (
+        "--base-url", url, "--model", "m")
+    proc = _start(port, env, *args)
+    base = f"http://127.0.0.1:{port}"
+    ids = [_http("POST", base + "/v1/jobs", {"text": SEED + f"\n\nEdition {i}."})[1]["id"]
+           for i in range(5)]
+    deadline = time.monotonic() + 30
+    while state.requests < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)  # mid-way through the first job
+    proc.communicate()
+    before = state.requests
+    proc = _start(port, env, *args)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            states = [_http("GET", f"{base}/v1/jobs/{i}")[1]["state"] for i in ids]
+            if all(s == "succeeded" for s in states):
+                break
+            time.sleep(0.2)
+        assert states == ["succeeded"] * 5, states
+        # Each job asked the model once, the interrupted one at most twice.
+        assert state.requests - before <= 5 and state.requests <= 6
+        # Restarting again runs nothing: succeeded jobs are final.
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+        after = state.requests
+        proc = _start(port, env, *args)
+        time.sleep(1.5)
+        assert state.requests == after
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+
+
+def test_sigterm_drains_in_flight_requests(stub: Any, tmp_path: Path) -> None:
+    state, url = stub
+    state.body = tool_call_completion(json.dumps(draft().model_dump()))
+    state.delay = 1.5
+    port = _free_port()
+    env = {**os.environ, "SUMMARIZE_SERVER_KEYS": KEY, "SUMMARIZE_STATE_DIR": str(tmp_path)}
+    proc = _start(port, env, "--base-url", url, "--model", "m")
+    result: list[int] = []
+    t = threading.Thread(target=lambda: result.append(_http(
+        "POST", f"http://127.0.0.1:{port}/v1/briefings", {"text": SEED})[0]))
+    t.start()
+    while state.requests < 1:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    t.join(timeout=30)
+    proc.communicate(timeout=30)
+    assert result == [200] and proc.returncode == 0
