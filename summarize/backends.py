@@ -145,9 +145,12 @@ class OpenAICompatibleBackend:
         seed: int | None = None,
         transport_retries: int = 2,
         http_client: Any = None,
+        identity: dict[str, Any] | None = None,
     ) -> None:
         self.kind = kind
         self.model = model
+        # What the response cache keys this backend's answers by (see identity()).
+        self._identity = identity
         self.base_url = base_url
         self.context_tokens = context_tokens
         self.temperature = temperature
@@ -165,6 +168,16 @@ class OpenAICompatibleBackend:
         self._client = openai.OpenAI(**self._client_options, http_client=http_client)
         self._async_client: Any = None
 
+
+    def identity(self) -> dict[str, Any]:
+        """What identifies the model behind this backend for the cache: kind, model, where it
+        is served (without credentials) and the sampling parameters. The embedded model's
+        loopback port changes every run: its backend is given the weights' identity instead."""
+        if self._identity is not None:
+            return dict(self._identity)
+        return {"backend": self.kind, "model": self.model,
+                "base_url": public_url(self.base_url), "temperature": self.temperature,
+                "seed": self.seed}
     def close(self) -> None:
         """Close the HTTP connections (the async client's are closed by :meth:`aclose`)."""
         self._client.close()
@@ -321,10 +334,13 @@ def open_backend(settings: Settings) -> Iterator[OpenAICompatibleBackend]:
         with EmbeddedServer(
             settings.local_model_path, context_tokens=settings.context_tokens or 8192
         ) as server:
+            from .cache import backend_identity
+
             backend = OpenAICompatibleBackend(
                 kind="local",
                 model=settings.model,
                 base_url=server.base_url,
+                identity=backend_identity(settings),
                 api_key=None,
                 timeout=settings.timeout,
                 context_tokens=settings.context_tokens,
@@ -371,6 +387,11 @@ class LazyBackend:
     @property
     def opened(self) -> bool:
         return self._backend is not None
+
+    def identity(self) -> dict[str, Any]:
+        from .cache import backend_identity
+
+        return backend_identity(self.settings)
 
     def _open(self) -> OpenAICompatibleBackend:
         with self._lock:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .backends import LazyBackend
-from .cache import CachedBackend, ResponseCache, backend_identity
+from .cache import CachedBackend, ResponseCache, identity_of
 from .config import Settings
 from .document import Document
 from .errors import OutputError, SummarizeError
@@ -207,7 +207,7 @@ async def _run_locked(sources: list[str], output: Path, settings: Settings, conc
     if backend is None:
         lazy = backend = LazyBackend(settings)
     if cache is not None:
-        backend = CachedBackend(backend, cache, backend_identity(settings))
+        backend = CachedBackend(backend, cache, identity_of(backend, settings))
     slots = asyncio.Semaphore(concurrency)
     seen: set[tuple[str, str]] = set()
     tasks: set[asyncio.Task[None]] = set()

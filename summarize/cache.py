@@ -30,7 +30,8 @@ from .config import Settings, public_url
 from .errors import ConfigError
 from .schema import SCHEMA_VERSION, Usage
 
-__all__ = ["CachedBackend", "ResponseCache", "backend_identity", "cache_dir", "public_url"]
+__all__ = ["CachedBackend", "ResponseCache", "backend_identity", "cache_dir", "identity_of",
+           "public_url"]
 
 logger = logging.getLogger(__name__)
 
@@ -178,6 +179,20 @@ def backend_identity(settings: Settings) -> dict[str, Any]:
         identity["weights"] = f"{Path(path).name}:{size}"
     else:
         identity["base_url"] = public_url(settings.base_url)
+    return identity
+
+
+def identity_of(backend: Any, settings: Settings) -> dict[str, Any]:
+    """The cache identity of ``backend``: its own ``identity()`` when it has one (so a library
+    user caching two backends never gets one's answers for the other), else the settings'."""
+    own = getattr(backend, "identity", None)
+    if callable(own):
+        return dict(own())
+    identity = backend_identity(settings)
+    for name in ("kind", "model", "base_url"):  # what a backend without identity() shows
+        value = getattr(backend, name, None)
+        if isinstance(value, str):
+            identity[f"backend_{name}"] = public_url(value) if name == "base_url" else value
     return identity
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from .attributions import PRONOUN_SOURCES, Attribution, find_attributions, states_a_claim
 from .backends import AsyncBackend, Backend, Extraction, LazyBackend
-from .cache import CachedBackend, ResponseCache, backend_identity
+from .cache import CachedBackend, ResponseCache, identity_of
 from .chunking import Chunk, merge_drafts, split_into_chunks
 from .config import Settings, resolve_settings
 from .document import Document
@@ -789,7 +789,7 @@ def brief(
         else:
             used = backend
         if cache is not None:
-            used = CachedBackend(used, cache, backend_identity(settings))
+            used = CachedBackend(used, cache, identity_of(used, settings))
         assert job.prompt is not None
         logger.info("%s briefing with %s (prompt %s, %d call(s))", settings.strategy,
                     used.model, job.prompt.version, len(job.calls))

@@ -174,3 +174,52 @@ def test_markdown_escapes_html_from_the_document(tmp_path: Path) -> None:
     assert "&lt;script>" in result.stdout
     for raw in ("<script", "<img", "<b>"):
         assert raw not in result.stdout
+
+
+def test_cache_keys_by_the_backend_given_not_the_settings(tmp_path: Path) -> None:
+    """Two backends through one cache: each gets its own answers (issue: the key was the
+    settings' backend, so the second backend got the first one's answers)."""
+    import json as _json
+
+    from summarize import brief as make_brief
+    from summarize.backends import OpenAICompatibleBackend
+    from summarize.cache import ResponseCache, identity_of
+    from tests.conftest import GENERATIVE
+
+    a = OpenAICompatibleBackend(kind="openai-compatible", model="m", base_url="http://a:1/v1",
+                                api_key=None, timeout=5)
+    b = OpenAICompatibleBackend(kind="openai-compatible", model="m", base_url="http://b:1/v1",
+                                api_key=None, timeout=5)
+    assert identity_of(a, GENERATIVE) != identity_of(b, GENERATIVE)
+    assert "user" not in _json.dumps(identity_of(OpenAICompatibleBackend(
+        kind="openai-compatible", model="m", base_url="http://user:pw@a:1/v1", api_key=None,
+        timeout=5), GENERATIVE))
+    from summarize.schema import DraftBriefing, DraftClaim
+
+    class Fake:
+        kind = "local"
+        context_tokens = 8192
+
+        def __init__(self, model: str, statement: str) -> None:
+            self.model, self.statement, self.calls = model, statement, 0
+
+        def extract(self, messages: Any, response_model: Any, **kwargs: Any) -> Any:
+            from summarize.backends import Extraction
+            from summarize.schema import Usage
+
+            self.calls += 1
+            quote = "Pentagon spokesperson Sabrina Singh confirmed"
+            return Extraction(value=DraftBriefing(
+                title="t", bottom_line=self.statement, key_claims=[DraftClaim(
+                    statement=self.statement, attributed_to=None, certainty="confirmed",
+                    evidence=[quote])], actors=[], figures=[], uncertainties=[]),
+                usage=Usage(), attempts=1)
+
+    doc = load_document(SEED)
+    with ResponseCache(tmp_path / "c.sqlite") as cache:
+        first = make_brief(doc, settings=GENERATIVE, backend=Fake("model-a", "Answer A."),
+                           cache=cache)
+        second_backend = Fake("model-b", "Answer B.")
+        second = make_brief(doc, settings=GENERATIVE, backend=second_backend, cache=cache)
+    assert first.bottom_line == "Answer A." and second.bottom_line == "Answer B."
+    assert second_backend.calls == 1

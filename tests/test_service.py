@@ -253,9 +253,27 @@ def test_the_page_is_self_contained(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------------------- schemathesis
 
+class AnyAnswerBackend(SlowBackend):
+    """Answers whatever is asked (a generative draft or a guided selection) at once, so the
+    fuzzer's strategy and model choices never start a real model."""
+
+    def extract(self, messages: Any, response_model: Any, **kwargs: Any) -> Any:
+        from summarize.backends import Extraction
+        from summarize.schema import DraftBriefing, Usage
+
+        if issubclass(response_model, DraftBriefing):
+            value = draft()
+        else:
+            value = response_model.model_validate({
+                "title": "A title", "bottom_line": [0],
+                "key_claims": [{"sentence": 0, "certainty": "possible"}]})
+        return Extraction(value=value, usage=Usage(), attempts=1)
+
+
 def _schemathesis_app(tmp: Path) -> Any:
     return create_app(EXTRACTIVE, ServiceOptions(state_dir=tmp, keys=(KEY,), rate_limit=0,
-                                                 max_body=200_000))
+                                                 max_body=200_000, use_cache=False),
+                      backend=AnyAnswerBackend())
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..backends import Backend, LazyBackend
-from ..cache import CachedBackend, ResponseCache, backend_identity
+from ..cache import CachedBackend, ResponseCache, backend_identity, identity_of
 from ..config import Settings, resolve_settings
 from ..document import Document, document_from_text
 from ..errors import SummarizeError
@@ -111,7 +111,7 @@ class Engine:
         backend = self._backend(settings)
         used: Any = backend
         if self.cache is not None:
-            used = CachedBackend(backend, self.cache, backend_identity(settings))
+            used = CachedBackend(backend, self.cache, identity_of(backend, settings))
         with recorded_run("serve", settings, inputs=[document.id], single=True) as recorder:
             result = brief(document, settings=settings, backend=used)
             recorder.add(result)
