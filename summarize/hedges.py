@@ -14,11 +14,12 @@ source is an attribution (see :mod:`summarize.attributions`), not a hedge. "woul
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HEDGE_TYPES", "HedgeCue", "find_hedges"]
+__all__ = ["HEDGE_TYPES", "HedgeCue", "find_hedges", "lexicon_hedges"]
 
 _LEXICON: dict[str, str] = {
     "lack_of_knowledge": (
@@ -53,6 +54,7 @@ _LEXICON: dict[str, str] = {
     "investigation": r"whether",
 }
 HEDGE_TYPES = tuple(_LEXICON)
+_UNTRAINED = frozenset({"lack_of_knowledge", "reported"})
 # One word boundary in front of all the alternatives (not one per alternative): the engine
 # then tries the lexicon only where a word starts, about three times faster.
 _PATTERN = re.compile(
@@ -91,7 +93,60 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
 
 
 def find_hedges(text: str) -> list[HedgeCue]:
-    """Hedge cues in ``text`` with their type and character offsets, in order."""
+    """Hedge cues in ``text`` with their type and character offsets, in order.
+
+    The learned tagger (:mod:`summarize.hedge_model`) decides, sentence by sentence, with the
+    lexicon below as its features; without a shipped model, the lexicon's own matches."""
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _find(text: str) -> tuple[HedgeCue, ...]:
+    from .hedge_model import load_tagger, sentence_tokens, token_features
+
+    tagger = load_tagger()
+    if tagger is None:
+        return tuple(lexicon_hedges(text))
+    from .sentences import sentence_spans
+
+    out: list[HedgeCue] = []
+    for s_start, s_end in sentence_spans(text):
+        sentence = text[s_start:s_end]
+        lexicon = lexicon_hedges(sentence)
+        spans = sentence_tokens(sentence)
+        labels = tagger.tag(token_features(sentence, spans,
+                                           [(h.start, h.end, h.type) for h in lexicon]))
+        cues: list[list[int]] = []
+        for (start, end), label in zip(spans, labels, strict=True):
+            if label == "B" or (label == "I" and not cues):
+                cues.append([start, end])
+            elif label == "I" and cues and cues[-1][1] >= start - 1:
+                cues[-1][1] = end
+        found = combine(sentence, lexicon, [(s, e) for s, e in cues], tagger.types)
+        found = [HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start,
+                          end=s_start + h.end) for h in found]
+        out += sorted(found, key=lambda h: h.start)
+    return tuple(out)
+
+
+def combine(sentence: str, lexicon: list[HedgeCue], tagged: list[tuple[int, int]],
+            types: dict[str, str]) -> list[HedgeCue]:
+    """The tagger's cues (typed by the lexicon where they meet it, else by the learned word
+    types), plus the lexicon's cues of kinds the training corpora do not annotate (what a
+    source does not know, what is only reported): the rules stay where they are right."""
+    found = [h for h in lexicon if h.type in _UNTRAINED]
+    for start, end in tagged:
+        if any(h.start < end and start < h.end for h in found):
+            continue  # inside a phrase the lexicon owns ("could not be independently verified")
+        kind = next((h.type for h in lexicon if h.start < end and start < h.end),
+                    types.get(sentence[start:end].lower(), "modal"))
+        found.append(HedgeCue(cue=sentence[start:end], type=kind, start=start, end=end))
+    return sorted(found, key=lambda h: h.start)
+
+
+def lexicon_hedges(text: str) -> list[HedgeCue]:
+    """The lexicon's matches with their context rules: the tagger's features, and the
+    analyser when no model is shipped."""
     out = []
     for m in _PATTERN.finditer(text):
         if _excluded(text, m):

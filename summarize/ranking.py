@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from .hedges import find_hedges
+from .hedges import lexicon_hedges
 
 __all__ = ["FEATURES", "RankerModel", "load_ranker", "select", "sentence_features"]
 
@@ -77,7 +77,7 @@ def sentence_features(text: str, spans: Sequence[tuple[int, int]],
             len(unique & lead) / len(unique) if unique and i > 0 else 0.0,
             min(3, len(_NUMBER.findall(piece))) / 3, float(bool(_SAID.search(piece))),
             float(bool(_QUOTE.search(piece))), float(bool(_QUOTE.match(piece))),
-            min(4, len(_NAME.findall(piece))) / 4, min(2, len(find_hedges(piece))) / 2,
+            min(4, len(_NAME.findall(piece))) / 4, min(2, len(lexicon_hedges(piece))) / 2,
             float(piece.rstrip("\"'”’ ").endswith("?")),
             math.log1p(n) / 4, float(i == 0) * math.log1p(n) / 4,
         ])

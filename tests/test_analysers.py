@@ -28,7 +28,9 @@ EVAL = ROOT.parent / "shared" / "eval"
         ("some North Korean troops may have been deployed", "may", "modal"),
         ("it does not yet have precise information regarding this", "does not yet have precise "
          "information", "lack_of_knowledge"),
-        ("preparations appear to be complete", "appear to be", "appearance"),
+        # The learned tagger marks the verb, as the training corpora do ("appear", not
+        # "appear to be").
+        ("preparations appear to be complete", "appear", "appearance"),
         ("North Korea has reportedly dispatched troops", "reportedly", "reported"),
         ("it anticipates that their deployment is imminent", "anticipates", "doxastic"),
         ("officials are investigating whether the account is true", "whether", "investigation"),
@@ -270,3 +272,20 @@ def test_shares_and_compared_levels_are_scored_as_newsquant_annotates_them(
                         {"value": "9000000", "normalized_unit": "car", "change": "="}]}) + "\n")
     rows = {r["metric"]: r for r in evaluate("figures", gold)}
     assert rows["value+unit"]["f1"] == 100.0  # "% flat"; "up from" is not a (from, to) pair
+
+
+def test_the_learned_hedge_tagger_loads_and_tags_a_sentence_of_its_own() -> None:
+    from summarize.hedge_model import load_tagger
+
+    tagger = load_tagger()
+    assert tagger is not None and "Szeged" in tagger.meta["corpus"]
+    assert tagger.meta["cv_factbank_overlap"]["f1"] > 70
+    text = ("Officials said the storm may reach the coast on Friday. The mayor believes the "
+            "port will reopen. It is unclear whether the bridge was damaged. The council met on "
+            "Monday and approved the plan.")
+    cues = {h.cue.lower(): h.type for h in find_hedges(text)}
+    assert cues.get("may") == "modal" and cues.get("believes") == "doxastic"
+    assert cues.get("whether") == "investigation" and "unclear" in cues
+    assert not any(h.start > text.index("The council") for h in find_hedges(text))
+    # "May" the month is no hedge, learned or not.
+    assert find_hedges("The council met in May and approved the plan.") == []
