@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summarize.analysis import analyze_text
-from summarize.attributions import find_attributions
+from summarize.attributions import find_attributions, rule_attributions
 from summarize.cli import app
 from summarize.evaluation import evaluate
 from summarize.figures import canonical_unit, extract_figures
@@ -60,17 +60,21 @@ def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []
 
 
+# The rule analyser's constructions (it stays, as the learned tagger's features and as the
+# analyser when no model is shipped): tested on sentences of our own.
+
+
 def test_attributions_with_chains_and_inverted_order() -> None:
     text = ("According to lawmakers, the agency indicated that troops may move. "
             "\u201cWe are ready,\u201d said Pentagon spokesperson Sabrina Singh. "
             "Caliber.Az reports per South Korean media that the meeting was closed.")
-    found = [(a.source.text, a.cue.text, a.content.text) for a in find_attributions(text)]
+    found = [(a.source.text, a.cue.text, a.content.text) for a in rule_attributions(text)]
     assert ("lawmakers", "According to", "the agency indicated that troops may move") in found
     assert ("the agency", "indicated", "troops may move") in found
     assert ("Pentagon spokesperson Sabrina Singh", "said", "We are ready") in found
     assert any(s == "Caliber.Az" and c == "reports" for s, c, _ in found)
     assert any(s == "South Korean media" and c == "per" for s, c, _ in found)
-    for a in find_attributions(text):
+    for a in rule_attributions(text):
         for span in (a.source, a.cue, a.content):
             assert text[span.start : span.end] == span.text
 
@@ -142,21 +146,37 @@ def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the project")
-def test_dev_set_scores_do_not_regress() -> None:
-    """Guards the levels measured on the shared dev files (README), not the targets."""
+def test_scores_do_not_regress() -> None:
+    """Guards the levels measured (README), not the targets: figures (rules) on the dev file;
+    hedges in-sample on the dev file the shipped tagger was fitted on (its honest score is the
+    cross-validated one in hedges.json); attributions on the validation split nothing was
+    fitted on."""
+    import json as _json
+
+    from summarize.hedge_model import load_tagger
+
     hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
-    assert hedges["cue (exact)"] >= 81.5
+    assert hedges["cue (exact)"] >= 95.0
+    tagger = load_tagger()
+    assert tagger is not None and tagger.meta["cv_factbank_overlap"]["f1"] >= 77.0
     figures = {r["metric"]: r["f1"] for r in
                evaluate("figures", EVAL / "figures-newsquant.jsonl")}
     assert figures["value"] >= 95.0 and figures["value+unit"] > 90.0
     assert figures["value+change"] > 90.0
-    sources = {r["metric"]: r["f1"] for r in
-               evaluate("attributions", EVAL / "attributions-polnear.jsonl")}
-    assert sources["source (overlap)"] >= 78.0
+    validation = EVAL.parent / "train" / "attributions-polnear-validation.jsonl.gz"
+    if validation.is_file():
+        from summarize.train import _read_gz, score_attributions
+
+        scores = score_attributions(_read_gz(validation), find_attributions)
+        assert scores["source"]["f1"] >= 72.5 and scores["cue"]["f1"] >= 69.5
+        assert scores["content"]["f1"] >= 79.0
+        meta = _json.loads((Path(__file__).resolve().parent.parent / "summarize" / "models" /
+                            "attributions.json").read_text(encoding="utf-8"))
+        assert scores == meta["validation"]["learned"]
 
 
 def _triples(text: str) -> set[tuple[str, str]]:
-    found = find_attributions(text)
+    found = rule_attributions(text)
     for a in found:
         for span in (a.source, a.cue, a.content):
             assert text[span.start : span.end] == span.text
@@ -195,7 +215,7 @@ def test_a_second_cue_continues_the_same_source() -> None:
     text = ("The paper wrote that she is ready, adding that her rival is not. "
             "The mayor criticized the plan and said it would cost too much. "
             "After announcing the merger, shares rose.")
-    found = find_attributions(text)
+    found = rule_attributions(text)
     pairs = {(a.source.text, a.cue.text): a.content.text for a in found}
     assert pairs[("The paper", "adding")] == "her rival is not"
     assert pairs[("The mayor", "said")] == "it would cost too much"
@@ -205,7 +225,7 @@ def test_a_second_cue_continues_the_same_source() -> None:
 def test_what_was_said_to_someone_starts_after_the_addressee() -> None:
     for text in ("Zelensky told reporters on Monday that Ukraine would respond.",
                  "Zelensky told the BBC: Ukraine would respond."):
-        (a,) = find_attributions(text)
+        (a,) = rule_attributions(text)
         assert (a.source.text, a.cue.text, a.content.text) == ("Zelensky", "told",
                                                                "Ukraine would respond")
 
@@ -213,7 +233,7 @@ def test_what_was_said_to_someone_starts_after_the_addressee() -> None:
 def test_headlines_and_quotes_cut_off_by_the_sentence_splitter() -> None:
     text = ("WikiLeaks: Hillary Clinton Flattered Obama For His Body Language.\n\n"
             "“How much of it is that we’re just not used to it?” he said. Then he left.")
-    found = find_attributions(text)
+    found = rule_attributions(text)
     pairs = {(a.source.text, a.cue.text): a.content.text for a in found}
     assert pairs[("WikiLeaks", ":")].startswith("Hillary Clinton Flattered")
     assert "not used to it" in pairs[("he", "said")]
@@ -289,3 +309,22 @@ def test_the_learned_hedge_tagger_loads_and_tags_a_sentence_of_its_own() -> None
     assert not any(h.start > text.index("The council") for h in find_hedges(text))
     # "May" the month is no hedge, learned or not.
     assert find_hedges("The council met in May and approved the plan.") == []
+
+
+def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() -> None:
+    from summarize.attribution_model import load_attribution_tagger
+
+    tagger = load_attribution_tagger()
+    assert tagger is not None and "PolNeAR" in tagger.meta["corpus"]
+    validation = tagger.meta["validation"]
+    assert validation["learned"]["source"]["f1"] > validation["rules"]["source"]["f1"]
+    text = ('"We will reopen the port on Friday," the mayor said on Tuesday. '
+            "The harbour authority warned that repairs could take weeks.")
+    found = find_attributions(text)
+    pairs = {(a.source.text, a.cue.text) for a in found}
+    assert ("the mayor", "said") in pairs, pairs
+    assert ("The harbour authority", "warned") in pairs, pairs
+    mayor = next(a for a in found if a.source.text == "the mayor")
+    assert "reopen the port" in mayor.content.text
+    for a in found:
+        assert text[a.source.start:a.source.end] == a.source.text
