@@ -25,10 +25,12 @@ from summarize.figures import extract_figures
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
     times, result = [], None
-    from summarize.hedges import _find
+    from summarize import attributions, hedges
 
     for _ in range(repeat):
-        _find.cache_clear()  # every run tags the text anew (find_hedges remembers texts)
+        # Every run tags the text anew (the learned analysers remember recent texts).
+        hedges._find.cache_clear()
+        attributions._find.cache_clear()
         t = time.perf_counter()
         result = fn(text)
         times.append(time.perf_counter() - t)
