@@ -50,7 +50,9 @@ def test_briefing_json_is_the_schema_and_formats_negotiate(tmp_path: Path) -> No
         assert md.headers["content-type"].startswith("text/markdown")
         assert md.text.startswith("# ")
         assert c.get("/v1/schema", headers=AUTH).json() == briefing_json_schema()
-        assert c.get("/openapi.json").status_code == 200
+        assert c.get("/openapi.json").status_code == 401
+        assert "/v1/briefings" in c.get("/openapi.json", headers=AUTH).json()["paths"]
+        assert c.get("/docs").status_code == 404
 
 
 @pytest.mark.parametrize(("body", "status", "field"), [
@@ -94,7 +96,7 @@ def test_keys_401_403_and_healthz_without(tmp_path: Path,
         wrong = c.post("/v1/briefings", json={"text": SEED},
                        headers={"Authorization": "Bearer " + "z" * 33})
         assert wrong.status_code == 403
-        for route in ("/v1/schema", "/metrics", "/v1/jobs/x"):
+        for route in ("/v1/schema", "/metrics", "/v1/jobs/x", "/openapi.json"):
             assert c.get(route).status_code == 401
         assert c.post("/v1/briefings", json={"text": SEED}, headers=AUTH).status_code == 200
     assert KEY not in caplog.text
@@ -286,7 +288,7 @@ def test_schemathesis_finds_no_server_error(fuzz_app: Any) -> None:
     from hypothesis import HealthCheck, given, settings
     from schemathesis.checks import not_a_server_error
 
-    schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+    schema = schemathesis.openapi.from_asgi("/openapi.json", fuzz_app, headers=AUTH)
     with TestClient(fuzz_app):  # runs the lifespan: job workers, stores
         for operation in schema.get_all_operations():
             op = operation.ok()

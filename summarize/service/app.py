@@ -297,8 +297,11 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
             if cache is not None:
                 cache.close()
 
+    # The OpenAPI document is served below behind the key, like every route but /healthz and
+    # the page (which holds no data); no interactive docs.
     app = FastAPI(title="summarize", version=_version(), lifespan=lifespan,
-                  description="Grounded, schema-valid briefings of documents.")
+                  description="Grounded, schema-valid briefings of documents.",
+                  openapi_url=None, docs_url=None, redoc_url=None)
 
     def caller(request: Request) -> str:
         """The caller's key id (a hash prefix: keys are never logged or stored)."""
@@ -419,6 +422,10 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         """The briefing's JSON Schema (the same as `summarize schema`)."""
         return JSONResponse(briefing_json_schema())
 
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(who: Caller) -> JSONResponse:
+        return JSONResponse(_openapi(app))
+
     @app.get("/healthz")
     async def healthz() -> dict[str, Any]:
         """Alive, and what the jobs are doing. No key needed."""
@@ -438,6 +445,15 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
 
     app.add_middleware(_BodyLimit, limit=options.max_body)
     return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    from fastapi.openapi.utils import get_openapi
+
+    if app.openapi_schema is None:
+        app.openapi_schema = get_openapi(title=app.title, version=app.version,
+                                         description=app.description, routes=app.routes)
+    return app.openapi_schema
 
 
 async def _renew(store: JobStore, job_id: str, lease: float) -> None:
