@@ -30,6 +30,7 @@ def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float]
     for _ in range(repeat):
         # Every run tags the text anew (the learned analysers remember recent texts).
         hedges._find.cache_clear()
+        hedges._sentence_cues.cache_clear()
         attributions._find.cache_clear()
         t = time.perf_counter()
         result = fn(text)

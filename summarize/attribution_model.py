@@ -13,22 +13,14 @@ code; :func:`sentence_features` is the one feature function of training and tagg
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
-from importlib import resources
-from typing import Any
 
-__all__ = ["LABELS", "AttributionTagger", "decode", "load_attribution_tagger",
-           "sentence_features"]
+from .crf import CRFModel, load_model, word_shape
+
+__all__ = ["LABELS", "load_attribution_tagger", "sentence_features"]
 
 LABELS = ("Source", "Cue", "Content")
 _QUOTES = frozenset('"“”')
-
-
-def _shape(word: str) -> str:
-    from .hedge_model import _shape as shape
-
-    return shape(word)
 
 
 def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Sequence[str],
@@ -43,7 +35,7 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
         raw = text[s:e]
         if raw in _QUOTES:
             inside = not inside
-        f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"pre2={w[:2]}", f"shape={_shape(raw)}",
+        f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"pre2={w[:2]}", f"shape={word_shape(raw)}",
              "cap" if raw[:1].isupper() else "low", f"q={int(inside)}", f"pos={min(i, 5)}",
              f"rel={4 * i // max(n, 1)}"]
         if lexicon[i]:
@@ -66,45 +58,7 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
     return rows
 
 
-def decode(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
-           ) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` spans from BIO labels."""
-    spans: list[list[Any]] = []
-    current: list[Any] | None = None
-    for (s, e), label in zip(tokens, labels, strict=True):
-        if label == "O":
-            current = None
-            continue
-        tag, _, kind = label.partition("-")
-        if tag == "B" or current is None or current[2] != kind:
-            current = [s, e, kind]
-            spans.append(current)
-        else:
-            current[1] = e
-    return [(int(s), int(e), str(k)) for s, e, k in spans]
-
-
-class AttributionTagger:
-    def __init__(self, model_path: str, meta: dict[str, Any]) -> None:
-        import pycrfsuite
-
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(model_path)
-        self.meta = meta
-
-    def tag(self, features: list[list[str]]) -> list[str]:
-        return list(self._tagger.tag(features)) if features else []
-
-
 @functools.cache
-def load_attribution_tagger() -> AttributionTagger | None:
+def load_attribution_tagger() -> CRFModel | None:
     """The shipped attribution tagger, or ``None`` when the package has none."""
-    folder = resources.files("summarize").joinpath("models")
-    model, meta = folder.joinpath("attributions.crfsuite"), folder.joinpath("attributions.json")
-    if not model.is_file() or not meta.is_file():
-        return None
-    try:
-        with resources.as_file(model) as path:
-            return AttributionTagger(str(path), json.loads(meta.read_text("utf-8")))
-    except ImportError:
-        return None
+    return load_model("attributions")

@@ -290,10 +290,10 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     """The tagger's sources, cues and contents, linked: each cue takes the nearest source of
     its sentence (before it if any) and the nearest content (after it if any, else in the next
     sentence); the rules' reading of the same cue fills a part the tagger left out."""
-    from .attribution_model import decode
+    from .crf import decode_bio
 
     rules = rule_attributions(text)
-    sentences = [(tokens, decode(tokens, tagger.tag(features)))
+    sentences = [(tokens, decode_bio(tokens, tagger.tag(features)))
                  for tokens, features in tagger_inputs(text, rules)]
     out: list[Attribution] = []
     for k, (_, spans) in enumerate(sentences):
@@ -354,7 +354,7 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None
                   ) -> list[tuple[list[tuple[int, int]], list[list[str]]]]:
     """Per sentence: its tokens and the tagger's features (training and tagging alike)."""
     from .attribution_model import sentence_features
-    from .hedge_model import sentence_tokens
+    from .crf import sentence_tokens
 
     rules = rule_attributions(text) if rules is None else rules
     marks = [(a.source.start, a.source.end, "S") for a in rules] + \

@@ -29,6 +29,7 @@ from .backends import Backend, Extraction
 from .config import Settings, public_url
 from .errors import ConfigError
 from .schema import SCHEMA_VERSION, Usage
+from .userconfig import xdg_dir
 
 __all__ = ["CachedBackend", "ResponseCache", "backend_identity", "cache_dir", "identity_of",
            "public_url"]
@@ -48,16 +49,9 @@ CREATE TABLE IF NOT EXISTS responses (
 """
 
 
-def _xdg(env: Mapping[str, str], own: str, xdg: str, fallback: str) -> Path:
-    if env.get(own):
-        return Path(env[own]).expanduser()
-    base = env.get(xdg) or str(Path(env.get("HOME") or Path.home()) / fallback)
-    return Path(base).expanduser() / "summarize"
-
-
 def cache_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where the response cache lives (see the module's documentation)."""
-    return _xdg(os.environ if env is None else env, "SUMMARIZE_CACHE_DIR", "XDG_CACHE_HOME",
+    return xdg_dir(os.environ if env is None else env, "SUMMARIZE_CACHE_DIR", "XDG_CACHE_HOME",
                 ".cache")
 
 

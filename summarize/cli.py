@@ -16,7 +16,7 @@ import webbrowser
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
@@ -24,6 +24,7 @@ from . import errors
 from .analysis import analyze_text, read_jsonl_documents
 from .batch import BatchStats, run_batch
 from .cache import ResponseCache
+from .cli_common import fail
 from .cli_serve import register as register_serve_command
 from .cli_setup import register as register_setup_commands
 from .config import resolve_settings
@@ -31,7 +32,7 @@ from .document import document_from_bytes, load_document, read_bounded
 from .evaluation import evaluate, format_table
 from .inputs import count_sources
 from .installation import package_version
-from .output import check_output_path, safe_text, write_atomic
+from .output import check_output_path, write_atomic
 from .pipeline import brief as make_brief
 from .prompts import list_prompts
 from .render import render_html, render_json, render_markdown, render_pdf
@@ -81,11 +82,6 @@ class Format(StrEnum):
     json = "json"
     html = "html"
     pdf = "pdf"
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"summarize: error: {safe_text(message)}", err=True)
-    raise typer.Exit(code)
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
@@ -218,7 +214,7 @@ def brief(
         if open_page and output is not None:
             webbrowser.open(output.resolve().as_uri())
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         # Typer would exit 130 silently; say why. Nothing partial was written (atomic output).
         typer.echo("summarize: interrupted", err=True)
@@ -260,7 +256,7 @@ def analyze(
             text = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
         _emit(text, output)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
 
 
 class EvalTask(StrEnum):
@@ -285,7 +281,7 @@ def eval_command(
         else:
             _emit(f"{task.value}: {path}\n\n" + format_table(rows), None)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
 
 
 @app.command()
@@ -298,7 +294,7 @@ def schema(
     try:
         _emit(briefing_json_schema_text(), output)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
 
 
 @app.command()
@@ -309,7 +305,7 @@ def prompts() -> None:
             for p in list_prompts(task):
                 typer.echo(f"{strategy}\t{p.version}\t{p.sha256[:12]}\t{p.file.description}")
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
 
 
 class _Progress:
@@ -430,7 +426,7 @@ def batch(
         if stats.failed:
             raise typer.Exit(BATCH_FAILURES_EXIT)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         typer.echo(f"summarize: interrupted: {stats.summary()}; every finished document is in "
                    f"{output}; run the same command again to finish", err=True)
@@ -526,7 +522,7 @@ def compare(
                 raise typer.Exit(REGRESSION_EXIT)
             typer.echo(f"summarize: no regression on {', '.join(gate)}", err=True)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("summarize: interrupted; answers already made are in the cache", err=True)
         raise typer.Exit(130) from None
@@ -554,7 +550,7 @@ def runs(
             return
         _emit(format_runs(rows), None)
     except errors.SummarizeError as exc:
-        _fail(str(exc), exc.exit_code)
+        fail(str(exc), exc.exit_code)
 
 
 def format_runs(rows: list[dict[str, Any]]) -> str:

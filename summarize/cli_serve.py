@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from . import errors
+from .cli_common import fail
 from .config import resolve_settings
 
 __all__ = ["register"]
@@ -84,8 +85,7 @@ def serve(
             keys=tuple(keys), max_body=max_body, rate_limit=rate_limit, concurrency=concurrency,
             request_timeout=request_timeout, workers=workers))
     except errors.SummarizeError as exc:
-        typer.echo(f"summarize: error: {exc}", err=True)
-        raise typer.Exit(exc.exit_code) from None
+        fail(str(exc), exc.exit_code)
     typer.echo(f"summarize: serving on http://{host}:{port} ({settings.strategy}, "
                f"{'keys required' if keys else 'no keys'})", err=True)
     # uvicorn drains in-flight requests on SIGTERM/SIGINT, then raises the signal again with

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from . import errors
+from .cli_common import fail
 from .config import resolve_settings
 from .installation import doctor as run_doctor
 from .installation import list_models, settings_table
@@ -20,11 +21,6 @@ config_app = typer.Typer(help="The user configuration file: where it is, what it
                          no_args_is_help=True)
 keys_app = typer.Typer(help="API keys stored in the configuration directory (mode 0600).",
                        no_args_is_help=True)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"summarize: error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _table(rows: list[tuple[str, ...]]) -> str:
@@ -49,7 +45,7 @@ def config_show(
     try:
         settings = resolve_settings(model=model, base_url=base_url, strategy=strategy)
     except errors.SummarizeError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        fail(str(exc), exc.exit_code)
     typer.echo(_table([("setting", "value", "from"), *settings_table(settings)]), nl=False)
 
 
@@ -62,9 +58,9 @@ def keys_set(name: Annotated[str, typer.Argument(help="openai, or a server's nam
         key = getpass.getpass(f"Key for {name}: ") if tty else sys.stdin.readline()
         path = store_key(name, key)
     except errors.SummarizeError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        fail(str(exc), exc.exit_code)
     except (EOFError, KeyboardInterrupt):
-        raise _fail("no key given", 5) from None
+        fail("no key given", 5)
     typer.echo(f"summarize: stored key {name!r} in {path}", err=True)
 
 
@@ -74,7 +70,7 @@ def keys_list() -> None:
     try:
         names = sorted(read_keys())
     except errors.SummarizeError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        fail(str(exc), exc.exit_code)
     typer.echo("".join(f"{n}\n" for n in names), nl=False)
 
 
@@ -84,7 +80,7 @@ def models(probe: Annotated[bool, typer.Option(help="Ask each configured server'
     try:
         rows = list_models(probe=probe)
     except errors.SummarizeError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
+        fail(str(exc), exc.exit_code)
     typer.echo(_table([("model", "kind", "detail", "status"),
                        *((r.name, r.kind, r.detail, r.status) for r in rows)]), nl=False)
 

@@ -283,30 +283,47 @@ def _span_scores(gold: list[tuple[int, int]], pred: list[tuple[int, int]],
     return matched_pred, len(pred), matched_gold, len(gold)
 
 
-def _hedges(path: str | Path) -> list[dict[str, Any]]:
+def hedge_scores(records: Iterable[dict[str, Any]],
+                 find: Callable[[str], list[Any]] = find_hedges) -> tuple[Score, Score]:
+    """Exact and overlap scores of ``find``'s cues against records of gold sentences."""
     exact, overlap = Score(), Score()
-    for record in _records(path):
+    for record in records:
         for sentence in record["sentences"]:
             gold = [(c["start"], c["end"]) for c in sentence["cues"]]
-            pred = [(h.start, h.end) for h in find_hedges(sentence["text"])]
+            pred = [(h.start, h.end) for h in find(sentence["text"])]
             exact.add(*_span_scores(gold, pred, lambda a, b: a == b))
             overlap.add(*_span_scores(gold, pred, _overlap))
+    return exact, overlap
+
+
+def _hedges(path: str | Path) -> list[dict[str, Any]]:
+    exact, overlap = hedge_scores(_records(path))
     return [_row("cue (exact)", exact), _row("cue (overlap)", overlap)]
 
 
 # ----------------------------------------------------------------------------- attributions
 
 
-def _attributions(path: str | Path) -> list[dict[str, Any]]:
-    labels = {"Source": "source", "Cue": "cue", "Content": "content"}
-    scores = {label: Score() for label in labels}
-    for record in _records(path):
-        found = find_attributions(record["text"])
-        for label, attr in labels.items():
+ATTRIBUTION_LABELS = {"Source": "source", "Cue": "cue", "Content": "content"}
+
+
+def attribution_scores(records: Iterable[dict[str, Any]],
+                       find: Callable[[str], list[Any]] = find_attributions
+                       ) -> dict[str, Score]:
+    """Overlap scores per part (source, cue, content) of ``find``'s attributions."""
+    scores = {attr: Score() for attr in ATTRIBUTION_LABELS.values()}
+    for record in records:
+        found = find(record["text"])
+        for label, attr in ATTRIBUTION_LABELS.items():
             gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
             pred = sorted({(getattr(a, attr).start, getattr(a, attr).end) for a in found})
-            scores[label].add(*_span_scores(gold, pred, _overlap))
-    return [_row(f"{attr} (overlap)", scores[label]) for label, attr in labels.items()]
+            scores[attr].add(*_span_scores(gold, pred, _overlap))
+    return scores
+
+
+def _attributions(path: str | Path) -> list[dict[str, Any]]:
+    return [_row(f"{attr} (overlap)", score)
+            for attr, score in attribution_scores(_records(path)).items()]
 
 
 def _row(metric: str, score: Score) -> dict[str, Any]:

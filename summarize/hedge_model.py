@@ -11,24 +11,11 @@ and tagging.
 from __future__ import annotations
 
 import functools
-import json
-import re
 from collections.abc import Sequence
-from importlib import resources
-from typing import Any
 
-__all__ = ["HedgeTagger", "load_tagger", "sentence_tokens", "token_features"]
+from .crf import CRFModel, load_model, word_shape
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-
-
-def sentence_tokens(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _shape(word: str) -> str:
-    shape = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", word)))
-    return re.sub(r"(.)\1+", r"\1\1", shape)
+__all__ = ["load_tagger", "token_features"]
 
 
 def token_features(text: str, spans: Sequence[tuple[int, int]],
@@ -47,7 +34,7 @@ def token_features(text: str, spans: Sequence[tuple[int, int]],
     for i, ((s, e), w) in enumerate(zip(spans, words, strict=True)):
         raw = text[s:e]
         f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"suf2={w[-2:]}", f"pre3={w[:3]}",
-             f"shape={_shape(raw)}"]
+             f"shape={word_shape(raw)}"]
         if lex[i]:
             f += [f"lex={lex[i]}", f"lextype={lex[i][2:]}", f"lex|w={lex[i]}|{w}"]
         for d in (-2, -1, 1, 2):
@@ -70,30 +57,8 @@ def token_features(text: str, spans: Sequence[tuple[int, int]],
     return rows
 
 
-class HedgeTagger:
-    """The shipped CRF and the word -> hedge type map learned with it."""
-
-    def __init__(self, model_path: str, meta: dict[str, Any]) -> None:
-        import pycrfsuite
-
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(model_path)
-        self.meta = meta
-        self.types: dict[str, str] = meta.get("types", {})
-
-    def tag(self, features: list[list[str]]) -> list[str]:
-        return list(self._tagger.tag(features)) if features else []
-
-
 @functools.cache
-def load_tagger() -> HedgeTagger | None:
-    """The shipped hedge tagger, or ``None`` when the package has none (or no CRFsuite)."""
-    folder = resources.files("summarize").joinpath("models")
-    model, meta = folder.joinpath("hedges.crfsuite"), folder.joinpath("hedges.json")
-    if not model.is_file() or not meta.is_file():
-        return None
-    try:
-        with resources.as_file(model) as path:
-            return HedgeTagger(str(path), json.loads(meta.read_text("utf-8")))
-    except ImportError:
-        return None
+def load_tagger() -> CRFModel | None:
+    """The shipped hedge tagger (its metadata holds the learned word -> type map), or
+    ``None`` when the package has none."""
+    return load_model("hedges")

@@ -102,31 +102,39 @@ def find_hedges(text: str) -> list[HedgeCue]:
 
 @functools.lru_cache(maxsize=512)
 def _find(text: str) -> tuple[HedgeCue, ...]:
-    from .hedge_model import load_tagger, sentence_tokens, token_features
-
-    tagger = load_tagger()
-    if tagger is None:
-        return tuple(lexicon_hedges(text))
+    from .hedge_model import load_tagger
     from .sentences import sentence_spans
 
-    out: list[HedgeCue] = []
-    for s_start, s_end in sentence_spans(text):
-        sentence = text[s_start:s_end]
-        lexicon = lexicon_hedges(sentence)
-        spans = sentence_tokens(sentence)
-        labels = tagger.tag(token_features(sentence, spans,
-                                           [(h.start, h.end, h.type) for h in lexicon]))
-        cues: list[list[int]] = []
-        for (start, end), label in zip(spans, labels, strict=True):
-            if label == "B" or (label == "I" and not cues):
-                cues.append([start, end])
-            elif label == "I" and cues and cues[-1][1] >= start - 1:
-                cues[-1][1] = end
-        found = combine(sentence, lexicon, [(s, e) for s, e in cues], tagger.types)
-        found = [HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start,
-                          end=s_start + h.end) for h in found]
-        out += sorted(found, key=lambda h: h.start)
-    return tuple(out)
+    if load_tagger() is None:
+        return tuple(lexicon_hedges(text))
+    return tuple(HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start, end=s_start + h.end)
+                 for s_start, s_end in sentence_spans(text)
+                 for h in _sentence_cues(text[s_start:s_end]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_cues(sentence: str) -> tuple[HedgeCue, ...]:
+    """One sentence tagged once: a briefing asks for a document's hedges and then for each of
+    its sentences' (certainty, findings); both share this."""
+    from .hedge_model import load_tagger
+
+    tagger = load_tagger()
+    assert tagger is not None
+    return tuple(tag_sentence(sentence, tagger, tagger.meta.get("types", {})))
+
+
+def tag_sentence(sentence: str, tagger: Any, types: dict[str, str]) -> list[HedgeCue]:
+    """The hedge cues of one sentence as ``tagger`` reads them (the shipped model, or a
+    cross-validation fold's while training), offsets within the sentence."""
+    from .crf import decode_bio, sentence_tokens
+    from .hedge_model import token_features
+
+    lexicon = lexicon_hedges(sentence)
+    tokens = sentence_tokens(sentence)
+    labels = tagger.tag(token_features(sentence, tokens,
+                                       [(h.start, h.end, h.type) for h in lexicon]))
+    return combine(sentence, lexicon, [(s, e) for s, e, _ in decode_bio(tokens, labels)],
+                   types)
 
 
 def combine(sentence: str, lexicon: list[HedgeCue], tagged: list[tuple[int, int]],

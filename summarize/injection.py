@@ -22,6 +22,7 @@ What is found, whatever the wording's disguise:
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["find_injections", "fold_confusables", "overlaps_injection"]
@@ -131,6 +132,13 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_injections(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans of ``text`` that address a model (whole paragraphs), merged."""
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _find(text: str) -> tuple[tuple[int, int], ...]:
+    # A briefing asks about the same document from the ranking, the checks of the title and
+    # bottom line, and the flags of every item: folded and matched once.
     folded, where = fold_confusables(text)
     spans: list[tuple[int, int]] = []
     for m in _PATTERNS.finditer(folded):
@@ -144,7 +152,7 @@ def find_injections(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return merged
+    return tuple(merged)
 
 
 def overlaps_injection(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

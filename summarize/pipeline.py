@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -32,6 +31,7 @@ from .figures import FigureMention, canonical_unit, extract_figures
 from .grounding import Aligner, normalize
 from .hedges import find_hedges
 from .injection import find_injections
+from .installation import package_version
 from .prompts import Prompt, load_prompt
 from .ranking import content_words
 from .salience import Sentence
@@ -92,13 +92,6 @@ _QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019`"
 
 
 @functools.lru_cache(maxsize=1)
-def _package_version() -> str:
-    try:
-        return version("summarize")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
 def _clean_quote(quote: str) -> str:
     quote = quote.strip()
     if len(quote) >= 2 and quote[0] in _QUOTE_MARKS and quote[-1] in _QUOTE_MARKS:
@@ -516,7 +509,7 @@ def _provenance(strategy: str, model: str, backend: str, prompt: Prompt | None,
         cached=cached,
         chunks=chunks,
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        summarize_version=_package_version(),
+        summarize_version=package_version(),
     )
 
 

@@ -19,11 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .cache import _connect, _xdg, public_url
+from .cache import _connect, public_url
 from .config import Settings
 from .schema import Briefing
+from .userconfig import xdg_dir
 
-__all__ = ["RunLog", "RunRecorder", "recorded_run", "state_dir"]
+__all__ = ["RunLog", "RunRecorder", "process_alive", "recorded_run", "state_dir"]
 
 _TABLE = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -60,7 +61,8 @@ COLUMNS = ("id", "started_at", "finished_at", "command", "status", "strategy", "
            "seconds", "latency_p50", "latency_p95", "grounding_rate")
 
 
-def _alive(pid: int | None) -> bool:
+def process_alive(pid: int | None) -> bool:
+    """Whether process ``pid`` of this machine may still be running."""
     if not pid:
         return False
     try:
@@ -74,7 +76,7 @@ def _alive(pid: int | None) -> bool:
 
 def state_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where the run log lives (see the module's documentation)."""
-    return _xdg(os.environ if env is None else env, "SUMMARIZE_STATE_DIR", "XDG_STATE_HOME",
+    return xdg_dir(os.environ if env is None else env, "SUMMARIZE_STATE_DIR", "XDG_STATE_HOME",
                 ".local/state")
 
 
@@ -229,7 +231,7 @@ class RunLog:
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, pid FROM runs WHERE status = 'running'").fetchall()
-            stale = [run_id for run_id, pid in rows if not _alive(pid)]
+            stale = [run_id for run_id, pid in rows if not process_alive(pid)]
             for run_id in stale:
                 self._db.execute("UPDATE runs SET status = 'interrupted', finished_at = ? "
                                  "WHERE id = ? AND status = 'running'", (_now(), run_id))

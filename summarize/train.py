@@ -211,25 +211,25 @@ def _hedge_docs(path: Path) -> list[list[dict[str, Any]]]:
     return [json.loads(line)["sentences"] for line in lines if line.strip()]
 
 
-def _hedge_sequence(sentence: dict[str, Any]) -> tuple[
-        list[list[str]], list[str], list[tuple[int, int]], list[tuple[int, int]]]:
-    """Features, labels (B/I/O), the gold cue spans and the token spans of one sentence."""
-    from .hedge_model import sentence_tokens, token_features
+def _hedge_sequence(sentence: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
+    """Features and labels (B/I/O) of one annotated sentence."""
+    from .crf import sentence_tokens
+    from .hedge_model import token_features
     from .hedges import lexicon_hedges
 
     text = sentence["text"]
-    spans = sentence_tokens(text)
+    tokens = sentence_tokens(text)
     lexicon = [(h.start, h.end, h.type) for h in lexicon_hedges(text)]
     cues = [(c["start"], c["end"]) for c in sentence["cues"]]
     labels = []
-    for s, e in spans:
+    for s, e in tokens:
         label = "O"
         for cs, ce in cues:
             if cs < e and s < ce:
                 label = "B" if s <= cs else "I"
                 break
         labels.append(label)
-    return token_features(text, spans, lexicon), labels, cues, spans
+    return token_features(text, tokens, lexicon), labels
 
 
 def _fit_crf(sequences: list[tuple[list[list[str]], list[str]]], path: Path) -> None:
@@ -244,63 +244,41 @@ def _fit_crf(sequences: list[tuple[list[list[str]], list[str]]], path: Path) -> 
     trainer.train(str(path))
 
 
-def _decode(spans: list[tuple[int, int]], labels: list[str]) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for (s, e), label in zip(spans, labels, strict=True):
-        if label == "B" or (label == "I" and not out):
-            out.append([s, e])
-        elif label == "I":
-            out[-1][1] = e
-    return [(s, e) for s, e in out]
-
-
 def train_hedges(data: Path, news: Path, out: Path, seed: int) -> dict[str, Any]:
     """The hedge CRF: Szeged Wikipedia sentences (fit) and the FactBank news documents; the
     score is 5-fold cross-validation over the FactBank documents (each fold's model never saw
-    its documents); the shipped model is fitted on all of it."""
-    import pycrfsuite
-
-    from .hedges import combine, lexicon_hedges
+    its documents, which it tags exactly as find_hedges does); the shipped model is fitted on
+    all of it."""
+    from .crf import CRFModel
+    from .evaluation import Score, hedge_scores
+    from .hedges import tag_sentence
 
     rng = random.Random(seed)
-    wiki = [(f, y) for doc in _hedge_docs(data / "hedges-szeged-wiki.jsonl") for sentence in doc
-            if sentence["cues"] or rng.random() < HEDGE_NEGATIVES
-            for f, y, _, _ in [_hedge_sequence(sentence)]]
+    wiki = [_hedge_sequence(sentence) for doc in _hedge_docs(data / "hedges-szeged-wiki.jsonl")
+            for sentence in doc if sentence["cues"] or rng.random() < HEDGE_NEGATIVES]
     docs = _hedge_docs(news)
     factbank = [[_hedge_sequence(sentence) for sentence in doc] for doc in docs]
-    texts = [[sentence["text"] for sentence in doc] for doc in docs]
     types = _learned_types([data / "hedges-szeged-wiki.jsonl", news])
     log.info("hedges: %d Wikipedia sentences, %d FactBank documents", len(wiki), len(factbank))
-    matched_pred = predicted = matched_gold = gold = 0
+    overlap = Score()
     tmp = out / ".hedges-cv.crfsuite"
     for held in folds(len(factbank), 5, seed):
         keep = set(held)
-        train = list(wiki) + [(f, y) for i, doc in enumerate(factbank) if i not in keep
-                              for f, y, _, _ in doc for _ in range(HEDGE_IN_DOMAIN)]
-        _fit_crf(train, tmp)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(tmp))
-        for i in held:
-            for (features, _, gold_spans, spans), text in zip(factbank[i], texts[i],
-                                                               strict=True):
-                tagged = _decode(spans, tagger.tag(features)) if features else []
-                pred = [(h.start, h.end) for h in combine(text, lexicon_hedges(text), tagged,
-                                                          types)]
-                matched_pred += sum(1 for p in pred if any(p[0] < g[1] and g[0] < p[1]
-                                                           for g in gold_spans))
-                matched_gold += sum(1 for g in gold_spans if any(p[0] < g[1] and g[0] < p[1]
-                                                                 for p in pred))
-                predicted += len(pred)
-                gold += len(gold_spans)
-        tagger.close()
+        _fit_crf(wiki + [seq for i, doc in enumerate(factbank) if i not in keep
+                         for seq in doc for _ in range(HEDGE_IN_DOMAIN)], tmp)
+        fold = CRFModel(str(tmp), {})
+
+        def tag(text: str, fold: CRFModel = fold) -> list[Any]:
+            return tag_sentence(text, fold, types)
+
+        _, scored = hedge_scores(({"sentences": docs[i]} for i in held), tag)
+        overlap.add(scored.matched_pred, scored.pred, scored.matched_gold, scored.gold)
     tmp.unlink(missing_ok=True)
-    precision = matched_pred / predicted if predicted else 0.0
-    recall = matched_gold / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = overlap.precision, overlap.recall, overlap.f1
     log.info("hedges: 5-fold CV on FactBank, cue overlap P %.1f R %.1f F1 %.1f",
              100 * precision, 100 * recall, 100 * f1)
-    _fit_crf(list(wiki) + [(f, y) for doc in factbank for f, y, _, _ in doc
-                           for _ in range(HEDGE_IN_DOMAIN)], out / "hedges.crfsuite")
+    _fit_crf(wiki + [seq for doc in factbank for seq in doc for _ in range(HEDGE_IN_DOMAIN)],
+             out / "hedges.crfsuite")
     return {"corpus": "Szeged uncertainty corpus, Wikipedia part (meyersbs/uncertainty, MIT) "
                       "and its FactBank news part (the dev file ../shared/eval)",
             "types": types,
@@ -359,26 +337,13 @@ def _read_gz(path: Path) -> list[dict[str, Any]]:
 
 
 def score_attributions(records: Sequence[dict[str, Any]], find: Any) -> dict[str, Any]:
-    """Overlap precision/recall/F1 per label of ``find(text)``'s attributions (the measure of
-    ``summarize eval attributions``)."""
-    labels = {"Source": "source", "Cue": "cue", "Content": "content"}
-    counts = {label: [0, 0, 0, 0] for label in labels}
-    for record in records:
-        found = find(record["text"])
-        for label, attr in labels.items():
-            gold = [(g["start"], g["end"]) for g in record["spans"] if g["label"] == label]
-            pred = sorted({(getattr(a, attr).start, getattr(a, attr).end) for a in found})
-            c = counts[label]
-            c[0] += sum(1 for p in pred if any(p[0] < g[1] and g[0] < p[1] for g in gold))
-            c[1] += len(pred)
-            c[2] += sum(1 for g in gold if any(p[0] < g[1] and g[0] < p[1] for p in pred))
-            c[3] += len(gold)
-    out = {}
-    for label, (mp, npred, mg, ngold) in counts.items():
-        p, r = (mp / npred if npred else 0.0), (mg / ngold if ngold else 0.0)
-        out[labels[label]] = {"precision": round(100 * p, 1), "recall": round(100 * r, 1),
-                              "f1": round(200 * p * r / (p + r), 1) if p + r else 0.0}
-    return out
+    """Overlap precision/recall/F1 per part of ``find(text)``'s attributions, in percent (the
+    measure of ``summarize eval attributions``)."""
+    from .evaluation import attribution_scores
+
+    return {attr: {"precision": round(100 * score.precision, 1),
+                   "recall": round(100 * score.recall, 1), "f1": round(100 * score.f1, 1)}
+            for attr, score in attribution_scores(records, find).items()}
 
 
 ATTRIBUTION_ITERATIONS = 150
@@ -390,8 +355,8 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     attributions, on its validation split (which nothing was fitted on)."""
     import pycrfsuite
 
-    from .attribution_model import AttributionTagger
     from .attributions import rule_attributions, tagged_attributions
+    from .crf import CRFModel
 
     train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
     validation = _read_gz(data / "attributions-polnear-validation.jsonl.gz")
@@ -404,7 +369,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                         "feature.possible_transitions": True})
     path = out / "attributions.crfsuite"
     trainer.train(str(path))
-    tagger = AttributionTagger(str(path), {})
+    tagger = CRFModel(str(path), {})
     learned = score_attributions(validation, lambda t: tagged_attributions(t, tagger))
     rules = score_attributions(validation, rule_attributions)
     log.info("attributions: validation F1 source %.1f cue %.1f content %.1f (rules %.1f %.1f "

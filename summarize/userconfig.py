@@ -32,7 +32,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["UserConfig", "config_dir", "load_user_config", "read_keys", "store_key"]
+__all__ = ["UserConfig", "config_dir", "load_user_config", "read_keys", "store_key", "xdg_dir"]
 
 _SETTINGS: dict[str, type | tuple[type, ...]] = {
     "model": str, "base_url": str, "strategy": str, "prompt": str,
@@ -42,13 +42,19 @@ _SERVER: dict[str, type | tuple[type, ...]] = {"base_url": str, "model": str}
 _KEY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
+def xdg_dir(env: Mapping[str, str], own: str, xdg: str, fallback: str) -> Path:
+    """``$own``, else ``$xdg/summarize``, else ``~/fallback/summarize``: the one rule for the
+    configuration, cache and state directories."""
+    if env.get(own):
+        return Path(env[own]).expanduser()
+    base = env.get(xdg) or str(Path(env.get("HOME") or Path.home()) / fallback)
+    return Path(base).expanduser() / "summarize"
+
+
 def config_dir(env: Mapping[str, str] | None = None) -> Path:
     """Where the configuration file and the stored keys live."""
-    env = os.environ if env is None else env
-    if env.get("SUMMARIZE_CONFIG_DIR"):
-        return Path(env["SUMMARIZE_CONFIG_DIR"]).expanduser()
-    base = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME") or Path.home()) / ".config")
-    return Path(base).expanduser() / "summarize"
+    return xdg_dir(os.environ if env is None else env, "SUMMARIZE_CONFIG_DIR",
+                   "XDG_CONFIG_HOME", ".config")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..runs import process_alive
+
 __all__ = ["Job", "JobStore"]
 
 _TABLE = """
@@ -65,13 +67,7 @@ def _alive(owner: str | None) -> bool:
     host, _, pid = owner.rpartition(":")
     if host != socket.gethostname():
         return True
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, ValueError):
-        return True
-    return True
+    return process_alive(int(pid)) if pid.isdigit() else True
 
 
 class JobStore:
