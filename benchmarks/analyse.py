@@ -19,8 +19,8 @@ from typing import Any
 
 from news import news_text  # benchmarks/news.py
 
-from summarize.analysis import analyze_text
-from summarize.figures import extract_figures
+from summarize.analysers.analysis import analyze_text
+from summarize.analysers.figures import extract_figures
 
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:

@@ -17,10 +17,11 @@ import time
 
 from news import news_text  # benchmarks/news.py
 
-import summarize.pipeline as pipeline
+import summarize.core.budget as budget
+import summarize.core.pipeline as pipeline
 from summarize import document_from_text
+from summarize.backends.local import default_model_path, gguf_token_counter
 from summarize.config import resolve_settings
-from summarize.local import default_model_path, gguf_token_counter
 
 
 def dense_text(size: int) -> str:
@@ -40,7 +41,7 @@ def main() -> None:
     count = gguf_token_counter(str(default_model_path()))
     assert count is not None, "the embedded model's vocabulary could not be loaded"
     settings = resolve_settings(env={}, strategy="generative")
-    exact_counter = pipeline._token_counter
+    exact_counter = budget.token_counter
     print(f"context {args.context} tokens, {settings.max_tokens} kept for the answer; "
           f"{args.repeat} runs each\n")
     print("| document | characters | tokens | chars/token | sizing | parts | parts too long "
@@ -52,7 +53,7 @@ def main() -> None:
         tokens = count(text)
         document = document_from_text(text, name)
         for sizing in ("estimate (2.2 chars/token)", "exact (model vocabulary)"):
-            pipeline._token_counter = (exact_counter if sizing.startswith("exact")  # type: ignore[assignment]
+            budget.token_counter = (exact_counter if sizing.startswith("exact")  # type: ignore[assignment]
                                        else lambda s: None)
             times = []
             for _ in range(args.repeat):
@@ -64,7 +65,7 @@ def main() -> None:
                            if sum(count(m["content"]) + 7 for m in call.messages) > room)
             print(f"| {name} | {len(text):,} | {tokens:,} | {len(text) / tokens:.2f} | {sizing} "
                   f"| {len(job.chunks)} | {too_long} | {statistics.median(times):.0f} |")
-    pipeline._token_counter = exact_counter
+    budget.token_counter = exact_counter
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ Two rows per corpus (CNN/DM, BBC), in one run:
   a ranker fitted on the other four folds (with the L2 strength and selection (redundancy
   penalty, word and sentence budget) the shipped model uses);
 * ``dev``: the 20 articles of ``../shared/eval/articles-frank.jsonl`` summarised by the shipped
-  model (``summarize/models/ranker.json``, fitted on all of the train file).
+  model (``summarize/analysers/models/ranker.json``, fitted on all of the train file).
 
 ROUGE-1/2/L F1 (``rouge-score`` with stemming) of the bottom line against the reference summary,
 lead-3 (the first three body sentences) scored on the same articles beside it, plus the oracle
@@ -26,8 +26,8 @@ from typing import Any
 
 from rouge_score import rouge_scorer
 
-from summarize.ranking import load_ranker
-from summarize.train import bottom_line, cross_validate, oracle, read_articles
+from summarize.analysers.ranking import load_ranker
+from summarize.analysers.train import bottom_line, cross_validate, oracle, read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)

@@ -23,11 +23,11 @@ from typing import Any
 from rouge_score import rouge_scorer
 
 from summarize import brief, document_from_text, resolve_settings
+from summarize.analysers.salience import sentences_of
 from summarize.backends import OpenAICompatibleBackend
-from summarize.cache import ResponseCache
-from summarize.local import EmbeddedServer
-from summarize.salience import sentences_of
-from summarize.strategies import invented_entities
+from summarize.backends.cache import ResponseCache
+from summarize.backends.local import EmbeddedServer
+from summarize.core.checks import invented_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
@@ -45,8 +45,8 @@ def rouge(reference: str, summary: str) -> dict[str, float]:
 def heldout(records: list[dict[str, Any]], fold: int) -> list[dict[str, Any]]:
     """Fold ``fold`` of the training split, and the ranker fitted on the rest put in place."""
     from summarize import salience
-    from summarize.ranking import load_ranker
-    from summarize.train import _article, fit_ranker, folds
+    from summarize.analysers.ranking import load_ranker
+    from summarize.analysers.train import _article, fit_ranker, folds
 
     records = [r for r in records if r.get("reference_summary")]
     held = set(folds(len(records), 5, 7)[fold])

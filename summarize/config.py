@@ -15,31 +15,30 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, get_args
 from urllib.parse import urlsplit, urlunsplit
 
+from .core.prompts import DEFAULT_PROMPT
 from .errors import ConfigError
-from .prompts import DEFAULT_PROMPT
+from .schema import Strategy
 from .userconfig import UserConfig, load_user_config, read_keys
 
 __all__ = ["Settings", "public_url", "resolve_settings"]
 
-BackendKind = Literal["local", "openai", "openai-compatible"]
-StrategyName = Literal["extractive", "guided", "generative"]
-STRATEGIES: tuple[StrategyName, ...] = ("extractive", "guided", "generative")
+# The strategies the contract knows (schema.Strategy); each is a module of summarize.strategies.
+STRATEGIES: tuple[str, ...] = get_args(Strategy)
 
+# The model used when none is named: the embedded one (see summarize.backends.local).
 LOCAL_MODEL = "local"
-OPENAI_BASE_URL = "https://api.openai.com/v1"
-# What the embedded model does by default: see the README's strategies table.
-DEFAULT_LOCAL_STRATEGY: StrategyName = "extractive"
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know. Build it with :func:`resolve_settings`."""
 
-    backend: BackendKind = "local"
-    strategy: StrategyName = DEFAULT_LOCAL_STRATEGY
+    # A kind of summarize.backends.registry; the defaults are the embedded model's.
+    backend: str = "local"
+    strategy: str = "extractive"
     model: str = "smollm2-135m-instruct"
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
@@ -148,9 +147,9 @@ def resolve_settings(
     if not 1 <= concurrency <= 256:
         raise ConfigError(f"concurrency {concurrency} ({sources['concurrency']}) must be 1-256")
     if max_retries is not None and not 0 <= max_retries <= 20:
-        raise ConfigError("--max-retries must be between 0 and 20")
+        raise ConfigError("the max_retries setting must be between 0 and 20")
     if max_tokens is not None and max_tokens < 64:
-        raise ConfigError("--max-tokens must be at least 64")
+        raise ConfigError("the max_tokens setting must be at least 64")
     strategy = _pick("strategy", strategy, "SUMMARIZE_STRATEGY", env, config, sources, None)
     if strategy is not None and strategy not in STRATEGIES:
         raise ConfigError(f"unknown strategy {strategy!r} ({sources['strategy']}): use "
@@ -178,10 +177,12 @@ def resolve_settings(
                       else "env OPENAI_API_KEY" if env.get("OPENAI_API_KEY")
                       else "stored key 'openai'" if api_key else "")
 
+    from .backends.registry import URL_KIND, kind_for_model, kinds
+
     if base_url:
         if model == LOCAL_MODEL:
-            raise ConfigError("a server URL (--base-url) needs a model name (--model NAME): the "
-                              "model the server serves")
+            raise ConfigError("a server URL needs a model name (the model setting): the model the "
+                              "server serves")
         if not base_url.startswith(("http://", "https://")):
             raise ConfigError(f"the server URL {public_url(base_url)!r} must start with http:// "
                               "or https://")
@@ -192,47 +193,34 @@ def resolve_settings(
         except ValueError:
             raise ConfigError(f"the server URL {public_url(base_url)!r} has no valid host and "
                               "port") from None
-        name = model.removeprefix("openai/") if base_url == OPENAI_BASE_URL else model
         if key_source:
             sources["api_key"] = key_source
         return Settings(
-            backend="openai-compatible",
+            backend=URL_KIND,
             strategy=strategy or "generative",
-            model=name,
+            model=model,
             base_url=base_url.rstrip("/"),
             api_key=api_key,
             context_tokens=context_tokens,
             sources=sources,
             **common,  # type: ignore[arg-type]
         )
-    if model.startswith("openai/"):
-        key = env.get("OPENAI_API_KEY") or keys.get("openai")
-        if not key:
-            raise ConfigError(f"model {model} needs OPENAI_API_KEY in the environment or a "
-                              "stored key (summarize keys set openai)")
-        sources["api_key"] = ("env OPENAI_API_KEY" if env.get("OPENAI_API_KEY")
-                              else "stored key 'openai'")
-        return Settings(
-            backend="openai",
-            strategy=strategy or "generative",
-            model=model.removeprefix("openai/"),
-            base_url=OPENAI_BASE_URL,
-            api_key=key,
-            context_tokens=context_tokens,
-            sources=sources,
-            **common,  # type: ignore[arg-type]
-        )
-    if model not in (LOCAL_MODEL, "smollm2", "smollm2-135m-instruct"):
+    kind = kind_for_model(model)
+    if kind is None or kind.configure is None:
+        examples = ", ".join(repr(k.example) for k in kinds() if k.example)
         servers = f", a configured server ({', '.join(config.servers)})" if config.servers else ""
         raise ConfigError(
-            f"unknown model {model!r}: use 'local', 'openai/<model>'{servers}, "
+            f"unknown model {model!r}: use {examples}{servers}, "
             "or a server URL with the server's model name"
         )
+    fields = kind.configure(model, env, keys)
+    if "api_key_source" in fields:
+        sources["api_key"] = fields.pop("api_key_source")
     return Settings(
-        backend="local",
-        strategy=strategy or DEFAULT_LOCAL_STRATEGY,
-        context_tokens=context_tokens or 8192,
-        local_model_path=env.get("SUMMARIZE_LOCAL_MODEL_PATH") or None,
+        backend=kind.name,
+        strategy=strategy or kind.default_strategy,
+        context_tokens=context_tokens or kind.default_context_tokens,
         sources=sources,
+        **fields,
         **common,  # type: ignore[arg-type]
     )

@@ -67,7 +67,7 @@ def settings_table(settings: Settings) -> list[tuple[str, str, str]]:
 
 def _local_model(env: Mapping[str, str] | None) -> str | None:
     """The embedded model's GGUF file, as the backend would find it."""
-    from .local import model_file
+    from .backends.local import model_file
 
     return model_file((os.environ if env is None else env).get("SUMMARIZE_LOCAL_MODEL_PATH")
                       or None)
@@ -101,7 +101,7 @@ def list_models(env: Mapping[str, str] | None = None, *, probe: bool = False,
     config = config if config is not None else load_user_config(env)
     keys = read_keys(env)
     rows = []
-    from .local import GGUF_NAME
+    from .backends.local import GGUF_NAME
 
     path = _local_model(env)
     if path and Path(path).is_file():
@@ -157,8 +157,8 @@ def _sound(db: Path) -> tuple[bool, str]:
 
 def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) -> list[Check]:
     """One check per thing a user's installation needs, each with its fix."""
-    from .cache import cache_dir
-    from .runs import state_dir
+    from .backends.cache import cache_dir
+    from .runs.log import state_dir
 
     checks: list[Check] = []
     try:
@@ -181,7 +181,7 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
                             "pip install 'llama-cpp-python[server]' (builds llama.cpp: a C "
                             "compiler, about 4 minutes)"))
     elif start_model and path and Path(path).is_file():
-        from .local import EmbeddedServer
+        from .backends.local import EmbeddedServer
 
         try:
             with EmbeddedServer(path) as server:

@@ -92,7 +92,7 @@ def model_base_url(request: pytest.FixtureRequest) -> Iterator[str]:
     if mode in (None, "none"):
         yield REPLAY_BASE_URL
         return
-    from summarize.local import EmbeddedServer
+    from summarize.backends.local import EmbeddedServer
 
     with EmbeddedServer() as server:
         yield server.base_url

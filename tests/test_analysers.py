@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from summarize.analysis import analyze_text
-from summarize.attributions import find_attributions, rule_attributions
+from summarize.analysers.analysis import analyze_text
+from summarize.analysers.attributions import find_attributions, rule_attributions
+from summarize.analysers.evaluation import evaluate
+from summarize.analysers.figures import canonical_unit, extract_figures
+from summarize.analysers.hedges import find_hedges
 from summarize.cli import app
-from summarize.evaluation import evaluate
-from summarize.figures import canonical_unit, extract_figures
-from summarize.hedges import find_hedges
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -153,7 +153,7 @@ def test_scores_do_not_regress() -> None:
     fitted on."""
     import json as _json
 
-    from summarize.hedge_model import load_tagger
+    from summarize.analysers.hedge_model import load_tagger
 
     hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
     assert hedges["cue (exact)"] >= 95.0
@@ -165,13 +165,13 @@ def test_scores_do_not_regress() -> None:
     assert figures["value+change"] > 90.0
     validation = EVAL.parent / "train" / "attributions-polnear-validation.jsonl.gz"
     if validation.is_file():
-        from summarize.train import _read_gz, score_attributions
+        from summarize.analysers.train import _read_gz, score_attributions
 
         scores = score_attributions(_read_gz(validation), find_attributions)
         assert scores["source"]["f1"] >= 73.5 and scores["cue"]["f1"] >= 70.0
         assert scores["content"]["f1"] >= 80.5
-        meta = _json.loads((Path(__file__).resolve().parent.parent / "summarize" / "models" /
-                            "attributions.json").read_text(encoding="utf-8"))
+        models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
+        meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]
 
 
@@ -295,7 +295,7 @@ def test_shares_and_compared_levels_are_scored_as_newsquant_annotates_them(
 
 
 def test_the_learned_hedge_tagger_loads_and_tags_a_sentence_of_its_own() -> None:
-    from summarize.hedge_model import load_tagger
+    from summarize.analysers.hedge_model import load_tagger
 
     tagger = load_tagger()
     assert tagger is not None and "Szeged" in tagger.meta["corpus"]
@@ -312,7 +312,7 @@ def test_the_learned_hedge_tagger_loads_and_tags_a_sentence_of_its_own() -> None
 
 
 def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() -> None:
-    from summarize.attribution_model import load_attribution_tagger
+    from summarize.analysers.attribution_model import load_attribution_tagger
 
     tagger = load_attribution_tagger()
     assert tagger is not None and "PolNeAR" in tagger.meta["corpus"]

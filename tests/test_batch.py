@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarize.batch import prepare_output
-from summarize.cache import ResponseCache
+from summarize.backends.cache import ResponseCache
 from summarize.cli import app
-from summarize.inputs import InputFailure, count_sources, iter_sources
-from summarize.runs import RunLog
+from summarize.core.inputs import InputFailure, count_sources, iter_sources
+from summarize.runs.batch import prepare_output
+from summarize.runs.log import RunLog
 from tests.conftest import SEED, tool_call_completion
 from tests.test_pipeline import draft
 
@@ -195,7 +195,7 @@ def test_concurrency_must_be_positive(concurrency: str, tmp_path: Path) -> None:
 
 def test_recorded_run_ends_with_the_status_of_what_happened() -> None:
     from summarize.config import resolve_settings
-    from summarize.runs import recorded_run
+    from summarize.runs.log import recorded_run
 
     settings = resolve_settings(strategy="extractive")
     with recorded_run("brief", settings, inputs=["a.txt"]) as recorder:

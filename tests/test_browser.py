@@ -87,8 +87,8 @@ def test_markup_in_the_document_stays_inert(browser, fake_backend_cls, tmp_path)
 
 def test_compare_report_renders_and_clicking_a_claim_marks_its_evidence(  # type: ignore[no-untyped-def]
         browser, fake_backend_cls, tmp_path) -> None:
-    from summarize.compare import Variant, compare
     from summarize.render.compare import render_compare_html
+    from summarize.runs.compare import Variant, compare
     from tests.conftest import SEED
     from tests.test_compare import worse_draft
 

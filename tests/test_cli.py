@@ -151,8 +151,8 @@ def test_prompts_lists_versions() -> None:
     result = invoke("prompts")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("generative\tv1\t") and any(
-        ln.startswith("guided\tv1\t") for ln in lines)
+    assert any(ln.startswith("generative\tv1\t") for ln in lines)
+    assert any(ln.startswith("guided\tv1\t") for ln in lines)
 
 
 def test_help_documents_exit_codes() -> None:
@@ -181,11 +181,12 @@ def test_main_turns_interrupts_and_surprises_into_one_line(
     raised: BaseException, code: int, message: str,
 ) -> None:
     import summarize.cli as cli
+    import summarize.cli.brief as brief_command
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise raised
 
-    monkeypatch.setattr(cli, "make_brief", explode)
+    monkeypatch.setattr(brief_command, "make_brief", explode)
     monkeypatch.setattr(sys, "argv", ["summarize", "brief", str(SEED)])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

@@ -14,10 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import ConfigError, resolve_settings
-from summarize.batch import run_batch
 from summarize.cli import app
+from summarize.core.prompts import Prompt, PromptFile
 from summarize.errors import OutputError
-from summarize.prompts import Prompt, PromptFile
+from summarize.runs.batch import run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -166,7 +166,7 @@ def test_escape_codes_in_ids_never_reach_stderr_raw(tmp_path: Path) -> None:
 def test_disk_full_during_batch_is_11_and_leaves_no_half_line(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch
                                                               ) -> None:
-    import summarize.batch as batch
+    import summarize.runs.results as batch
 
     out = tmp_path / "out.jsonl"
     feed = tmp_path / "feed.jsonl"

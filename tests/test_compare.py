@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.compare import Variant, compare, diff_briefings, regressions
-from summarize.pipeline import brief
+from summarize.core.pipeline import brief
+from summarize.runs.compare import Variant, compare, diff_briefings, regressions
 from summarize.schema import DraftClaim
 from tests.conftest import GENERATIVE, SEED, tool_call_completion
 from tests.test_pipeline import draft

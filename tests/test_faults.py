@@ -94,7 +94,7 @@ def test_usage_is_summed_over_every_attempt(stub: Any, tmp_path: Path) -> None:
 @pytest.mark.embedded
 def test_embedded_server_crashing_mid_run() -> None:
     from summarize.backends import OpenAICompatibleBackend
-    from summarize.local import EmbeddedServer
+    from summarize.backends.local import EmbeddedServer
 
     with EmbeddedServer() as server:
         backend = OpenAICompatibleBackend(kind="local", model="smollm2-135m-instruct",

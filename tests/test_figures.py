@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.figures import canonical_unit, extract_figures
+from summarize.analysers.figures import canonical_unit, extract_figures
 
 
 def one(text: str) -> tuple[str, float, str | None, str, float | None, float | None]:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from summarize.grounding import Aligner, normalize
+from summarize.core.grounding import Aligner, normalize
 
 SOURCE = (
     "South Korea\u2019s Defense Intelligence Agency has indicated that some North Korean "

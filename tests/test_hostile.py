@@ -22,9 +22,10 @@ from summarize import (
     render_html,
     render_markdown,
 )
+from summarize.analysers.injection import find_injections
 from summarize.cli import app
-from summarize.injection import find_injections
-from summarize.pipeline import document_tag, plan
+from summarize.core.budget import document_tag
+from summarize.core.pipeline import plan
 from summarize.schema import DraftBriefing, DraftClaim
 from tests.conftest import GENERATIVE
 

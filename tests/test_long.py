@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import document_from_text
-from summarize.chunking import merge_drafts, split_into_chunks
-from summarize.pipeline import LIMITS, brief, plan
-from summarize.salience import Sentence
+from summarize.analysers.salience import Sentence
+from summarize.core.chunking import merge_drafts, split_into_chunks
+from summarize.core.pipeline import brief, plan
+from summarize.core.sentences import sentence_spans
 from summarize.schema import DraftBriefing, DraftClaim, DraftFigure
-from summarize.sentences import sentence_spans
-from summarize.strategies import guided_model, guided_plan
+from summarize.schema.draft import LIMITS
+from summarize.strategies.guided import guided_model, guided_plan
 from tests.conftest import GENERATIVE
 
 
@@ -132,8 +133,8 @@ def test_guided_bottom_line_is_completed_from_the_models_own_claim_picks() -> No
 
 
 def test_parts_are_sized_with_the_embedded_models_own_token_counts(monkeypatch: Any) -> None:
-    import summarize.pipeline as pipeline
-    from summarize.local import default_model_path, gguf_token_counter
+    import summarize.core.budget as token_budget
+    from summarize.backends.local import default_model_path, gguf_token_counter
 
     count = gguf_token_counter(str(default_model_path()))
     assert count is not None and count("North Korean troops") > 0
@@ -151,7 +152,7 @@ def test_parts_are_sized_with_the_embedded_models_own_token_counts(monkeypatch: 
     # Prose has more characters per token: exact counts need fewer parts than the estimate.
     prose = report(300)
     exact = len(plan(document_from_text(prose, "p"), GENERATIVE, context_tokens=4000).chunks)
-    monkeypatch.setattr(pipeline, "_token_counter", lambda settings: None)
+    monkeypatch.setattr(token_budget, "token_counter", lambda settings: None)
     estimated = len(plan(document_from_text(prose, "p"), GENERATIVE, context_tokens=4000).chunks)
     assert exact < estimated
 
@@ -169,13 +170,13 @@ def test_a_document_needing_more_parts_than_allowed_is_refused_before_any_call()
 
 
 def test_a_document_that_surely_fits_is_not_counted(monkeypatch: Any) -> None:
-    import summarize.pipeline as pipeline
+    import summarize.core.budget as budget
     from summarize.config import resolve_settings
 
     def no_counting(settings: Any) -> None:
         raise AssertionError("tokens counted for a prompt whose bytes already fit")
 
-    monkeypatch.setattr(pipeline, "_token_counter", no_counting)
+    monkeypatch.setattr(budget, "token_counter", no_counting)
     document = document_from_text(report(8), "short")
     assert len(plan(document, GENERATIVE).calls) == 1
     assert len(plan(document, resolve_settings(env={}, strategy="guided")).calls) == 1

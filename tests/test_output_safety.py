@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize import document_from_text, load_document, resolve_settings
-from summarize.batch import OutputLock, run_batch
 from summarize.cli import app
 from summarize.errors import OutputError
+from summarize.runs.batch import OutputLock, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -104,7 +104,7 @@ def test_devices_are_not_read_as_documents() -> None:
 
 
 def test_stdin_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarize.document as document
+    import summarize.core.document as document
 
     monkeypatch.setattr(document, "MAX_DOCUMENT_BYTES", 1000)
     result = invoke("brief", "-", "-s", "extractive", input="word " * 1000)
@@ -183,7 +183,7 @@ def test_cache_keys_by_the_backend_given_not_the_settings(tmp_path: Path) -> Non
 
     from summarize import brief as make_brief
     from summarize.backends import OpenAICompatibleBackend
-    from summarize.cache import ResponseCache, identity_of
+    from summarize.backends.cache import ResponseCache, identity_of
     from tests.conftest import GENERATIVE
 
     a = OpenAICompatibleBackend(kind="openai-compatible", model="m", base_url="http://a:1/v1",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from summarize import resolve_settings
-from summarize.local import default_model_path, server_environment
-from summarize.runs import RunLog
+from summarize.backends.local import default_model_path, server_environment
+from summarize.runs.log import RunLog
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize import ConfigError, list_prompts, load_prompt
-from summarize.pipeline import LIMITS
+from summarize import ConfigError
+from summarize.core.prompts import list_prompts, load_prompt
+from summarize.schema.draft import LIMITS
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize.ranking import FEATURES, load_ranker, select
-from summarize.salience import bottom_line_sentences, rank_sentences
-from summarize.strategies import extractive_plan
+from summarize.analysers.ranking import FEATURES, load_ranker, select
+from summarize.analysers.salience import bottom_line_sentences, rank_sentences
+from summarize.strategies.extractive import extractive_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ROOT.parent / "shared" / "train"
@@ -67,7 +67,7 @@ def test_extractive_claims_cover_each_named_source() -> None:
 @pytest.mark.skipif(not (TRAIN / "articles-frank-train.jsonl").is_file(),
                     reason="../shared/train is not beside the project")
 def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:
-    from summarize.train import main
+    from summarize.analysers.train import main
 
     assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", "ranker"]) == 0
     rebuilt = json.loads((tmp_path / "ranker.json").read_text(encoding="utf-8"))
@@ -81,7 +81,7 @@ def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:
 
 def test_training_without_data_is_a_one_line_error(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from summarize.train import main
+    from summarize.analysers.train import main
 
     assert main(["--data", str(tmp_path / "none"), "--out", str(tmp_path)]) == 3
     assert capsys.readouterr().err.count("\n") == 1

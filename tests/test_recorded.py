@@ -12,9 +12,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from summarize import brief, normalize, render_html, render_markdown, resolve_settings
+from summarize import brief, render_html, render_markdown, resolve_settings
 from summarize.cli import app
-from summarize.strategies import certainty_of, invented_entities, weaker
+from summarize.core.checks import invented_entities
+from summarize.core.grounding import normalize
+from summarize.strategies.base import certainty_of, weaker
 from tests.conftest import GENERATIVE
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -160,8 +160,10 @@ def test_concurrency_bounds_model_calls(tmp_path: Path) -> None:
     backend = SlowBackend(0.3)
     with client(tmp_path, GENERATIVE, backend, concurrency=2, rate_limit=0) as c:
         results: list[int] = []
-        threads = [threading.Thread(target=lambda: results.append(c.post(
-            "/v1/briefings", json={"text": SEED}, headers=AUTH).status_code)) for _ in range(6)]
+        # Six different documents: none is answered from the cache.
+        threads = [threading.Thread(target=lambda i=i: results.append(c.post(
+            "/v1/briefings", json={"text": f"{SEED}\nUpdate {i}."}, headers=AUTH).status_code))
+            for i in range(6)]
         for t in threads:
             t.start()
         for t in threads:

@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from ..compare import METRICS, Comparison, changes, differs
+from ..runs.compare import METRICS, Comparison, changes, differs
 from ..schema import Briefing
 
 __all__ = ["render_compare_html", "render_compare_json", "render_compare_markdown",

@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..backends import Backend
-from ..cache import ResponseCache
+from ..backends.cache import ResponseCache
 from ..config import Settings
 from ..errors import (
     BackendStartError,
@@ -239,7 +239,7 @@ def _negotiate(request: Request, fmt: str | None) -> str:
 def create_app(settings: Settings, options: ServiceOptions | None = None, *,
                backend: Backend | None = None) -> FastAPI:
     """The service for ``settings``; ``backend`` replaces the one the settings describe."""
-    from ..runs import state_dir
+    from ..runs.log import state_dir
 
     options = options or ServiceOptions()
     folder = options.state_dir or state_dir()

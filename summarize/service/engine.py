@@ -19,13 +19,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..backends import Backend, LazyBackend
-from ..cache import CachedBackend, ResponseCache, backend_identity, identity_of
+from ..backends import Backend, LazyBackend, backend_identity
+from ..backends.cache import CachedBackend, ResponseCache, identity_of
 from ..config import Settings, resolve_settings
-from ..document import Document, document_from_text
+from ..core.document import Document, document_from_text
+from ..core.pipeline import brief
 from ..errors import SummarizeError
-from ..pipeline import brief
-from ..runs import recorded_run
+from ..runs.log import recorded_run
 from ..schema import Briefing
 
 __all__ = ["BriefRequest", "Engine", "RequestTimeout"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..runs import process_alive
+from ..runs.log import process_alive
 
 __all__ = ["Job", "JobStore"]
 

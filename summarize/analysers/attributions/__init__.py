@@ -1,0 +1,125 @@
+"""Attributions: who said what. Each has a source, a cue and a content span, with offsets.
+
+The learned tagger (:mod:`..attribution_model`, a CRF fitted on PolNeAR) reads each sentence with
+the rules' reading (:mod:`.rules`) among its features; without the model, the rules alone answer.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from ...core.sentences import sentence_spans
+from .rules import ANY_CUE, rule_attributions
+from .spans import PRONOUN_SOURCES, Attribution, Span, states_a_claim, trimmed_span
+
+__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "find_attributions", "rule_attributions",
+           "states_a_claim", "tagged_attributions", "tagger_inputs"]
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attribution found in ``text``, in order of their cues.
+
+    The learned tagger (:mod:`summarize.analysers.attribution_model`) labels sources, cues and
+    contents, with the rules below among its features; without a shipped model, the rules alone."""
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _find(text: str) -> tuple[Attribution, ...]:
+    from ..attribution_model import load_attribution_tagger
+
+    tagger = load_attribution_tagger()
+    return tuple(rule_attributions(text) if tagger is None else tagged_attributions(text, tagger))
+
+
+def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
+    """The tagger's sources, cues and contents, linked: each cue takes the nearest source of
+    its sentence (before it if any) and the nearest content (after it if any, else in the next
+    sentence); the rules' reading of the same cue fills a part the tagger left out."""
+    from ..crf import decode_bio
+
+    rules = rule_attributions(text)
+    sentences = [(tokens, decode_bio(tokens, tagger.tag(features)))
+                 for tokens, features in tagger_inputs(text, rules)]
+    out: list[Attribution] = []
+    for k, (_, spans) in enumerate(sentences):
+        sources = [(s, e) for s, e, label in spans if label == "Source"]
+        contents = [(s, e) for s, e, label in spans if label == "Content"]
+        following = [(s, e) for s, e, label in (sentences[k + 1][1] if k + 1 < len(sentences)
+                                                else []) if label == "Content"]
+        for c_start, c_end, label in spans:
+            if label != "Cue":
+                continue
+            rule = next((a for a in rules if a.cue.start < c_end and c_start < a.cue.end), None)
+            before = [x for x in sources if x[1] <= c_start]
+            after = [x for x in sources if x[0] >= c_end]
+            source = (max(before, key=lambda x: x[1]) if before else
+                      min(after, key=lambda x: x[0]) if after else
+                      (rule.source.start, rule.source.end) if rule else None)
+            later = [x for x in contents if x[0] >= c_end]
+            earlier = [x for x in contents if x[1] <= c_start]
+            content = (min(later, key=lambda x: x[0]) if later else
+                       max(earlier, key=lambda x: x[1]) if earlier else
+                       following[0] if following else
+                       (rule.content.start, rule.content.end) if rule else None)
+            spans_ = (trimmed_span(text, *source) if source else None,
+                      trimmed_span(text, c_start, c_end),
+                      trimmed_span(text, *content) if content else None)
+            if spans_[0] and spans_[1] and spans_[2]:
+                out.append(Attribution(spans_[0], spans_[1], spans_[2]))
+    # A second source of the same cue ("Smith and the ministry said"): the nearest cue of its
+    # sentence.
+    named = {(a.source.start, a.source.end) for a in out}
+    for _, spans in sentences:
+        cues_here = [a for a in out if spans and spans[0][0] <= a.cue.start <= spans[-1][1]]
+        for start, end, label in spans:
+            piece = trimmed_span(text, start, end) if label == "Source" else None
+            if piece is None or (piece.start, piece.end) in named or not cues_here:
+                continue
+            at = piece.start
+            nearest = min(cues_here, key=lambda a: abs(a.cue.start - at))
+            out.append(Attribution(piece, nearest.cue, nearest.content))
+            named.add((piece.start, piece.end))
+    # Content the links above left over (a quotation running on past its cue's sentence, a
+    # second part of what was said) belongs to the nearest cue before it, within two sentences.
+    used = {(a.content.start, a.content.end) for a in out}
+    for k, (_, spans) in enumerate(sentences):
+        for start, end, label in spans:
+            piece = trimmed_span(text, start, end) if label == "Content" else None
+            if piece is None or (piece.start, piece.end) in used:
+                continue
+            window_start = sentences[max(0, k - 2)][0][0][0]
+            prior = max((a for a in out if window_start <= a.cue.start < start),
+                        key=lambda a: a.cue.start, default=None)
+            if prior is not None:
+                out.append(Attribution(prior.source, prior.cue, piece))
+                used.add((piece.start, piece.end))
+    return sorted(out, key=lambda a: (a.cue.start, a.content.start))
+
+
+def tagger_inputs(text: str, rules: list[Attribution] | None = None
+                  ) -> list[tuple[list[tuple[int, int]], list[list[str]]]]:
+    """Per sentence: its tokens and the tagger's features (training and tagging alike)."""
+    from ..attribution_model import sentence_features
+    from ..crf import sentence_tokens
+
+    rules = rule_attributions(text) if rules is None else rules
+    marks = [(a.source.start, a.source.end, "S") for a in rules] + \
+        [(a.cue.start, a.cue.end, "C") for a in rules] + \
+        [(a.content.start, a.content.end, "T") for a in rules]
+    cues = [(m.start(), m.end()) for m in ANY_CUE.finditer(text)]
+    out = []
+    for s_start, s_end in sentence_spans(text):
+        tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
+        if not tokens:
+            continue
+        # Only the marks of this sentence: a long document has thousands.
+        here = [(cs, ce) for cs, ce in cues if cs < s_end and s_start < ce]
+        ruled_here = [(ms, me, k) for ms, me, k in marks if ms < s_end and s_start < me]
+        lexicon = [next(("B" if s <= cs else "I" for cs, ce in here if cs < e and s < ce), "")
+                   for s, e in tokens]
+        ruled = [next((k for ms, me, k in ruled_here if ms < e and s < me), "")
+                 for s, e in tokens]
+        out.append((tokens, sentence_features(text, tokens, lexicon, ruled)))
+    return out

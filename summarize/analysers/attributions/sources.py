@@ -1,0 +1,162 @@
+"""The source next to a cue: a pronoun, a run of capitalised words with the titles between them
+("Pentagon spokesperson Sabrina Singh"), or a short common-noun phrase ("lawmakers", "the
+report")."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, trimmed_span
+
+_TIME = re.compile(
+    r"(?:on|in|last|this|late|early)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|yesterday|today|tonight|week|month|year|\d{4})$", re.IGNORECASE)
+
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
+
+
+_SKIP = {
+    "also", "has", "have", "had", "is", "was", "were", "are", "been", "be", "repeatedly",
+    "later", "previously", "recently", "publicly", "privately", "then", "once", "again",
+    "earlier", "further", "not", "never", "already", "reportedly", "both", "all", "would",
+    "will", "could", "may", "might", "can", "did", "does", "do", "first", "now",
+    "quickly", "flatly", "openly", "strongly", "explicitly", "initially", "ultimately",
+}
+
+
+_ASIDES = {"meanwhile", "however", "too", "though", "instead", "also", "moreover", "separately",
+           "likewise", "similarly", "nevertheless", "nonetheless", "meantime"}
+
+
+_DETERMINERS = {"the", "a", "an", "some", "many", "most", "several", "other", "both", "two",
+                "three", "its", "his", "her", "their", "our", "these", "those", "western",
+                "foreign"}
+
+
+_STOP = {
+    "and", "or", "but", "that", "of", "to", "in", "on", "at", "for", "by", "with", "from",
+    "as", "than", "while", "when", "because", "if", "so", "into", "after", "before", "over",
+    "about", "what", "how", "why", "where", "not", "no", "more", "however", "furthermore",
+}
+
+
+_CONNECTORS = {"of", "the", "for", "and", "de", "van", "von", "al", "-", "&"}
+
+
+_WORD = re.compile(r"[\w.'’&-]+|[^\w\s]")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end())
+            for m in _WORD.finditer(text[start:end])]
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) > 1)
+
+
+def source_before(text: str, s_start: int, cue_start: int) -> Span | None:
+    """The noun phrase ending just before a cue (adverbs and auxiliaries skipped)."""
+    toks = _tokens(text, s_start, cue_start)
+    i = len(toks) - 1
+    if i >= 3 and toks[i][0] == "," and toks[i - 2][0] == "," and \
+            toks[i - 1][0].lower() in _ASIDES:
+        i -= 3  # "Trump, meanwhile, planned"
+    while i >= 0:
+        w = toks[i][0].lower()
+        adverb = (w.endswith("ly") and len(w) > 4 and i > 0
+                  and toks[i - 1][0].lower() not in _DETERMINERS)  # "the daily" is a noun
+        if w in _SKIP or adverb:
+            i -= 1
+        elif _TIME.match(w):
+            i -= 1
+            if i >= 0 and toks[i][0].lower() in {"on", "in", "last", "this", "late", "early"}:
+                i -= 1
+        else:
+            break
+    if i < 0:
+        return None
+    word, w_start, w_end = toks[i]
+    if word.lower() in _STOP:
+        return None  # "If confirmed, ...": no subject
+    if word.lower() in PRONOUNS:
+        return Span(word, w_start, w_end)
+    if not re.match(r"\w", word):
+        return None
+    first = i
+    if is_cap(word):
+        j = i - 1
+        while j >= 0:
+            w = toks[j][0]
+            if is_cap(w) or w in ("’s", "'s"):
+                first = j
+            elif w.lower() in _CONNECTORS and j > 0 and is_cap(toks[j - 1][0]):
+                pass
+            elif w.islower() and w not in _STOP and j > 0 and is_cap(toks[j - 1][0]):
+                pass  # a title between names: "Pentagon spokesperson Sabrina Singh"
+            else:
+                break
+            j -= 1
+        while first > 0 and toks[first - 1][0].lower() in _DETERMINERS:
+            first -= 1
+    else:
+        if word.lower() in _STOP or word.lower() in _DETERMINERS:
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= 5:
+            w = toks[j][0]
+            if w.lower() in _DETERMINERS:
+                first = j
+                break
+            if not re.match(r"\w", w) or w.lower() in _STOP or w.lower() in _SKIP:
+                break
+            first = j
+            j -= 1
+    if first > 0 and toks[first - 1][0] == "the" and first == i:
+        first -= 1
+    return trimmed_span(text, toks[first][1], toks[i][2])
+
+
+def source_after(text: str, start: int, end: int) -> Span | None:
+    """The noun phrase starting at ``start`` up to a comma, clause word or sentence end."""
+    toks = _tokens(text, start, end)
+    last = -1
+    for k, (w, _, _) in enumerate(toks):
+        if w in {",", ";", ".", ":", "(", "—", "–"} or (w.lower() in _STOP and w.lower() not in
+                                                      {"of", "from", "and"} and k > 0):
+            break
+        if k >= 10:
+            break
+        last = k
+    if last < 0:
+        return None
+    return trimmed_span(text, toks[0][1], toks[last][2])
+
+
+# Cues that are as often nouns: "claims of fraud", "announced plans", "the fear index".
+NOUN_LIKE = {"claims", "plans", "projects", "forecast", "forecasts", "fear", "hope", "views",
+              "show", "shows", "supports", "backs", "doubts", "demands", "pledges", "worries",
+              "reports", "estimates", "finds", "aims", "vows", "hails", "call"}
+
+
+# Things that say something by what they contain.
+_EVIDENCE = {"survey", "poll", "report", "study", "analysis", "document", "forecast", "data",
+             "memo", "letter", "review", "audit", "investigation", "research", "census", "model",
+             "video", "footage", "book", "filing", "complaint", "lawsuit", "indictment"}
+
+
+_QUANTIFIERS = {"most", "some", "all", "many", "few", "several", "both", "each", "any"}
+
+
+def subject_like(source: Span) -> bool:
+    """A phrase that can be the subject of a verb cue: a pronoun, a name, a plural noun."""
+    words = source.text.split()
+    last = words[-1]
+    if len(words) == 1 and last.lower() in _QUANTIFIERS:
+        return False
+    if last.lower() in PRONOUNS or is_cap(last) or last.lower() in _EVIDENCE:
+        return True  # "the survey also finds", "the report shows"
+    return last.islower() and last.endswith("s") and not last.endswith("ss") and \
+        not last.endswith(("ed", "ing"))

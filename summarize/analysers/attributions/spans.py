@@ -1,0 +1,53 @@
+"""What an attribution is: a source, a cue and a content span, with offsets; and which ones
+credit a claim to their source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: Span
+    cue: Span
+    content: Span
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": vars(self.source).copy(),
+            "cue": vars(self.cue).copy(),
+            "content": vars(self.content).copy(),
+        }
+
+
+def trimmed_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",:;\"“”'‘’("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;\"“”'‘’)"):
+        end -= 1
+    return Span(text[start:end], start, end) if end > start else None
+
+
+# Sources that are pronouns: they name no one by themselves.
+PRONOUN_SOURCES = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
+                             "this", "its", "his", "her", "their", "whose", "our", "my", "your"})
+
+
+# Cues of intention and action: PolNeAR counts "Clinton planned to ..." as an attribution, but
+# Clinton does not claim what the reporter says she planned.
+_INTENT_CUES = {"planned", "plans", "planning", "intends", "intended", "aims", "aimed", "seeks",
+                "sought", "decided", "backs", "backed", "endorse", "endorses", "endorsed"}
+
+
+def states_a_claim(attribution: Attribution) -> bool:
+    """Whether the source states, believes or shows the content (not only intends or does it),
+    so that a claim in the content can be credited to the source."""
+    return attribution.cue.text.lower() not in _INTENT_CUES

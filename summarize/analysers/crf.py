@@ -1,0 +1,71 @@
+"""What the learned taggers share: tokens with offsets, word shapes, BIO decoding, and loading a
+shipped CRFsuite model with its JSON metadata (a data file, loaded without executing code)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+__all__ = ["CRFModel", "decode_bio", "load_model", "sentence_tokens", "word_shape"]
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def sentence_tokens(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each word or punctuation mark of ``text``."""
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def word_shape(word: str) -> str:
+    shape = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", word)))
+    return re.sub(r"(.)\1+", r"\1\1", shape)
+
+
+def decode_bio(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
+               ) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` spans from BIO labels (``B-Cue`` or plain ``B``, kind ``""``); an
+    ``I`` that does not continue a span of its kind starts one."""
+    spans: list[list[Any]] = []
+    current: list[Any] | None = None
+    for (s, e), label in zip(tokens, labels, strict=True):
+        if label == "O":
+            current = None
+            continue
+        tag, _, kind = label.partition("-")
+        if tag == "B" or current is None or current[2] != kind:
+            current = [s, e, kind]
+            spans.append(current)
+        else:
+            current[1] = e
+    return [(int(s), int(e), str(k)) for s, e, k in spans]
+
+
+class CRFModel:
+    """A CRFsuite tagger and the metadata it was shipped with."""
+
+    def __init__(self, model_path: str, meta: dict[str, Any]) -> None:
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(model_path)
+        self.meta = meta
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        return list(self._tagger.tag(features)) if features else []
+
+
+def load_model(name: str) -> CRFModel | None:
+    """``summarize/analysers/models/NAME.crfsuite`` with ``NAME.json``; ``None`` when the package
+    has none (or CRFsuite is missing): the analyser then falls back to its rules."""
+    folder = resources.files("summarize.analysers").joinpath("models")
+    model, meta = folder.joinpath(f"{name}.crfsuite"), folder.joinpath(f"{name}.json")
+    if not model.is_file() or not meta.is_file():
+        return None
+    try:
+        with resources.as_file(model) as path:
+            return CRFModel(str(path), json.loads(meta.read_text("utf-8")))
+    except ImportError:
+        return None

@@ -1,0 +1,47 @@
+"""One spelling per unit, so that two readings of a unit can be compared."""
+
+from __future__ import annotations
+
+from .numbers import NATIONAL_CURRENCY
+from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, singular
+
+
+def canonical_unit(unit: str | None) -> str:
+    """A unit's canonical name: ``%`` -> ``percentage``, ``troops`` -> ``troop``, none -> ``-``.
+
+    The names are those of the NewsQuant gold data (British spelling, singular, currencies by
+    country: "australian dollar", "japanese yen"), so units compare across tools and models.
+    """
+    if not unit:
+        return "-"
+    if unit == "G":
+        return "generation wireless"  # 5G, as NewsQuant names it
+    u = " ".join(unit.strip().lower().split())
+    if " per " in u:
+        head, _, tail = u.partition(" per ")
+        return f"{canonical_unit(head)} per {canonical_unit(tail)}"
+    if u in UNIT_NAMES:
+        return UNIT_NAMES[u]
+    if "/" in u and compound_symbol(u):
+        top, _, bottom = u.partition("/")
+        square = "square " if bottom.endswith("2") else ""
+        return f"{SYMBOLS[top]} per {square}{SYMBOLS[bottom.rstrip('23')]}"
+    words = u.split(" ")
+    if len(words) > 1 and NATIONAL_CURRENCY.fullmatch(words[-1]):
+        # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"
+        name = " ".join([*words[:-1], singular(words[-1])])
+        return UNIT_NAMES.get(u, UNIT_NAMES.get(name, name))
+    if len(words) > 1:
+        # a noun phrase: "categories of products" -> "category product", "recorded songs" ->
+        # "song", "digital and physical sales" -> "digital physical sale"
+        words = [singular(w) if i + 1 < len(words) and words[i + 1] in ("of", "and", "or")
+                 else w for i, w in enumerate(words) if w not in ("of", "and", "or")]
+        while len(words) > 1 and participle(words[0]):
+            words = words[1:]
+    words = [UNIT_NAMES.get(w, w) if w in SPELLING else w for w in words]
+    last = words[-1]
+    if last in UNIT_NAMES:
+        words[-1] = UNIT_NAMES[last]
+    else:
+        words[-1] = singular(last)
+    return " ".join(words)

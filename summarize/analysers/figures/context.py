@@ -1,0 +1,129 @@
+"""What is not a quantity although it is a number (dates, identifiers, times, scores), and what
+makes a number an age."""
+
+from __future__ import annotations
+
+import re
+
+from .words import AREA_UNIT, FUNCTION_WORDS, MEASURE_WORDS, MONTHS, STOP_UNIT, is_plural
+
+_LABELS = {
+    "section", "row", "no", "no.", "number", "article", "chapter", "page", "room", "flight",
+    "route", "highway", "seat", "gate", "level", "grade", "version", "model", "episode",
+    "season", "volume", "vol", "part", "item", "rule", "resolution", "amendment", "paragraph",
+    "zip", "code", "postcode", "a.d.", "ad", "bc",
+}
+
+
+TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+_PRONOUN_AGE = re.compile(
+    r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
+    r"has been|is now|was then|turned|turns|turning|becomes|became|be)\s+$", re.IGNORECASE)
+
+
+SPOKEN_YEAR = re.compile(
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"[ -](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?", re.IGNORECASE)
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘(]?\s*$")
+
+
+PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
+                         r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
+                         r"pick|picked|sign|signed|signing|wind|wound|use|used|using|make|made|"
+                         r"making|stand|stood|standing|speak|spoke|speaking|line|lined)\s+up\s+"
+                         r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+
+
+_APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+
+
+AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
+                   re.IGNORECASE)
+
+
+def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 30]
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
+        return True  # glued to a word: Guliyev2812
+    if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
+            not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE):
+        return True  # F-16, COVID-19, COVID -19
+    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
+                                                   re.IGNORECASE):
+        return True  # ordinal or clock time
+    if re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE):
+        return True  # October 30
+    if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
+        return True  # 30 October
+    if digits and _YEAR.match(digits):
+        counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
+                           r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
+        if not counted or counted.group(1) != "%" and not (
+                counted.group(1).lower() == "percent" or is_plural(counted.group(1)) and
+                counted.group(1).lower() not in STOP_UNIT):
+            return True  # 2024, "in 2011 was" (but "2000 - 2500 calories")
+    if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
+        return True  # the 90049 ZIP code
+    if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
+            r"\s?(?:GMT|UTC|EDT|EST|CET|CEST|BST|PDT|PST|IST|JST|hrs|hours)\b", after):
+        return True  # 0401 GMT: a clock time
+    if re.search(r"\b(?:S&P|S\s?P|Nasdaq|FTSE|Russell|Stoxx|Nikkei|CAC|DAX|ASX|TOPIX|MSCI|"
+                 r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE) \
+            and not re.match(r"\s?(?:%|percent|per cent)", after, re.IGNORECASE):
+        return True  # an index's name: "the sp 500", "S&P 500 e-minis", "FTSE 100"
+    if digits and (re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) or re.search(
+            r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
+            text[max(0, start - 20):start])):
+        return True  # 1000 AD, "between A.D. 1000 and 1260"
+    label = re.search(r"([A-Za-z.]+)\s*$", before)
+    return bool(label and label.group(1).lower() in _LABELS and digits)
+
+
+def _measure_follows(text: str, end: int) -> bool:
+    """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m"."""
+    m = re.match(r"\s?([A-Za-zμµ°″%]+)", text[end:end + 20])
+    return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
+
+
+def score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
+    """Sports scores ("2-1") and product or index names ("S&P 500", "iPhone 12", "Game 2")."""
+    if m.group("join") == "-" and second is not None and value.is_integer() and \
+            second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
+            not m.group("pct0") and \
+            not _measure_follows(text, m.end()):
+        return True
+    if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
+            not m.group("digits") or \
+            m.group("scale") or _measure_follows(text, m.end("num")):
+        return False
+    before = text[max(0, m.start("num") - 20):m.start("num")]
+    name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)
+    if name is None or name.group(1).lower() in FUNCTION_WORDS:
+        return False
+    sentence_start = re.search(r"(?:^|[.!?]\s+)[\"'“]?$", before[: name.start()])
+    return sentence_start is None or name.start() > 0 and not sentence_start
+
+
+def age_context(text: str, start: int, end: int, value: float) -> bool:
+    """A bare whole number that is someone's age: "Maddon, 66,", "aged 35", "she was 10."."""
+    if not value.is_integer() or not 0 < value <= 115:
+        return False
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 3]
+    if AGED.search(before):
+        return True
+    if _APPOSITION_AGE.search(before) and re.match(r"\s*(?:[,)]|\.(?:\s|$))", after):
+        return not re.search(r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Z][\w'’-]+,\s*$",
+                             before)
+    return bool(_PRONOUN_AGE.search(before) and re.match(
+        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time)\b", text[end:end + 13]))

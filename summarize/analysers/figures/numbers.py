@@ -1,0 +1,213 @@
+"""Numbers as written: digits, number words, scales, currencies and qualifiers, and their values."""
+
+from __future__ import annotations
+
+import re
+
+from ...schema import Qualifier
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+
+
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+
+
+_BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+SCALES = {
+    **_BIG_WORDS,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+
+
+CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY",
+    "eur": "EUR", "gbp": "GBP", "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD",
+    "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
+    "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
+    "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
+    "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$hk": "HKD", "$c": "CAD",
+    "$s": "SGD", "y=": "JPY",
+}
+
+
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
+}
+
+
+# Currency names that take a country before them ("Australian dollars", "Danish crowns").
+NATIONAL_CURRENCY = re.compile(
+    r"dollars?|crowns?|kron(?:a|e|er|or)|pesos?|rupees?|francs?|pounds?|shekels?|rand|won|"
+    r"yen|yuan|lira|ringgit|ruble?s|roubles?|kuna|dinars?|riyals?|dirhams?", re.IGNORECASE)
+
+
+_QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"approximately|approx\.?|about|around|roughly|nearly|almost|some|an estimated|estimated|"
+     r"close to|circa|ca\.|~", "approximate"),
+    (r"more than|over|at least|upwards of|in excess of|exceeding|above|>|≥|no fewer than|"
+     r"no less than|higher than|greater than|larger than|bigger than", "at_least"),
+    (r"up to|less than|fewer than|under|at most|below|no more than|<|≤|as many as|as much as|"
+     r"lower than|smaller than", "at_most"),
+]
+
+
+NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+
+
+_BIG = "hundred|thousand|million|billion|trillion"
+
+
+_GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
+
+
+_WORDS = (
+    rf"half a (?:dozen|million|billion)|a dozen|dozens|"
+    rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters)(?=\s+(?:of|the)\b)|"
+    # "fell by a third", "cut costs by a fifth"
+    rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)"
+    rf"\b|"
+    rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
+    rf"(?=\s+of\b)|"
+    rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
+    rf"{_GROUP}"
+)
+
+
+# Fractions in digits ("4 5/8", "2 1/2 years", "7/8") have a denominator of halves, thirds,
+# quarters, fifths or eighths to sixty-fourths: "9/11" and "24/7" are not fractions.
+_DIGIT_FRACTION = r"(?:\d+\s)?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
+
+
+_DIGITS = rf"{_DIGIT_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+
+SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
+
+
+_NUMBER = (
+    rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-)))?"
+)
+
+
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+
+
+_NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
+
+
+_QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
+
+
+_CUR = (
+    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|\$|£|€|¥|₹|₩|₽|"
+    # "Y=100 million": the yen sign as Reuters' wire text writes it
+    r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|"
+    r"\b(?-i:USD|EUR|GBP|AUD|CAD|HKD|NZD|SGD|JPY|CNY|INR|CHF)(?=\s?\d)|"
+    r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})"
+)
+
+
+_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
+
+
+FIGURE = re.compile(
+    # A figure starts where a word or a symbol starts, never inside a word: the engine gives up
+    # on all other positions at once.
+    rf"(?<![A-Za-z0-9_/])(?P<qual>(?:{_QUAL_RE})\s*)?"
+    rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
+    rf"(?P<cur>{_CUR})?\s?"
+    rf"(?P<num>{_NUMBER})"
+    rf"(?P<exp>\s?[×x]\s?10\^?(?P<power>[−-]?\d{{1,2}}))?"
+    rf"(?P<pct0>\s?%)?"
+    rf"(?:\s*(?P<join>-|–|—|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUMBER_PLAIN}))?"
+    rf"(?P<pct>\s?(?:{_PCT}))?",
+    re.IGNORECASE,
+)
+
+
+FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
+                       r"a tenth", re.IGNORECASE)
+
+
+SHARE = re.compile(rf"\b(?:{FRACTION.pattern})\b", re.IGNORECASE)
+
+
+def words_value(words: str) -> tuple[float, float | None]:
+    """The value of number words, and the top of the range for "thousands of" and the like."""
+    joined = " ".join(words.lower().replace("-", " ").split())
+    special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
+               "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+               "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
+               "half a billion": 5e8}
+    if joined in special:
+        return special[joined], None
+    vague = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
+             "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
+             "hundreds of thousands": (1e5, 1e6)}
+    if joined in vague:
+        return vague[joined]
+    total = current = 0.0
+    for token in joined.split():
+        if token in ("a", "an"):
+            current = max(current, 1.0)
+        elif token in _UNITS_WORDS or token in _TENS_WORDS:
+            current += _UNITS_WORDS.get(token, _TENS_WORDS.get(token, 0))
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in _BIG_WORDS:
+            total += (current or 1.0) * _BIG_WORDS[token]
+            current = 0.0
+    return total + current, None
+
+
+def digits_value(digits: str) -> float:
+    """"1,500" -> 1500, "4 5/8" -> 4.625."""
+    if "/" in digits:
+        whole, _, fraction = digits.rpartition(" ")
+        top, _, bottom = fraction.partition("/")
+        return (float(whole) if whole else 0.0) + int(top) / int(bottom)
+    return float(digits.replace(",", ""))
+
+
+def parse_number(match: re.Match[str], group: str) -> float | None:
+    """The value of a ``_NUMBER`` match stored under ``group``."""
+    text = match.group(group)
+    if text is None:
+        return None
+    begin = match.start(group)
+    while match.string[begin].isspace():
+        begin += 1
+    # Matched in place, so that a lookahead ("thousands" before "of") sees what follows.
+    sub = _NUMBER_RE.match(match.string, begin, match.end(group) + 40)
+    if sub is None:
+        return None
+    if sub.group("digits"):
+        value = digits_value(sub.group("digits"))
+    else:
+        value = words_value(sub.group("words"))[0]
+    scale = sub.group("scale")
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def qualifier_of(text: str | None) -> Qualifier:
+    if not text:
+        return "exact"
+    t = text.strip().lower()
+    for pattern, qualifier in _QUALIFIERS:
+        if re.fullmatch(pattern, t):
+            return qualifier
+    return "exact"

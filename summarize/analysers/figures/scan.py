@@ -1,0 +1,324 @@
+"""Finding figures in a text: each number with its qualifier, unit, change and range."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .context import (
+    AGED,
+    PHRASAL_UP,
+    SENTENCE_START,
+    SPOKEN_YEAR,
+    TIME_SUFFIX,
+    age_context,
+    is_date_or_identifier,
+    score_or_code,
+)
+from .mention import FigureMention
+from .numbers import (
+    CURRENCY_PREFIX,
+    FIGURE,
+    FRACTION,
+    NUM_WORD,
+    SCALE,
+    SCALES,
+    SHARE,
+    digits_value,
+    parse_number,
+    qualifier_of,
+    words_value,
+)
+from .units import PER, unit_after
+from .words import STOP_UNIT
+
+_BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+
+
+_MOVES = (
+    r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
+    r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
+    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
+    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened)|"
+    r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
+    r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
+    r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
+    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
+    r"weakened|sagged|skidded)"
+)
+
+
+# A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
+# ("grow sales by 35%").
+_TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
+_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s+)?$",
+                       re.IGNORECASE)
+
+
+_CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
+
+
+def _scan(text: str) -> list[FigureMention]:
+    out: list[FigureMention] = []
+    pos = 0
+    while True:
+        anchor = _ANCHOR.search(text, pos)
+        if anchor is None:
+            break
+        m = FIGURE.search(text, max(pos, anchor.start() - _LOOKBACK))
+        if m is None:
+            break
+        figure = _figure(text, m)
+        if figure is None:
+            # Only the first number is given up: "in 2018 to 3.9 million" still finds 3.9 million.
+            resume = m.end("num") if m.group("join") in ("to", "and") else m.end()
+            pos = max(resume, m.start() + 1)
+            continue
+        out.append(figure)
+        pos = max(figure.end, m.start() + 1)
+        inner = re.search(r"(?<=\s)\d", text[m.end():figure.end])
+        if inner:
+            pos = max(m.end() + inner.start(), m.start() + 1)  # the 250ml in "8m 250ml bottles"
+    return out
+
+
+def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
+    digits = m.group("digits")
+    if not m.group("cur") and is_date_or_identifier(text, m.start("num"), m.end("num"), digits):
+        return None
+    if TIME_SUFFIX.match(text, m.end("num")):
+        return None  # 10.45pm, 5 a.m.
+    words = m.group("words")
+    if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
+        return None
+    if words and SPOKEN_YEAR.fullmatch(words):
+        return None  # "in nineteen ninety-one": a year said aloud
+    if words and words[0].isupper() and \
+            not SENTENCE_START.search(text, max(0, m.start("num") - 8), m.start("num")):
+        return None  # "Page Six", "the Six Nations": a name
+    if digits and re.match(r"/\d", text[m.end("num"):m.end("num") + 2]):
+        return None  # odds, dates and the like: "at 40/1", "9/11", "24/7"
+    if digits and "/" in digits and digits_value(digits) % 1 == 0:
+        return None  # "4/4", "8/8": not a fraction
+    if words and FRACTION.fullmatch(words) and re.search(
+            r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
+            text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
+        return None  # "the first half of the year": a period, not a fraction
+    if words and words.lower() == "one" and not m.group("qual") and not m.group("num2"):
+        return None  # "one of the", "one day": too often not a quantity
+    value = parse_number(m, "num")
+    if value is None:
+        return None
+    vague_high = None
+    if words:
+        vague_high = words_value(words)[1]
+    if m.group("power"):
+        value *= 10.0 ** int(m.group("power").replace("−", "-"))
+    second = parse_number(m, "num2") if m.group("num2") else None
+    if score_or_code(text, m, value, second):
+        return None
+    start, end = m.start(), m.end()
+    n0 = m.start("cur") if m.group("cur") else m.start("num")
+    if m.group("neg"):
+        value = -value
+    elif n0 > 0 and text[n0 - 1] in "-−" and (n0 < 2 or not text[n0 - 2].isalnum()):
+        value, start = -value, n0 - 1  # -5 yards
+    qual_text = m.group("qual")
+    qualifier = qualifier_of(qual_text)
+    if qualifier == "exact" and re.search(r"\bsub-$", text[max(0, n0 - 4):n0], re.IGNORECASE):
+        qualifier = "at_most"  # "sub-300 sq m office space"
+    low = high = None
+    pct = m.group("pct") or m.group("pct0")
+    if second is not None:
+        between = _BETWEEN.search(text[max(0, start - 10):start])
+        moved = m.group("join") == "to" and not between and \
+            _TREND.search(text[max(0, start - 30):start])
+        if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
+                or words and FRACTION.fullmatch(words) or moved:
+            # "fell by a third to $20 billion", "surged 4 5/8 to 112 5/8": by how much, then
+            # the level reached
+            # "5 and 6" is two figures, not a range; nor is "rose 0.1% to 1,333": keep the
+            # first, the next is found anew.
+            end = m.end("pct0") if m.group("pct0") else m.end("num")
+            second = None
+            pct = m.group("pct0")
+        else:
+            # "1.5-2 million": the second's scale applies to the first, when that is plausible.
+            scale = re.search(rf"\s?({SCALE})\b", m.group("num2"), re.IGNORECASE)
+            if scale and not re.search(rf"\d\s?({SCALE})\b", m.group("num"), re.IGNORECASE):
+                scaled = value * SCALES[scale.group(1).lower()]
+                if scaled <= second:
+                    value = scaled
+            low, high = value, second
+            if between:
+                start = between.start() + max(0, start - 10)
+    elif vague_high is not None:
+        low, high = value, vague_high  # "thousands of tests"
+    if low is not None:
+        change = _CHANGE[qualifier]
+        qualifier = "range"
+    else:
+        change = _CHANGE[qualifier]
+    if qual_text and qualifier == "exact":
+        start = m.start("neg") if m.group("neg") else n0
+    unit: str | None = None
+    currency = m.group("cur")
+    scale_word = (m.group("scale") or "").strip()
+    if scale_word == "m" and not currency and not pct and digits and \
+            float(digits.replace(",", "")) >= 1000:
+        value, unit = value / 1e6, "m"  # "a 1,000m climb": metres (a thousand million is "1bn")
+    if pct:
+        unit = "%"
+    elif currency:
+        unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower()), currency)
+        per = PER.match(text, end)
+        if per and per.group(1).lower() not in STOP_UNIT:
+            unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
+    if unit is None:
+        glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
+            bool(digits)
+        unit, end = unit_after(text, end, value, glued)
+        if unit is None and words and FRACTION.fullmatch(words):
+            of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your)\s+)?|"
+                          r"(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
+                          text[end:end + 20], re.IGNORECASE)
+            if of:
+                unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
+                if unit is not None:
+                    end = stop  # "half the condos": a share of the condos
+        if unit is None and vague_high is not None:
+            of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
+            if of:
+                unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
+                if unit is not None:
+                    end = stop
+        if unit is None and low is None and not m.group("qual") and \
+                age_context(text, m.start("num"), m.end("num"), value):
+            unit = "years old"
+        elif unit in (None, "people") and value.is_integer() and value <= 115 and \
+                AGED.search(text[max(0, n0 - 20):n0]):
+            unit = "years old"  # "men aged 18 to 34 who watch"
+    while start < end and text[start].isspace():
+        start += 1
+    trend = _TREND.search(text[max(0, start - 30):start])
+    if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
+        # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
+        trend = _TREND_BY.search(text[max(0, start - 60):start])
+    if trend and not (trend.group() == "up " and
+                      PHRASAL_UP.search(text, max(0, start - 60), start)):
+        change = "up" if trend.group("up") else "down"
+    return FigureMention(
+        text=text[start:end],
+        value=value if low is None else low,
+        unit=unit,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        start=start,
+        end=end,
+        change=change,
+    )
+
+
+# Where a number can start: not inside a word or another number, except right after capitals
+# (a currency code: "EUR50m", "RM23.50").
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
+                     rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
+                     rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
+                     rf"a fifth|a tenth|"
+                     rf"hundreds|thousands|"
+                     rf"millions|billions|tens of)\b", re.IGNORECASE)
+
+
+_LOOKBACK = 40  # longest qualifier and currency before a number
+
+
+def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """What a figure takes from the figure next to it (see the module docstring)."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        between = text[a.end:b.start]
+        if len(between) > 40 or re.search(r"[.;!?]\s", between):
+            continue
+        if re.fullmatch(r"\s*(?:\(|,\s*or|or)\s*", between) and b.qualifier == "exact" and \
+                b.change == "=":
+            # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
+            out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
+                                 b.qualifier, change=a.change)
+        if b.unit is None and a.unit and a.unit != "%" and b.low is None and re.fullmatch(
+                r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
+                r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
+            out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+    for i in range(1, len(out)):
+        b = out[i]
+        if b.unit is not None or b.low is not None:
+            continue
+        for a in reversed(out[max(0, i - 3):i]):
+            between = text[a.end:b.start]
+            if a.unit is None or len(between) > 60 or re.search(r"[.;!?]\s", between):
+                continue
+            if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
+                    _word_before(text, a.start) == _word_before(text, b.start) is not None and \
+                    _CLAUSE_END.match(text, b.end):
+                # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
+                # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
+                change = b.change
+                if change == "=" and not _MOVE_WORD.search(between):
+                    change = a.change
+                out[i] = replace(b, unit=a.unit, change=change)
+                break
+    _index_levels(text, out)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
+                re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
+            out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
+    return out
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
+                         r"before|last|this|next|a|per)\b")
+
+
+_MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word before a figure, past adverbs: "is exactly 13" -> "is"."""
+    words: list[str] = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+    for w in reversed(words[-3:]):
+        if not w.lower().endswith("ly"):
+            return w.lower()
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _index_levels(text: str, figures: list[FigureMention]) -> None:
+    """In a sentence that counts index points, a bare level reached is in points too:
+    "lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06 points)"."""
+    points = [g for g in figures if g.unit in ("points", "pts")]
+    if not points:
+        return
+    for i, f in enumerate(figures):
+        if f.unit is not None or f.low is not None or f.value < 100:
+            continue
+        if not (re.search(r"\b(?:to|at|close of)\s+$", text[max(0, f.start - 12):f.start]) or
+                re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b",
+                         text[f.end:f.end + 30])):
+            continue
+        stops = [s.end() for s in _SENTENCE_END.finditer(text, max(0, f.start - 400), f.start)]
+        begin = stops[-1] if stops else 0
+        after = _SENTENCE_END.search(text, f.end)
+        end = after.start() if after else len(text)
+        if any(begin <= g.start and g.end <= end for g in points):
+            figures[i] = replace(f, unit="points")
+
+
+def extract_figures(text: str) -> list[FigureMention]:
+    """Every figure in ``text`` with character offsets into it, in order of appearance."""
+    return _neighbours(text, _scan(text))

@@ -1,0 +1,222 @@
+"""The unit after a number: a symbol, a measurement word, a currency, or the noun phrase it
+counts."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY
+from .words import (
+    AREA_UNIT,
+    CALENDAR,
+    GLUED_ONLY,
+    MEASURE_WORDS,
+    STOP_UNIT,
+    UNIT_NAMES,
+    compound_symbol,
+    is_plural,
+    participle,
+    plural,
+)
+
+_HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wide", "high",
+                      "tall", "deep", "thick", "point"}
+
+
+_HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
+
+
+PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
+                  # not a rate: "a week earlier"
+                  r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
+
+
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
+
+
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
+
+
+_YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.IGNORECASE)
+
+
+_CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
+
+
+_WORD = re.compile(r"\s+([a-z][A-Z][a-z'-]+|[A-Za-z][a-z'-]*)")  # "iPhones" too
+
+
+_CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
+
+
+_WEIGHT_CONTEXT = re.compile(
+    r"\b(?:weigh\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|shape|fat|diet|body|muscle|obes\w*|"
+    r"born|baby|babies|fish|catch|exercis\w*|kilo\w*|kg)\b", re.IGNORECASE)
+
+
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
+
+
+_SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
+
+
+_SIZED = re.compile(r"\s\d[\d.,]*(?:\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|litre|liter)"
+                    r"(?![A-Za-z])-?|-[a-z]+(?=\s))")  # "250ml bottles", "500-page books"
+
+
+def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
+    """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
+    words: list[re.Match[str]] = []
+    pos = end
+    while len(words) < 5:
+        w = _WORD.match(text, pos)
+        if w is None or not w.group(1)[0].islower():
+            break
+        words.append(w)
+        pos = w.end()
+    if not words:
+        return None, end
+    first = words[0].group(1).lower().rstrip("'-")  # "200,000 to-260,000": a typo, not a unit
+    if first == "more" and len(words) > 1:  # "eight more picks"
+        words, first = words[1:], words[1].group(1).lower()
+    if first in STOP_UNIT:
+        return None, end
+    if not is_plural(first) and first not in MEASURE_WORDS and re.match(
+            r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
+            text[words[0].end():words[0].end() + 8]):
+        return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
+    head = 0
+    if value != 1 and first not in MEASURE_WORDS and not is_plural(first):
+        reach = 3  # "first-team players"; with a coordination, "digital and physical sales"
+        for i, w in enumerate(words[1:5], start=1):
+            word = w.group(1).lower()
+            if word in ("and", "or") and reach == 3 and i < len(words) - 1:
+                reach = 5
+                continue
+            if i >= reach or word in STOP_UNIT:
+                break
+            if is_plural(word):
+                head = i  # "first-team players", "trading days"
+                break
+            if word in MEASURE_WORDS:
+                break
+        if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
+            return None, end  # "2.7m combined", "a third of those screened": not what is counted
+    unit = " ".join(w.group(1) for w in words[: head + 1])
+    stop = words[head].end(1)
+    if unit.endswith(("'s", "’s")):
+        unit, stop = unit[:-2], stop - 2  # "six people's lives": people
+    kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
+    last = unit.split()[-1]
+    if kind and is_plural(last) and last not in MEASURE_WORDS and \
+            is_plural(kind.group(1)) and kind.group(1) not in MEASURE_WORDS:
+        unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
+    if first == "times":
+        unit = "times"
+    return unit, stop
+
+
+def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
+    """The unit right after a number and where it ends."""
+    rest = text[end:end + 60]
+    size = _SIZED.match(rest)
+    if size and not glued and value != 1:
+        unit, stop = _noun_unit(text, end + size.end(), value)
+        if unit is not None and is_plural(unit.split()[-1]):
+            return unit, stop  # "eight million 250ml bottles": bottles, each of 250ml
+    if glued:
+        g = _GLUED_UNIT.match(rest)
+        if g and g.group(1) == "G" and value in (2, 3, 4, 5, 6):
+            return "G", end + 1  # 5G: a generation of mobile networks (grams are "g")
+        if g:
+            return g.group(1), end + g.end(1)
+    old = _YEARS_OLD.match(rest)
+    if old:
+        return f"{old.group(1).lower().rstrip('s')}s old", end + old.end()
+    suspended = _SUSPENDED.match(rest)
+    if suspended and re.match(r"-\s*(?:,\s*[\w]+-\s*)*,?\s*(?:and|or|to)\s", rest):
+        # "four-, five- and six-cylinder engines": each number takes the last one's unit
+        return plural(suspended.group(1).lower(), value), end + 1
+    hyphen = _HYPHEN_UNIT.match(rest)
+    if hyphen:
+        word = hyphen.group(1).lower()
+        if word in _HYPHEN_ADJECTIVES:
+            return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
+        return plural(word, value), end + hyphen.end(1)  # three-year-long
+    area = AREA_UNIT.match(rest)
+    if area:
+        return " ".join(area.group(1).split()), end + area.end(1)
+    symbol = _SYMBOL_UNIT.match(rest)
+    if symbol and (symbol.group(1).lower() in UNIT_NAMES and
+                   symbol.group(1).lower() not in GLUED_ONLY or
+                   compound_symbol(symbol.group(1))):
+        return _rate(text, symbol.group(1), end + symbol.end(1))
+    word = re.match(r"\s([A-Z][a-z]+)\b", rest)
+    if word and word.group(1).lower() in MEASURE_WORDS:
+        return word.group(1), end + word.end(1)  # "2500 Calories"
+    caps = _CAPS_CURRENCY.match(rest)
+    if caps and caps.group(1).lower() in CURRENCY_PREFIX:
+        return CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
+    if caps and caps.group(1).lower() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
+    # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
+    proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
+    if proper and not (is_plural(proper.group(1)) and not CALENDAR.match(proper.group(1))):
+        proper = None
+    if proper:
+        after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
+        if after and (after.group(1) is None or after.group(1) in STOP_UNIT):
+            return proper.group(1), end + proper.end(1)
+    capitalised = _CAPITALISED.match(rest)
+    if capitalised and CALENDAR.search(capitalised.group(1)):
+        capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier
+    if capitalised and NATIONAL_CURRENCY.fullmatch(capitalised.group(2)):
+        # "10.5 million Australian dollars", "7.5 million Danish crowns"
+        name = " ".join([*capitalised.group(1).split(), capitalised.group(2)])
+        return name, end + capitalised.end(2)
+    modifiers = ""
+    if capitalised and capitalised.group(2)[0].islower():
+        # "10,000 North Korean troops", "96 Liverpool fans": names that modify a plural noun
+        head = end + capitalised.start(2)
+        while head > end and text[head - 1].isspace():
+            head -= 1
+        unit, stop = _noun_unit(text, head, value)
+        last = unit.split()[-1] if unit else ""
+        if unit is None or not (is_plural(last) or last in MEASURE_WORDS):
+            if proper is not None and capitalised.group(1).split() == [proper.group(1)]:
+                return proper.group(1), end + proper.end(1)  # "40 Democrats voted"
+            return None, end
+        modifiers = " ".join(capitalised.group(1).split()) + " "
+    else:
+        unit, stop = _noun_unit(text, end, value)
+    if unit is None:
+        partitive = _PARTITIVE.match(text, end)
+        if partitive and value > 1:
+            # "35m of its Echo devices": what the number counts comes after "of"
+            unit, stop = unit_after(text, partitive.end(), 2.0, False)
+            owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
+            if unit and owner and not unit[0].isupper():
+                unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
+            return unit, stop
+        if re.match(r"\s+who\b", text[end:end + 5]):
+            return "people", end  # "95,800 who have been unemployed"
+        return None, end
+    unit = modifiers + unit
+    if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
+        unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
+    return _rate(text, CURRENCY_WORDS.get(unit, unit), stop)
+
+
+def _rate(text: str, unit: str, stop: int) -> tuple[str, int]:
+    """A unit with the rate after it: "shekels a year", "kg per week"."""
+    per = PER.match(text, stop)
+    if per and per.group(1).lower() not in STOP_UNIT:
+        return f"{unit} per {per.group(1).lower()}", per.end(1)
+    aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
+    per = PER.match(text, stop + aside.end()) if aside else None
+    if per and per.group(1).lower() not in STOP_UNIT:
+        # "9 billion shekels ($2.408 billion) a year": the rate follows a restatement, which
+        # stays a figure of its own
+        return f"{unit} per {per.group(1).lower()}", stop
+    return unit, stop

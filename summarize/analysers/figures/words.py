@@ -1,0 +1,188 @@
+"""The vocabulary of units: symbols, unit names and the words that measure, plurals and word
+shapes."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+
+# Capitalised words that start a title-cased phrase, not a name: "With 275 pound-feet".
+FUNCTION_WORDS = {
+    "with", "in", "on", "at", "by", "for", "from", "to", "of", "and", "but", "or", "the", "a",
+    "an", "about", "after", "over", "under", "some", "all", "only", "just", "nearly", "than",
+    "its", "his", "her", "their", "our", "my", "your", "has", "had", "have", "was", "were", "is",
+    "are", "be", "says", "said", "reported", "total", "another", "last", "first", "every",
+}
+
+
+STOP_UNIT = {
+    "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "from", "the", "a", "an",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who",
+    "this", "these", "those", "as", "than", "into", "per", "after", "before", "since", "but",
+    "would", "will", "could", "may", "might", "can", "should", "more", "less", "each",
+    "it", "its", "their", "his", "her", "percent", "while", "whereas", "when", "where", "if",
+    "up", "down", "out", "over", "under", "about", "against", "between", "during", "until",
+    "so", "yet", "not", "no", "all", "both", "also", "just", "only", "then", "there", "here",
+    "what", "whom", "whose", "we", "they", "he", "she", "you", "i", "our", "my", "your",
+    "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
+    "amid", "amidst", "despite", "among", "across", "through", "within", "without", "near",
+}
+
+
+# Words ending in "s" that are not plural nouns.
+_NOT_PLURAL = {
+    "has", "was", "is", "does", "goes", "says", "its", "this", "thus", "plus", "as", "us", "yes",
+    "less", "unless", "across", "always", "perhaps", "whereas", "besides", "towards", "news",
+    "afterwards", "nevertheless", "sometimes", "his", "hers", "ours", "yours",
+    "theirs", "series", "species", "means", "gas", "bus", "bonus", "status", "campus",
+}
+
+
+_ED_NOUNS = {"speed", "breed", "creed", "greed", "hundred", "kindred", "steed", "seabed",
+             "seaweed", "bloodshed", "watershed", "riverbed", "tweed"}
+
+
+_IRREGULAR_PLURALS = {
+    "people", "men", "women", "children", "police", "staff", "cattle", "feet", "teeth", "mice",
+    "personnel", "data", "geese", "troops", "sheep", "fish", "deer", "aircraft", "crew",
+}
+
+
+AREA_UNIT = re.compile(
+    r"^\s?((?:sq\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:square|cubic)\s+[a-z]+|"
+    r"basis points?\b|percentage points?\b|light[ -]years?\b|"
+    r"(?:degrees?\s+)?(?:fahrenheit|celsius|centigrade|kelvin)\b|degrees?\s+[FC]\b)",
+    re.IGNORECASE)
+
+
+CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       rf"{MONTHS})\b", re.IGNORECASE)
+
+
+def plural(word: str, value: float) -> str:
+    if value == 1 or word.endswith("s"):
+        return word
+    return word + "s"
+
+
+def is_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+            and w not in _NOT_PLURAL)
+
+
+def participle(word: str) -> bool:
+    """"recorded", "combined": a verb form, not what is counted."""
+    return len(word) > 4 and word.endswith("ed") and word.lower() not in _ED_NOUNS
+
+
+def compound_symbol(symbol: str) -> bool:
+    """"kV/cm", "A/cm2": both sides known units."""
+    if "/" not in symbol:
+        return False
+    top, _, bottom = symbol.lower().partition("/")
+    return top in SYMBOLS and bottom.rstrip("23") in SYMBOLS
+
+
+SYMBOLS = {
+    "m": "metre", "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "kg": "kilogram",
+    "g": "gram", "mg": "milligram", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot",
+    "in": "inch", "mi": "mile", "yd": "yard", "hz": "hertz", "khz": "kilohertz",
+    "mhz": "megahertz", "ghz": "gigahertz", "kw": "kilowatt", "w": "watt", "mw": "megawatt",
+    "gw": "gigawatt", "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
+    "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kb": "kilobyte", "l": "litre",
+    "ml": "millilitre", "v": "volt", "kv": "kilovolt", "mv": "millivolt", "a": "ampere",
+    "ma": "milliampere", "mah": "milliampere-hour", "pa": "pascal", "kpa": "kilopascal",
+    "mpa": "megapascal", "gpa": "gigapascal", "s": "second", "ms": "millisecond",
+    "h": "hour", "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second",
+    "secs": "second", "μm": "micrometre", "µm": "micrometre", "nm": "nanometre",
+    "°c": "celsius", "°f": "fahrenheit", "°": "degree", "″": "inch", "mph": "mile per hour",
+    "kph": "kilometre per hour", "km/h": "kilometre per hour", "hp": "horsepower",
+    "bhp": "horsepower", "ps": "horsepower", "mpg": "mile per gallon", "ppb": "parts-per-billion",
+    "ppm": "part per million", "ppg": "point per game", "rpg": "rebound per game",
+    "apg": "assist per game", "rpm": "revolutions per minute", "ksi": "kilopound per square inch",
+    "mbps": "megabit per second", "gbps": "gigabit per second", "bps": "basis point",
+    "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton",
+    "mt": "megaton", "gt": "gigaton", "cc": "cubic centimetre", "lb-ft": "foot pound-force",
+    "nm2": "square nanometre",
+}
+
+
+UNIT_NAMES = {
+    **SYMBOLS,
+    "%": "percentage", "percent": "percentage", "per cent": "percentage", "pc": "percentage",
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "usd": "dollar", "$": "dollar", "dollars": "dollar", "us dollar": "dollar",
+    "us dollars": "dollar", "eur": "euro", "euros": "euro", "gbp": "pound sterling",
+    "£": "pound sterling", "jpy": "japanese yen", "yen": "japanese yen", "cny": "chinese yuan",
+    "yuan": "chinese yuan", "renminbi": "chinese yuan", "rub": "russian ruble",
+    "rubles": "russian ruble", "roubles": "russian ruble", "chf": "swiss franc",
+    "francs": "swiss franc", "swiss francs": "swiss franc", "brl": "brazilian real",
+    "hkd": "hong kong dollar", "aud": "australian dollar", "cad": "canadian dollar",
+    "nzd": "new zealand dollar", "sgd": "singapore dollar", "myr": "malaysian ringgit",
+    "ringgit": "malaysian ringgit", "inr": "indian rupee", "krw": "south korean won",
+    "rupees": "indian rupee", "lira": "turkish lira", "rand": "south african rand",
+    "kuna": "croatian kuna", "kn": "croatian kuna", "hrk": "croatian kuna",
+    "danish crowns": "danish krone", "danish kroner": "danish krone",
+    "swedish crowns": "swedish krona", "swedish kronor": "swedish krona",
+    "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
+    "czech crowns": "czech koruna", "shekels": "shekel",
+    "kilometers": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "meters": "metre", "metres": "metre", "meter": "metre", "centimeter": "centimetre",
+    "millimeter": "millimetre", "micrometer": "micrometre", "nanometer": "nanometre",
+    "decimeter": "decimetre", "liter": "litre", "liters": "litre", "litres": "litre",
+    "milliliter": "millilitre", "kilograms": "kilogram", "grams": "gram", "feet": "foot",
+    "inches": "inch", "miles": "mile", "yards": "yard", "tonnes": "metric ton",
+    "tonne": "metric ton", "tons": "ton", "gigatonnes": "gigaton", "gigatonne": "gigaton",
+    "gigatons": "gigaton", "megatonnes": "megaton", "volts": "volt", "watts": "watt",
+    "pound-feet": "pound-foot", "pound-foot": "pound-foot", "sq m": "square metre",
+    "sqm": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
+    "sq mi": "square mile", "fahrenheit": "fahrenheit", "celsius": "celsius",
+    "hours": "hour", "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week",
+    "months": "month", "years": "year", "yrs": "year", "hps": "horsepower",
+    "points": "point", "people": "people", "persons": "people", "times": "count",
+    "year-old": "year of age", "years old": "year of age", "year old": "year of age",
+    "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
+    "ins": "inch", "calories": "calorie", "megapixels": "megapixel",
+    "basis point": "basis point", "basis points": "basis point", "light years": "light year",
+    "light-years": "light year", "degrees fahrenheit": "fahrenheit",
+    "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
+    "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
+    "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
+    "degrees": "degree",
+}
+
+
+# Words that measure (a unit's names and their plurals): after a number they are its unit.
+MEASURE_WORDS: set[str] = (
+    ({*UNIT_NAMES, *UNIT_NAMES.values(), *(v + "s" for v in UNIT_NAMES.values())}
+     - {"a", "in", "s", "h", "t", "p", "m", "people", "l", "g", "sen", "ps", "$", "£", "%"})
+    | {"per", "sq"}
+)
+
+
+# Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
+GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen"}
+
+
+def singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS and word not in ("troops",):
+        return {"men": "man", "women": "woman", "children": "child", "feet": "foot",
+                "teeth": "tooth", "mice": "mouse", "geese": "goose"}.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+SPELLING = {w for w in UNIT_NAMES if w.endswith(("meter", "meters", "liter", "liters"))}

@@ -1,0 +1,75 @@
+"""Sentence salience without a language model: which sentences of a document matter most.
+
+Each body sentence is scored by the learned ranker (:mod:`summarize.analysers.ranking`, fitted on
+reference summaries): position, length, centrality, overlap with the headline and the lead, and what
+the analysers find in it. Headlines (a first line without final punctuation) are found apart: they
+make the title of an extractive briefing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.sentences import sentence_spans
+from .injection import find_injections, overlaps_injection
+from .ranking import load_ranker, select, sentence_features
+
+__all__ = ["Sentence", "bottom_line_sentences", "headline", "rank_sentences", "sentences_of"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def headline(text: str) -> tuple[int, int] | None:
+    """The document's headline: a short first line without final punctuation."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    line = first.split("\n", 1)[0].strip()
+    if line and "\n" in first and len(line) <= 160 and line[-1] not in ".!?\"'”":
+        return offset, offset + len(line)
+    return None
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    """Body sentences: the headline and by-lines left out."""
+    head = headline(text)
+    out = []
+    for s, e in sentence_spans(text):
+        if head and s < head[1]:
+            continue
+        piece = text[s:e]
+        if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:
+            continue
+        out.append((s, e))
+    return out
+
+
+def rank_sentences(text: str) -> list[Sentence]:
+    """Body sentences with their salience (the learned ranker's probability), best first."""
+    spans = sentences_of(text)
+    if not spans:
+        return []
+    head = headline(text)
+    model = load_ranker()
+    rows = sentence_features(text, spans, text[head[0]:head[1]] if head else None)
+    # Text addressed to an AI model never reaches a bottom line, a claim or a candidate.
+    injected = find_injections(text)
+    ranked = [Sentence(index=i, start=s, end=e, text=text[s:e], score=round(model.score(row), 4))
+              for i, ((s, e), row) in enumerate(zip(spans, rows, strict=True))
+              if not overlaps_injection(s, e, injected)]
+    return sorted(ranked, key=lambda x: (-x.score, x.index))
+
+
+def bottom_line_sentences(ranked: list[Sentence], *, words: int, sentences: int) -> list[Sentence]:
+    """The ranked sentences a bottom line takes: best first, each discounted by its overlap with
+    those already taken, within ``words``; in document order."""
+    picked = select([s.text for s in ranked], [s.score for s in ranked], words=words,
+                    sentences=sentences, redundancy=load_ranker().redundancy)
+    return sorted((ranked[i] for i in picked), key=lambda s: s.index)

@@ -1,0 +1,5 @@
+"""``python -m summarize.cli``: the same as the ``summarize`` command."""
+
+from .app import main
+
+main()

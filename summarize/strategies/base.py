@@ -1,0 +1,126 @@
+"""What every strategy shares: the :class:`Strategy` contract, the :class:`Plan` it decides, and
+the certainty and title rules all strategies follow."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..analysers.hedges import find_hedges
+from ..analysers.salience import Sentence, headline, rank_sentences
+from ..backends.base import Extraction
+from ..config import Settings
+from ..core.document import Document
+from ..core.job import Job
+from ..core.prompts import Prompt
+from ..schema import CERTAINTY_SCALE, Certainty, DraftBriefing, DraftClaim
+
+__all__ = ["BOTTOM_LINE_SENTENCES", "BOTTOM_LINE_WORDS", "CLAIMS", "MIN_CLAIMS", "Plan",
+           "Strategy", "bottom_line", "certainty_of", "draft_of", "fallback_title",
+           "shorten", "verbatim_claims", "weaker"]
+
+BOTTOM_LINE_SENTENCES = 3
+
+
+BOTTOM_LINE_WORDS = 90
+
+
+CLAIMS = 5
+
+
+MIN_CLAIMS = 3
+
+
+_TITLE_WORDS = 14
+
+
+@dataclass
+class Plan:
+    """What a strategy decided: the draft to ground, and the notes the reader should see."""
+
+    title: str
+    bottom_line: str
+    draft: DraftBriefing
+    notes: list[str]
+
+
+class Strategy(Protocol):
+    """How a briefing is filled. A new strategy is a module with one of these and a line in
+    :data:`summarize.strategies.STRATEGIES`."""
+
+    name: str
+    # The prompt family it renders (``prompts/<task>/``), or None when it asks no model.
+    prompt_task: str | None
+    # Whether the model writes the key claims (then a source the analysers fill is flagged).
+    model_writes_claims: bool
+
+    def plan(self, document: Document, settings: Settings, prompt: Prompt | None,
+             context_tokens: int | None) -> Job:
+        """The model calls a briefing of ``document`` needs (none for a model-free one)."""
+        ...
+
+    def decide(self, job: Job, extractions: Sequence[Extraction]) -> Plan:
+        """The title, bottom line and draft from the answers to the job's calls."""
+        ...
+
+
+def certainty_of(sentence: str) -> Certainty:
+    """The certainty a sentence's own words allow."""
+    kinds = {h.type for h in find_hedges(sentence)}
+    if "lack_of_knowledge" in kinds:
+        return "unclear"
+    if kinds & {"modal", "appearance", "reported", "conditional", "investigation"}:
+        return "possible"
+    if "doxastic" in kinds:
+        return "likely"
+    return "confirmed"
+
+
+def weaker(a: Certainty, b: Certainty) -> Certainty:
+    """The less certain of two labels."""
+    return a if CERTAINTY_SCALE.index(a) >= CERTAINTY_SCALE.index(b) else b
+
+
+def shorten(text: str, words: int) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def bottom_line(chosen: list[Sentence]) -> str:
+    ordered = sorted(chosen, key=lambda s: s.index)
+    out: list[str] = []
+    for s in ordered:
+        if out and len(" ".join(out + [s.text]).split()) > BOTTOM_LINE_WORDS:
+            break
+        out.append(" ".join(s.text.split()))
+    return " ".join(out)
+
+
+def verbatim_claims(chosen: list[Sentence], labels: dict[int, Certainty] | None = None
+            ) -> list[DraftClaim]:
+    claims = []
+    for s in chosen:
+        own = certainty_of(s.text)
+        certainty = weaker(labels[s.index], own) if labels and s.index in labels else own
+        # Built, not validated: a verbatim sentence may be longer than the model is allowed.
+        claims.append(DraftClaim.model_construct(
+            statement=" ".join(s.text.split()), attributed_to=None, certainty=certainty,
+            evidence=[s.text]))
+    return claims
+
+
+def draft_of(claims: list[DraftClaim], title: str, bottom_line: str) -> DraftBriefing:
+    return DraftBriefing.model_construct(title=title, bottom_line=bottom_line, key_claims=claims,
+                                         actors=[], figures=[], uncertainties=[])
+
+
+def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
+    """The document's headline, else its first sentence shortened."""
+    head = headline(text)
+    if head:
+        return text[head[0]:head[1]].strip()
+    ranked = rank_sentences(text) if ranked is None else ranked
+    if ranked:
+        return shorten(min(ranked, key=lambda s: s.index).text, _TITLE_WORDS)
+    return shorten(text.strip(), _TITLE_WORDS)

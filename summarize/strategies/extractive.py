@@ -1,0 +1,97 @@
+"""``extractive``: no model. Title from the document's headline (or its lead), bottom line and
+key claims from the most salient sentences verbatim, certainty from the hedges in them; the
+analysers supply attributions, actors, figures and uncertainties. Grounded by construction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..analysers.attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
+from ..analysers.figures import extract_figures
+from ..analysers.injection import find_injections
+from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
+from ..backends.base import Extraction
+from ..config import Settings
+from ..core.document import Document
+from ..core.job import Job
+from ..core.prompts import Prompt
+from .base import (
+    BOTTOM_LINE_SENTENCES,
+    BOTTOM_LINE_WORDS,
+    CLAIMS,
+    MIN_CLAIMS,
+    Plan,
+    bottom_line,
+    draft_of,
+    fallback_title,
+    shorten,
+    verbatim_claims,
+)
+
+__all__ = ["EXTRACTIVE", "covering_claims", "extractive_plan"]
+
+def _named_source(sentence: str) -> str | None:
+    """The first named (not pronoun) source that states a claim in ``sentence``."""
+    for a in find_attributions(sentence):
+        name = a.source.text.strip()
+        if name.lower() not in PRONOUN_SOURCES and states_a_claim(a):
+            return name.lower()
+    return None
+
+
+def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
+    """Key claims that cover the document: the ``first`` sentences (the main event), then the
+    best-ranked sentence of each distinct named source not yet heard, then the best-ranked
+    sentence with a figure if none has one yet, then the ranking itself; at most ``CLAIMS``."""
+    chosen = list(dict.fromkeys(first))[:CLAIMS]
+    heard = {_named_source(s.text) for s in chosen} - {None}
+    for s in ranked:
+        if len(chosen) >= CLAIMS:
+            break
+        source = _named_source(s.text)
+        if s not in chosen and source and source not in heard:
+            chosen.append(s)
+            heard.add(source)
+    if len(chosen) < CLAIMS and not any(extract_figures(s.text) for s in chosen):
+        figure = next((s for s in ranked if s not in chosen and extract_figures(s.text)), None)
+        if figure:
+            chosen.append(figure)
+    for s in ranked:
+        if len(chosen) >= MIN_CLAIMS:
+            break
+        if s not in chosen:
+            chosen.append(s)
+    return chosen
+
+
+def _without_injections(text: str) -> str:
+    spans = find_injections(text)
+    for s, e in reversed(spans):
+        text = text[:s] + " " + text[e:]
+    return text
+
+
+def extractive_plan(text: str) -> Plan:
+    ranked = rank_sentences(text)
+    title = fallback_title(text, ranked)
+    lead = bottom_line_sentences(ranked, words=BOTTOM_LINE_WORDS,
+                                 sentences=BOTTOM_LINE_SENTENCES)
+    bottom = bottom_line(lead) or shorten(_without_injections(text).strip(), 60)
+    claims = verbatim_claims(covering_claims(ranked, sorted(lead, key=lambda s: -s.score)))
+    return Plan(title=title, bottom_line=bottom, draft=draft_of(claims, title, bottom), notes=[])
+
+
+class Extractive:
+    name = "extractive"
+    prompt_task: str | None = None
+    model_writes_claims = False
+
+    def plan(self, document: Document, settings: Settings, prompt: Prompt | None,
+             context_tokens: int | None) -> Job:
+        return Job(document, settings, None, [])
+
+    def decide(self, job: Job, extractions: Sequence[Extraction]) -> Plan:
+        return extractive_plan(job.document.text)
+
+
+EXTRACTIVE = Extractive()
