@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.core.pipeline import brief
-from summarize.runs.compare import Variant, compare, diff_briefings, regressions
+from summarize.runs.compare import Variant, compare, regressions
+from summarize.runs.diff import diff_briefings
 from summarize.schema import DraftClaim
 from tests.conftest import GENERATIVE, SEED, tool_call_completion
 from tests.test_pipeline import draft

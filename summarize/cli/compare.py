@@ -17,8 +17,9 @@ from ..render.compare import (
     render_compare_table,
 )
 from ..runs.compare import compare as run_compare
-from ..runs.compare import parse_metrics, read_gold, regressions, variant_matrix
+from ..runs.compare import regressions, variant_matrix
 from ..runs.log import RunLog
+from ..runs.metrics import parse_metrics, read_gold
 from .app import REGRESSION_EXIT, emit, handled, open_cache, setup_logging
 from .options import (
     BaseUrl,

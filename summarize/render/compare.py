@@ -8,7 +8,9 @@ import io
 import json
 from typing import Any
 
-from ..runs.compare import METRICS, Comparison, changes, differs
+from ..runs.compare import Comparison
+from ..runs.diff import changes
+from ..runs.metrics import METRICS, differs
 from ..schema import Briefing
 
 __all__ = ["render_compare_html", "render_compare_json", "render_compare_markdown",

@@ -24,44 +24,28 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..backends import Backend
 from ..backends.cache import ResponseCache
 from ..config import Settings
 from ..errors import (
-    BackendStartError,
-    BackendTimeoutError,
-    BackendUnavailableError,
-    ConfigError,
-    DocumentTooLongError,
-    ExtractionError,
-    InputError,
     SummarizeError,
 )
 from ..render import render_html, render_markdown, render_pdf
 from ..schema import Briefing, briefing_json_schema
 from .engine import BriefRequest, Engine, RequestTimeout
+from .http import PROBLEM, BodyLimit, Metrics, Problem, RateLimiter, problem, status_of
 from .jobs import JobStore
 
 __all__ = ["ServiceOptions", "create_app"]
 
 logger = logging.getLogger(__name__)
 
-PROBLEM = "application/problem+json"
 Format = Literal["json", "html", "markdown", "pdf"]
 _MEDIA = {"json": "application/json", "html": "text/html; charset=utf-8",
           "markdown": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
-_STATUS: list[tuple[type[SummarizeError], int]] = [
-    (DocumentTooLongError, 413), (InputError, 422), (ConfigError, 400),
-    (BackendTimeoutError, 504), (BackendStartError, 503), (BackendUnavailableError, 502),
-    (ExtractionError, 502), (SummarizeError, 502),
-]
-
-
 @dataclass(frozen=True)
 class ServiceOptions:
     """How the service runs; ``summarize serve``'s flags."""
@@ -75,20 +59,6 @@ class ServiceOptions:
     lease_seconds: float = 60.0
     state_dir: Path | None = None
     use_cache: bool = True
-
-
-class Problem(Exception):
-    def __init__(self, status: int, title: str, detail: str = "",
-                 headers: dict[str, str] | None = None) -> None:
-        super().__init__(detail or title)
-        self.status, self.title, self.detail, self.headers = status, title, detail, headers
-
-
-def _problem(status: int, title: str, detail: str = "", *,
-             headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status,
-            **({"detail": detail} if detail else {}), **extra}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
 class JobAccepted(BaseModel):
@@ -111,108 +81,6 @@ class JobView(BaseModel):
     attempts: int
     briefing: Briefing | None = None
     error: JobError | None = None
-
-
-class _BodyLimit:
-    """413 for a body over ``limit`` bytes, whether it says so in Content-Length or not."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        too_big = _problem(413, "Request body too large",
-                           f"the body may be at most {self.limit} bytes")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await too_big(scope, receive, send)
-            return
-        # Read the body here (the app would read it whole anyway), counting as it arrives.
-        chunks: list[bytes] = []
-        seen = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            seen += len(chunks[-1])
-            if seen > self.limit:
-                await too_big(scope, receive, send)
-                return
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-
-class _Metrics:
-    def __init__(self, jobs: JobStore) -> None:
-        self.registry = CollectorRegistry()
-        self.requests = Counter("summarize_http_requests_total", "HTTP requests",
-                                ["route", "method", "status"], registry=self.registry)
-        self.latency = Histogram("summarize_http_request_seconds", "HTTP request latency",
-                                 ["route"], registry=self.registry,
-                                 buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
-                                          120, 300))
-        self.jobs = Gauge("summarize_jobs", "Jobs by state", ["state"], registry=self.registry)
-        self.model_calls = Counter("summarize_model_calls_total",
-                                   "Model calls (attempts included, cache hits excluded)",
-                                   registry=self.registry)
-        self.cache_hits = Counter("summarize_cache_hits_total",
-                                  "Briefings answered from the response cache",
-                                  registry=self.registry)
-        self.briefings = Counter("summarize_briefings_total", "Briefings made", ["strategy"],
-                                 registry=self.registry)
-        self._store = jobs
-
-    def briefing(self, b: Briefing) -> None:
-        self.briefings.labels(b.provenance.strategy).inc()
-        if b.provenance.cached:
-            self.cache_hits.inc()
-        else:
-            self.model_calls.inc(b.provenance.attempts)
-
-    def render(self) -> bytes:
-        for state, n in self._store.counts().items():
-            self.jobs.labels(state).set(n)
-        return generate_latest(self.registry)
-
-
-class _RateLimiter:
-    """A token bucket per key: ``per_minute`` requests a minute, bursts of as many."""
-
-    def __init__(self, per_minute: float) -> None:
-        self.rate = per_minute / 60.0
-        self.capacity = max(1.0, per_minute)
-        self.buckets: dict[str, tuple[float, float]] = {}
-
-    def take(self, key: str) -> float:
-        """0 when allowed; else the seconds until the next request is."""
-        if self.rate <= 0:
-            return 0.0
-        now = time.monotonic()
-        tokens, last = self.buckets.get(key, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate)
-        if tokens >= 1:
-            self.buckets[key] = (tokens - 1, now)
-            return 0.0
-        self.buckets[key] = (tokens, now)
-        return (1 - tokens) / self.rate
-
-
-def _status_of(exc: SummarizeError) -> int:
-    return next(status for kind, status in _STATUS if isinstance(exc, kind))
 
 
 def _render(b: Briefing, text: str, fmt: str) -> Response:
@@ -244,7 +112,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
     options = options or ServiceOptions()
     folder = options.state_dir or state_dir()
     store = JobStore(folder / "jobs.sqlite", lease_seconds=options.lease_seconds)
-    metrics = _Metrics(store)
+    metrics = Metrics(store)
     cache = None
     if options.use_cache:
         try:
@@ -253,7 +121,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
             logger.warning("the response cache is unusable, serving without it (%s)", exc)
     engine = Engine(settings, concurrency=options.concurrency, timeout=options.request_timeout,
                     cache=cache, backend=backend, on_briefing=metrics.briefing)
-    limiter = _RateLimiter(options.rate_limit)
+    limiter = RateLimiter(options.rate_limit)
     keys = [k.encode() for k in options.keys]
     wake = asyncio.Event()
 
@@ -273,7 +141,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
                 await asyncio.to_thread(store.finish, job.id,
                                         result=briefing.model_dump(mode="json"))
             except (SummarizeError, RequestTimeout) as exc:
-                status = 504 if isinstance(exc, RequestTimeout) else _status_of(exc)
+                status = 504 if isinstance(exc, RequestTimeout) else status_of(exc)
                 await asyncio.to_thread(store.finish, job.id, error={
                     "type": type(exc).__name__, "message": str(exc), "status": status})
             finally:
@@ -332,7 +200,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
 
     @app.exception_handler(Problem)
     async def on_problem(request: Request, exc: Problem) -> JSONResponse:
-        return _problem(exc.status, exc.title, exc.detail, headers=exc.headers)
+        return problem(exc.status, exc.title, exc.detail, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -340,25 +208,25 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
                    ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body",
                    "message": e.get("msg", "")} for e in exc.errors()]
         first = errors[0] if errors else {"field": "body", "message": "invalid"}
-        return _problem(422, "Invalid request", f"{first['field']}: {first['message']}",
+        return problem(422, "Invalid request", f"{first['field']}: {first['message']}",
                         errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _problem(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+        return problem(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(SummarizeError)
     async def on_error(request: Request, exc: SummarizeError) -> JSONResponse:
-        return _problem(_status_of(exc), type(exc).__name__, str(exc))
+        return problem(status_of(exc), type(exc).__name__, str(exc))
 
     @app.exception_handler(RequestTimeout)
     async def on_timeout(request: Request, exc: RequestTimeout) -> JSONResponse:
-        return _problem(504, "Briefing timed out", str(exc))
+        return problem(504, "Briefing timed out", str(exc))
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         logger.error("unexpected %s on %s", type(exc).__name__, request.url.path)
-        return _problem(500, "Internal error", type(exc).__name__)
+        return problem(500, "Internal error", type(exc).__name__)
 
     @app.middleware("http")
     async def measure(request: Request,
@@ -443,7 +311,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         html = resources.files("summarize.service").joinpath("page.html").read_text("utf-8")
         return HTMLResponse(html)
 
-    app.add_middleware(_BodyLimit, limit=options.max_body)
+    app.add_middleware(BodyLimit, limit=options.max_body)
     return app
 
 
