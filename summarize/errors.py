@@ -47,6 +47,13 @@ class SummarizeError(Exception):
         return self.message
 
 
+def missing_extra(extra: str, what: str, original: BaseException | None = None) -> ConfigError:
+    """The error for an optional part of the installation that is not installed: one line that
+    names the command installing it."""
+    return ConfigError(f"{what} needs the optional part summarize[{extra}], which is not "
+                       f"installed: pip install 'summarize[{extra}]'", original=original)
+
+
 class InputError(SummarizeError):
     """The input document cannot be used (missing, a directory, empty, binary, undecodable)."""
 

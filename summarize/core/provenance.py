@@ -22,7 +22,7 @@ def provenance(strategy: str, model: str, backend: str, prompt: Prompt | None,
     return Provenance(
         strategy=strategy,  # type: ignore[arg-type]
         model=model,
-        backend=backend,  # type: ignore[arg-type]
+        backend=backend,
         prompt=PromptInfo(version=prompt.version, sha256=prompt.sha256) if prompt else None,
         usage=usage,
         attempts=attempts,

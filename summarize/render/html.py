@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..errors import OutputError
+from ..errors import OutputError, missing_extra
 from ..schema import Briefing, Evidence
 from .common import FLAG_TEXT, field_warnings, format_value, shown_flags
 
@@ -132,7 +132,9 @@ def render_pdf(briefing: Briefing, text: str) -> bytes:
     """One A4 page: the print layout of the HTML, shrunk item by item until it fits."""
     try:
         from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: Pango or its friends are missing
+    except ImportError as exc:
+        raise missing_extra("pdf", "PDF output", exc) from exc
+    except OSError as exc:  # Pango or its friends are missing
         raise OutputError(
             f"PDF output needs WeasyPrint and its system libraries (Pango): {exc}", original=exc
         ) from exc

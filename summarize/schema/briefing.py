@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
@@ -138,7 +138,11 @@ class Provenance(_Model):
         "sentences; generative: the model writes the briefing with evidence quotes."
     )
     model: str = Field(description="The model's name; \"none\" for the extractive strategy.")
-    backend: Literal["none", "local", "openai", "openai-compatible"]
+    backend: str = Field(
+        pattern=r"^[a-z][a-z0-9-]*$",
+        description="The kind of backend that answered: local (the embedded model), openai, "
+        "openai-compatible (a server by URL), a plugin's kind, or none when no model was asked.",
+    )
     prompt: PromptInfo | None = Field(description="Null when no model was asked.")
     usage: Usage = Field(description="Token usage summed over every attempt, retries included.")
     attempts: int = Field(ge=0)
