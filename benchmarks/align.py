@@ -19,8 +19,8 @@ import time
 from news import news_text  # benchmarks/news.py
 from rapidfuzz import fuzz
 
+from summarize.analysers.sentences import sentence_spans
 from summarize.core.grounding import Aligner, normalize
-from summarize.core.sentences import sentence_spans
 
 
 def make_quotes(text: str, count: int, rng: random.Random) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ import time
 from news import news_text  # benchmarks/news.py
 
 import summarize.core.budget as budget
-import summarize.core.pipeline as pipeline
+import summarize.pipeline as pipeline
 from summarize import document_from_text
 from summarize.backends.local import default_model_path, gguf_token_counter
 from summarize.config import resolve_settings

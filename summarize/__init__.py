@@ -17,8 +17,8 @@ from .analysers.analysis import analyze_text
 from .api import abrief, brief
 from .backends import Backend
 from .backends.cache import ResponseCache
-from .config import Settings, resolve_settings
-from .core.document import Document, document_from_text, load_document
+from .config import resolve_settings
+from .document import Document, document_from_text, load_document
 from .errors import (
     BackendError,
     BackendStartError,
@@ -35,6 +35,7 @@ from .render import render_html, render_json, render_markdown, render_pdf
 from .runs.batch import run_batch
 from .runs.compare import compare
 from .schema import SCHEMA_VERSION, Briefing, briefing_json_schema
+from .settings import Settings
 
 __all__ = [
     "abrief",

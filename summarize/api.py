@@ -10,14 +10,15 @@ instead for full control. A text is briefed as a document with the id ``text``.
 
 from __future__ import annotations
 
+from . import pipeline
 from .backends import AsyncBackend, Backend, LazyBackend
 from .backends.cache import CachedBackend, ResponseCache, identity_of
-from .config import Settings, resolve_settings
-from .core import pipeline
-from .core.document import Document, document_from_text
+from .config import resolve_settings
 from .core.prompts import Prompt, load_prompt
+from .document import Document, document_from_text
 from .errors import ConfigError
 from .schema import Briefing
+from .settings import Settings
 
 __all__ = ["abrief", "brief"]
 

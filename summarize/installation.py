@@ -16,12 +16,13 @@ import time
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .config import LOCAL_MODEL, Settings, public_url, resolve_settings
+from .config import LOCAL_MODEL, resolve_settings
 from .errors import SummarizeError
+from .settings import Settings, public_url
 from .userconfig import UserConfig, load_user_config, read_keys
+from .version import package_version
 
 __all__ = ["Check", "ModelRow", "doctor", "list_models", "mask", "package_version",
            "settings_table"]
@@ -34,13 +35,6 @@ OPENAI_PRICES: dict[str, tuple[float, float]] = {
     "gpt-4.1": (2.00, 8.00),
     "gpt-4.1-nano": (0.10, 0.40),
 }
-
-
-def package_version() -> str:
-    try:
-        return version("summarize")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def mask(secret: str | None) -> str:

@@ -28,20 +28,22 @@ PACKAGE = ROOT / "summarize"
 TEXT = SEED.read_text(encoding="utf-8")
 
 # Which folders each folder may import from (besides itself and the shared top-level modules:
-# errors, config, userconfig, installation, output, storage, schema). Upward imports are what
-# make a change in one place ripple through the others.
+# errors, settings, config, userconfig, output, storage, schema, document, version). Upward
+# imports are what make a change in one place ripple through the others.
 MAY_IMPORT = {
     "schema": set(),
-    "core": {"analysers", "backends", "strategies"},
-    "analysers": {"core"},
-    "strategies": {"analysers", "backends", "core"},
+    "analysers": set(),
     "backends": set(),
-    "runs": {"analysers", "backends", "core", "strategies"},
+    "core": {"analysers", "backends"},
+    "strategies": {"analysers", "backends", "core"},
+    "runs": {"analysers", "backends", "core", "strategies", "pipeline"},
     "render": {"runs"},
-    "service": {"backends", "core", "render", "runs"},
-    "cli": {"analysers", "backends", "core", "render", "runs", "service", "strategies"},
+    "service": {"backends", "core", "render", "runs", "pipeline"},
+    "cli": {"analysers", "backends", "core", "render", "runs", "service", "strategies",
+            "pipeline", "installation"},
 }
-SHARED = {"errors", "config", "userconfig", "installation", "output", "storage", "schema", "api"}
+SHARED = {"errors", "settings", "config", "userconfig", "output", "storage", "schema",
+          "document", "version"}
 
 
 def _imports(path: Path) -> set[str]:

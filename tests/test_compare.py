@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from summarize.core.pipeline import brief
+from summarize.pipeline import brief
 from summarize.runs.compare import Variant, compare, regressions
 from summarize.runs.diff import diff_briefings
 from summarize.schema import DraftClaim

@@ -25,7 +25,7 @@ from summarize import (
 from summarize.analysers.injection import find_injections
 from summarize.cli import app
 from summarize.core.budget import document_tag
-from summarize.core.pipeline import plan
+from summarize.pipeline import plan
 from summarize.schema import DraftBriefing, DraftClaim
 from tests.conftest import GENERATIVE
 

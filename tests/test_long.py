@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from summarize import document_from_text
 from summarize.analysers.salience import Sentence
+from summarize.analysers.sentences import sentence_spans
 from summarize.core.chunking import merge_drafts, split_into_chunks
-from summarize.core.pipeline import brief, plan
-from summarize.core.sentences import sentence_spans
+from summarize.pipeline import brief, plan
 from summarize.schema import DraftBriefing, DraftClaim, DraftFigure
 from summarize.schema.draft import LIMITS
 from summarize.strategies.guided import guided_model, guided_plan

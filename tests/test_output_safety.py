@@ -104,7 +104,7 @@ def test_devices_are_not_read_as_documents() -> None:
 
 
 def test_stdin_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarize.core.document as document
+    import summarize.document as document
 
     monkeypatch.setattr(document, "MAX_DOCUMENT_BYTES", 1000)
     result = invoke("brief", "-", "-s", "extractive", input="word " * 1000)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.document import jsonl_lines
+from ..document import jsonl_lines
 from ..errors import InputError
 from .attributions import find_attributions
 from .figures import canonical_unit, extract_figures

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.sentences import sentence_spans
+from .sentences import sentence_spans
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
            "lexicon_hedges"]
@@ -105,8 +105,8 @@ def find_hedges(text: str) -> list[HedgeCue]:
 
 @functools.lru_cache(maxsize=512)
 def _find(text: str) -> tuple[HedgeCue, ...]:
-    from ..core.sentences import sentence_spans
     from .hedge_model import load_tagger
+    from .sentences import sentence_spans
 
     if load_tagger() is None:
         return tuple(lexicon_hedges(text))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.sentences import sentence_spans
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
+from .sentences import sentence_spans
 
 __all__ = ["Sentence", "bottom_line_sentences", "headline", "rank_sentences", "sentences_of"]
 

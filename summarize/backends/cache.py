@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..config import Settings, public_url
 from ..errors import ConfigError
 from ..schema import SCHEMA_VERSION, Usage
+from ..settings import Settings, public_url
 from ..storage import open_sqlite
 from ..userconfig import xdg_dir
 from .base import Backend, Extraction

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..config import Settings
 from ..errors import SummarizeError
+from ..settings import Settings
 from .base import AsyncBackend, Extraction
 from .registry import backend_identity, open_backend
 

@@ -32,7 +32,7 @@ from ..errors import BackendStartError, ConfigError, missing_extra
 from .registry import BackendKind, register
 
 if TYPE_CHECKING:
-    from ..config import Settings
+    from ..settings import Settings
     from .openai_compatible import OpenAICompatibleBackend
 
 __all__ = ["EmbeddedServer", "default_model_path", "gguf_token_counter", "model_file"]

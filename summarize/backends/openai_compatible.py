@@ -13,7 +13,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..config import Settings, public_url
 from ..errors import (
     BackendError,
     BackendTimeoutError,
@@ -24,6 +23,7 @@ from ..errors import (
     SummarizeError,
 )
 from ..schema import Usage
+from ..settings import Settings, public_url
 from .base import Extraction
 from .registry import BackendKind, register
 

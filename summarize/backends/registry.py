@@ -18,7 +18,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..config import Settings
+    from ..settings import Settings
     from .base import AsyncBackend
 
 __all__ = ["BUILTIN", "BackendKind", "backend_identity", "kind_for_model", "kind_named", "kinds",

@@ -17,8 +17,8 @@ import typer
 
 from ..backends.cache import ResponseCache
 from ..errors import SummarizeError
-from ..installation import package_version
 from ..output import write_atomic
+from ..version import package_version
 from .common import fail
 
 __all__ = ["app", "emit", "handled", "main", "open_cache", "setup_logging"]
@@ -76,7 +76,7 @@ def setup_logging(verbose: bool, quiet: bool, *, many: bool = False) -> None:
     root.handlers[:] = [handler if verbose else logging.NullHandler()]
     root.setLevel(logging.WARNING)
     if many and not verbose:  # one line per document would drown the progress
-        logging.getLogger("summarize.core.pipeline").setLevel(logging.WARNING)
+        logging.getLogger("summarize.pipeline").setLevel(logging.WARNING)
 
 
 @contextmanager

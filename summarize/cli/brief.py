@@ -14,8 +14,8 @@ import typer
 
 from ..config import resolve_settings
 from ..core.inputs import read_document
-from ..core.pipeline import brief as make_brief
 from ..output import check_output_path
+from ..pipeline import brief as make_brief
 from ..render import render_html, render_json, render_markdown, render_pdf
 from ..runs.log import recorded_run
 from .app import emit, handled, open_cache, setup_logging

@@ -7,11 +7,11 @@ import logging
 from collections.abc import Callable
 
 from ..backends.registry import token_counter as _backend_token_counter
-from ..config import Settings
+from ..document import Document
 from ..errors import DocumentTooLongError
 from ..schema.draft import LIMITS, DraftBriefing
+from ..settings import Settings
 from .chunking import Chunk, split_into_chunks
-from .document import Document
 from .job import Call
 from .prompts import Prompt
 

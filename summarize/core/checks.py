@@ -24,6 +24,8 @@ from ..analysers.figures import FigureMention, canonical_unit, extract_figures
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.ranking import content_words as _ranking_words
+from ..analysers.sentences import sentence_at, sentence_spans
+from ..document import Document
 from ..schema import (
     Actor,
     DraftBriefing,
@@ -36,7 +38,6 @@ from ..schema import (
     TextCheck,
     Uncertainty,
 )
-from .document import Document
 from .evidence import (
     Grounder,
     check,
@@ -48,7 +49,6 @@ from .evidence import (
     unique,
 )
 from .grounding import normalize
-from .sentences import sentence_at, sentence_spans
 
 __all__ = ["Checked", "check_draft", "check_text", "invented_entities"]
 

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ..analysers.sentences import sentence_spans
 from ..schema import DraftBriefing
 from .grounding import normalize
-from .sentences import sentence_spans
 
 __all__ = ["Chunk", "merge_drafts", "split_into_chunks"]
 

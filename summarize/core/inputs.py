@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from ..errors import DocumentTooLongError, InputError, SummarizeError
-from .document import (
+from ..document import (
     MAX_DOCUMENT_BYTES,
     Document,
     document_from_bytes,
@@ -26,6 +25,7 @@ from .document import (
     load_document,
     read_bounded,
 )
+from ..errors import DocumentTooLongError, InputError, SummarizeError
 
 __all__ = ["InputFailure", "count_sources", "iter_sources", "read_document", "read_jsonl_documents"]
 

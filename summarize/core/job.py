@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from ..analysers.salience import Sentence
-from ..config import Settings
+from ..document import Document
+from ..settings import Settings
 from .chunking import Chunk
-from .document import Document
 from .prompts import Prompt
 
 __all__ = ["Call", "Job"]

@@ -23,12 +23,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import ConfigError
+from ..settings import DEFAULT_PROMPT
 
 __all__ = ["Prompt", "PromptFile", "list_prompts", "load_prompt", "prompts_dir"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PROMPT = "v1"
 # Bounds on what a prompt file can make us do: items produced by range() in one rendering,
 # the size of a string or list made by "*", exponents, the rendered text and the time taken.
 RANGE_BUDGET = 100_000

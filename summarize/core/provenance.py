@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ..backends.base import Extraction
-from ..installation import package_version
 from ..schema import PromptInfo, Provenance, Timings, Usage
+from ..version import package_version
 from .prompts import Prompt
 
 __all__ = ["provenance"]

@@ -22,14 +22,14 @@ from typing import IO, Any
 
 from ..backends import LazyBackend
 from ..backends.cache import CachedBackend, ResponseCache, identity_of
-from ..config import Settings
-from ..core.document import Document
 from ..core.inputs import InputFailure, iter_sources
-from ..core.pipeline import abrief
 from ..core.prompts import Prompt
+from ..document import Document
 from ..errors import OutputError, SummarizeError
 from ..output import safe_text
+from ..pipeline import abrief
 from ..schema import Briefing
+from ..settings import Settings
 from .log import RunRecorder
 from .results import OutputLock, ResultWriter, prepare_output
 

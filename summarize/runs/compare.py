@@ -16,11 +16,11 @@ from typing import Any
 from ..backends import LazyBackend
 from ..backends.cache import ResponseCache
 from ..config import resolve_settings
-from ..core.document import Document
 from ..core.inputs import InputFailure, iter_sources
-from ..core.pipeline import brief
 from ..core.prompts import load_prompt
+from ..document import Document
 from ..errors import ConfigError, InputError, SummarizeError
+from ..pipeline import brief
 from ..schema import Briefing
 from ..strategies import get_strategy
 from .log import RunLog

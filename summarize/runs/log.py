@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings, public_url
 from ..schema import Briefing
+from ..settings import Settings, public_url
 from ..storage import open_sqlite
 from ..userconfig import xdg_dir
 

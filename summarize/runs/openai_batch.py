@@ -27,10 +27,8 @@ from pydantic import ValidationError
 
 from ..backends import Extraction, open_backend
 from ..backends.registry import URL_KIND
-from ..config import Settings
 from ..core.inputs import InputFailure, iter_sources
 from ..core.job import Call, Job
-from ..core.pipeline import finish, plan
 from ..core.prompts import Prompt
 from ..errors import (
     BackendError,
@@ -40,7 +38,9 @@ from ..errors import (
     SummarizeError,
 )
 from ..output import write_atomic
+from ..pipeline import finish, plan
 from ..schema import Usage
+from ..settings import Settings
 from ..strategies import get_strategy
 from .batch import BatchStats
 from .log import RunRecorder

@@ -29,12 +29,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..backends import Backend
 from ..backends.cache import ResponseCache
-from ..config import Settings
 from ..errors import (
     SummarizeError,
 )
 from ..render import render_html, render_markdown, render_pdf
 from ..schema import Briefing, briefing_json_schema
+from ..settings import Settings
 from .engine import BriefRequest, Engine, RequestTimeout
 from .http import PROBLEM, BodyLimit, Metrics, Problem, RateLimiter, problem, status_of
 from .jobs import JobStore
@@ -331,6 +331,6 @@ async def _renew(store: JobStore, job_id: str, lease: float) -> None:
 
 
 def _version() -> str:
-    from ..installation import package_version
+    from ..version import package_version
 
     return package_version()

@@ -21,12 +21,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..backends import Backend, LazyBackend, backend_identity
 from ..backends.cache import CachedBackend, ResponseCache, identity_of
-from ..config import Settings, resolve_settings
-from ..core.document import Document, document_from_text
-from ..core.pipeline import brief
+from ..config import resolve_settings
+from ..document import Document, document_from_text
 from ..errors import SummarizeError
+from ..pipeline import brief
 from ..runs.log import recorded_run
 from ..schema import Briefing
+from ..settings import Settings
 
 __all__ = ["BriefRequest", "Engine", "RequestTimeout"]
 

@@ -10,11 +10,11 @@ from typing import Protocol
 from ..analysers.hedges import find_hedges
 from ..analysers.salience import Sentence, headline, rank_sentences
 from ..backends.base import Extraction
-from ..config import Settings
-from ..core.document import Document
 from ..core.job import Job
 from ..core.prompts import Prompt
+from ..document import Document
 from ..schema import CERTAINTY_SCALE, Certainty, DraftBriefing, DraftClaim
+from ..settings import Settings
 
 __all__ = ["BOTTOM_LINE_SENTENCES", "BOTTOM_LINE_WORDS", "CLAIMS", "MIN_CLAIMS", "Plan",
            "Strategy", "bottom_line", "certainty_of", "draft_of", "fallback_title",

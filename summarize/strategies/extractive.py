@@ -11,10 +11,10 @@ from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
 from ..backends.base import Extraction
-from ..config import Settings
-from ..core.document import Document
 from ..core.job import Job
 from ..core.prompts import Prompt
+from ..document import Document
+from ..settings import Settings
 from .base import (
     BOTTOM_LINE_SENTENCES,
     BOTTOM_LINE_WORDS,

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..backends.base import Extraction
-from ..config import Settings
 from ..core.budget import generative_calls
 from ..core.chunking import merge_drafts
-from ..core.document import Document
 from ..core.job import Job
 from ..core.prompts import Prompt
+from ..document import Document
 from ..schema import DraftBriefing
 from ..schema.draft import LIMITS
+from ..settings import Settings
 from .base import Plan
 
 __all__ = ["GENERATIVE"]

@@ -17,15 +17,15 @@ from ..analysers.figures import extract_figures
 from ..analysers.hedges import find_hedges
 from ..analysers.salience import Sentence, rank_sentences
 from ..backends.base import Extraction
-from ..config import Settings
 from ..core import budget
 from ..core.checks import invented_entities
-from ..core.document import Document
 from ..core.job import Call, Job
 from ..core.prompts import Prompt
+from ..document import Document
 from ..errors import DocumentTooLongError
 from ..schema import Certainty
 from ..schema.draft import LIMITS
+from ..settings import Settings
 from .base import (
     BOTTOM_LINE_SENTENCES,
     CLAIMS,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from ...core.sentences import sentence_spans
+from ..sentences import sentence_spans
 from .rules import ANY_CUE, rule_attributions
 from .spans import PRONOUN_SOURCES, Attribution, Span, states_a_claim, trimmed_span
 

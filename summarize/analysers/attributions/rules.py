@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from ...core.sentences import sentence_spans
+from ..sentences import sentence_spans
 from .sources import NOUN_LIKE, PRONOUNS, is_cap, source_after, source_before, subject_like
 from .spans import Attribution, Span, trimmed_span
 

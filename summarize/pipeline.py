@@ -9,18 +9,19 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import Any
 
-from ..backends import AsyncBackend, Backend, LazyBackend
-from ..backends.base import Extraction
-from ..backends.cache import CachedBackend, ResponseCache, identity_of
-from ..config import Settings, resolve_settings
-from ..schema import Briefing, DocumentInfo
-from ..strategies import get_strategy
-from ..strategies.extractive import extractive_plan
-from .checks import check_draft, check_text
+from .backends import AsyncBackend, Backend, LazyBackend
+from .backends.base import Extraction
+from .backends.cache import CachedBackend, ResponseCache, identity_of
+from .config import resolve_settings
+from .core.checks import check_draft, check_text
+from .core.job import Job
+from .core.prompts import Prompt, load_prompt
+from .core.provenance import provenance
 from .document import Document
-from .job import Job
-from .prompts import Prompt, load_prompt
-from .provenance import provenance
+from .schema import Briefing, DocumentInfo
+from .settings import Settings
+from .strategies import get_strategy
+from .strategies.extractive import extractive_plan
 
 __all__ = ["abrief", "brief", "finish", "plan"]
 

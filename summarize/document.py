@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DocumentTooLongError, InputError
+from .errors import DocumentTooLongError, InputError
 
 __all__ = ["MAX_DOCUMENT_BYTES", "Document", "document_from_bytes", "document_from_text",
            "jsonl_lines", "load_document", "read_bounded"]
