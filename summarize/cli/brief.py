@@ -17,6 +17,7 @@ from ..core.inputs import read_document
 from ..output import check_output_path
 from ..pipeline import brief as make_brief
 from ..render import render_html, render_json, render_markdown, render_pdf
+from ..render.html import require_pdf
 from ..runs.log import recorded_run
 from .app import emit, handled, open_cache, setup_logging
 from .options import (
@@ -75,6 +76,8 @@ def brief(
                                     max_tokens=max_tokens, strict=strict, strategy=strategy)
         document = read_document(path)
         output = output_or_stdout(output)
+        if format is Format.pdf:
+            require_pdf()  # a missing extra is said before any work
         if output is not None:
             # Refused before any work: a device, FIFO, symlink or directory, or the input itself.
             check_output_path(output, [] if path == "-" else [path])

@@ -128,8 +128,9 @@ def render_html(briefing: Briefing, text: str, *, caps: dict[str, int] | None = 
     return template.render(**_view(briefing, text, caps or PAGE_CAPS))
 
 
-def render_pdf(briefing: Briefing, text: str) -> bytes:
-    """One A4 page: the print layout of the HTML, shrunk item by item until it fits."""
+def require_pdf() -> Any:
+    """WeasyPrint's ``HTML``, or the one-line error that says what to install (checked before
+    any work when PDF output is asked for)."""
     try:
         from weasyprint import HTML
     except ImportError as exc:
@@ -138,6 +139,12 @@ def render_pdf(briefing: Briefing, text: str) -> bytes:
         raise OutputError(
             f"PDF output needs WeasyPrint and its system libraries (Pango): {exc}", original=exc
         ) from exc
+    return HTML
+
+
+def render_pdf(briefing: Briefing, text: str) -> bytes:
+    """One A4 page: the print layout of the HTML, shrunk item by item until it fits."""
+    HTML = require_pdf()  # noqa: N806 - WeasyPrint's name
     # Start with everything on the page; leave items out only while it does not fit.
     caps = {k: max(1, len(getattr(briefing, k))) for k in PAGE_CAPS}
     while True:
