@@ -25,7 +25,7 @@ from summarize.analysers.figures import extract_figures
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
     times, result = [], None
-    from summarize import attributions, hedges
+    from summarize.analysers import attributions, hedges
 
     for _ in range(repeat):
         # Every run tags the text anew (the learned analysers remember recent texts).

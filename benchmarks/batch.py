@@ -136,7 +136,7 @@ def main() -> None:
         per_minute = {}
         for c in (1, 8) if "concurrency" in wanted else ():
             seconds, _, _ = run(["batch", str(few), "-o", str(tmp / f"c{c}.jsonl"), "-c", str(c),
-                                 "--no-cache", "-q"], env)
+                                 "-s", "guided", "--no-cache", "-q"], env)
             per_minute[c] = args.docs / seconds * 60
             rows.append((f"{args.docs} articles, embedded guided, concurrency {c}",
                          f"{per_minute[c]:.1f} docs/min", f"{seconds:.1f} s"))
@@ -156,11 +156,13 @@ def main() -> None:
 
 def cached_rows(count: int, tmp: Path, env: dict[str, str], rows: list[Any]) -> None:
     many = write_jsonl(tmp / "many.jsonl", variants(count))
-    fill, _, _ = run(["batch", str(many), "-o", str(tmp / "fill.jsonl"), "-c", "4", "-q"],
+    fill, _, _ = run(["batch", str(many), "-o", str(tmp / "fill.jsonl"), "-c", "4", "-q",
+                      "-s", "guided"],
                      env)
     rows.append((f"{count} documents, first run (fills the cache)", f"{fill:.1f} s",
                  ""))
-    again, _, _ = run(["batch", str(many), "-o", str(tmp / "again.jsonl"), "-c", "4", "-q"],
+    again, _, _ = run(["batch", str(many), "-o", str(tmp / "again.jsonl"), "-c", "4", "-q",
+                       "-s", "guided"],
                       env)
     cached = sum(json.loads(line)["cached"] for line in (tmp / "again.jsonl").open())
     rows.append((f"{count} documents, cached re-run (target < 2 s)", f"{again:.2f} s",

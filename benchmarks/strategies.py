@@ -44,7 +44,7 @@ def rouge(reference: str, summary: str) -> dict[str, float]:
 
 def heldout(records: list[dict[str, Any]], fold: int) -> list[dict[str, Any]]:
     """Fold ``fold`` of the training split, and the ranker fitted on the rest put in place."""
-    from summarize import salience
+    from summarize.analysers import salience
     from summarize.analysers.ranking import load_ranker
     from summarize.analysers.train import _article, fit_ranker, folds
 

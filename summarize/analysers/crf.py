@@ -3,6 +3,7 @@ shipped CRFsuite model with its JSON metadata (a data file, loaded without execu
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -19,7 +20,10 @@ def sentence_tokens(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_shape(word: str) -> str:
+    """``Xxxx``, ``dd``, ``XX-dd``: the word's letters and digits as classes, runs cut to two
+    (remembered: news repeats its words)."""
     shape = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", word)))
     return re.sub(r"(.)\1+", r"\1\1", shape)
 

@@ -222,7 +222,10 @@ class _PaperCounts:
 
 
 def _figures(path: str | Path) -> list[dict[str, Any]]:
-    metrics = ("value", "value+unit", "value+change")
+    records = list(_records(path))
+    # A file without changes (CQE's test sets annotate value and unit only) scores no change.
+    annotated = any("change" in q for r in records for q in r["quantities"])
+    metrics = ("value", "value+unit", "value+change") if annotated else ("value", "value+unit")
     same: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
         "value": lambda g, p: True,
         "value+unit": lambda g, p: g["unit"] == p["unit"],
@@ -232,10 +235,10 @@ def _figures(path: str | Path) -> list[dict[str, Any]]:
     ours_paper = _PaperCounts()
     theirs: dict[str, Score] | None = {m: Score() for m in metrics}
     theirs_paper: _PaperCounts | None = _PaperCounts()
-    for record in _records(path):
+    for record in records:
         text = record["text"]
         gold = [{"value": _gold_value(q["value"]), "unit": q["normalized_unit"].lower(),
-                 "change": q["change"]} for q in record["quantities"]]
+                 "change": q["change"] if annotated else None} for q in record["quantities"]]
         pred = _ours(text)
         ours_paper.add(gold, pred)
         for m in metrics:
