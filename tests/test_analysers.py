@@ -158,7 +158,7 @@ def test_scores_do_not_regress() -> None:
     hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
     assert hedges["cue (exact)"] >= 95.0
     tagger = load_tagger()
-    assert tagger is not None and tagger.meta["cv_factbank_overlap"]["f1"] >= 78.0
+    assert tagger is not None and tagger.meta["cv_factbank_overlap"]["f1"] >= 79.0
     figures = {r["metric"]: r["f1"] for r in
                evaluate("figures", EVAL / "figures-newsquant.jsonl")}
     assert figures["value"] >= 95.0 and figures["value+unit"] > 90.0
@@ -168,8 +168,8 @@ def test_scores_do_not_regress() -> None:
         from summarize.analysers.train import _read_gz, score_attributions
 
         scores = score_attributions(_read_gz(validation), find_attributions)
-        assert scores["source"]["f1"] >= 73.5 and scores["cue"]["f1"] >= 70.0
-        assert scores["content"]["f1"] >= 80.5
+        assert scores["source"]["f1"] >= 75.0 and scores["cue"]["f1"] >= 73.0
+        assert scores["content"]["f1"] >= 81.5
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
         meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]

@@ -126,6 +126,12 @@ def _sentence_cues(sentence: str) -> tuple[HedgeCue, ...]:
     return tuple(tag_sentence(sentence, tagger, tagger.meta.get("types", {})))
 
 
+# Each token takes its label of the highest weighted probability (posterior decoding; None: the
+# single most likely labelling); weighting "O" below 1 trades precision for recall. Chosen by
+# the cross-validated F1 on FactBank among None, 0.8, 0.6, 0.45 and 0.3 (README).
+WEIGHTS: dict[str, float] | None = {"O": 0.45}
+
+
 def tag_sentence(sentence: str, tagger: Any, types: dict[str, str]) -> list[HedgeCue]:
     """The hedge cues of one sentence as ``tagger`` reads them (the shipped model, or a
     cross-validation fold's while training), offsets within the sentence."""
@@ -135,7 +141,7 @@ def tag_sentence(sentence: str, tagger: Any, types: dict[str, str]) -> list[Hedg
     lexicon = lexicon_hedges(sentence)
     tokens = sentence_tokens(sentence)
     labels = tagger.tag(token_features(sentence, tokens,
-                                       [(h.start, h.end, h.type) for h in lexicon]))
+                                       [(h.start, h.end, h.type) for h in lexicon]), WEIGHTS)
     return combine(sentence, lexicon, [(s, e) for s, e, _ in decode_bio(tokens, labels)],
                    types)
 
