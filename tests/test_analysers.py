@@ -328,3 +328,29 @@ def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() 
     assert "reopen the port" in mayor.content.text
     for a in found:
         assert text[a.source.start:a.source.end] == a.source.text
+
+
+def test_the_taggers_can_be_shared_by_threads() -> None:
+    """The service briefs documents in threads over one loaded model: reading a sequence's
+    marginals must not interleave with another thread's sequence (of another length)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from summarize.analysers import attributions as attribution_module
+    from summarize.analysers.attribution_model import load_attribution_tagger
+
+    tagger = load_attribution_tagger()
+    assert tagger is not None
+    texts = [f"The mayor said {'the port ' * (i % 7)}would reopen. " + "Officials in the "
+             "harbour district warned that repairs could take weeks, " * (1 + i % 3) + "he said."
+             for i in range(60)]
+    alone = [attribution_module.tagged_attributions(t, tagger) for t in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, as a loaded server does
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            together = list(pool.map(
+                lambda t: attribution_module.tagged_attributions(t, tagger), texts))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone

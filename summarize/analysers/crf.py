@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -56,6 +57,9 @@ class CRFModel:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(model_path)
         self.meta = meta
+        # One tagger holds one sequence at a time: setting it and reading its marginals must not
+        # interleave with another thread's (the service briefs documents in threads).
+        self._lock = threading.Lock()
 
     def tag(self, features: list[list[str]], weights: Mapping[str, float] | None = None
             ) -> list[str]:
@@ -65,14 +69,16 @@ class CRFModel:
         recall)."""
         if not features:
             return []
-        if weights is None:
-            return list(self._tagger.tag(features))
-        self._tagger.set(features)
-        labels = self._tagger.labels()
-        factor = {label: weights.get(label.partition("-")[2] or label, 1.0) for label in labels}
-        marginal = self._tagger.marginal
-        return [max(labels, key=lambda label: factor[label] * marginal(label, i))
-                for i in range(len(features))]
+        with self._lock:
+            if weights is None:
+                return list(self._tagger.tag(features))
+            self._tagger.set(features)
+            labels = self._tagger.labels()
+            factor = {label: weights.get(label.partition("-")[2] or label, 1.0)
+                      for label in labels}
+            marginal = self._tagger.marginal
+            return [max(labels, key=lambda label: factor[label] * marginal(label, i))
+                    for i in range(len(features))]
 
 
 def load_model(name: str) -> CRFModel | None:
