@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
