@@ -3,11 +3,15 @@ finish (the strategy's decision, then the same checks for every draft)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import Any
+
+from pydantic import ValidationError
 
 from .backends import AsyncBackend, Backend, LazyBackend
 from .backends.base import Extraction
@@ -22,6 +26,7 @@ from .schema import Briefing, DocumentInfo
 from .settings import Settings
 from .strategies import get_strategy
 from .strategies.extractive import extractive_plan
+from .version import build_identity
 
 __all__ = ["abrief", "brief", "finish", "plan"]
 
@@ -93,6 +98,46 @@ def finish(job: Job, extractions: Sequence[Extraction], *, model: str = "none",
     )
 
 
+def _memo_key(job: Job, extractions: Sequence[Extraction], model: str, backend: str) -> str:
+    """Everything that decides a finished briefing: the document and its id, the strategy and
+    what it was asked, the answers, and the code and models that check them."""
+    settings = job.settings
+    payload = {
+        "document": [job.document.id, job.document.sha256],
+        "strategy": settings.strategy, "strict": settings.strict,
+        "prompt": job.prompt.sha256 if job.prompt else None,
+        "chunks": [[c.start, c.end] for c in job.chunks], "notes": job.notes,
+        "answers": [e.value.model_dump_json() for e in extractions],
+        "attempts": [e.attempts for e in extractions],
+        "model": model, "backend": backend, "code": build_identity(),
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def remembered(job: Job, extractions: Sequence[Extraction], memo: ResponseCache | None, *,
+               model: str = "none", backend: str = "none") -> Briefing:
+    """:func:`finish`, remembered in ``memo`` (the response cache): a re-run over the same
+    document and the same answers, with the same code and models, skips the checks and the
+    analysers. The briefing's timings and creation time are then the original's."""
+    if memo is None:
+        return finish(job, extractions, model=model, backend=backend)
+    key = _memo_key(job, extractions, model, backend)
+    known = memo.briefing(key)
+    if known is not None:
+        try:
+            briefing = Briefing.model_validate_json(known)
+        except ValidationError:
+            briefing = None
+        if briefing is not None:
+            briefing.provenance.cached = bool(extractions) and all(e.cached for e in extractions)
+            logger.info("briefing from the cache (%s)", key[:12])
+            return briefing
+    briefing = finish(job, extractions, model=model, backend=backend)
+    memo.put_briefing(key, briefing.model_dump_json())
+    return briefing
+
+
 def brief(
     document: Document,
     *,
@@ -112,7 +157,7 @@ def brief(
     job = plan(document, settings, prompt, context_tokens=context)
     if not job.calls:
         logger.info("%s briefing: no model call", settings.strategy)
-        return finish(job, [])
+        return remembered(job, [], cache)
     with ExitStack() as stack:
         used: Backend
         if backend is None:
@@ -128,7 +173,7 @@ def brief(
         extractions = [used.extract(c.messages, c.response_model,
                                     max_retries=settings.max_retries,
                                     max_tokens=c.max_tokens) for c in job.calls]
-        return finish(job, extractions, model=used.model, backend=used.kind)
+        return remembered(job, extractions, cache, model=used.model, backend=used.kind)
 
 
 async def abrief(
@@ -137,9 +182,11 @@ async def abrief(
     settings: Settings,
     backend: AsyncBackend,
     prompt: Prompt | None = None,
+    memo: ResponseCache | None = None,
 ) -> Briefing:
     """:func:`brief` for a batch: the model calls are awaited on ``backend`` (which may be a
-    :class:`~summarize.backends.cache.CachedBackend`)."""
+    :class:`~summarize.backends.cache.CachedBackend`); finished briefings are remembered in
+    ``memo``."""
     # Planning and checking run inline: they take milliseconds of CPU, which threads would not
     # parallelise (the GIL) and whose hand-offs cost more than they save.
     job = plan(document, settings, prompt, context_tokens=backend.context_tokens)
@@ -148,4 +195,4 @@ async def abrief(
         extractions.append(await backend.aextract(c.messages, c.response_model,
                                                   max_retries=settings.max_retries,
                                                   max_tokens=c.max_tokens))
-    return finish(job, extractions, model=backend.model, backend=backend.kind)
+    return remembered(job, extractions, memo, model=backend.model, backend=backend.kind)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
-__all__ = ["package_version"]
+__all__ = ["build_identity", "package_version"]
 
 
 def package_version() -> str:
@@ -12,3 +15,16 @@ def package_version() -> str:
         return version("summarize")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+@functools.cache
+def build_identity() -> str:
+    """The SHA-256 of the installed package's own files (code, templates, fitted models): what
+    a remembered result must have been made with to be reused. Computed once per process (about
+    30 ms); any change to the code or a model gives another identity."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(package_version().encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -201,3 +201,28 @@ def test_named_sources_become_actors(seed, fake_backend_cls) -> None:  # type: i
     assert names["Mark Rutte"].kind == "person" and "NATO" in (names["Mark Rutte"].role or "")
     assert names["Pentagon"].kind == "organization"
     assert len(b.actors) <= 8
+
+
+def test_a_rerun_with_the_same_answers_reuses_the_finished_briefing(
+        seed, fake_backend_cls, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import summarize.pipeline as pipeline
+    from summarize.backends.cache import ResponseCache
+
+    with ResponseCache(tmp_path / "c.sqlite") as cache:
+        first = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(draft()), cache=cache)
+        calls = []
+        real_finish = pipeline.finish
+        monkeypatch.setattr(pipeline, "finish",
+                            lambda *a, **k: calls.append(1) or real_finish(*a, **k))
+        again = brief(seed, settings=GENERATIVE, backend=fake_backend_cls(), cache=cache)
+        assert calls == [] and again.provenance.cached
+        assert again.model_dump(exclude={"provenance"}) == first.model_dump(
+            exclude={"provenance"})
+        # Other code or models: the checks run again.
+        monkeypatch.setattr(pipeline, "build_identity", lambda: "another build")
+        brief(seed, settings=GENERATIVE, backend=fake_backend_cls(), cache=cache)
+        assert calls == [1]
+        # Another document id: its own briefing.
+        other = brief(seed.__class__(id="other", text=seed.text, sha256=seed.sha256),
+                      settings=GENERATIVE, backend=fake_backend_cls(), cache=cache)
+        assert other.document.id == "other" and calls == [1, 1]

@@ -37,6 +37,15 @@ __all__ = ["CachedBackend", "ResponseCache", "cache_dir", "identity_of"]
 
 logger = logging.getLogger(__name__)
 
+# Finished briefings by the key of everything that decides them (see remember_briefing).
+_BRIEFINGS = """
+CREATE TABLE IF NOT EXISTS briefings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at REAL NOT NULL
+)
+"""
+
 _TABLE = """
 CREATE TABLE IF NOT EXISTS responses (
     key TEXT PRIMARY KEY,
@@ -70,6 +79,7 @@ class ResponseCache:
         self._db = open_sqlite(self.path)
         try:
             self._db.execute(_TABLE)
+            self._db.execute(_BRIEFINGS)
         except sqlite3.Error as exc:
             self._db.close()
             raise ConfigError(f"cannot open {self.path}: {exc}") from exc
@@ -136,6 +146,18 @@ class ResponseCache:
                 (key, model, extraction.value.model_dump_json(), extraction.usage.model_dump_json(),
                  extraction.attempts, extraction.seconds, time.time()),
             )
+
+    def briefing(self, key: str) -> str | None:
+        """A finished briefing's JSON by its key (see :func:`summarize.pipeline.finish`)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM briefings WHERE key = ?",
+                                   (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_briefing(self, key: str, value: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?, ?)",
+                             (key, value, time.time()))
 
     def __len__(self) -> int:
         with self._lock:

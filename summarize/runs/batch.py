@@ -129,7 +129,7 @@ async def _run_locked(sources: list[str], output: Path, settings: Settings, conc
         try:
             try:
                 briefing = await abrief(document, settings=settings, backend=backend,
-                                        prompt=prompt)
+                                        prompt=prompt, memo=cache)
             except SummarizeError as exc:
                 account(document.id, None, exc)
             else:
