@@ -81,7 +81,8 @@ async def abrief(
     if cache is not None:
         used = CachedBackend(used, cache, identity_of(used, settings))
     try:
-        return await pipeline.abrief(document, settings=settings, backend=used, prompt=loaded)
+        return await pipeline.abrief(document, settings=settings, backend=used, prompt=loaded,
+                                     memo=cache)
     finally:
         if lazy is not None:
             await lazy.aclose()
