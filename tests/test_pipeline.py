@@ -226,3 +226,21 @@ def test_a_rerun_with_the_same_answers_reuses_the_finished_briefing(
         other = brief(seed.__class__(id="other", text=seed.text, sha256=seed.sha256),
                       settings=GENERATIVE, backend=fake_backend_cls(), cache=cache)
         assert other.document.id == "other" and calls == [1, 1]
+
+
+def test_a_named_source_written_across_a_line_break_becomes_an_actor() -> None:
+    from summarize.analysers.attributions import Attribution, Span
+    from summarize.core.checks import _sources_as_actors
+    from summarize.core.evidence import Grounder
+
+    text = "The Pentagon spokesperson Sabrina\nSingh said the troops had arrived."
+    def span(start: int, end: int) -> Span:
+        return Span(text[start:end], start, end)
+
+    source = span(0, text.index(" said"))
+    cue = span(text.index("said"), text.index("said") + 4)
+    content = span(text.index("the troops"), len(text) - 1)
+    actors, left = _sources_as_actors([Attribution(source, cue, content)], [], Grounder(text))
+    assert left == 0 and [a.name for a in actors] == ["Sabrina Singh"]
+    name = actors[0].evidence[0]
+    assert text[name.start:name.end] == "Sabrina\nSingh"

@@ -207,8 +207,11 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
         if len(out) >= room:
             left_out += 1
             continue
-        start = a.source.start + a.source.text.index(name)
-        evidence = [grounder.span(start, start + len(name)),
+        # The name as written in the source: its words may be apart by a line break.
+        written = re.search(r"\s+".join(map(re.escape, name.split())), a.source.text)
+        start, end = ((a.source.start + written.start(), a.source.start + written.end())
+                      if written else (a.source.start, a.source.end))
+        evidence = [grounder.span(start, end),
                     grounder.span(min(a.source.start, a.cue.start), a.content.end)]
         role = f"{role}; source of a claim" if role else "source of a claim"
         out.append(Actor(name=name, kind=kind, role=role, evidence=evidence,  # type: ignore[arg-type]
