@@ -10,11 +10,13 @@ instead for full control. A text is briefed as a document with the id ``text``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import pipeline
 from .backends import AsyncBackend, Backend, LazyBackend
 from .backends.cache import CachedBackend, ResponseCache, identity_of
 from .config import resolve_settings
-from .core.prompts import Prompt, load_prompt
+from .core.prompts import Prompt
 from .document import Document, document_from_text
 from .errors import ConfigError
 from .schema import Briefing
@@ -33,12 +35,11 @@ def _inputs(document: str | Document, settings: Settings | None, model: str | No
     version = prompt if isinstance(prompt, str) else None
     if settings is None:
         settings = resolve_settings(model=model, strategy=strategy, prompt=version)
-    if isinstance(prompt, str):
-        from .strategies import get_strategy
-
-        task = get_strategy(settings.strategy).prompt_task
-        prompt = load_prompt(prompt, task=task) if task else None
-    return document, settings, prompt
+    elif version is not None:
+        settings = replace(settings, prompt=version)
+    # A version is loaded by the pipeline from the settings, for the strategy's prompt family.
+    loaded = None if isinstance(prompt, str) else prompt
+    return document, settings, loaded
 
 
 def brief(

@@ -4,10 +4,8 @@ model (:mod:`.local`) and the response cache (:mod:`.cache`)."""
 
 from .base import AsyncBackend, Backend, Extraction
 from .lazy import LazyBackend
-from .local import EmbeddedServer
 from .openai_compatible import OpenAICompatibleBackend
 from .registry import backend_identity, open_backend, token_counter
 
-__all__ = ["AsyncBackend", "Backend", "EmbeddedServer", "Extraction", "LazyBackend",
-           "OpenAICompatibleBackend",
+__all__ = ["AsyncBackend", "Backend", "Extraction", "LazyBackend", "OpenAICompatibleBackend",
            "backend_identity", "open_backend", "token_counter"]

@@ -58,7 +58,7 @@ class BackendKind:
 
 
 _KINDS: dict[str, BackendKind] = {}
-_loaded = False
+_loaded: set[str] = set()
 
 
 def register(kind: BackendKind) -> None:
@@ -66,27 +66,39 @@ def register(kind: BackendKind) -> None:
     _KINDS[kind.name] = kind
 
 
-def _load() -> None:
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    for module in BUILTIN:
-        importlib.import_module(module)
-    for point in entry_points(group=ENTRY_POINTS):
-        try:
-            importlib.import_module(point.value)
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the tool
-            logger.warning("backend plugin %s could not be loaded: %s", point.name, exc)
+def _load(*, plugins: bool) -> None:
+    """The built-in kinds; with ``plugins``, the installed plugins' too. Plugins are looked up
+    only when a model or kind is not a built-in one: scanning the installed packages' entry
+    points costs tens of milliseconds a process."""
+    if "builtin" not in _loaded:
+        _loaded.add("builtin")
+        for module in BUILTIN:
+            importlib.import_module(module)
+    if plugins and "plugins" not in _loaded:
+        _loaded.add("plugins")
+        for point in entry_points(group=ENTRY_POINTS):
+            try:
+                importlib.import_module(point.value)
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the tool
+                logger.warning("backend plugin %s could not be loaded: %s", point.name, exc)
+
+
+def _order(kind: BackendKind) -> int:
+    """Built-in kinds first, in BUILTIN's order, whichever module was imported first."""
+    module = getattr(kind.open, "__module__", "")
+    return BUILTIN.index(module) if module in BUILTIN else len(BUILTIN)
 
 
 def kinds() -> list[BackendKind]:
-    _load()
-    return list(_KINDS.values())
+    """Every kind, the plugins' included."""
+    _load(plugins=True)
+    return sorted(_KINDS.values(), key=_order)
 
 
 def kind_named(name: str) -> BackendKind:
-    _load()
+    _load(plugins=False)
+    if name not in _KINDS:
+        _load(plugins=True)
     from ..errors import ConfigError
 
     try:
@@ -96,8 +108,12 @@ def kind_named(name: str) -> BackendKind:
 
 
 def kind_for_model(model: str) -> BackendKind | None:
-    """The kind that serves the model name ``model``, if any."""
-    return next((k for k in kinds() if k.serves(model)), None)
+    """The kind that serves the model name ``model``, if any (a plugin's only when no built-in
+    kind does)."""
+    _load(plugins=False)
+    known = sorted(_KINDS.values(), key=_order)
+    return next((k for k in known if k.serves(model)), None) or next(
+        (k for k in kinds() if k.serves(model)), None)
 
 
 def open_backend(settings: Settings) -> AbstractContextManager[AsyncBackend]:

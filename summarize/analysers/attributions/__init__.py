@@ -42,9 +42,15 @@ PREVIOUS_SPEAKER = True
 WEIGHTS: dict[str, float] | None = {"O": 0.4, "Content": 0.4}
 
 
+def _window_start(sentences: list[Any], k: int) -> int:
+    """Where the two sentences before sentence ``k`` begin."""
+    tokens = sentences[max(0, k - 2)][0]
+    return tokens[0][0] if tokens else 0
+
+
 def _previous_speaker(found: list[Attribution], sentences: list[Any], k: int
                       ) -> tuple[int, int] | None:
-    window_start = sentences[max(0, k - 2)][0][0][0] if sentences[max(0, k - 2)][0] else 0
+    window_start = _window_start(sentences, k)
     prior = max((a for a in found if a.cue.start >= window_start), key=lambda a: a.cue.start,
                 default=None)
     return (prior.source.start, prior.source.end) if prior is not None else None
@@ -109,7 +115,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             piece = trimmed_span(text, start, end) if label == "Content" else None
             if piece is None or (piece.start, piece.end) in used:
                 continue
-            window_start = sentences[max(0, k - 2)][0][0][0]
+            window_start = _window_start(sentences, k)
             prior = max((a for a in out if window_start <= a.cue.start < start),
                         key=lambda a: a.cue.start, default=None)
             if prior is not None:
