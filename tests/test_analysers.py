@@ -165,7 +165,7 @@ def test_scores_do_not_regress() -> None:
     assert figures["value+change"] > 90.0
     validation = EVAL.parent / "train" / "attributions-polnear-validation.jsonl.gz"
     if validation.is_file():
-        from summarize.analysers.train import _read_gz, score_attributions
+        from summarize.analysers.train_taggers import _read_gz, score_attributions
 
         scores = score_attributions(_read_gz(validation), find_attributions)
         assert scores["source"]["f1"] >= 75.0 and scores["cue"]["f1"] >= 73.0

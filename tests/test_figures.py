@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from summarize.analysers.figures import canonical_unit, extract_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAIN = ROOT.parent / "shared" / "train"
+MODELS = ROOT / "summarize" / "analysers" / "models"
 
 
 def one(text: str) -> tuple[str, float, str | None, str, float | None, float | None]:
@@ -283,3 +290,43 @@ def test_names_codes_times_and_eras_are_not_figures(text: str) -> None:
 )
 def test_canonical_noun_phrases_and_codes(unit: str, name: str) -> None:
     assert canonical_unit(unit) == name
+
+
+# ----------------------------------------------------------------------------- unit senses
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # sentences of our own: the fitted sense model reads the context around the figure
+        ("The champion boxer weighs 160 pounds, and his trainer wants him lighter.", "lb"),
+        ("The bank charged her 40 pounds for the overdraft on her account.", "GBP"),
+        ("In a Beijing market a kilo of rice costs ¥12.", "CNY"),
+        ("In a Tokyo convenience store a rice ball costs ¥150.", "JPY"),
+        ("The frigate can sail at 30 kn in heavy seas.", "knots"),
+        # no context word the model has seen: the scanner's own reading stands
+        ("a fine of 200 pounds", "GBP"),
+    ],
+)
+def test_ambiguous_units_are_read_by_the_fitted_sense_model(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures(text)] == [unit]
+
+
+def test_sense_model_can_be_left_out() -> None:
+    text = "A bowl of noodles in Beijing costs ¥35."
+    assert [f.unit for f in extract_figures(text)] == ["CNY"]
+    assert [f.unit for f in extract_figures(text, senses=False)] == ["JPY"]
+
+
+@pytest.mark.skipif(not (TRAIN / "units-cqe-sentences.jsonl").is_file(),
+                    reason="../shared/train is not beside the project")
+def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
+    from summarize.analysers.train import main
+
+    assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", "units"]) == 0
+    rebuilt = json.loads((tmp_path / "unit-senses.json").read_text(encoding="utf-8"))
+    shipped = json.loads((MODELS / "unit-senses.json").read_text(encoding="utf-8"))
+    assert rebuilt["senses"] == shipped["senses"] and rebuilt["alpha"] == shipped["alpha"]
+    # the model beats the scanner's own reading on every surface it was fitted for
+    for row in rebuilt["cv_accuracy"].values():
+        assert row["model"] > row["scanner"]

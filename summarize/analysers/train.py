@@ -1,7 +1,7 @@
 """Rebuild every fitted model shipped in ``summarize/analysers/models`` from ``../shared/train``.
 
     python -m summarize.analysers.train [--data ../shared/train]
-        [--out summarize/analysers/models] [--seed 7] [--only ranker|hedges|attributions]
+        [--out summarize/analysers/models] [--seed 7] [--only ranker|hedges|attributions|units]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import random
 import re
 import sys
 from collections import Counter
@@ -34,6 +33,7 @@ from typing import Any
 
 from .ranking import FEATURES, RankerModel, select, sentence_features
 from .salience import headline, sentences_of
+from .train_taggers import folds, train_attributions, train_hedges
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +149,6 @@ def bottom_line(model: RankerModel, article: dict[str, Any],
     return " ".join(article["pieces"][i] for i in picked)
 
 
-def folds(n: int, k: int, seed: int) -> list[list[int]]:
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
-    return [order[i::k] for i in range(k)]
-
-
 SELECTIONS = [(red, words, sentences) for red in (0.0, 0.25, 0.5, 1.0)
               for words in (60, 75, 90) for sentences in (2, 3)]
 
@@ -198,201 +192,72 @@ def train_ranker(data: Path, seed: int) -> RankerModel:
     return fit_ranker(articles, l2, red, words, sentences, meta)
 
 
-# ----------------------------------------------------------------------------- hedges
 
-# Our hedge types for the corpus' speculation cue types (a cue the lexicon does not know).
-_GOLD_TYPES = {"modal_probable": "modal", "modal_possible": "modal", "doxastic": "doxastic",
-               "condition": "conditional", "investigation": "investigation"}
-HEDGE_NEGATIVES = 0.1  # share of cue-less Wikipedia sentences kept (chosen by CV)
-HEDGE_IN_DOMAIN = 3  # times each FactBank news sentence is shown (chosen by CV)
-# Szeged's biomedical parts in the fit: tried, and left out by the cross-validated F1 on FactBank
-# (75.8 with them, 78.6 without, both with the single most likely labelling).
-HEDGE_BIO: tuple[str, ...] = ()
+# ----------------------------------------------------------------------------- unit senses
+
+SENSE_ALPHAS = (0.1, 0.3, 1.0)  # the smoothing, chosen by the cross-validated accuracy
 
 
-def _hedge_docs(path: Path) -> list[list[dict[str, Any]]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["sentences"] for line in lines if line.strip()]
+def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None]]:
+    """``(surface, sense, context words, the scanner's own sense)`` for every figure of CQE's
+    disambiguation sentences that carries an ambiguous surface with a sense of ours."""
+    from .figures import extract_figures
+    from .figures.senses import SURFACES, context_words, surface_of
 
-
-def _hedge_sequence(sentence: dict[str, Any]) -> tuple[list[list[str]], list[str]]:
-    """Features and labels (B/I/O) of one annotated sentence."""
-    from .crf import sentence_tokens
-    from .hedge_model import token_features
-    from .hedges import lexicon_hedges
-
-    text = sentence["text"]
-    tokens = sentence_tokens(text)
-    lexicon = [(h.start, h.end, h.type) for h in lexicon_hedges(text)]
-    cues = [(c["start"], c["end"]) for c in sentence["cues"]]
-    labels = []
-    for s, e in tokens:
-        label = "O"
-        for cs, ce in cues:
-            if cs < e and s < ce:
-                label = "B" if s <= cs else "I"
-                break
-        labels.append(label)
-    return token_features(text, tokens, lexicon), labels
-
-
-def _fit_crf(sequences: list[tuple[list[list[str]], list[str]]], path: Path) -> None:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for features, labels in sequences:
-        trainer.append(features, labels)
-    # Chosen by the cross-validated F1 among a few settings (c1 0.0-0.05, 80-150 iterations).
-    trainer.set_params({"c1": 0.02, "c2": 0.01, "max_iterations": 150,
-                        "feature.possible_transitions": True})
-    trainer.train(str(path))
-
-
-def train_hedges(data: Path, news: Path, out: Path, seed: int) -> dict[str, Any]:
-    """The hedge CRF: Szeged Wikipedia sentences (fit) and the FactBank news documents; the
-    score is 5-fold cross-validation over the FactBank documents (each fold's model never saw
-    its documents, which it tags exactly as find_hedges does); the shipped model is fitted on
-    all of it."""
-    from . import hedges
-    from .crf import CRFModel
-    from .evaluation import Score, hedge_scores
-    from .hedges import tag_sentence
-
-    rng = random.Random(seed)
-    wiki = [_hedge_sequence(sentence) for doc in _hedge_docs(data / "hedges-szeged-wiki.jsonl")
-            for sentence in doc if sentence["cues"] or rng.random() < HEDGE_NEGATIVES]
-    for part in HEDGE_BIO:  # the biomedical parts, when CV chose them
-        wiki += [_hedge_sequence(sentence) for doc in _hedge_docs(data / part)
-                 for sentence in doc if sentence["cues"] or rng.random() < HEDGE_NEGATIVES]
-    docs = _hedge_docs(news)
-    factbank = [[_hedge_sequence(sentence) for sentence in doc] for doc in docs]
-    types = _learned_types([data / "hedges-szeged-wiki.jsonl", news])
-    log.info("hedges: %d Wikipedia sentences, %d FactBank documents", len(wiki), len(factbank))
-    overlap = Score()
-    tmp = out / ".hedges-cv.crfsuite"
-    for held in folds(len(factbank), 5, seed):
-        keep = set(held)
-        _fit_crf(wiki + [seq for i, doc in enumerate(factbank) if i not in keep
-                         for seq in doc for _ in range(HEDGE_IN_DOMAIN)], tmp)
-        fold = CRFModel(str(tmp), {})
-
-        def tag(text: str, fold: CRFModel = fold) -> list[Any]:
-            return tag_sentence(text, fold, types)
-
-        _, scored = hedge_scores(({"sentences": docs[i]} for i in held), tag)
-        overlap.add(scored.matched_pred, scored.pred, scored.matched_gold, scored.gold)
-    tmp.unlink(missing_ok=True)
-    precision, recall, f1 = overlap.precision, overlap.recall, overlap.f1
-    log.info("hedges: 5-fold CV on FactBank, cue overlap P %.1f R %.1f F1 %.1f",
-             100 * precision, 100 * recall, 100 * f1)
-    _fit_crf(wiki + [seq for doc in factbank for seq in doc for _ in range(HEDGE_IN_DOMAIN)],
-             out / "hedges.crfsuite")
-    return {"corpus": "Szeged uncertainty corpus, Wikipedia part (meyersbs/uncertainty, MIT) "
-                      "and its FactBank news part (the dev file ../shared/eval)",
-            "types": types,
-            "trained": date.today().isoformat(), "seed": seed,
-            "negatives": HEDGE_NEGATIVES, "in_domain_repeat": HEDGE_IN_DOMAIN,
-            "decoding": {"weights": hedges.WEIGHTS},
-            "cv_factbank_overlap": {"precision": round(100 * precision, 1),
-                                    "recall": round(100 * recall, 1), "f1": round(100 * f1, 1)}}
-
-
-def _learned_types(paths: list[Path]) -> dict[str, str]:
-    """Each cue word's most frequent type in the corpora, as one of ours."""
-    counts: dict[str, Counter[str]] = {}
-    for path in paths:
-        for doc in _hedge_docs(path):
-            for sentence in doc:
-                for cue in sentence["cues"]:
-                    kind = next((ours for key, ours in _GOLD_TYPES.items()
-                                 if key in cue["type"]), "modal")
-                    counts.setdefault(cue["text"].lower(), Counter())[kind] += 1
-    return {word: c.most_common(1)[0][0] for word, c in sorted(counts.items())}
-
-
-# ----------------------------------------------------------------------------- attributions
-
-_PRIORITY = {"Cue": 3, "Source": 2, "Content": 1}  # a nested cue or source wins over content
-
-
-def _attribution_sequences(record: dict[str, Any]
-                           ) -> list[tuple[list[list[str]], list[str]]]:
-    from .attributions import tagger_inputs
-
-    gold = [g for g in record["spans"] if g["label"] in _PRIORITY]
     out = []
-    for tokens, features in tagger_inputs(record["text"]):
-        labels = []
-        previous: tuple[int, int, str] | None = None
-        for s, e in tokens:
-            best = max((g for g in gold if g["start"] < e and s < g["end"]),
-                       key=lambda g: _PRIORITY[g["label"]], default=None)
-            if best is None:
-                labels.append("O")
-                previous = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text, sense = record["text"], record["unit"]
+        for figure in extract_figures(text, senses=False):
+            surface = surface_of(text[figure.start:figure.end])
+            if surface is None or sense not in SURFACES[surface]:
                 continue
-            key = (best["start"], best["end"], best["label"])
-            labels.append(("I-" if previous == key else "B-") + best["label"])
-            previous = key
-        out.append((features, labels))
+            ours = next((name for name, unit in SURFACES[surface].items()
+                         if unit == figure.unit), None)
+            out.append((surface, sense, context_words(text, figure.start, figure.end), ours))
     return out
 
 
-def _read_gz(path: Path) -> list[dict[str, Any]]:
-    import gzip
+def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
+    """The unit-sense model, its smoothing chosen and its accuracy measured by 5-fold
+    cross-validation on CQE's disambiguation sentences, beside the scanner's own reading."""
+    from .figures.senses import fit_senses, predict
 
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    examples = _sense_examples(data / "units-cqe-sentences.jsonl")
+    parts = folds(len(examples), 5, seed)
 
+    def accuracy(alpha: float) -> dict[str, list[int]]:
+        hits: dict[str, list[int]] = {}
+        for held in parts:
+            keep = set(held)
+            model = fit_senses(((s, y, w) for i, (s, y, w, _) in enumerate(examples)
+                                if i not in keep), alpha)
+            for i in held:
+                surface, sense, words, ours = examples[i]
+                tally = hits.setdefault(surface, [0, 0])
+                tally[0] += (predict(model, surface, words) or ours) == sense
+                tally[1] += 1
+        return hits
 
-def score_attributions(records: Sequence[dict[str, Any]], find: Any) -> dict[str, Any]:
-    """Overlap precision/recall/F1 per part of ``find(text)``'s attributions, in percent (the
-    measure of ``summarize eval attributions``)."""
-    from .evaluation import attribution_scores
-
-    return {attr: {"precision": round(100 * score.precision, 1),
-                   "recall": round(100 * score.recall, 1), "f1": round(100 * score.f1, 1)}
-            for attr, score in attribution_scores(records, find).items()}
-
-
-ATTRIBUTION_ITERATIONS = 150
-ATTRIBUTION_C1 = 0.15  # chosen on the validation split by aggregate F1 (0.02, 0.05, 0.15, 0.3)
-
-
-def train_attributions(data: Path, out: Path) -> dict[str, Any]:
-    """The attribution CRF, fitted on PolNeAR's training split and measured, linked into
-    attributions, on its validation split (which nothing was fitted on)."""
-    import pycrfsuite
-
-    from . import attributions
-    from .attributions import rule_attributions, tagged_attributions
-    from .crf import CRFModel
-
-    train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
-    validation = _read_gz(data / "attributions-polnear-validation.jsonl.gz")
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for record in train:
-        for features, labels in _attribution_sequences(record):
-            trainer.append(features, labels)
-    trainer.set_params({"c1": ATTRIBUTION_C1, "c2": 0.01,
-                        "max_iterations": ATTRIBUTION_ITERATIONS,
-                        "feature.possible_transitions": True})
-    path = out / "attributions.crfsuite"
-    trainer.train(str(path))
-    tagger = CRFModel(str(path), {})
-    learned = score_attributions(validation, lambda t: tagged_attributions(t, tagger))
-    rules = score_attributions(validation, rule_attributions)
-    log.info("attributions: validation F1 source %.1f cue %.1f content %.1f (rules %.1f %.1f "
-             "%.1f)", learned["source"]["f1"], learned["cue"]["f1"], learned["content"]["f1"],
-             rules["source"]["f1"], rules["cue"]["f1"], rules["content"]["f1"])
-    return {"corpus": "PolNeAR (networkdynamics/PolNeAR; its licence: see the README): "
-                      f"{len(train)} training articles",
-            "trained": date.today().isoformat(), "iterations": ATTRIBUTION_ITERATIONS,
-            "c1": ATTRIBUTION_C1,
-            "decoding": {"weights": attributions.WEIGHTS,
-                         "previous_speaker": attributions.PREVIOUS_SPEAKER},
-            "validation": {"articles": len(validation),
-                                                 "learned": learned, "rules": rules}}
+    scored = {alpha: accuracy(alpha) for alpha in SENSE_ALPHAS}
+    alpha = max(SENSE_ALPHAS, key=lambda a: sum(h for h, _ in scored[a].values()))
+    rules: dict[str, list[int]] = {}
+    for surface, sense, _, ours in examples:
+        tally = rules.setdefault(surface, [0, 0])
+        tally[0] += ours == sense
+        tally[1] += 1
+    cv = {surface: {"examples": n, "model": round(100 * hits / n, 1),
+                    "scanner": round(100 * rules[surface][0] / n, 1)}
+          for surface, (hits, n) in sorted(scored[alpha].items())}
+    for surface, row in cv.items():
+        log.info("unit senses %s: %d examples, 5-fold CV accuracy %.1f (the scanner's %.1f)",
+                 surface, row["examples"], row["model"], row["scanner"])
+    return {"corpus": "CQE's unit-disambiguation sentences (satya77/CQE_Evaluation)",
+            "trained": date.today().isoformat(), "seed": seed, "alpha": alpha,
+            "cv_accuracy": cv,
+            "senses": fit_senses(((s, y, w) for s, y, w, _ in examples), alpha)}
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
@@ -401,7 +266,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions")
+MODELS = ("ranker", "hedges", "attributions", "units")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -422,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "attributions" in wanted:
         needed += [args.data / "attributions-polnear-train.jsonl.gz",
                    args.data / "attributions-polnear-validation.jsonl.gz"]
+    if "units" in wanted:
+        needed.append(args.data / "units-cqe-sentences.jsonl")
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         print(f"train: missing training data: {', '.join(missing)} (pass --data/--news)",
@@ -437,6 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta = train_attributions(args.data, args.out)
         _write_json(args.out / "attributions.json", meta)
         log.info("wrote attributions.crfsuite")
+    if "units" in wanted:
+        _write_json(args.out / "unit-senses.json", train_unit_senses(args.data, args.seed))
+        log.info("wrote unit-senses.json")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

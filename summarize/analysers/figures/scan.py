@@ -29,6 +29,7 @@ from .numbers import (
     qualifier_of,
     words_value,
 )
+from .senses import resolve
 from .units import PER, unit_after
 from .words import STOP_UNIT
 
@@ -319,6 +320,14 @@ def _index_levels(text: str, figures: list[FigureMention]) -> None:
             figures[i] = replace(f, unit="points")
 
 
-def extract_figures(text: str) -> list[FigureMention]:
-    """Every figure in ``text`` with character offsets into it, in order of appearance."""
-    return _neighbours(text, _scan(text))
+def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
+    """Every figure in ``text`` with character offsets into it, in order of appearance.
+
+    ``senses``: an ambiguous unit word ("230 pounds", "¥35") is read by the fitted sense model
+    (:mod:`.senses`) before neighbours take units from each other; ``False`` keeps the
+    scanner's own reading (what the sense model is measured against)."""
+    found = _scan(text)
+    if senses:
+        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, text, f.start, f.end))
+                 for f in found]
+    return _neighbours(text, found)

@@ -1,0 +1,129 @@
+"""Which unit an ambiguous unit word means here: "230 pounds" of weight or of money, "¥35" in yen
+or yuan, "20 kn" of speed or Croatian kuna, "1,500 drams" of medicine or Armenian money.
+
+A multinomial naive Bayes over the words around the figure, one per ambiguous surface, fitted on
+CQE's unit-disambiguation sentences (``../shared/train/units-cqe-sentences.jsonl``, by
+``python -m summarize.analysers.train --only units``) and shipped as JSON
+(``models/unit-senses.json``: log-priors and per-word log-probabilities, loaded as data). Without
+the file the scanner's own reading stands.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import Any
+
+from .words import FUNCTION_WORDS
+
+__all__ = ["SURFACES", "context_words", "fit_senses", "resolve", "surface_of"]
+
+# surface -> {CQE's name of a sense: the unit string the scanner reports for it}. Only senses whose
+# names agree with NewsQuant's (a share price's "p" is NewsQuant's "point", where CQE says
+# "penny": that surface is left to the scanner).
+SURFACES: dict[str, dict[str, str]] = {
+    "pound": {"pound-mass": "lb", "pound sterling": "GBP"},
+    "¥": {"japanese yen": "JPY", "chinese yuan": "CNY"},
+    "kn": {"croatian kuna": "kn", "knot": "knots"},
+    "dram": {"dram": "drams", "armenian dram": "armenian drams"},
+}
+
+_SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b)|"
+                      r"(?P<dram>\bdrams?\b)", re.IGNORECASE)
+_KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram"}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Words that say nothing of a sense: with only these around it, the scanner's reading stands.
+_STOP = FUNCTION_WORDS | {
+    "i", "me", "he", "him", "she", "it", "we", "us", "they", "them", "you", "this", "that",
+    "these", "those", "which", "who", "what", "there", "here", "not", "no", "so", "as", "if",
+    "been", "being", "do", "does", "did", "will", "would", "can", "could", "should", "may",
+    "into", "up", "out", "more", "less", "most", "very", "too", "also", "then", "when", "while",
+    "each", "per", "s", "it's", "i'm", "he's", "she's", "one", "two", "three"}
+_REACH = 120  # characters either side of the figure that count as its context
+
+
+def surface_of(mention: str) -> str | None:
+    """The ambiguous surface a figure's text carries ("230 pounds" -> ``pound``), if any."""
+    m = _SURFACE.search(mention)
+    return _KEYS[m.lastgroup] if m and m.lastgroup else None
+
+
+def context_words(text: str, start: int, end: int) -> list[str]:
+    """The lowercase words around ``text[start:end]`` (within its sentence-sized window), the
+    figure's own words left out."""
+    before = text[max(0, start - _REACH):start].lower()
+    after = text[end:end + _REACH].lower()
+    return [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
+
+
+def fit_senses(examples: Iterable[tuple[str, str, Sequence[str]]], alpha: float
+               ) -> dict[str, Any]:
+    """Naive Bayes per surface from ``(surface, sense, context words)``: log-priors, per-word
+    log-likelihoods with add-``alpha`` smoothing, and the unseen word's."""
+    counts: dict[str, dict[str, Counter[str]]] = {}
+    docs: dict[str, Counter[str]] = {}
+    for surface, sense, words in examples:
+        counts.setdefault(surface, {}).setdefault(sense, Counter()).update(set(words))
+        docs.setdefault(surface, Counter())[sense] += 1
+    model: dict[str, Any] = {}
+    for surface, by_sense in counts.items():
+        vocabulary = {w for c in by_sense.values() for w in c}
+        total = sum(docs[surface].values())
+        senses = {}
+        for sense, c in sorted(by_sense.items()):
+            denominator = sum(c.values()) + alpha * (len(vocabulary) + 1)
+            senses[sense] = {
+                "prior": math.log(docs[surface][sense] / total),
+                "unseen": math.log(alpha / denominator),
+                "words": {w: round(math.log((n + alpha) / denominator), 4)
+                          for w, n in sorted(c.items())}}
+        model[surface] = senses
+    return model
+
+
+def predict(model: dict[str, Any], surface: str, words: Sequence[str]) -> str | None:
+    """The most probable sense of ``surface`` given its context ``words``; ``None`` when no
+    context word was ever seen around the surface (no evidence: the prior alone decides
+    nothing)."""
+    senses = model.get(surface)
+    if not senses:
+        return None
+    unique = {w for w in words if any(w in sense["words"] for sense in senses.values())}
+    if not unique:
+        return None
+
+    def score(sense: dict[str, Any]) -> float:
+        table = sense["words"]
+        return float(sense["prior"]) + sum(float(table.get(w, sense["unseen"])) for w in unique)
+
+    return str(max(senses, key=lambda name: score(senses[name])))
+
+
+@functools.cache
+def _model() -> dict[str, Any] | None:
+    path = resources.files("summarize.analysers").joinpath("models", "unit-senses.json")
+    if not path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data["senses"] if isinstance(data.get("senses"), dict) else None
+
+
+def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
+    """``unit`` as the fitted model reads the figure at ``text[start:end]``: the reading of an
+    ambiguous surface, or ``unit`` unchanged (no ambiguous surface, no model)."""
+    model = _model()
+    if model is None or unit is None:
+        return unit
+    surface = surface_of(text[start:end])
+    if surface is None or surface not in model:
+        return unit
+    readings = SURFACES[surface]
+    if unit not in readings.values() and unit.lower() not in {"pounds", "pound", "dram"}:
+        return unit  # the scanner read something else there ("pounds per square inch")
+    sense = predict(model, surface, context_words(text, start, end))
+    return readings.get(sense or "", unit)
