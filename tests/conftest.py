@@ -99,9 +99,11 @@ def model_base_url(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def recorded_backend(model_base_url: str) -> OpenAICompatibleBackend:
-    """The embedded model as the pipeline sees it, over HTTP that cassettes record."""
-    return OpenAICompatibleBackend(
+def recorded_backend(model_base_url: str) -> Iterator[OpenAICompatibleBackend]:
+    """The embedded model as the pipeline sees it, over HTTP that cassettes record (closed
+    after the test: while recording, an open connection to the stopped server would be left
+    for the garbage collector)."""
+    backend = OpenAICompatibleBackend(
         kind="local",
         model="smollm2-135m-instruct",
         base_url=model_base_url,
@@ -112,6 +114,8 @@ def recorded_backend(model_base_url: str) -> OpenAICompatibleBackend:
         seed=7,
         transport_retries=0,
     )
+    yield backend
+    backend.close()
 
 
 @pytest.fixture

@@ -46,8 +46,12 @@ EVAL = ROOT.parent / "shared" / "eval"
 )
 def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> None:
     found = find_hedges(text)
-    assert [(h.cue, h.type) for h in found] == [(cue, kind)]
-    assert text[found[0].start : found[0].end] == cue
+    # The cue, typed; the learned tagger may also mark a second word of the same hedge, as the
+    # Szeged corpus does ("will" in "will fail if ...": a conditional's main clause).
+    assert (cue, kind) in [(h.cue, h.type) for h in found]
+    assert len(found) <= 2
+    hit = next(h for h in found if h.cue == cue)
+    assert text[hit.start : hit.end] == cue
 
 
 @pytest.mark.parametrize(
@@ -158,7 +162,7 @@ def test_scores_do_not_regress() -> None:
     hedges = {r["metric"]: r["f1"] for r in evaluate("hedges", EVAL / "hedges-factbank.jsonl")}
     assert hedges["cue (exact)"] >= 95.0
     tagger = load_tagger()
-    assert tagger is not None and tagger.meta["cv_factbank_overlap"]["f1"] >= 79.0
+    assert tagger is not None and tagger.meta["cv_factbank_overlap"]["f1"] >= 80.0
     figures = {r["metric"]: r["f1"] for r in
                evaluate("figures", EVAL / "figures-newsquant.jsonl")}
     assert figures["value"] >= 95.0 and figures["value+unit"] > 90.0
@@ -168,8 +172,8 @@ def test_scores_do_not_regress() -> None:
         from summarize.analysers.train_taggers import _read_gz, score_attributions
 
         scores = score_attributions(_read_gz(validation), find_attributions)
-        assert scores["source"]["f1"] >= 75.0 and scores["cue"]["f1"] >= 73.0
-        assert scores["content"]["f1"] >= 81.5
+        assert scores["source"]["f1"] >= 77.5 and scores["cue"]["f1"] >= 75.0
+        assert scores["content"]["f1"] >= 82.5
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
         meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]

@@ -17,23 +17,24 @@ from collections.abc import Sequence
 
 from .crf import CRFModel, load_model, word_shape
 
-__all__ = ["LABELS", "load_attribution_tagger", "sentence_features"]
+__all__ = ["LABELS", "QUOTES", "load_attribution_tagger", "sentence_features"]
 
 LABELS = ("Source", "Cue", "Content")
-_QUOTES = frozenset('"“”')
+QUOTES = frozenset('"“”')
 
 
 def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Sequence[str],
-                      rules: Sequence[str]) -> list[list[str]]:
-    """Features per token; ``lexicon`` marks cue-lexicon tokens (``B``/``I``/``""``) and
-    ``rules`` the rule analyser's label of each token (``S``/``C``/``T``/``""``)."""
+                      rules: Sequence[str], inside: bool = False) -> list[list[str]]:
+    """Features per token; ``lexicon`` marks cue-lexicon tokens (``B``/``I``/``""``), ``rules``
+    the rule analyser's label of each token (``S``/``C``/``T``/``""``) and ``inside`` whether the
+    sentence begins inside a quotation (one running on from the sentence before; each quotation
+    mark toggles the state)."""
     words = [text[s:e].lower() for s, e in tokens]
     n = len(tokens)
-    inside = False
     rows = []
     for i, ((s, e), w) in enumerate(zip(tokens, words, strict=True)):
         raw = text[s:e]
-        if raw in _QUOTES:
+        if raw in QUOTES:
             inside = not inside
         f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"pre2={w[:2]}", f"shape={word_shape(raw)}",
              "cap" if raw[:1].isupper() else "low", f"q={int(inside)}", f"pos={min(i, 5)}",

@@ -45,6 +45,9 @@ def token_features(text: str, spans: Sequence[tuple[int, int]],
                     f.append(f"lex{d:+d}={lex[j][2:]}")
             else:
                 f.append(f"w{d:+d}=<pad>")
+        for d in (-3, 3):  # a wider window: chosen by the cross-validated F1 (README)
+            j = i + d
+            f.append(f"w{d:+d}={words[j] if 0 <= j < n else '<pad>'}")
         if i > 0:
             f.append(f"w-1|w={words[i - 1]}|{w}")
         if i + 1 < n:

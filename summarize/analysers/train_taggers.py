@@ -144,7 +144,7 @@ def _attribution_sequences(record: dict[str, Any]
 
     gold = [g for g in record["spans"] if g["label"] in _PRIORITY]
     out = []
-    for tokens, features in tagger_inputs(record["text"]):
+    for tokens, features in tagger_inputs(record["text"], carry_quotes=False):
         labels = []
         previous: tuple[int, int, str] | None = None
         for s, e in tokens:
@@ -213,6 +213,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
             "trained": date.today().isoformat(), "iterations": ATTRIBUTION_ITERATIONS,
             "c1": ATTRIBUTION_C1,
             "decoding": {"weights": attributions.WEIGHTS,
-                         "previous_speaker": attributions.PREVIOUS_SPEAKER},
+                         "previous_speaker": attributions.PREVIOUS_SPEAKER,
+                         "rule_cues": attributions.RULE_CUES, "quotes_carried": True},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
