@@ -358,3 +358,27 @@ def test_the_taggers_can_be_shared_by_threads() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert together == alone
+
+
+def test_a_quotation_left_open_runs_on_into_the_next_sentence() -> None:
+    from summarize.analysers.attributions import tagger_inputs
+
+    text = '"We will not retreat. We will hold the line," the minister said.\n\nThe war goes on.'
+    q = [[f[6] for f in features] for _, features in tagger_inputs(text)]
+    assert q[1][0] == "q=1"  # "We will hold the line": still inside the quotation
+    assert q[2][0] == "q=0"  # a paragraph break closes it
+    alone = [[f[6] for f in features] for _, features in tagger_inputs(text, carry_quotes=False)]
+    assert alone[1][0] == "q=0"  # how the model was fitted: each sentence on its own
+
+
+def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    class SourceOnly:  # a tagger that finds the first word as a source and nothing else
+        def tag(self, features: list[list[str]], weights: object = None) -> list[str]:
+            return ["B-Source"] + ["O"] * (len(features) - 1)
+
+    text = "Smith said the plan had failed."
+    found = tagged_attributions(text, SourceOnly())
+    assert [(a.source.text, a.cue.text) for a in found] == [("Smith", "said")]
+    assert found[0].content.text.startswith("the plan had failed")
