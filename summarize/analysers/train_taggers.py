@@ -214,6 +214,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
             "c1": ATTRIBUTION_C1,
             "decoding": {"weights": attributions.WEIGHTS,
                          "previous_speaker": attributions.PREVIOUS_SPEAKER,
-                         "rule_cues": attributions.RULE_CUES, "quotes_carried": True},
+                         "rule_cues": attributions.RULE_CUES, "quotes_carried": True,
+                         "link_window": attributions.LINK_WINDOW},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
