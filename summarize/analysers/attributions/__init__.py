@@ -14,8 +14,6 @@ from ..sentences import sentence_spans
 from .rules import ANY_CUE, rule_attributions
 from .spans import PRONOUN_SOURCES, Attribution, Span, states_a_claim, trimmed_span
 
-_QUOTE_OR_PARAGRAPH = re.compile(r'\n\n|["“”]')
-
 __all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "find_attributions", "rule_attributions",
            "states_a_claim", "tagged_attributions", "tagger_inputs"]
 
@@ -110,7 +108,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     named = {(a.source.start, a.source.end) for a in out}
     for tokens, spans in sentences:
         cues_here = [a for a in out if spans and spans[0][0] <= a.cue.start <= spans[-1][1]]
-        if not cues_here and RULE_CUES and tokens:
+        if not cues_here and RULE_CUES and any(label == "Source" for *_, label in spans):
             # A source the tagger found in a sentence where it found no cue: the rules' cue of
             # that sentence, with the rules' content.
             cues_here = [a for a in rules if tokens[0][0] <= a.cue.start < tokens[-1][1]]
@@ -157,7 +155,8 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
     cues = [(m.start(), m.end()) for m in ANY_CUE.finditer(text)]
     # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
     # quotation that an earlier sentence of its paragraph opened.
-    quote_marks = [(m.start(), m.group()) for m in _QUOTE_OR_PARAGRAPH.finditer(text)]
+    marks_or_breaks = "\n\n|[" + "".join(sorted(QUOTES)) + "]"
+    quote_marks = [(m.start(), m.group()) for m in re.finditer(marks_or_breaks, text)]
     at, inside = 0, False
     out = []
     for s_start, s_end in sentence_spans(text):

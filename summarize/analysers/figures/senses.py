@@ -123,7 +123,8 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     if surface is None or surface not in model:
         return unit
     readings = SURFACES[surface]
-    if unit not in readings.values() and unit.lower() not in {"pounds", "pound", "dram"}:
+    written = _SURFACE.fullmatch(unit)  # the scanner kept the word itself ("pound", "drams")
+    if unit not in readings.values() and not (written and _KEYS[str(written.lastgroup)] == surface):
         return unit  # the scanner read something else there ("pounds per square inch")
     sense = predict(model, surface, context_words(text, start, end))
     return readings.get(sense or "", unit)
