@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..document import jsonl_lines
 from ..errors import InputError
@@ -278,8 +278,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _span_scores(gold: list[tuple[int, int]], pred: list[tuple[int, int]],
-                 match: Callable[[tuple[int, int], tuple[int, int]], bool]
+_Item = TypeVar("_Item")
+
+
+def _span_scores(gold: Sequence[_Item], pred: Sequence[_Item], match: Callable[[_Item, _Item], bool]
                  ) -> tuple[int, int, int, int]:
     matched_pred = sum(1 for p in pred if any(match(p, g) for g in gold))
     matched_gold = sum(1 for g in gold if any(match(p, g) for p in pred))
@@ -313,20 +315,39 @@ ATTRIBUTION_LABELS = {"Source": "source", "Cue": "cue", "Content": "content"}
 def attribution_scores(records: Iterable[dict[str, Any]],
                        find: Callable[[str], list[Any]] = find_attributions
                        ) -> dict[str, Score]:
-    """Overlap scores per part (source, cue, content) of ``find``'s attributions."""
+    """Overlap scores per part (source, cue, content) of ``find``'s attributions, and, where
+    the records link their spans into attributions (``attributions``: source, cue and content
+    each), ``relation``: who said what, a found attribution matching a gold one when each of
+    its three parts overlaps that attribution's part."""
     scores = {attr: Score() for attr in ATTRIBUTION_LABELS.values()}
+    relation = Score()
     for record in records:
         found = find(record["text"])
         for label, attr in ATTRIBUTION_LABELS.items():
             gold = [(s["start"], s["end"]) for s in record["spans"] if s["label"] == label]
             pred = sorted({(getattr(a, attr).start, getattr(a, attr).end) for a in found})
             scores[attr].add(*_span_scores(gold, pred, _overlap))
+        linked = [tuple((a[part]["start"], a[part]["end"]) for part in _PARTS)
+                  for a in record.get("attributions") or () if all(a.get(p) for p in _PARTS)]
+        if linked:
+            triples = sorted({tuple((getattr(a, part).start, getattr(a, part).end)
+                                    for part in _PARTS) for a in found})
+            relation.add(*_span_scores(linked, triples, _same_relation))
+    if relation.gold:
+        scores["relation"] = relation
     return scores
 
 
+_PARTS = ("source", "cue", "content")
+
+
+def _same_relation(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+    return all(_overlap(x, y) for x, y in zip(a, b, strict=True))
+
+
 def _attributions(path: str | Path) -> list[dict[str, Any]]:
-    return [_row(f"{attr} (overlap)", score)
-            for attr, score in attribution_scores(_records(path)).items()]
+    return [_row("source+cue+content (relation)" if attr == "relation" else f"{attr} (overlap)",
+                 score) for attr, score in attribution_scores(_records(path)).items()]
 
 
 def _row(metric: str, score: Score) -> dict[str, Any]:

@@ -178,6 +178,7 @@ def score_attributions(records: Sequence[dict[str, Any]], find: Any) -> dict[str
             for attr, score in attribution_scores(records, find).items()}
 
 
+_REPORTED = ("source", "cue", "content", "relation")
 ATTRIBUTION_ITERATIONS = 150
 ATTRIBUTION_C1 = 0.15  # chosen on the validation split by aggregate F1 (0.02, 0.05, 0.15, 0.3)
 
@@ -205,9 +206,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     tagger = CRFModel(str(path), {})
     learned = score_attributions(validation, lambda t: tagged_attributions(t, tagger))
     rules = score_attributions(validation, rule_attributions)
-    log.info("attributions: validation F1 source %.1f cue %.1f content %.1f (rules %.1f %.1f "
-             "%.1f)", learned["source"]["f1"], learned["cue"]["f1"], learned["content"]["f1"],
-             rules["source"]["f1"], rules["cue"]["f1"], rules["content"]["f1"])
+    log.info("attributions: validation F1 source %.1f cue %.1f content %.1f relation %.1f "
+             "(rules %.1f %.1f %.1f %.1f)", *(learned[part]["f1"] for part in _REPORTED),
+             *(rules[part]["f1"] for part in _REPORTED))
     return {"corpus": "PolNeAR (networkdynamics/PolNeAR; its licence: see the README): "
                       f"{len(train)} training articles",
             "trained": date.today().isoformat(), "iterations": ATTRIBUTION_ITERATIONS,
@@ -215,6 +216,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
             "decoding": {"weights": attributions.WEIGHTS,
                          "previous_speaker": attributions.PREVIOUS_SPEAKER,
                          "rule_cues": attributions.RULE_CUES, "quotes_carried": True,
-                         "link_window": attributions.LINK_WINDOW},
+                         "link_window": attributions.LINK_WINDOW,
+                         "content_window": attributions.CONTENT_WINDOW},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
