@@ -29,15 +29,14 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
     the rule analyser's label of each token (``S``/``C``/``T``/``""``) and ``inside`` whether the
     sentence begins inside a quotation (one running on from the sentence before; each quotation
     mark toggles the state)."""
-    words = [text[s:e].lower() for s, e in tokens]
+    raws = [text[s:e] for s, e in tokens]
+    words = [raw.lower() for raw in raws]
     n = len(tokens)
     rows = []
-    for i, ((s, e), w) in enumerate(zip(tokens, words, strict=True)):
-        raw = text[s:e]
+    for i, (raw, w) in enumerate(zip(raws, words, strict=True)):
         if raw in QUOTES:
             inside = not inside
-        f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"pre2={w[:2]}", f"shape={word_shape(raw)}",
-             "cap" if raw[:1].isupper() else "low", f"q={int(inside)}", f"pos={min(i, 5)}",
+        f = ["bias", *_word_features(raw), f"q={int(inside)}", f"pos={min(i, 5)}",
              f"rel={4 * i // max(n, 1)}"]
         if lexicon[i]:
             f.append(f"cue={lexicon[i]}")
@@ -57,6 +56,14 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
             f.append(f"b={words[i - 1]}|{w}")
         rows.append(f)
     return rows
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_features(raw: str) -> tuple[str, ...]:
+    """The features of the word itself (remembered: news repeats its words)."""
+    w = raw.lower()
+    return (f"w={w}", f"suf3={w[-3:]}", f"pre2={w[:2]}", f"shape={word_shape(raw)}",
+            "cap" if raw[:1].isupper() else "low")
 
 
 @functools.cache

@@ -74,11 +74,18 @@ class CRFModel:
                 return list(self._tagger.tag(features))
             self._tagger.set(features)
             labels = self._tagger.labels()
-            factor = {label: weights.get(label.partition("-")[2] or label, 1.0)
-                      for label in labels}
+            factors = [(label, weights.get(label.partition("-")[2] or label, 1.0))
+                       for label in labels]
             marginal = self._tagger.marginal
-            return [max(labels, key=lambda label: factor[label] * marginal(label, i))
-                    for i in range(len(features))]
+            out = []
+            for i in range(len(features)):  # a plain loop: this is the analysers' hot path
+                best, best_p = labels[0], -1.0
+                for label, factor in factors:
+                    p = factor * marginal(label, i)
+                    if p > best_p:  # the first of equals, as max() would
+                        best, best_p = label, p
+                out.append(best)
+            return out
 
 
 def load_model(name: str) -> CRFModel | None:

@@ -6,6 +6,7 @@ the rules' reading (:mod:`.rules`) among its features; without the model, the ru
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -153,10 +154,17 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
     from ..crf import sentence_tokens
 
     rules = rule_attributions(text) if rules is None else rules
+    # The rules' marks, a source before a cue before a content where they overlap (the order of
+    # this list), looked up per sentence by their starts (a long document has thousands).
     marks = [(a.source.start, a.source.end, "S") for a in rules] + \
         [(a.cue.start, a.cue.end, "C") for a in rules] + \
         [(a.content.start, a.content.end, "T") for a in rules]
+    by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
+    starts = [marks[i][0] for i in by_start]
+    longest = max((me - ms for ms, me, _ in marks), default=0)
     cues = [(m.start(), m.end()) for m in ANY_CUE.finditer(text)]
+    cue_starts = [cs for cs, _ in cues]
+    longest_cue = max((ce - cs for cs, ce in cues), default=0)
     # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
     # quotation that an earlier sentence of its paragraph opened.
     marks_or_breaks = "\n\n|[" + "".join(sorted(QUOTES)) + "]"
@@ -170,9 +178,13 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
         tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
         if not tokens:
             continue
-        # Only the marks of this sentence: a long document has thousands.
-        here = [(cs, ce) for cs, ce in cues if cs < s_end and s_start < ce]
-        ruled_here = [(ms, me, k) for ms, me, k in marks if ms < s_end and s_start < me]
+        # Only the marks of this sentence.
+        here = [(cs, ce) for cs, ce in cues[bisect.bisect_left(cue_starts, s_start - longest_cue):
+                                            bisect.bisect_left(cue_starts, s_end)]
+                if s_start < ce]
+        ruled_here = [marks[i] for i in sorted(
+            by_start[bisect.bisect_left(starts, s_start - longest):
+                     bisect.bisect_left(starts, s_end)]) if s_start < marks[i][1]]
         lexicon = [next(("B" if s <= cs else "I" for cs, ce in here if cs < e and s < ce), "")
                    for s, e in tokens]
         ruled = [next((k for ms, me, k in ruled_here if ms < e and s < me), "")
