@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,27 +97,36 @@ def document_from_bytes(data: bytes, name: str, doc_id: str | None = None) -> Do
 
 
 def jsonl_lines(path: str | Path) -> Iterator[tuple[int, str]]:
-    """``(line number, text)`` of a JSONL file's non-blank lines: UTF-8 with or without a BOM;
-    an unreadable file or a line that is not UTF-8 is an :class:`InputError` naming the line."""
+    """``(line number, text)`` of a JSONL file's non-blank lines: UTF-8 with or without a BOM,
+    gzip-compressed or not (``.jsonl.gz``, known by its first bytes); an unreadable file, a
+    broken compression or a line that is not UTF-8 is an :class:`InputError` naming the line."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file" if not p.exists() else f"{p}: not a regular file")
     try:
-        handle = p.open("rb")
+        with p.open("rb") as probe:
+            compressed = probe.read(2) == b"\x1f\x8b"
+        # Closed by the ``with`` below.
+        handle: io.BufferedIOBase = gzip.open(p, "rb") if compressed else p.open("rb")  # noqa: SIM115
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})", original=exc) from exc
+    n = 0
     with handle:
-        for n, raw in enumerate(handle, start=1):
-            if n == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{p}:{n}: is not valid UTF-8 (byte {exc.start}); convert the "
-                                 "file first, e.g. iconv -f latin1 -t utf-8",
-                                 original=exc) from exc
-            if line.strip():
-                yield n, line
+        try:
+            for n, raw in enumerate(handle, start=1):
+                if n == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{p}:{n}: is not valid UTF-8 (byte {exc.start}); convert "
+                                     "the file first, e.g. iconv -f latin1 -t utf-8",
+                                     original=exc) from exc
+                if line.strip():
+                    yield n, line
+        except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz
+            raise InputError(f"{p}:{n + 1}: the compressed file is broken ({exc})",
+                             original=exc) from exc
 
 
 def load_document(path: str | Path) -> Document:

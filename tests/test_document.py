@@ -61,3 +61,20 @@ def test_any_bytes_load_or_fail_with_input_error(data: bytes) -> None:
             return
         assert d.text.strip() and len(d.sha256) == 64
         d.text.encode("utf-8")
+
+
+def test_jsonl_reads_gzip_and_names_a_broken_one(tmp_path: Path) -> None:
+    """A ``.jsonl.gz`` (the training and validation files) reads like its plain JSONL; a
+    truncated one is an InputError naming the file, not a traceback."""
+    import gzip
+
+    from summarize.document import jsonl_lines
+
+    plain = '{"a": 1}\n\n{"b": "é"}\n'
+    packed = tmp_path / "records.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.encode("utf-8")))
+    assert list(jsonl_lines(packed)) == [(1, '{"a": 1}\n'), (3, '{"b": "é"}\n')]
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(packed.read_bytes()[:-12])
+    with pytest.raises(InputError, match="broken.jsonl.gz.*compressed file is broken"):
+        list(jsonl_lines(broken))
