@@ -11,7 +11,6 @@ the rules; then the dev and CQE scores with the model in the analyser.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -28,6 +27,7 @@ from summarize.analysers.crf import CRFModel, word_shape
 from summarize.analysers.figures import extract_figures
 from summarize.analysers.figures import units as units_module
 from summarize.analysers.figures import words as W
+from summarize.document import jsonl_lines
 
 WINDOW = 6
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -35,8 +35,7 @@ Span = tuple[int, int]
 
 
 def read(path: Path) -> list[dict[str, Any]]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return [json.loads(line) for _, line in jsonl_lines(path)]
 
 
 def window_after(text: str, end: int) -> list[Span]:

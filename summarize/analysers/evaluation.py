@@ -338,7 +338,7 @@ def attribution_scores(records: Iterable[dict[str, Any]],
     return scores
 
 
-_PARTS = ("source", "cue", "content")
+_PARTS = tuple(ATTRIBUTION_LABELS.values())
 
 
 def _same_relation(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:

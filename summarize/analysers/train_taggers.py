@@ -162,10 +162,9 @@ def _attribution_sequences(record: dict[str, Any]
 
 
 def _read_gz(path: Path) -> list[dict[str, Any]]:
-    import gzip
+    from ..document import jsonl_lines
 
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return [json.loads(line) for _, line in jsonl_lines(path)]
 
 
 def score_attributions(records: Sequence[dict[str, Any]], find: Any) -> dict[str, Any]:
@@ -178,7 +177,6 @@ def score_attributions(records: Sequence[dict[str, Any]], find: Any) -> dict[str
             for attr, score in attribution_scores(records, find).items()}
 
 
-_REPORTED = ("source", "cue", "content", "relation")
 ATTRIBUTION_ITERATIONS = 150
 ATTRIBUTION_C1 = 0.15  # chosen on the validation split by aggregate F1 (0.02, 0.05, 0.15, 0.3)
 
@@ -206,9 +204,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     tagger = CRFModel(str(path), {})
     learned = score_attributions(validation, lambda t: tagged_attributions(t, tagger))
     rules = score_attributions(validation, rule_attributions)
-    log.info("attributions: validation F1 source %.1f cue %.1f content %.1f relation %.1f "
-             "(rules %.1f %.1f %.1f %.1f)", *(learned[part]["f1"] for part in _REPORTED),
-             *(rules[part]["f1"] for part in _REPORTED))
+    for name, scores in (("learned", learned), ("rules", rules)):
+        log.info("attributions, %s: validation F1 %s", name,
+                 ", ".join(f"{part} {score['f1']:.1f}" for part, score in scores.items()))
     return {"corpus": "PolNeAR (networkdynamics/PolNeAR; its licence: see the README): "
                       f"{len(train)} training articles",
             "trained": date.today().isoformat(), "iterations": ATTRIBUTION_ITERATIONS,

@@ -154,17 +154,11 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
     from ..crf import sentence_tokens
 
     rules = rule_attributions(text) if rules is None else rules
-    # The rules' marks, a source before a cue before a content where they overlap (the order of
-    # this list), looked up per sentence by their starts (a long document has thousands).
-    marks = [(a.source.start, a.source.end, "S") for a in rules] + \
-        [(a.cue.start, a.cue.end, "C") for a in rules] + \
-        [(a.content.start, a.content.end, "T") for a in rules]
-    by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
-    starts = [marks[i][0] for i in by_start]
-    longest = max((me - ms for ms, me, _ in marks), default=0)
-    cues = [(m.start(), m.end()) for m in ANY_CUE.finditer(text)]
-    cue_starts = [cs for cs, _ in cues]
-    longest_cue = max((ce - cs for cs, ce in cues), default=0)
+    # The rules' marks: a source before a cue before a content where they overlap.
+    marks = _Marks([(a.source.start, a.source.end, "S") for a in rules] +
+                   [(a.cue.start, a.cue.end, "C") for a in rules] +
+                   [(a.content.start, a.content.end, "T") for a in rules])
+    cues = _Marks([(m.start(), m.end(), "") for m in ANY_CUE.finditer(text)])
     # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
     # quotation that an earlier sentence of its paragraph opened.
     marks_or_breaks = "\n\n|[" + "".join(sorted(QUOTES)) + "]"
@@ -178,16 +172,29 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
         tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
         if not tokens:
             continue
-        # Only the marks of this sentence.
-        here = [(cs, ce) for cs, ce in cues[bisect.bisect_left(cue_starts, s_start - longest_cue):
-                                            bisect.bisect_left(cue_starts, s_end)]
-                if s_start < ce]
-        ruled_here = [marks[i] for i in sorted(
-            by_start[bisect.bisect_left(starts, s_start - longest):
-                     bisect.bisect_left(starts, s_end)]) if s_start < marks[i][1]]
-        lexicon = [next(("B" if s <= cs else "I" for cs, ce in here if cs < e and s < ce), "")
+        here = cues.overlapping(s_start, s_end)
+        ruled_here = marks.overlapping(s_start, s_end)
+        lexicon = [next(("B" if s <= cs else "I" for cs, ce, _ in here if cs < e and s < ce), "")
                    for s, e in tokens]
         ruled = [next((k for ms, me, k in ruled_here if ms < e and s < me), "")
                  for s, e in tokens]
         out.append((tokens, sentence_features(text, tokens, lexicon, ruled, inside)))
     return out
+
+
+class _Marks:
+    """Marked spans ``(start, end, kind)`` looked up per sentence by their starts (a long
+    document has thousands); a lookup keeps the list's order, which says which mark wins."""
+
+    def __init__(self, marks: list[tuple[int, int, str]]) -> None:
+        self._marks = marks
+        self._by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
+        self._starts = [marks[i][0] for i in self._by_start]
+        self._longest = max((end - start for start, end, _ in marks), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The marks that overlap ``[start, end)``, in the list's order."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [self._marks[i] for i in sorted(self._by_start[lo:hi])
+                if start < self._marks[i][1]]
