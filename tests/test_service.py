@@ -241,6 +241,39 @@ def test_jobs_are_private_to_their_key(tmp_path: Path) -> None:
                      headers={"Authorization": "Bearer second-key"}).status_code == 404
 
 
+def test_finished_jobs_past_the_retention_are_deleted_with_their_text(tmp_path: Path) -> None:
+    with client(tmp_path, job_retention=1.0) as c:
+        r = c.post("/v1/jobs", json={"text": SEED}, headers=AUTH)
+        assert wait_for_job(c, r.headers["location"])["state"] == "succeeded"
+        deadline = time.monotonic() + 20
+        while c.get(r.headers["location"], headers=AUTH).status_code != 404:
+            assert time.monotonic() < deadline, "the finished job was never deleted"
+            time.sleep(0.1)
+        gone = c.get(r.headers["location"], headers=AUTH).json()
+        assert "deleted after" in gone["detail"]
+        assert c.get("/healthz").json()["jobs"]["succeeded"] == 0
+        # While the server runs, neither the database nor its write-ahead log keeps the words.
+        stored = b"".join(p.read_bytes() for p in tmp_path.glob("jobs.sqlite*"))
+        assert b"Punggye-ri" not in stored
+
+
+def test_purge_keeps_unfinished_jobs_however_old(tmp_path: Path) -> None:
+    from summarize.service.jobs import JobStore
+
+    store = JobStore(tmp_path / "jobs.sqlite")
+    try:
+        done, running, queued = (store.submit({"body": {"text": t}}) for t in "abc")
+        assert store.claim() is not None and store.claim() is not None  # a and b run
+        store.finish(done.id, result={"ok": True})
+        assert store.purge(older_than=-60) == 1  # every finished job is "old"
+        assert store.get(done.id) is None
+        assert store.get(running.id).state == "running"  # type: ignore[union-attr]
+        assert store.get(queued.id).state == "queued"  # type: ignore[union-attr]
+        assert store.purge(older_than=3600) == 0
+    finally:
+        store.close()
+
+
 def test_no_keys_refuses_a_public_address() -> None:
     done = subprocess.run([sys.executable, "-m", "summarize", "serve", "--host", "0.0.0.0"],
                           capture_output=True, text=True, timeout=60,

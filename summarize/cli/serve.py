@@ -55,6 +55,12 @@ def serve(
                                               "(0: no limit).")] = 120.0,
     request_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds before a briefing "
                                                    "request is answered 504.")] = 300.0,
+    job_retention: Annotated[float, typer.Option(min=0, help="Hours a finished job (its text "
+                                                 "and briefing) is kept (0: for ever).")]
+    = 168.0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor keep model "
+                                           "answers and briefings in the response cache.")]
+    = False,
     model: Annotated[str | None, typer.Option("--model", "-m", help="As for `brief`.")] = None,
     base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
     prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="As for `brief`.")] = None,
@@ -82,7 +88,8 @@ def serve(
             raise errors.missing_extra("serve", "summarize serve", exc) from exc
         app = create_app(settings, ServiceOptions(
             keys=tuple(keys), max_body=max_body, rate_limit=rate_limit, concurrency=concurrency,
-            request_timeout=request_timeout, workers=workers))
+            request_timeout=request_timeout, workers=workers,
+            job_retention=job_retention * 3600.0, use_cache=not no_cache))
     except errors.SummarizeError as exc:
         fail(str(exc), exc.exit_code)
     typer.echo(f"summarize: serving on http://{host}:{port} ({settings.strategy}, "

@@ -57,6 +57,8 @@ class ServiceOptions:
     request_timeout: float = 300.0
     workers: int = 1
     lease_seconds: float = 60.0
+    # Seconds a finished job (its text, its briefing or error) is kept; 0 keeps it for ever.
+    job_retention: float = 7 * 24 * 3600.0
     state_dir: Path | None = None
     use_cache: bool = True
 
@@ -124,9 +126,22 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
     limiter = RateLimiter(options.rate_limit)
     keys = [k.encode() for k in options.keys]
     wake = asyncio.Event()
+    purged_at: list[float] = []
+
+    async def purge() -> None:
+        """Delete finished jobs past the retention: at most once a minute (or twice per
+        retention, when that is shorter)."""
+        every = min(60.0, options.job_retention / 2)
+        if options.job_retention <= 0 or (purged_at and time.monotonic() - purged_at[0] < every):
+            return
+        purged_at[:] = [time.monotonic()]
+        gone = await asyncio.to_thread(store.purge, options.job_retention)
+        if gone:
+            logger.info("%d finished job(s) past the retention deleted", gone)
 
     async def work() -> None:
         while True:
+            await purge()
             job = await asyncio.to_thread(store.claim)
             if job is None:
                 wake.clear()
@@ -275,7 +290,9 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         """A job's state; its briefing once it succeeded (``?format=`` as for briefings)."""
         job = await asyncio.to_thread(store.get, job_id) if len(job_id) <= 64 else None
         if job is None or job.request.get("key") != who:
-            raise Problem(404, "No such job", f"{job_id[:64]!r} is not a job of this key")
+            kept = (f"; finished jobs are deleted after {options.job_retention / 3600:g} h"
+                    if options.job_retention > 0 else "")
+            raise Problem(404, "No such job", f"{job_id[:64]!r} is not a job of this key{kept}")
         briefing = Briefing.model_validate(job.result) if job.result else None
         wanted = _negotiate(request, fmt)
         if briefing is not None and wanted != "json":

@@ -6,7 +6,9 @@ two are final. A worker claims with one ``UPDATE … WHERE state = 'queued'`` in
 transaction, so several processes sharing the file never claim the same job. A ``running`` job
 whose lease ran out, or whose owner process on this host is gone (killed, crashed), is queued
 again and taken by the next free worker: nothing accepted is lost. A job that succeeded is never
-run again.
+run again. A finished job (its document's text, its briefing or error) is deleted once it is
+older than the service's retention (:meth:`JobStore.purge`); deleted rows are overwritten in the
+file (SQLite's ``secure_delete``, and the write-ahead log emptied), not just unlinked.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class JobStore:
                                    isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        # A purged job's text is overwritten in the file, not left in its free pages.
+        self._db.execute("PRAGMA secure_delete=ON")
         self._db.execute(_TABLE)
         self._db.execute("CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, created_at)")
 
@@ -166,6 +170,21 @@ class JobStore:
                 (state, json.dumps(result) if result is not None else None,
                  json.dumps(error) if error is not None else None, time.time(), job_id,
                  self.owner))
+
+    def purge(self, older_than: float) -> int:
+        """Delete the finished jobs (``succeeded`` or ``failed``) last updated more than
+        ``older_than`` seconds ago, with their text and results; how many. Queued and running
+        jobs are never deleted, however old."""
+        cutoff = time.time() - older_than
+        with self._lock:
+            gone = self._db.execute(
+                "DELETE FROM jobs WHERE state IN ('succeeded', 'failed') AND updated_at < ?",
+                (cutoff,)).rowcount
+            if gone:
+                # The write-ahead log still holds the rows as written: fold it into the file
+                # and empty it (best effort: another process reading the file may hold it).
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return gone
 
     def counts(self) -> dict[str, int]:
         with self._lock:
