@@ -172,8 +172,8 @@ def test_scores_do_not_regress() -> None:
         from summarize.analysers.train_taggers import _read_gz, score_attributions
 
         scores = score_attributions(_read_gz(validation), find_attributions)
-        assert scores["source"]["f1"] >= 77.5 and scores["cue"]["f1"] >= 75.0
-        assert scores["content"]["f1"] >= 80.0 and scores["relation"]["f1"] >= 66.0
+        assert scores["source"]["f1"] >= 77.9 and scores["cue"]["f1"] >= 75.0
+        assert scores["content"]["f1"] >= 80.0 and scores["relation"]["f1"] >= 67.0
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
         meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]
@@ -404,12 +404,67 @@ def test_a_quotation_left_open_runs_on_into_the_next_sentence() -> None:
     assert alone[1][0] == "q=0"  # how the model was fitted: each sentence on its own
 
 
+def test_a_cue_without_a_tagged_source_takes_the_most_probable_one() -> None:
+    from summarize.analysers import attributions as attribution_module
+
+    text = "The Interior Minister on Tuesday announced new curbs."
+    # The tagger tags "announced" as the cue and "new curbs" as content, and no source; its
+    # source probabilities peak on "Minister", with "Interior" more than half as likely.
+    p_source = [0.1, 0.2, 0.3, 0.05, 0.01, 0.0, 0.0, 0.0, 0.0]
+
+    class NoSource:
+        def decode(self, features: list[list[str]], weights: object = None,
+                   kind: object = None) -> tuple[list[str], list[float]]:
+            assert kind == "Source"
+            return (["O", "O", "O", "O", "O", "B-Cue", "B-Content", "I-Content", "O"],
+                    p_source)
+
+    found = attribution_module.tagged_attributions(text, NoSource())
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == \
+        [("Interior Minister", "announced", "new curbs")]
+    # Below LIKELY_SOURCE the tagger's guess is not taken: the rules' reading of the cue is.
+    p_source[:] = [0.01, 0.02, 0.04, 0.01, 0.01, 0.0, 0.0, 0.0, 0.0]
+    assert [(a.source.text, a.cue.text) for a in
+            attribution_module.tagged_attributions(text, NoSource())] == \
+        [("The Interior Minister", "announced")]
+
+
+def test_a_passive_cue_takes_no_guessed_source() -> None:
+    from summarize.analysers import attributions as attribution_module
+
+    class Passive:  # "were asked" tagged as the cue; "Residents" the likeliest source
+        def decode(self, features: list[list[str]], weights: object = None,
+                   kind: object = None) -> tuple[list[str], list[float]]:
+            return (["O", "B-Cue", "I-Cue", "B-Content", "I-Content", "O"],
+                    [0.6, 0.0, 0.0, 0.0, 0.0, 0.0])
+
+    found = attribution_module.tagged_attributions("Residents were asked to leave.", Passive())
+    assert all(a.source.text != "Residents" for a in found)
+
+
+def test_decode_reads_a_kinds_probability_beside_the_labels() -> None:
+    from summarize.analysers.attribution_model import load_attribution_tagger
+    from summarize.analysers.attributions import tagger_inputs
+
+    tagger = load_attribution_tagger()
+    assert tagger is not None
+    (tokens, features), = tagger_inputs('"We will win," the president said.')
+    for weights in (None, {"O": 0.4}):
+        labels, p_source = tagger.decode(features, weights, "Source")
+        assert labels == tagger.tag(features, weights) and len(p_source) == len(tokens)
+        assert all(0.0 <= p <= 1.0 + 1e-9 for p in p_source)
+        words = ['"We will win," the president said.'[s:e] for s, e in tokens]
+        assert words[p_source.index(max(p_source))] in ("the", "president")
+    assert tagger.decode(features, {"O": 0.4})[1] == []  # no kind asked, none read
+
+
 def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
     from summarize.analysers.attributions import tagged_attributions
 
     class SourceOnly:  # a tagger that finds the first word as a source and nothing else
-        def tag(self, features: list[list[str]], weights: object = None) -> list[str]:
-            return ["B-Source"] + ["O"] * (len(features) - 1)
+        def decode(self, features: list[list[str]], weights: object = None,
+                   kind: object = None) -> tuple[list[str], list[float]]:
+            return ["B-Source"] + ["O"] * (len(features) - 1), [1.0] + [0.0] * (len(features) - 1)
 
     text = "Smith said the plan had failed."
     found = tagged_attributions(text, SourceOnly())

@@ -67,25 +67,43 @@ class CRFModel:
         ``Source`` to a factor, 1 by default), each token's label of the highest weighted
         probability instead (posterior decoding: weighting ``O`` below 1 trades precision for
         recall)."""
+        return self.decode(features, weights)[0]
+
+    def decode(self, features: list[list[str]], weights: Mapping[str, float] | None = None,
+               kind: str | None = None) -> tuple[list[str], list[float]]:
+        """:meth:`tag`'s labels and, with ``kind``, each token's probability of lying in a span
+        of that kind (its ``B-`` and ``I-`` marginals summed; an empty list without ``kind``)."""
         if not features:
-            return []
+            return [], []
         with self._lock:
             if weights is None:
-                return list(self._tagger.tag(features))
-            self._tagger.set(features)
+                out = list(self._tagger.tag(features))  # sets the sequence as well
+                if kind is None:
+                    return out, []
+            else:
+                self._tagger.set(features)
             labels = self._tagger.labels()
-            factors = [(label, weights.get(label.partition("-")[2] or label, 1.0))
-                       for label in labels]
             marginal = self._tagger.marginal
-            out = []
+            if weights is None:
+                of_kind = [label for label in labels if label.partition("-")[2] == kind]
+                return out, [sum(marginal(label, i) for label in of_kind)
+                             for i in range(len(features))]
+            # (label, its weight, whether it is of ``kind``)
+            factors = [(label, weights.get(label.partition("-")[2] or label, 1.0),
+                        label.partition("-")[2] == kind) for label in labels]
+            out, kept = [], []
             for i in range(len(features)):  # a plain loop: this is the analysers' hot path
-                best, best_p = labels[0], -1.0
-                for label, factor in factors:
-                    p = factor * marginal(label, i)
+                best, best_p, p_kind = labels[0], -1.0, 0.0
+                for label, factor, counted in factors:
+                    p = marginal(label, i)
+                    if counted:
+                        p_kind += p
+                    p *= factor
                     if p > best_p:  # the first of equals, as max() would
                         best, best_p = label, p
                 out.append(best)
-            return out
+                kept.append(p_kind)
+            return out, kept if kind is not None else []
 
 
 def load_model(name: str) -> CRFModel | None:

@@ -215,6 +215,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "previous_speaker": attributions.PREVIOUS_SPEAKER,
                          "rule_cues": attributions.RULE_CUES, "quotes_carried": True,
                          "link_window": attributions.LINK_WINDOW,
-                         "content_window": attributions.CONTENT_WINDOW},
+                         "content_window": attributions.CONTENT_WINDOW,
+                         "likely_source": attributions.LIKELY_SOURCE},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
