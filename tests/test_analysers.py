@@ -414,7 +414,7 @@ def test_a_cue_without_a_tagged_source_takes_the_most_probable_one() -> None:
 
     class NoSource:
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None) -> tuple[list[str], list[float]]:
+                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
             assert kind == "Source"
             return (["O", "O", "O", "O", "O", "B-Cue", "B-Content", "I-Content", "O"],
                     p_source)
@@ -434,7 +434,7 @@ def test_a_passive_cue_takes_no_guessed_source() -> None:
 
     class Passive:  # "were asked" tagged as the cue; "Residents" the likeliest source
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None) -> tuple[list[str], list[float]]:
+                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
             return (["O", "B-Cue", "I-Cue", "B-Content", "I-Content", "O"],
                     [0.6, 0.0, 0.0, 0.0, 0.0, 0.0])
 
@@ -456,6 +456,7 @@ def test_decode_reads_a_kinds_probability_beside_the_labels() -> None:
         words = ['"We will win," the president said.'[s:e] for s, e in tokens]
         assert words[p_source.index(max(p_source))] in ("the", "president")
     assert tagger.decode(features, {"O": 0.4})[1] == []  # no kind asked, none read
+    assert tagger.decode(features, {"O": 0.4}, "Source", when=lambda labels: False)[1] == []
 
 
 def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
@@ -463,7 +464,7 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
 
     class SourceOnly:  # a tagger that finds the first word as a source and nothing else
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None) -> tuple[list[str], list[float]]:
+                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
             return ["B-Source"] + ["O"] * (len(features) - 1), [1.0] + [0.0] * (len(features) - 1)
 
     text = "Smith said the plan had failed."

@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -70,40 +70,44 @@ class CRFModel:
         return self.decode(features, weights)[0]
 
     def decode(self, features: list[list[str]], weights: Mapping[str, float] | None = None,
-               kind: str | None = None) -> tuple[list[str], list[float]]:
+               kind: str | None = None, when: Callable[[list[str]], bool] | None = None
+               ) -> tuple[list[str], list[float]]:
         """:meth:`tag`'s labels and, with ``kind``, each token's probability of lying in a span
-        of that kind (its ``B-`` and ``I-`` marginals summed; an empty list without ``kind``)."""
+        of that kind (its ``B-`` and ``I-`` marginals summed). Those cost a second pass over the
+        marginals: with ``when``, they are read only if ``when(labels)`` holds (an empty list
+        otherwise, as without ``kind``)."""
         if not features:
             return [], []
         with self._lock:
             if weights is None:
                 out = list(self._tagger.tag(features))  # sets the sequence as well
-                if kind is None:
-                    return out, []
             else:
                 self._tagger.set(features)
-            labels = self._tagger.labels()
+                out = self._weighted(len(features), weights)
+            if kind is None or (when is not None and not when(out)):
+                return out, []
             marginal = self._tagger.marginal
-            if weights is None:
-                of_kind = [label for label in labels if label.partition("-")[2] == kind]
-                return out, [sum(marginal(label, i) for label in of_kind)
-                             for i in range(len(features))]
-            # (label, its weight, whether it is of ``kind``)
-            factors = [(label, weights.get(label.partition("-")[2] or label, 1.0),
-                        label.partition("-")[2] == kind) for label in labels]
-            out, kept = [], []
-            for i in range(len(features)):  # a plain loop: this is the analysers' hot path
-                best, best_p, p_kind = labels[0], -1.0, 0.0
-                for label, factor, counted in factors:
-                    p = marginal(label, i)
-                    if counted:
-                        p_kind += p
-                    p *= factor
-                    if p > best_p:  # the first of equals, as max() would
-                        best, best_p = label, p
-                out.append(best)
-                kept.append(p_kind)
-            return out, kept if kind is not None else []
+            of_kind = [label for label in self._tagger.labels()
+                       if label.partition("-")[2] == kind]
+            return out, [sum(marginal(label, i) for label in of_kind)
+                         for i in range(len(features))]
+
+    def _weighted(self, n: int, weights: Mapping[str, float]) -> list[str]:
+        """Posterior decoding of the sequence set: each token's label of the highest weighted
+        marginal probability."""
+        labels = self._tagger.labels()
+        factors = [(label, weights.get(label.partition("-")[2] or label, 1.0))
+                   for label in labels]
+        marginal = self._tagger.marginal
+        out = []
+        for i in range(n):  # a plain loop: this is the analysers' hot path
+            best, best_p = labels[0], -1.0
+            for label, factor in factors:
+                p = factor * marginal(label, i)
+                if p > best_p:  # the first of equals, as max() would
+                    best, best_p = label, p
+            out.append(best)
+        return out
 
 
 def load_model(name: str) -> CRFModel | None:

@@ -81,6 +81,12 @@ def _previous_speaker(found: list[Attribution], sentences: list[Any], k: int
     return (prior.source.start, prior.source.end) if prior is not None else None
 
 
+def _guess_wanted(labels: list[str]) -> bool:
+    """Whether a sentence so labelled may want its source guessed (it has a cue; whether it
+    has a source is told by its spans, some of which are dropped)."""
+    return LIKELY_SOURCE is not None and ("B-Cue" in labels or "I-Cue" in labels)
+
+
 def _likely_source(text: str, tokens: list[tuple[int, int]], spans: list[tuple[int, int, str]],
                    p_source: list[float]) -> list[tuple[int, int, str]]:
     """``spans`` with the sentence's most probable source added when it has a cue, not in the
@@ -115,7 +121,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     rules = rule_attributions(text)
     sentences = []
     for tokens, features in tagger_inputs(text, rules):
-        labels, p_source = tagger.decode(features, WEIGHTS, "Source")
+        labels, p_source = tagger.decode(features, WEIGHTS, "Source", when=_guess_wanted)
         # Spans of punctuation alone (a closing quote the decoding cut off its quotation) are
         # noise.
         spans = [span for span in decode_bio(tokens, labels)
