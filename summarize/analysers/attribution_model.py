@@ -23,6 +23,11 @@ LABELS = ("Source", "Cue", "Content")
 QUOTES = frozenset('"“”')
 
 
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+# Per offset: the prefixes of its features ("w-3=", "cue-3", "rule-3=") and its padding.
+_NEIGHBOUR = [(d, f"w{d:+d}=", f"cue{d:+d}", f"rule{d:+d}=", f"w{d:+d}=<pad>") for d in _OFFSETS]
+
+
 def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Sequence[str],
                       rules: Sequence[str], inside: bool = False) -> list[list[str]]:
     """Features per token; ``lexicon`` marks cue-lexicon tokens (``B``/``I``/``""``), ``rules``
@@ -32,30 +37,40 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
     raws = [text[s:e] for s, e in tokens]
     words = [raw.lower() for raw in raws]
     n = len(tokens)
-    rows = []
-    for i, (raw, w) in enumerate(zip(raws, words, strict=True)):
-        if raw in QUOTES:
-            inside = not inside
-        f = ["bias", *_word_features(raw), f"q={int(inside)}", f"pos={min(i, 5)}",
-             f"rel={4 * i // max(n, 1)}"]
-        if lexicon[i]:
-            f.append(f"cue={lexicon[i]}")
-        if rules[i]:
-            f.append(f"rule={rules[i]}")
-        for d in (-3, -2, -1, 1, 2, 3):
+    # What each token contributes to its neighbours' features, offset by offset, built once:
+    # a neighbour's word, and whether it is a cue-lexicon word and the rules' label of it.
+    around: list[list[str]] = [[] for _ in range(n)]
+    for d, word_key, cue_key, rule_key, pad in _NEIGHBOUR:
+        for i in range(n):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d:+d}={words[j]}")
+                row = [word_key + words[j]]
                 if lexicon[j]:
-                    f.append(f"cue{d:+d}")
+                    row.append(cue_key)
                 if rules[j]:
-                    f.append(f"rule{d:+d}={rules[j]}")
+                    row.append(rule_key + rules[j])
+                around[i] += row
             else:
-                f.append(f"w{d:+d}=<pad>")
+                around[i].append(pad)
+    rows = []
+    for i, raw in enumerate(raws):
+        if raw in QUOTES:
+            inside = not inside
+        f = ["bias", *_word_features(raw), "q=1" if inside else "q=0", _POSITION[min(i, 5)],
+             _RELATIVE[4 * i // max(n, 1)]]
+        if lexicon[i]:
+            f.append("cue=" + lexicon[i])
+        if rules[i]:
+            f.append("rule=" + rules[i])
+        f += around[i]
         if i > 0:
-            f.append(f"b={words[i - 1]}|{w}")
+            f.append(f"b={words[i - 1]}|{words[i]}")
         rows.append(f)
     return rows
+
+
+_POSITION = [f"pos={k}" for k in range(6)]
+_RELATIVE = [f"rel={k}" for k in range(5)]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -29,25 +29,24 @@ def token_features(text: str, spans: Sequence[tuple[int, int]],
             if ls < e and s < le:
                 lex[i] = ("B-" if s <= ls else "I-") + kind
                 break
-    rows = []
     n = len(spans)
-    for i, ((s, e), w) in enumerate(zip(spans, words, strict=True)):
-        raw = text[s:e]
-        f = ["bias", f"w={w}", f"suf3={w[-3:]}", f"suf2={w[-2:]}", f"pre3={w[:3]}",
-             f"shape={word_shape(raw)}"]
-        if lex[i]:
-            f += [f"lex={lex[i]}", f"lextype={lex[i][2:]}", f"lex|w={lex[i]}|{w}"]
-        for d in (-2, -1, 1, 2):
+    # What each token contributes to its neighbours' features, offset by offset, built once.
+    around: list[list[str]] = [[] for _ in range(n)]
+    for d, word_key, lex_key, pad in _NEIGHBOUR:
+        for i in range(n):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d:+d}={words[j]}")
-                if lex[j]:
-                    f.append(f"lex{d:+d}={lex[j][2:]}")
+                around[i].append(word_key + words[j])
+                if lex[j] and lex_key:
+                    around[i].append(lex_key + lex[j][2:])
             else:
-                f.append(f"w{d:+d}=<pad>")
-        for d in (-3, 3):  # a wider window: chosen by the cross-validated F1 (README)
-            j = i + d
-            f.append(f"w{d:+d}={words[j] if 0 <= j < n else '<pad>'}")
+                around[i].append(pad)
+    rows = []
+    for i, ((s, e), w) in enumerate(zip(spans, words, strict=True)):
+        f = ["bias", *_word_features(text[s:e], w)]
+        if lex[i]:
+            f += [f"lex={lex[i]}", f"lextype={lex[i][2:]}", f"lex|w={lex[i]}|{w}"]
+        f += around[i]
         if i > 0:
             f.append(f"w-1|w={words[i - 1]}|{w}")
         if i + 1 < n:
@@ -58,6 +57,19 @@ def token_features(text: str, spans: Sequence[tuple[int, int]],
             f.append("EOS")
         rows.append(f)
     return rows
+
+
+# Per offset, in the order of the features: the prefixes of its word and lexicon features
+# (the wider window, ±3, has no lexicon feature) and its padding.
+_NEIGHBOUR = [(d, f"w{d:+d}=", f"lex{d:+d}=" if abs(d) < 3 else "", f"w{d:+d}=<pad>")
+              for d in (-2, -1, 1, 2, -3, 3)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_features(raw: str, w: str) -> tuple[str, ...]:
+    """The features of the word itself (remembered: news repeats its words)."""
+    return (f"w={w}", f"suf3={w[-3:]}", f"suf2={w[-2:]}", f"pre3={w[:3]}",
+            f"shape={word_shape(raw)}")
 
 
 @functools.cache
