@@ -173,7 +173,7 @@ def test_scores_do_not_regress() -> None:
 
         scores = score_attributions(_read_gz(validation), find_attributions)
         assert scores["source"]["f1"] >= 77.9 and scores["cue"]["f1"] >= 75.0
-        assert scores["content"]["f1"] >= 80.0 and scores["relation"]["f1"] >= 67.0
+        assert scores["content"]["f1"] >= 80.0 and scores["relation"]["f1"] >= 67.5
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
         meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]
@@ -414,10 +414,11 @@ def test_a_cue_without_a_tagged_source_takes_the_most_probable_one() -> None:
 
     class NoSource:
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
-            assert kind == "Source"
+                   kinds: object = (), when: object = None
+                   ) -> tuple[list[str], dict[str, list[float]]]:
+            assert "Source" in kinds  # type: ignore[operator]
             return (["O", "O", "O", "O", "O", "B-Cue", "B-Content", "I-Content", "O"],
-                    p_source)
+                    {"Source": p_source})
 
     found = attribution_module.tagged_attributions(text, NoSource())
     assert [(a.source.text, a.cue.text, a.content.text) for a in found] == \
@@ -429,14 +430,36 @@ def test_a_cue_without_a_tagged_source_takes_the_most_probable_one() -> None:
         [("The Interior Minister", "announced")]
 
 
+def test_a_cue_without_a_tagged_content_takes_the_most_probable_one() -> None:
+    from summarize.analysers import attributions as attribution_module
+
+    text = "The minister said the plan failed."
+    p_content = [0.0, 0.0, 0.0, 0.1, 0.4, 0.35, 0.0]
+
+    class NoContent:  # source and cue tagged; the content only likely, on "plan failed"
+        def decode(self, features: list[list[str]], weights: object = None,
+                   kinds: object = (), when: object = None
+                   ) -> tuple[list[str], dict[str, list[float]]]:
+            return (["B-Source", "I-Source", "B-Cue", "O", "O", "O", "O"],
+                    {"Content": p_content})
+
+    found = attribution_module.tagged_attributions(text, NoContent())
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == \
+        [("The minister", "said", "plan failed")]
+    p_content[:] = [0.0, 0.0, 0.0, 0.01, 0.05, 0.04, 0.0]  # below LIKELY_CONTENT: the rules'
+    assert [a.content.text for a in
+            attribution_module.tagged_attributions(text, NoContent())] == ["the plan failed"]
+
+
 def test_a_passive_cue_takes_no_guessed_source() -> None:
     from summarize.analysers import attributions as attribution_module
 
     class Passive:  # "were asked" tagged as the cue; "Residents" the likeliest source
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
+                   kinds: object = (), when: object = None
+                   ) -> tuple[list[str], dict[str, list[float]]]:
             return (["O", "B-Cue", "I-Cue", "B-Content", "I-Content", "O"],
-                    [0.6, 0.0, 0.0, 0.0, 0.0, 0.0])
+                    {"Source": [0.6, 0.0, 0.0, 0.0, 0.0, 0.0]})
 
     found = attribution_module.tagged_attributions("Residents were asked to leave.", Passive())
     assert all(a.source.text != "Residents" for a in found)
@@ -449,14 +472,17 @@ def test_decode_reads_a_kinds_probability_beside_the_labels() -> None:
     tagger = load_attribution_tagger()
     assert tagger is not None
     (tokens, features), = tagger_inputs('"We will win," the president said.')
+    words = ['"We will win," the president said.'[s:e] for s, e in tokens]
     for weights in (None, {"O": 0.4}):
-        labels, p_source = tagger.decode(features, weights, "Source")
-        assert labels == tagger.tag(features, weights) and len(p_source) == len(tokens)
-        assert all(0.0 <= p <= 1.0 + 1e-9 for p in p_source)
-        words = ['"We will win," the president said.'[s:e] for s, e in tokens]
-        assert words[p_source.index(max(p_source))] in ("the", "president")
-    assert tagger.decode(features, {"O": 0.4})[1] == []  # no kind asked, none read
-    assert tagger.decode(features, {"O": 0.4}, "Source", when=lambda labels: False)[1] == []
+        labels, p = tagger.decode(features, weights, ("Source", "Content"))
+        assert labels == tagger.tag(features, weights)
+        for kind in ("Source", "Content"):
+            assert len(p[kind]) == len(tokens)
+            assert all(0.0 <= x <= 1.0 + 1e-9 for x in p[kind])
+        assert words[p["Source"].index(max(p["Source"]))] in ("the", "president")
+        assert words[p["Content"].index(max(p["Content"]))] in ("We", "will", "win")
+    assert tagger.decode(features, {"O": 0.4})[1] == {}  # no kind asked, none read
+    assert tagger.decode(features, {"O": 0.4}, ("Source",), when=lambda labels: False)[1] == {}
 
 
 def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
@@ -464,8 +490,9 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
 
     class SourceOnly:  # a tagger that finds the first word as a source and nothing else
         def decode(self, features: list[list[str]], weights: object = None,
-                   kind: object = None, when: object = None) -> tuple[list[str], list[float]]:
-            return ["B-Source"] + ["O"] * (len(features) - 1), [1.0] + [0.0] * (len(features) - 1)
+                   kinds: object = (), when: object = None
+                   ) -> tuple[list[str], dict[str, list[float]]]:
+            return ["B-Source"] + ["O"] * (len(features) - 1), {}
 
     text = "Smith said the plan had failed."
     found = tagged_attributions(text, SourceOnly())

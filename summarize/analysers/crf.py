@@ -70,27 +70,30 @@ class CRFModel:
         return self.decode(features, weights)[0]
 
     def decode(self, features: list[list[str]], weights: Mapping[str, float] | None = None,
-               kind: str | None = None, when: Callable[[list[str]], bool] | None = None
-               ) -> tuple[list[str], list[float]]:
-        """:meth:`tag`'s labels and, with ``kind``, each token's probability of lying in a span
-        of that kind (its ``B-`` and ``I-`` marginals summed). Those cost a second pass over the
-        marginals: with ``when``, they are read only if ``when(labels)`` holds (an empty list
-        otherwise, as without ``kind``)."""
+               kinds: Sequence[str] = (), when: Callable[[list[str]], bool] | None = None
+               ) -> tuple[list[str], dict[str, list[float]]]:
+        """:meth:`tag`'s labels and, for each of ``kinds``, each token's probability of lying in
+        a span of that kind (its ``B-`` and ``I-`` marginals summed). Those cost a second pass
+        over the marginals: with ``when``, they are read only if ``when(labels)`` holds (none
+        otherwise, as without ``kinds``)."""
         if not features:
-            return [], []
+            return [], {}
         with self._lock:
             if weights is None:
                 out = list(self._tagger.tag(features))  # sets the sequence as well
             else:
                 self._tagger.set(features)
                 out = self._weighted(len(features), weights)
-            if kind is None or (when is not None and not when(out)):
-                return out, []
+            if not kinds or (when is not None and not when(out)):
+                return out, {}
             marginal = self._tagger.marginal
-            of_kind = [label for label in self._tagger.labels()
-                       if label.partition("-")[2] == kind]
-            return out, [sum(marginal(label, i) for label in of_kind)
-                         for i in range(len(features))]
+            labels = self._tagger.labels()
+            probabilities = {}
+            for kind in kinds:
+                of_kind = [label for label in labels if label.partition("-")[2] == kind]
+                probabilities[kind] = [sum(marginal(label, i) for label in of_kind)
+                                       for i in range(len(features))]
+            return out, probabilities
 
     def _weighted(self, n: int, weights: Mapping[str, float]) -> list[str]:
         """Posterior decoding of the sequence set: each token's label of the highest weighted

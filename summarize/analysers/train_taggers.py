@@ -216,6 +216,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "rule_cues": attributions.RULE_CUES, "quotes_carried": True,
                          "link_window": attributions.LINK_WINDOW,
                          "content_window": attributions.CONTENT_WINDOW,
-                         "likely_source": attributions.LIKELY_SOURCE},
+                         "likely_source": attributions.LIKELY_SOURCE,
+                         "likely_content": attributions.LIKELY_CONTENT},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
