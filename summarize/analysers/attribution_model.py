@@ -44,12 +44,11 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
         for i in range(n):
             j = i + d
             if 0 <= j < n:
-                row = [word_key + words[j]]
+                around[i].append(word_key + words[j])
                 if lexicon[j]:
-                    row.append(cue_key)
+                    around[i].append(cue_key)
                 if rules[j]:
-                    row.append(rule_key + rules[j])
-                around[i] += row
+                    around[i].append(rule_key + rules[j])
             else:
                 around[i].append(pad)
     rows = []

@@ -30,7 +30,8 @@ MaxRetries = Annotated[int | None, typer.Option(
 MaxTokens = Annotated[int | None, typer.Option(
     help="Most tokens the model may write per attempt.")]
 NoCache = Annotated[bool, typer.Option(
-    "--no-cache", help="Ask the model even when its answer is in the response cache.")]
+    "--no-cache", help="Leave the response cache alone: ask the model every time and keep no "
+    "answer or briefing in it.")]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr.")]
 Output = Annotated[Path | None, typer.Option(

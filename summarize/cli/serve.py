@@ -14,6 +14,7 @@ import typer
 from .. import errors
 from ..config import resolve_settings
 from .common import fail
+from .options import NoCache
 
 __all__ = ["register"]
 
@@ -58,9 +59,7 @@ def serve(
     job_retention: Annotated[float, typer.Option(min=0, help="Hours a finished job (its text "
                                                  "and briefing) is kept (0: for ever).")]
     = 168.0,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor keep model "
-                                           "answers and briefings in the response cache.")]
-    = False,
+    no_cache: NoCache = False,
     model: Annotated[str | None, typer.Option("--model", "-m", help="As for `brief`.")] = None,
     base_url: Annotated[str | None, typer.Option(help="As for `brief`.")] = None,
     prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="As for `brief`.")] = None,

@@ -126,15 +126,16 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
     limiter = RateLimiter(options.rate_limit)
     keys = [k.encode() for k in options.keys]
     wake = asyncio.Event()
-    purged_at: list[float] = []
+    purged_at = -math.inf
 
     async def purge() -> None:
         """Delete finished jobs past the retention: at most once a minute (or twice per
         retention, when that is shorter)."""
+        nonlocal purged_at
         every = min(60.0, options.job_retention / 2)
-        if options.job_retention <= 0 or (purged_at and time.monotonic() - purged_at[0] < every):
+        if options.job_retention <= 0 or time.monotonic() - purged_at < every:
             return
-        purged_at[:] = [time.monotonic()]
+        purged_at = time.monotonic()
         gone = await asyncio.to_thread(store.purge, options.job_retention)
         if gone:
             logger.info("%d finished job(s) past the retention deleted", gone)
