@@ -330,3 +330,50 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
     # the model beats the scanner's own reading on every surface it was fitted for
     for row in rebuilt["cv_accuracy"].values():
         assert row["model"] > row["scanner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # sentences of our own: CLDR's names, signs and codes (models/currencies.json)
+        ("Tickets cost 15 € at the door and 12 € online.", ["euro", "euro"]),
+        ("A taxi ride in Tbilisi costs ₾20, a dinner 45 Georgian laris.",
+         ["georgian lari", "georgian lari"]),
+        ("The fine was raised to MXN 5,000, or about 280 US dollars.",
+         ["mexican peso", "dollar"]),
+        ("The ministry set aside 2.5 billion ZAR for the programme.", ["south african rand"]),
+        ("Nokia agreed to pay 420 million Finnish markka for the cable maker.",
+         ["finnish markka"]),
+        ("A bowl of noodles in Vientiane is 15,000 kip.", ["laotian kip"]),
+        # a code that is also a common English word is not read as money
+        ("TOP 10 albums of the year", ["album"]),
+    ],
+)
+def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The state approved 1,200 crore for roads and a loan of 35 lakh rupees.", [1.2e10, 3.5e6]),
+        ("He is eligible for a loan of 12,34,567.89 rupees.", [1234567.89]),
+        ("Add ½ teaspoon of salt, then walk 2½ miles.", [0.5, 2.5]),
+        ("It costs a quarter million dollars, half a million with taxes.", [2.5e5, 5e5]),
+    ],
+)
+def test_indian_scales_vulgar_fractions_and_parts_of_a_million(text: str,
+                                                               values: list[float]) -> None:
+    assert [f.value for f in extract_figures(text)] == pytest.approx(values)
+
+
+def test_training_command_rebuilds_the_currency_lexicon(tmp_path: Path) -> None:
+    pytest.importorskip("babel")
+    from summarize.analysers.train import main
+
+    assert main(["--out", str(tmp_path), "--only", "currencies"]) == 0
+    rebuilt = json.loads((tmp_path / "currencies.json").read_text(encoding="utf-8"))
+    shipped = json.loads((MODELS / "currencies.json").read_text(encoding="utf-8"))
+    for key in ("names", "surfaces", "symbols", "codes"):
+        assert rebuilt[key] == shipped[key], key
+    assert rebuilt["surfaces"]["georgian lari"] == "GEL" and "TOP" not in rebuilt["codes"]

@@ -260,13 +260,80 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
             "senses": fit_senses(((s, y, w) for s, y, w, _ in examples), alpha)}
 
 
+# ----------------------------------------------------------------------------- currencies
+
+
+def build_currencies() -> dict[str, Any]:
+    """The currency lexicon of the figure scanner, from Unicode CLDR (through babel, a build-time
+    dependency only): every currency's English name, singular and plural, as its ISO code; the
+    bare noun ("lari", "markka") when only one currency is called so; the currency-sign symbols
+    of every CLDR locale that name one currency only ("₾", "₭", "MX$"); and the ISO codes of the
+    currencies in use that may stand beside a number ("MXN 500", "20 ZAR"). A code that is also
+    a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
+    ships) is left out, and so is a name that is one of the scanner's own unit words."""
+    import unicodedata
+
+    import babel
+    from babel import Locale
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_currency_name
+
+    from .figures.numbers import CURRENCY_PREFIX
+    from .figures.senses import SURFACES
+    from .figures.words import MEASURE_WORDS, UNIT_NAMES
+
+    english = Locale("en")
+    in_use = {code for entries in get_global("territory_currencies").values()
+              for code, _, until, tender in entries if until is None and tender}
+    names: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
+    for code, name in sorted(english.currencies.items()):
+        if "(" in name or not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X"):
+            continue  # a dated series ("Argentine Peso (1983–1985)"), a fund or a metal
+        names[code] = name.lower()
+        for surface in {name.lower(), get_currency_name(code, count=2, locale=english).lower()}:
+            surfaces.setdefault(surface, set()).add(code)
+            nouns.setdefault(surface.split()[-1], set()).add(code)
+    import quantulum3
+
+    common = set((Path(quantulum3.__file__).parent / "_lang" / "en_US" /
+                  "common-words.txt").read_text(encoding="utf-8").split())
+    own = set(UNIT_NAMES) | MEASURE_WORDS | set(SURFACES) | {w + "s" for w in SURFACES}
+    for noun, codes in nouns.items():
+        # a bare noun means the one currency in use called so: "lari", "kip"; not "real"
+        if len(codes) == 1 and codes <= in_use and noun not in own | common | surfaces.keys():
+            surfaces[noun] = codes
+    symbols: dict[str, set[str]] = {}
+    for ident in locale_identifiers():
+        for code, symbol in Locale.parse(ident).currency_symbols.items():
+            if code in names and any(unicodedata.category(c) == "Sc" for c in symbol) and \
+                    symbol.isprintable() and not re.search(r"[\W_][^\W\d_]|\s", symbol):
+                # "MX$", "₾"; not "$MX", which reads as a dollar figure's prefix
+                symbols.setdefault(symbol, set()).add(code)
+    for code, symbol in english.currency_symbols.items():
+        if symbol in symbols:
+            symbols[symbol] = {code}  # English's own reading of a shared sign: "$", "¥"
+    known = {c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c)}
+    in_text = sorted(c for c in in_use & set(names) if c in known or c.lower() not in common)
+    log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",
+             len(names), sum(len(v) == 1 for v in surfaces.values()),
+             sum(len(v) == 1 for v in symbols.values()), len(in_text))
+    return {"corpus": f"Unicode CLDR {babel.__version__} through babel (Unicode licence)",
+            "built": date.today().isoformat(), "names": names,
+            "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
+            "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
+            "codes": in_text}
+
+
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions", "units")
+MODELS = ("ranker", "hedges", "attributions", "units", "currencies")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -307,6 +374,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "units" in wanted:
         _write_json(args.out / "unit-senses.json", train_unit_senses(args.data, args.seed))
         log.info("wrote unit-senses.json")
+    if "currencies" in wanted:
+        _write_json(args.out / "currencies.json", build_currencies())
+        log.info("wrote currencies.json")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from .currencies import NAMES as CURRENCY_NAMES
 from .numbers import NATIONAL_CURRENCY
 from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, singular
 
@@ -16,6 +19,11 @@ def canonical_unit(unit: str | None) -> str:
         return "-"
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
+    rate = re.split(r"\s+per\s+", unit.strip(), maxsplit=1, flags=re.IGNORECASE)
+    if len(rate) == 2:
+        return f"{canonical_unit(rate[0])} per {canonical_unit(rate[1])}"
+    if unit in CURRENCY_NAMES and unit.lower() not in UNIT_NAMES:
+        return CURRENCY_NAMES[unit]  # an ISO code: "GEL" -> "georgian lari"
     u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")

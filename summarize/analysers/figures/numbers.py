@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...schema import Qualifier
+from .currencies import CODES, SYMBOLS
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -20,7 +21,14 @@ _TENS_WORDS = {
 }
 
 
-_BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+              # the Indian scales: "35 lakh rupees", "1,200 crore"
+              "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+
+
+# "½ teaspoon", "2½ miles"
+VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅛": 1 / 8,
+          "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 
 
 SCALES = {
@@ -65,14 +73,15 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 
 
-_BIG = "hundred|thousand|million|billion|trillion"
+_BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
 
 
 _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
 
 
 _WORDS = (
-    rf"half a (?:dozen|million|billion)|a dozen|dozens|"
+    rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
+    rf"half a dozen|a dozen|dozens|"
     rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters)(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)"
@@ -89,10 +98,13 @@ _WORDS = (
 _DIGIT_FRACTION = r"(?:\d+\s)?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
 
 
-_DIGITS = rf"{_DIGIT_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGITS = (rf"{_DIGIT_FRACTION}|\d*[{''.join(VULGAR)}]|"
+           # Indian grouping: "12,34,567.89" (lakhs, then thousands)
+           rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,])|"
+           rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|trn|k|m|b"
+SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|trn|k|m|b"
 
 
 _NUMBER = (
@@ -110,12 +122,18 @@ _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 
 
+_SIGNS = sorted((s for s in SYMBOLS if s.lower() not in CURRENCY_PREFIX), key=len, reverse=True)
+
+
 _CUR = (
     r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|\$|£|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
     r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|"
-    r"\b(?-i:USD|EUR|GBP|AUD|CAD|HKD|NZD|SGD|JPY|CNY|INR|CHF)(?=\s?\d)|"
-    r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})"
+    r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
+    # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
+    rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
+    rf"\b(?-i:{'|'.join(sorted(CODES | {'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CHF'}))})"
+    r"(?=\s?\d)"
 )
 
 
@@ -153,6 +171,10 @@ def words_value(words: str) -> tuple[float, float | None]:
                "half a billion": 5e8}
     if joined in special:
         return special[joined], None
+    part = re.fullmatch(r"(half|a quarter|quarter|three quarters)(?: of)?(?: a)? (\w+)", joined)
+    if part:
+        share = {"half": 0.5, "three quarters": 0.75}.get(part.group(1), 0.25)
+        return share * _BIG_WORDS[part.group(2)], None
     vague = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
              "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
              "hundreds of thousands": (1e5, 1e6)}
@@ -173,7 +195,9 @@ def words_value(words: str) -> tuple[float, float | None]:
 
 
 def digits_value(digits: str) -> float:
-    """"1,500" -> 1500, "4 5/8" -> 4.625."""
+    """"1,500" -> 1500, "4 5/8" -> 4.625, "2½" -> 2.5, "12,34,567" -> 1234567."""
+    if digits[-1] in VULGAR:
+        return (float(digits[:-1]) if digits[:-1] else 0.0) + VULGAR[digits[-1]]
     if "/" in digits:
         whole, _, fraction = digits.rpartition(" ")
         top, _, bottom = fraction.partition("/")

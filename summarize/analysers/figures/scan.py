@@ -15,6 +15,7 @@ from .context import (
     is_date_or_identifier,
     score_or_code,
 )
+from .currencies import currency_code
 from .mention import FigureMention
 from .numbers import (
     CURRENCY_PREFIX,
@@ -24,6 +25,7 @@ from .numbers import (
     SCALE,
     SCALES,
     SHARE,
+    VULGAR,
     digits_value,
     parse_number,
     qualifier_of,
@@ -173,7 +175,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     if pct:
         unit = "%"
     elif currency:
-        unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower()), currency)
+        unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower())) or \
+            currency_code(currency) or currency
         per = PER.match(text, end)
         if per and per.group(1).lower() not in STOP_UNIT:
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
@@ -225,7 +228,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
 
 # Where a number can start: not inside a word or another number, except right after capitals
 # (a currency code: "EUR50m", "RM23.50").
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])[.{''.join(VULGAR)}]?\d|(?<=[A-Z])\d|"
+                     rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
                      rf"a fifth|a tenth|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY
 from .words import (
     AREA_UNIT,
@@ -160,6 +161,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
     if caps and caps.group(1).lower() in CURRENCY_WORDS:
         return CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
+    money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
+    if money:
+        return _rate(text, *money)
     # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
     proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
     if proper and not (is_plural(proper.group(1)) and not CALENDAR.match(proper.group(1))):

@@ -1,0 +1,64 @@
+"""Currencies as Unicode CLDR names them: ISO codes, English names, symbols.
+
+Built from CLDR by ``python -m summarize.analysers.train --only currencies`` (babel, at build time
+only) and shipped as ``models/currencies.json``: what the scanner reads as money beyond its own
+handful of currencies ("420 million Finnish markka", "15 €", "₾20", "MXN 500", "100 lari").
+Without the file the scanner keeps its own currencies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code"]
+
+
+def _load() -> dict[str, Any]:
+    try:
+        raw = (resources.files("summarize.analysers") / "models" / "currencies.json").read_text(
+            encoding="utf-8")
+    except OSError:
+        return {}
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+_DATA = _load()
+NAMES: dict[str, str] = _DATA.get("names", {})  # ISO code -> English name, lowercase
+SYMBOLS: dict[str, str] = _DATA.get("symbols", {})  # "₾" -> GEL
+CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stand by a number
+_SURFACES: dict[str, str] = _DATA.get("surfaces", {})  # "georgian laris", "lari" -> GEL
+_LONGEST = max((len(s.split()) for s in _SURFACES), default=0)
+
+_SIGN = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) or r"(?!)"
+_AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODES)) or '(?!)'}))"
+                    rf"\b(?![-'’])")
+_WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}}[^\W\d_][\w'’-]*)")
+
+
+def currency_code(prefix: str) -> str | None:
+    """The ISO code of a currency written before a number: a symbol ("MX$", "₾") or a code."""
+    key = "".join(prefix.split())
+    return SYMBOLS.get(key) or (key if key in CODES else None)
+
+
+def currency_after(text: str, end: int) -> tuple[str, int] | None:
+    """A currency right after the number ending at ``end`` ("15 €", "20 ZAR", "420 million
+    Finnish markka", "100 lari"): its ISO code and where it ends."""
+    sign = _AFTER.match(text, end)
+    if sign:
+        group = 1 if sign.group(1) else 2
+        return SYMBOLS.get(sign.group(1)) or sign.group(2), sign.end(group)
+    words = _WORDS.match(text, end)
+    if words is None:
+        return None
+    found = list(re.finditer(r"\S+", words.group(1)))
+    for n in range(len(found), 0, -1):
+        surface = " ".join(m.group().lower() for m in found[:n])
+        code = _SURFACES.get(surface)
+        if code is not None:
+            return code, words.start(1) + found[n - 1].end()
+    return None
