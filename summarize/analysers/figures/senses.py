@@ -31,11 +31,15 @@ SURFACES: dict[str, dict[str, str]] = {
     "¥": {"japanese yen": "JPY", "chinese yuan": "CNY"},
     "kn": {"croatian kuna": "kn", "knot": "knots"},
     "dram": {"dram": "drams", "armenian dram": "armenian drams"},
+    # a letter after a number: "37C" of heat, "75 c" of money; "80 F" of heat or of capacitance
+    "c": {"celsius": "°C", "cent": "cents", "coulomb": "coulombs"},
+    "f": {"fahrenheit": "°F", "farad": "farads"},
 }
 
 _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b)|"
-                      r"(?P<dram>\bdrams?\b)", re.IGNORECASE)
-_KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram"}
+                      r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)",
+                      re.IGNORECASE)
+_KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram", "c": "c", "f": "f"}
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words that say nothing of a sense: with only these around it, the scanner's reading stands.
 _STOP = FUNCTION_WORDS | {
@@ -124,7 +128,8 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
         return unit
     readings = SURFACES[surface]
     written = _SURFACE.fullmatch(unit)  # the scanner kept the word itself ("pound", "drams")
-    if unit not in readings.values() and not (written and _KEYS[str(written.lastgroup)] == surface):
+    if unit not in readings.values() and unit.lower() != surface and \
+            not (written and _KEYS[str(written.lastgroup)] == surface):
         return unit  # the scanner read something else there ("pounds per square inch")
     sense = predict(model, surface, context_words(text, start, end))
     return readings.get(sense or "", unit)
