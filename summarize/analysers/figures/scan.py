@@ -60,6 +60,11 @@ _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s
                        re.IGNORECASE)
 
 
+# What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
+_DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
+                        r"height|depth|width))\b", re.IGNORECASE)
+
+
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 
 
@@ -172,6 +177,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     if scale_word == "m" and not currency and not pct and digits and \
             float(digits.replace(",", "")) >= 1000:
         value, unit = value / 1e6, "m"  # "a 1,000m climb": metres (a thousand million is "1bn")
+    elif scale_word == "m" and not currency and not pct and _DIMENSION.match(text, m.end()):
+        value, unit = value / 1e6, "m"  # "3m high", "a 40m-long ship": metres, by what they measure
     if pct:
         unit = "%"
     elif currency:
