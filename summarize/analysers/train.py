@@ -1,7 +1,8 @@
 """Rebuild every fitted model shipped in ``summarize/analysers/models`` from ``../shared/train``.
 
     python -m summarize.analysers.train [--data ../shared/train]
-        [--out summarize/analysers/models] [--seed 7] [--only ranker|hedges|attributions|units]
+        [--out summarize/analysers/models] [--seed 7]
+        [--only ranker|hedges|attributions|units|currencies]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
@@ -13,6 +14,11 @@
   reference. The L2 strength and the redundancy penalty of the selection are chosen by 5-fold
   cross-validation on the same file (the aggregate ROUGE of the selected bottom lines, never
   one article); the final model is fitted on all of it with the chosen values.
+* ``unit-senses.json``: which unit an ambiguous unit word means (:mod:`.figures.senses`), naive
+  Bayes on CQE's unit-disambiguation sentences.
+* ``currencies.json``: the scanner's currency lexicon (:mod:`.figures.currencies`), built from
+  Unicode CLDR through babel (a build-time dependency, in the ``dev`` extra), not from
+  ``../shared/train``.
 
 Deterministic for a given seed (the folds and the sampled sentences are the only randomness);
 about two minutes on 2 cores. Needs numpy and python-crfsuite (the package's dependencies).
