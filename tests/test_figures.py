@@ -381,3 +381,24 @@ def test_training_command_rebuilds_the_currency_lexicon(tmp_path: Path) -> None:
     for key in ("names", "surfaces", "symbols", "codes"):
         assert rebuilt[key] == shipped[key], key
     assert rebuilt["surfaces"]["georgian lari"] == "GEL" and "TOP" not in rebuilt["codes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # sentences of our own, of the kinds PolNeAR's training articles showed
+        ('<tweet author="@AP" datetime="2016-08-23" tweet_id="767777348029292544">More', []),
+        ("That is what he did in ’08 and ’12, and #1000Books trended.", []),
+        ("Should the plan be dropped?  No    58%.  Yes    33%.", [58.0, 33.0]),
+        ("Revenue rose in 2014 — 7.7 percent.", [7.7]),
+        ('for over two decades."  Although 15 of the 19 hijackers were Saudis', [2.0, 15.0, 19.0]),
+    ],
+)
+def test_identifiers_in_markup_and_figures_after_punctuation(text: str,
+                                                             found: list[float]) -> None:
+    assert [f.value for f in extract_figures(text)] == found
+
+
+def test_a_partitive_past_a_number_takes_the_noun() -> None:
+    units = [f.unit for f in extract_figures("Although 15 of the 19 hijackers were Saudis.")]
+    assert units == ["hijackers", "hijackers"]

@@ -33,7 +33,7 @@ SPOKEN_YEAR = re.compile(
     r"six|seven|eight|nine))?", re.IGNORECASE)
 
 
-SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘(]?\s*$")
+SENTENCE_START = re.compile(r"(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(]?\s*$")
 
 
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
@@ -85,8 +85,14 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
             text[max(0, start - 20):start])):
         return True  # 1000 AD, "between A.D. 1000 and 1260"
+    if digits and re.search(r"(?:\d-|#|(?<![\w’'])[’'])$", before) and \
+            not (before.endswith("-") and re.search(r"\b(?:from|between)\s+\S*$", before)):
+        return True  # 2016-08-23, #1000BlackGirlBooks, ’08 and ’12
+    if digits and (re.search(r"=\s*[\"']?$", before) or re.fullmatch(r"\d{12,}", digits)):
+        return True  # a markup attribute or a key's value (timestamp="1449075600"), an id
     label = re.search(r"([A-Za-z.]+)\s*$", before)
-    return bool(label and label.group(1).lower() in _LABELS and digits)
+    return bool(label and label.group(1).lower() in _LABELS and digits and
+                not re.match(r"\s?(?:%|percent\b|per cent\b)", after, re.IGNORECASE))
 
 
 def _measure_follows(text: str, end: int) -> bool:
@@ -110,7 +116,7 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
     name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)
     if name is None or name.group(1).lower() in FUNCTION_WORDS:
         return False
-    sentence_start = re.search(r"(?:^|[.!?]\s+)[\"'“]?$", before[: name.start()])
+    sentence_start = re.search(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]?$", before[: name.start()])
     return sentence_start is None or name.start() > 0 and not sentence_start
 
 

@@ -81,7 +81,7 @@ def _scan(text: str) -> list[FigureMention]:
         figure = _figure(text, m)
         if figure is None:
             # Only the first number is given up: "in 2018 to 3.9 million" still finds 3.9 million.
-            resume = m.end("num") if m.group("join") in ("to", "and") else m.end()
+            resume = m.end("num") if m.group("join") in ("to", "and", "—") else m.end()
             pos = max(resume, m.start() + 1)
             continue
         out.append(figure)

@@ -197,8 +197,11 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if unit is None:
         partitive = _PARTITIVE.match(text, end)
         if partitive and value > 1:
-            # "35m of its Echo devices": what the number counts comes after "of"
-            unit, stop = unit_after(text, partitive.end(), 2.0, False)
+            # "35m of its Echo devices": what the number counts comes after "of", past a number
+            # ("15 of the 19 hijackers")
+            whole = re.match(r"\s+\d[\d,]*(?=\s+[a-z])", text[partitive.end():partitive.end() + 20])
+            unit, stop = unit_after(text, partitive.end() + (whole.end() if whole else 0), 2.0,
+                                    False)
             owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
             if unit and owner and not unit[0].isupper():
                 unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
