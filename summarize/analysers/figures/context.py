@@ -4,6 +4,7 @@ makes a number an age."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .words import AREA_UNIT, FUNCTION_WORDS, MEASURE_WORDS, MONTHS, STOP_UNIT, is_plural
 
@@ -53,8 +54,9 @@ AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_"):
-        return True  # glued to a word: Guliyev2812
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_⁄" or
+                      unicodedata.category(text[start - 1]).startswith("M")):
+        return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
             not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE):
         return True  # F-16, COVID-19, COVID -19
