@@ -403,3 +403,23 @@ def test_identifiers_in_markup_and_figures_after_punctuation(text: str,
 def test_a_partitive_past_a_number_takes_the_noun() -> None:
     units = [f.unit for f in extract_figures("Although 15 of the 19 hijackers were Saudis.")]
     assert units == ["hijackers", "hijackers"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [("picometers", "picometre"), ("tsp", "teaspoon"), ("microgrammes per litre",
+                                                         "microgram per litre"),
+     ("kilometer per hour", "kilometre per hour"), ("troops", "troop")],
+)
+def test_unit_spellings_come_from_quantulums_lexicon(unit: str, name: str) -> None:
+    assert canonical_unit(unit) == name
+
+
+def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
+    pytest.importorskip("quantulum3")
+    from summarize.analysers.train import main
+
+    assert main(["--out", str(tmp_path), "--only", "unit-names"]) == 0
+    rebuilt = json.loads((tmp_path / "unit-names.json").read_text(encoding="utf-8"))
+    shipped = json.loads((MODELS / "unit-names.json").read_text(encoding="utf-8"))
+    assert (rebuilt["surfaces"], rebuilt["symbols"]) == (shipped["surfaces"], shipped["symbols"])

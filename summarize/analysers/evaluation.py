@@ -156,7 +156,7 @@ _FRACTION = re.compile(r"\b(?:half|thirds?|quarters?)\b", re.IGNORECASE)
 
 
 # quantulum3's unit names that differ from NewsQuant's; the rest go through canonical_unit.
-_QUANTULUM_NAMES = {
+QUANTULUM_NAMES = {
     "dimensionless": "-", "united states dollar": "dollar", "dollar dollar": "dollar",
     "per cent": "percentage", "percentage drop": "percentage", "tonne": "metric ton",
     "degree angle": "degree", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
@@ -177,7 +177,7 @@ def _quantulum(text: str) -> list[dict[str, Any]] | None:
     out = []
     for q in parser.parse(text):
         name = q.unit.name.lower() if q.unit else "dimensionless"
-        unit = _QUANTULUM_NAMES.get(name) or canonical_unit(name)
+        unit = QUANTULUM_NAMES.get(name) or canonical_unit(name)
         out.append({"value": float(q.value), "unit": unit, "change": None})
     return out
 

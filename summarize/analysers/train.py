@@ -2,7 +2,7 @@
 
     python -m summarize.analysers.train [--data ../shared/train]
         [--out summarize/analysers/models] [--seed 7]
-        [--only ranker|hedges|attributions|units|currencies]
+        [--only ranker|hedges|attributions|units|currencies|unit-names]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
@@ -19,6 +19,8 @@
 * ``currencies.json``: the scanner's currency lexicon (:mod:`.figures.currencies`), built from
   Unicode CLDR through babel (a build-time dependency, in the ``dev`` extra), not from
   ``../shared/train``.
+* ``unit-names.json``: unit spellings the scanner's names lack (:mod:`.figures.canonical`), from
+  quantulum3's unit lexicon (also in the ``dev`` extra).
 
 Deterministic for a given seed (the folds and the sampled sentences are the only randomness);
 about two minutes on 2 cores. Needs numpy and python-crfsuite (the package's dependencies).
@@ -333,13 +335,67 @@ def build_currencies() -> dict[str, Any]:
             "codes": in_text}
 
 
+# ----------------------------------------------------------------------------- unit names
+
+
+def build_unit_names() -> dict[str, Any]:
+    """The spellings of units the scanner's own names lack, from quantulum3's unit lexicon (MIT;
+    a build-time dependency only): a surface or symbol that names one unit, in the names
+    NewsQuant uses ("picometers" -> picometre, "microgrammes" -> microgram, "dm" -> decimetre,
+    "tsp" -> teaspoon). Kept: a surface that is a spelling of its name (similar enough to it),
+    not a common English word, not one of the scanner's own names, not a currency (CLDR's, in
+    currencies.json) and not a bare count; a symbol of two characters or more, matched as
+    written ("MB" and "Mb" differ), that is not a common word either. Used for naming only: what
+    the scanner reads as a unit is unchanged."""
+    import difflib
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import quantulum3
+        from quantulum3 import load
+
+    from .evaluation import QUANTULUM_NAMES
+    from .figures.words import SYMBOLS, UNIT_NAMES, singular
+
+    common = set((Path(quantulum3.__file__).parent / "_lang" / "en_US" /
+                  "common-words.txt").read_text(encoding="utf-8").split())
+    lexicon = load.units("en_US")
+
+    def named(units: Any) -> str | None:
+        names = {u.name.lower() for u in units}
+        if len(names) != 1 or {u.entity.name for u in units} & {"currency", "dimensionless"}:
+            return None
+        name = names.pop()
+        return str(QUANTULUM_NAMES.get(name, name))
+
+    surfaces = {}
+    for surface, units in sorted(lexicon.surfaces_lower.items()):
+        name = named(units)
+        if name is None or surface in common or surface in UNIT_NAMES or \
+                name in (surface, singular(surface)):
+            continue
+        if difflib.SequenceMatcher(None, singular(surface), name).ratio() >= 0.75:
+            surfaces[surface] = name
+    symbols = {}
+    for symbol, units in sorted(lexicon.symbols.items()):
+        name = named(units)
+        if name is None or len(symbol) < 2 or symbol.lower() in common or \
+                symbol.lower() in SYMBOLS or symbol.lower() in UNIT_NAMES:
+            continue
+        symbols[symbol] = name
+    log.info("unit names: %d surfaces, %d symbols", len(surfaces), len(symbols))
+    return {"corpus": f"quantulum3 {quantulum3.__version__}'s unit lexicon (MIT)",
+            "built": date.today().isoformat(), "surfaces": surfaces, "symbols": symbols}
+
+
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions", "units", "currencies")
+MODELS = ("ranker", "hedges", "attributions", "units", "currencies", "unit-names")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -383,6 +439,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "currencies" in wanted:
         _write_json(args.out / "currencies.json", build_currencies())
         log.info("wrote currencies.json")
+    if "unit-names" in wanted:
+        _write_json(args.out / "unit-names.json", build_unit_names())
+        log.info("wrote unit-names.json")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 from .currencies import NAMES as CURRENCY_NAMES
 from .numbers import NATIONAL_CURRENCY
 from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, singular
+
+
+def _lexicon() -> dict[str, dict[str, str]]:
+    """``models/unit-names.json``: unit spellings from quantulum3's lexicon (built by ``python -m
+    summarize.analysers.train --only unit-names``); empty without the file."""
+    try:
+        raw = (resources.files("summarize.analysers") / "models" / "unit-names.json").read_text(
+            encoding="utf-8")
+    except OSError:
+        return {"surfaces": {}, "symbols": {}}
+    data = json.loads(raw)
+    return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
+
+
+_LEXICON = _lexicon()
 
 
 def canonical_unit(unit: str | None) -> str:
@@ -30,6 +47,9 @@ def canonical_unit(unit: str | None) -> str:
         return f"{canonical_unit(head)} per {canonical_unit(tail)}"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
+    spelled = _LEXICON["symbols"].get(unit.strip()) or _LEXICON["surfaces"].get(u)
+    if spelled:
+        return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):
         top, _, bottom = u.partition("/")
         square = "square " if bottom.endswith("2") else ""
