@@ -1,0 +1,136 @@
+"""Building the lexicons the figure scanner reads (run by ``python -m summarize.analysers.train
+--only currencies|unit-names``): currencies from Unicode CLDR, unit spellings from quantulum3's
+unit lexicon. Both sources are build-time dependencies (the ``dev`` extra); the package ships the
+JSON they give."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def _common_words() -> set[str]:
+    """The 10,000 most frequent English words, as quantulum3 ships them."""
+    import quantulum3
+
+    path = Path(quantulum3.__file__).parent / "_lang" / "en_US" / "common-words.txt"
+    return set(path.read_text(encoding="utf-8").split())
+
+
+def build_currencies() -> dict[str, Any]:
+    """The currency lexicon of the figure scanner, from Unicode CLDR (through babel, a build-time
+    dependency only): every currency's English name, singular and plural, as its ISO code; the
+    bare noun ("lari", "markka") when only one currency is called so; the currency-sign symbols
+    of every CLDR locale that name one currency only ("₾", "₭", "MX$"); and the ISO codes of the
+    currencies in use that may stand beside a number ("MXN 500", "20 ZAR"). A code that is also
+    a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
+    ships) is left out, and so is a name that is one of the scanner's own unit words."""
+    import unicodedata
+
+    import babel
+    from babel import Locale
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_currency_name
+
+    from .figures.numbers import CURRENCY_PREFIX
+    from .figures.senses import SURFACES
+    from .figures.words import MEASURE_WORDS, UNIT_NAMES
+
+    english = Locale("en")
+    in_use = {code for entries in get_global("territory_currencies").values()
+              for code, _, until, tender in entries if until is None and tender}
+    names: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
+    for code, name in sorted(english.currencies.items()):
+        if "(" in name or not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X"):
+            continue  # a dated series ("Argentine Peso (1983–1985)"), a fund or a metal
+        names[code] = name.lower()
+        for surface in {name.lower(), get_currency_name(code, count=2, locale=english).lower()}:
+            surfaces.setdefault(surface, set()).add(code)
+            nouns.setdefault(surface.split()[-1], set()).add(code)
+    common = _common_words()
+    own = set(UNIT_NAMES) | MEASURE_WORDS | set(SURFACES) | {w + "s" for w in SURFACES}
+    for noun, codes in nouns.items():
+        # a bare noun means the one currency in use called so: "lari", "kip"; not "real"
+        if len(codes) == 1 and codes <= in_use and noun not in own | common | surfaces.keys():
+            surfaces[noun] = codes
+    symbols: dict[str, set[str]] = {}
+    for ident in locale_identifiers():
+        for code, symbol in Locale.parse(ident).currency_symbols.items():
+            if code in names and any(unicodedata.category(c) == "Sc" for c in symbol) and \
+                    symbol.isprintable() and not re.search(r"[\W_][^\W\d_]|\s", symbol):
+                # "MX$", "₾"; not "$MX", which reads as a dollar figure's prefix
+                symbols.setdefault(symbol, set()).add(code)
+    for code, symbol in english.currency_symbols.items():
+        if symbol in symbols:
+            symbols[symbol] = {code}  # English's own reading of a shared sign: "$", "¥"
+    known = {c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c)}
+    in_text = sorted(c for c in in_use & set(names) if c in known or c.lower() not in common)
+    log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",
+             len(names), sum(len(v) == 1 for v in surfaces.values()),
+             sum(len(v) == 1 for v in symbols.values()), len(in_text))
+    return {"corpus": f"Unicode CLDR {babel.__version__} through babel (Unicode licence)",
+            "built": date.today().isoformat(), "names": names,
+            "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
+            "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
+            "codes": in_text}
+
+
+# ----------------------------------------------------------------------------- unit names
+
+
+def build_unit_names() -> dict[str, Any]:
+    """The spellings of units the scanner's own names lack, from quantulum3's unit lexicon (MIT;
+    a build-time dependency only): a surface or symbol that names one unit, in the names
+    NewsQuant uses ("picometers" -> picometre, "microgrammes" -> microgram, "dm" -> decimetre,
+    "tsp" -> teaspoon). Kept: a surface that is a spelling of its name (similar enough to it),
+    not a common English word, not one of the scanner's own names, not a currency (CLDR's, in
+    currencies.json) and not a bare count; a symbol of two characters or more, matched as
+    written ("MB" and "Mb" differ), that is not a common word either. Used for naming only: what
+    the scanner reads as a unit is unchanged."""
+    import difflib
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import quantulum3
+        from quantulum3 import load
+
+    from .evaluation import QUANTULUM_NAMES
+    from .figures.words import SYMBOLS, UNIT_NAMES, singular
+
+    common = _common_words()
+    lexicon = load.units("en_US")
+
+    def named(units: Any) -> str | None:
+        names = {u.name.lower() for u in units}
+        if len(names) != 1 or {u.entity.name for u in units} & {"currency", "dimensionless"}:
+            return None
+        name = names.pop()
+        return str(QUANTULUM_NAMES.get(name, name))
+
+    surfaces = {}
+    for surface, units in sorted(lexicon.surfaces_lower.items()):
+        name = named(units)
+        if name is None or surface in common or surface in UNIT_NAMES or \
+                name in (surface, singular(surface)):
+            continue
+        if difflib.SequenceMatcher(None, singular(surface), name).ratio() >= 0.75:
+            surfaces[surface] = name
+    symbols = {}
+    for symbol, units in sorted(lexicon.symbols.items()):
+        name = named(units)
+        if name is None or len(symbol) < 2 or symbol.lower() in common or \
+                symbol.lower() in SYMBOLS or symbol.lower() in UNIT_NAMES:
+            continue
+        symbols[symbol] = name
+    log.info("unit names: %d surfaces, %d symbols", len(surfaces), len(symbols))
+    return {"corpus": f"quantulum3 {quantulum3.__version__}'s unit lexicon (MIT)",
+            "built": date.today().isoformat(), "surfaces": surfaces, "symbols": symbols}
