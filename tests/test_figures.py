@@ -409,7 +409,9 @@ def test_a_partitive_past_a_number_takes_the_noun() -> None:
     ("unit", "name"),
     [("picometers", "picometre"), ("tsp", "teaspoon"), ("microgrammes per litre",
                                                          "microgram per litre"),
-     ("kilometer per hour", "kilometre per hour"), ("troops", "troop")],
+     ("kilometer per hour", "kilometre per hour"), ("troops", "troop"),
+     # data units as written: b a bit, B a byte
+     ("Mb/s", "megabit per second"), ("Gbps", "gigabit per second"), ("GB", "gigabyte")],
 )
 def test_unit_spellings_come_from_quantulums_lexicon(unit: str, name: str) -> None:
     assert canonical_unit(unit) == name

@@ -24,6 +24,8 @@ def _lexicon() -> dict[str, dict[str, str]]:
 
 
 _LEXICON = _lexicon()
+_DATA_UNIT = re.compile(r"([kKMGTP])(b|B)(/s|ps)?")
+_DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta"}
 
 
 def canonical_unit(unit: str | None) -> str:
@@ -41,6 +43,11 @@ def canonical_unit(unit: str | None) -> str:
         return f"{canonical_unit(rate[0])} per {canonical_unit(rate[1])}"
     if unit in CURRENCY_NAMES and unit.lower() not in UNIT_NAMES:
         return CURRENCY_NAMES[unit]  # an ISO code: "GEL" -> "georgian lari"
+    data = _DATA_UNIT.fullmatch(unit.strip())
+    if data:
+        # as written: a lower-case b is a bit ("100Mb broadband"), a capital B a byte ("5 GB")
+        name = _DATA_PREFIX[data.group(1).lower()] + ("bit" if data.group(2) == "b" else "byte")
+        return f"{name} per second" if data.group(3) else name
     u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")
