@@ -45,9 +45,12 @@ def canonical_unit(unit: str | None) -> str:
         return CURRENCY_NAMES[unit]  # an ISO code: "GEL" -> "georgian lari"
     data = _DATA_UNIT.fullmatch(unit.strip())
     if data:
-        # as written: a lower-case b is a bit ("100Mb broadband"), a capital B a byte ("5 GB")
-        name = _DATA_PREFIX[data.group(1).lower()] + ("bit" if data.group(2) == "b" else "byte")
-        return f"{name} per second" if data.group(3) else name
+        # as written: "100Mb" broadband and "kbps" are bits, "5 GB" bytes; "mb" and "kb" in lower
+        # case are read as bytes, as they mostly are
+        prefix, b, rate = data.groups()
+        bits = b == "b" and (prefix.isupper() or rate == "ps")
+        name = _DATA_PREFIX[prefix.lower()] + ("bit" if bits else "byte")
+        return f"{name} per second" if rate else name
     u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")
