@@ -235,7 +235,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
 
 # Where a number can start: not inside a word or another number, except right after capitals
 # (a currency code: "EUR50m", "RM23.50").
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])[.{''.join(VULGAR)}]?\d|(?<=[A-Z])\d|"
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
                      rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
