@@ -389,6 +389,7 @@ def test_training_command_rebuilds_the_currency_lexicon(tmp_path: Path) -> None:
         # sentences of our own, of the kinds PolNeAR's training articles showed
         ('<tweet author="@AP" datetime="2016-08-23" tweet_id="767777348029292544">More', []),
         ("That is what he did in ’08 and ’12, and #1000Books trended.", []),
+        ("'I'm still right there,'\n14-time major winner Woods said.", [14.0]),
         ("schools linked to G\u0041\u03031\u20444len, the cleric", []),  # mojibake of "Gülen"
         ("Should the plan be dropped?  No    58%.  Yes    33%.", [58.0, 33.0]),
         ("Revenue rose in 2014 — 7.7 percent.", [7.7]),
