@@ -47,10 +47,10 @@ def canonical_unit(unit: str | None) -> str:
     if data:
         # as written: "100Mb" broadband and "kbps" are bits, "5 GB" bytes; "mb" and "kb" in lower
         # case are read as bytes, as they mostly are
-        prefix, b, rate = data.groups()
-        bits = b == "b" and (prefix.isupper() or rate == "ps")
+        prefix, b, per_second = data.groups()
+        bits = b == "b" and (prefix.isupper() or per_second == "ps")
         name = _DATA_PREFIX[prefix.lower()] + ("bit" if bits else "byte")
-        return f"{name} per second" if rate else name
+        return f"{name} per second" if per_second else name
     u = " ".join(unit.strip().lower().split())
     if " per " in u:
         head, _, tail = u.partition(" per ")
