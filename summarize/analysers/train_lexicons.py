@@ -38,7 +38,7 @@ def build_currencies() -> dict[str, Any]:
     from babel.localedata import locale_identifiers
     from babel.numbers import get_currency_name
 
-    from .figures.numbers import CURRENCY_PREFIX
+    from .figures.numbers import OWN_CODES
     from .figures.senses import SURFACES
     from .figures.words import MEASURE_WORDS, UNIT_NAMES
 
@@ -71,12 +71,11 @@ def build_currencies() -> dict[str, Any]:
     for code, symbol in english.currency_symbols.items():
         if symbol in symbols:
             symbols[symbol] = {code}  # English's own reading of a shared sign: "$", "¥"
-    known = {c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c)}
-    in_text = sorted(c for c in in_use & set(names) if c in known or c.lower() not in common)
+    in_text = sorted(c for c in in_use & set(names) if c in OWN_CODES or c.lower() not in common)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",
              len(names), sum(len(v) == 1 for v in surfaces.values()),
              sum(len(v) == 1 for v in symbols.values()), len(in_text))
-    return {"corpus": f"Unicode CLDR {babel.__version__} through babel (Unicode licence)",
+    return {"corpus": f"Unicode CLDR through babel {babel.__version__} (Unicode licence)",
             "built": date.today().isoformat(), "names": names,
             "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
             "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import json
+import functools
 import re
-from importlib import resources
 
+from ..shipped import shipped_json
 from .currencies import NAMES as CURRENCY_NAMES
 from .numbers import NATIONAL_CURRENCY
 from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, singular
 
 
+@functools.cache
 def _lexicon() -> dict[str, dict[str, str]]:
     """``models/unit-names.json``: unit spellings from quantulum3's lexicon (built by ``python -m
     summarize.analysers.train --only unit-names``); empty without the file."""
-    try:
-        raw = (resources.files("summarize.analysers") / "models" / "unit-names.json").read_text(
-            encoding="utf-8")
-    except OSError:
-        return {"surfaces": {}, "symbols": {}}
-    data = json.loads(raw)
+    data = shipped_json("unit-names.json") or {}
     return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
 
 
-_LEXICON = _lexicon()
 _DATA_UNIT = re.compile(r"([kKMGTP])(b|B)(/s|ps)?")
 _DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta"}
 
@@ -52,12 +47,10 @@ def canonical_unit(unit: str | None) -> str:
         name = _DATA_PREFIX[prefix.lower()] + ("bit" if bits else "byte")
         return f"{name} per second" if per_second else name
     u = " ".join(unit.strip().lower().split())
-    if " per " in u:
-        head, _, tail = u.partition(" per ")
-        return f"{canonical_unit(head)} per {canonical_unit(tail)}"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
-    spelled = _LEXICON["symbols"].get(unit.strip()) or _LEXICON["surfaces"].get(u)
+    lexicon = _lexicon()
+    spelled = lexicon["symbols"].get(unit.strip()) or lexicon["surfaces"].get(u)
     if spelled:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):

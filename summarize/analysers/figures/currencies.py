@@ -8,25 +8,15 @@ Without the file the scanner keeps its own currencies.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import Any
+
+from ..shipped import shipped_json
 
 __all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code"]
 
 
-def _load() -> dict[str, Any]:
-    try:
-        raw = (resources.files("summarize.analysers") / "models" / "currencies.json").read_text(
-            encoding="utf-8")
-    except OSError:
-        return {}
-    data: dict[str, Any] = json.loads(raw)
-    return data
-
-
-_DATA = _load()
+_DATA: dict[str, Any] = shipped_json("currencies.json") or {}
 NAMES: dict[str, str] = _DATA.get("names", {})  # ISO code -> English name, lowercase
 SYMBOLS: dict[str, str] = _DATA.get("symbols", {})  # "₾" -> GEL
 CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stand by a number

@@ -123,6 +123,8 @@ _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 
 
 _SIGNS = sorted((s for s in SYMBOLS if s.lower() not in CURRENCY_PREFIX), key=len, reverse=True)
+# The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
+OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
 
 
 _CUR = (
@@ -132,7 +134,7 @@ _CUR = (
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
-    rf"\b(?-i:{'|'.join(sorted(CODES | {'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'CHF'}))})"
+    rf"\b(?-i:{'|'.join(sorted(CODES | OWN_CODES))})"
     r"(?=\s?\d)"
 )
 

@@ -174,11 +174,10 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     unit: str | None = None
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
-    if scale_word == "m" and not currency and not pct and digits and \
-            float(digits.replace(",", "")) >= 1000:
-        value, unit = value / 1e6, "m"  # "a 1,000m climb": metres (a thousand million is "1bn")
-    elif scale_word == "m" and not currency and not pct and _DIMENSION.match(text, m.end()):
-        value, unit = value / 1e6, "m"  # "3m high", "a 40m-long ship": metres, by what they measure
+    if scale_word == "m" and not currency and not pct and (
+            digits and float(digits.replace(",", "")) >= 1000 or _DIMENSION.match(text, m.end())):
+        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "a 40m-long hull": metres
+        value, unit = value / 1e6, "m"
     if pct:
         unit = "%"
     elif currency:

@@ -11,14 +11,13 @@ the file the scanner's own reading stands.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from typing import Any
 
+from ..shipped import shipped_json
 from .words import FUNCTION_WORDS
 
 __all__ = ["SURFACES", "context_words", "fit_senses", "resolve", "surface_of"]
@@ -110,10 +109,7 @@ def predict(model: dict[str, Any], surface: str, words: Sequence[str]) -> str | 
 
 @functools.cache
 def _model() -> dict[str, Any] | None:
-    path = resources.files("summarize.analysers").joinpath("models", "unit-senses.json")
-    if not path.is_file():
-        return None
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    data = shipped_json("unit-senses.json") or {}
     return data["senses"] if isinstance(data.get("senses"), dict) else None
 
 
