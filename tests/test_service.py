@@ -241,6 +241,34 @@ def test_jobs_are_private_to_their_key(tmp_path: Path) -> None:
                      headers={"Authorization": "Bearer second-key"}).status_code == 404
 
 
+def test_a_job_submitted_as_the_server_stops_does_not_hang_the_shutdown(tmp_path: Path) -> None:
+    """A job submitted in the same instant as the shutdown: Python 3.11's wait_for returned
+    instead of raising the cancellation, the worker looped for ever and CI hung for 85 minutes
+    in the test above. Each stop here must end within seconds."""
+    import asyncio
+
+    from summarize.service.engine import Engine
+    from summarize.service.jobs import JobStore
+    from summarize.service.workers import JobWorkers
+
+    async def scenario() -> None:
+        store = JobStore(tmp_path / "jobs.sqlite")
+        engine = Engine(EXTRACTIVE, concurrency=1, timeout=30, cache=None)
+        try:
+            for _ in range(5):
+                workers = JobWorkers(store, engine)
+                await workers.start()
+                await asyncio.sleep(0.05)  # the worker now waits for a job
+                workers.notify()  # one arrives, and in the same instant the server stops
+                await asyncio.wait_for(workers.stop(), 10)
+        finally:
+            await engine.drain(30)
+            engine.close()
+            store.close()
+
+    asyncio.run(scenario())
+
+
 def test_finished_jobs_past_the_retention_are_deleted_with_their_text(tmp_path: Path) -> None:
     with client(tmp_path, job_retention=1.0) as c:
         r = c.post("/v1/jobs", json={"text": SEED}, headers=AUTH)

@@ -38,6 +38,7 @@ from ..settings import Settings
 from .engine import BriefRequest, Engine, RequestTimeout
 from .http import PROBLEM, BodyLimit, Metrics, Problem, RateLimiter, problem, status_of
 from .jobs import JobStore
+from .workers import JobWorkers
 
 __all__ = ["ServiceOptions", "create_app"]
 
@@ -125,56 +126,16 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
                     cache=cache, backend=backend, on_briefing=metrics.briefing)
     limiter = RateLimiter(options.rate_limit)
     keys = [k.encode() for k in options.keys]
-    wake = asyncio.Event()
-    purged_at = -math.inf
-
-    async def purge() -> None:
-        """Delete finished jobs past the retention: at most once a minute (or twice per
-        retention, when that is shorter)."""
-        nonlocal purged_at
-        every = min(60.0, options.job_retention / 2)
-        if options.job_retention <= 0 or time.monotonic() - purged_at < every:
-            return
-        purged_at = time.monotonic()
-        gone = await asyncio.to_thread(store.purge, options.job_retention)
-        if gone:
-            logger.info("%d finished job(s) past the retention deleted", gone)
-
-    async def work() -> None:
-        while True:
-            await purge()
-            job = await asyncio.to_thread(store.claim)
-            if job is None:
-                wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), 1.0)
-                await asyncio.to_thread(store.recover)
-                continue
-            renew = asyncio.create_task(_renew(store, job.id, options.lease_seconds))
-            try:
-                request = BriefRequest.model_validate(job.request["body"])
-                briefing, _ = await engine.run(request)
-                await asyncio.to_thread(store.finish, job.id,
-                                        result=briefing.model_dump(mode="json"))
-            except (SummarizeError, RequestTimeout) as exc:
-                status = 504 if isinstance(exc, RequestTimeout) else status_of(exc)
-                await asyncio.to_thread(store.finish, job.id, error={
-                    "type": type(exc).__name__, "message": str(exc), "status": status})
-            finally:
-                renew.cancel()
+    workers = JobWorkers(store, engine, count=options.workers,
+                         lease_seconds=options.lease_seconds, retention=options.job_retention)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        recovered = await asyncio.to_thread(store.recover)
-        if recovered:
-            logger.info("%d unfinished job(s) queued again", recovered)
-        tasks = [asyncio.create_task(work()) for _ in range(max(1, options.workers))]
+        await workers.start()
         try:
             yield
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
+            await workers.stop()
             await engine.drain(options.request_timeout)
             engine.close()
             store.close()
@@ -277,7 +238,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         """Queue a briefing; poll ``Location`` for it. Jobs survive a restart."""
         job = await asyncio.to_thread(store.submit,
                                       {"body": body.model_dump(exclude_none=True), "key": who})
-        wake.set()
+        workers.notify()
         location = f"/v1/jobs/{job.id}"
         return JSONResponse(JobAccepted(id=job.id, state=job.state,
                                         location=location).model_dump(),
@@ -340,12 +301,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         app.openapi_schema = get_openapi(title=app.title, version=app.version,
                                          description=app.description, routes=app.routes)
     return app.openapi_schema
-
-
-async def _renew(store: JobStore, job_id: str, lease: float) -> None:
-    while True:
-        await asyncio.sleep(max(0.5, lease / 3))
-        await asyncio.to_thread(store.renew, job_id)
 
 
 def _version() -> str:

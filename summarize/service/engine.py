@@ -131,9 +131,15 @@ class Engine:
         future.add_done_callback(lambda _: slots.release())
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
+        # asyncio.timeout, not wait_for: in Python 3.11 wait_for swallows a cancellation that
+        # arrives as the briefing ends (see summarize.service.workers).
+        scope = asyncio.timeout(self.timeout)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), self.timeout), document
+            async with scope:
+                return await asyncio.shield(future), document
         except TimeoutError:
+            if not scope.expired():
+                raise  # the briefing's own, not the request's time-out
             # The thread cannot be stopped; it ends in the background, holding its slot.
             future.add_done_callback(_consume)
             raise RequestTimeout(f"no briefing within the request time-out of "
