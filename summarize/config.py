@@ -18,13 +18,14 @@ from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
-from .schema import Strategy
 from .settings import DEFAULT_PROMPT, Settings, public_url
 from .userconfig import UserConfig, load_user_config, read_keys
+from .vocabulary import Strategy
 
 __all__ = ["Settings", "resolve_settings"]
 
-# The strategies the contract knows (schema.Strategy); each is a module of summarize.strategies.
+# The strategies the contract knows (schema.Strategy, defined in vocabulary); each is a module
+# of summarize.strategies.
 STRATEGIES: tuple[str, ...] = get_args(Strategy)
 
 # The model used when none is named: the embedded one (see summarize.backends.local).

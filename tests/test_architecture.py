@@ -28,8 +28,8 @@ PACKAGE = ROOT / "summarize"
 TEXT = SEED.read_text(encoding="utf-8")
 
 # Which folders each folder may import from (besides itself and the shared top-level modules:
-# errors, settings, config, userconfig, output, storage, schema, document, version). Upward
-# imports are what make a change in one place ripple through the others.
+# errors, settings, config, userconfig, output, storage, schema, document, version, vocabulary).
+# Upward imports are what make a change in one place ripple through the others.
 MAY_IMPORT = {
     "schema": set(),
     "analysers": set(),
@@ -43,7 +43,7 @@ MAY_IMPORT = {
             "pipeline", "installation"},
 }
 SHARED = {"errors", "settings", "config", "userconfig", "output", "storage", "schema",
-          "document", "version"}
+          "document", "version", "vocabulary"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -194,6 +194,24 @@ def test_the_core_works_without_the_optional_parts() -> None:
         "print(summarize.render_markdown(b)[:40])\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# ")
+
+
+def test_analyse_loads_no_pipeline_backend_or_renderer() -> None:
+    """`summarize analyze` is run once per document in scripts: what it does not use, it does not
+    import (the package's names and the other commands' imports load on first use)."""
+    code = ("import sys\nfrom summarize.cli import main\nsys.argv = ['summarize', 'analyze', "
+            f"{str(SEED)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(m for m in sys.modules if m.startswith(('summarize.', 'openai', "
+            "'instructor', 'jinja2'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.splitlines()[-1].split())
+    assert "summarize.analysers.analysis" in loaded
+    unwanted = {"summarize.pipeline", "summarize.api", "summarize.backends", "summarize.render",
+                "summarize.runs", "summarize.strategies", "summarize.schema", "summarize.service",
+                "openai", "instructor", "jinja2"}
+    assert not loaded & unwanted, sorted(loaded & unwanted)
 
 
 @pytest.mark.parametrize(("blocked", "args", "extra"), [

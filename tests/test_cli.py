@@ -181,12 +181,12 @@ def test_main_turns_interrupts_and_surprises_into_one_line(
     raised: BaseException, code: int, message: str,
 ) -> None:
     import summarize.cli as cli
-    import summarize.cli.brief as brief_command
+    import summarize.pipeline as pipeline
 
     def explode(*args: Any, **kwargs: Any) -> None:
         raise raised
 
-    monkeypatch.setattr(brief_command, "make_brief", explode)
+    monkeypatch.setattr(pipeline, "brief", explode)
     monkeypatch.setattr(sys, "argv", ["summarize", "brief", str(SEED)])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

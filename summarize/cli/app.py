@@ -11,15 +11,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..backends.cache import ResponseCache
 from ..errors import SummarizeError
 from ..output import write_atomic
 from ..version import package_version
 from .common import fail
+
+if TYPE_CHECKING:
+    from ..backends.cache import ResponseCache
 
 __all__ = ["app", "emit", "handled", "main", "open_cache", "setup_logging"]
 
@@ -96,6 +98,8 @@ def handled(interrupted: str | Callable[[], str] = "interrupted") -> Iterator[No
 def open_cache(stack: ExitStack) -> ResponseCache | None:
     """The response cache; one that cannot be opened (corrupt, unwritable) is a warning and the
     run goes on without it: a cache must never block work."""
+    from ..backends.cache import ResponseCache  # here: `summarize analyze` needs no backend
+
     try:
         return stack.enter_context(ResponseCache.default())
     except SummarizeError as exc:

@@ -8,14 +8,12 @@ import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..config import resolve_settings
 from ..core.inputs import count_sources
-from ..runs.batch import BatchStats, run_batch
-from ..runs.log import recorded_run
 from .app import BATCH_FAILURES_EXIT, handled, open_cache, setup_logging
 from .options import (
     BaseUrl,
@@ -30,6 +28,9 @@ from .options import (
     Timeout,
     Verbose,
 )
+
+if TYPE_CHECKING:
+    from ..runs.batch import BatchStats
 
 logger = logging.getLogger("summarize")
 
@@ -112,6 +113,9 @@ def batch(
 
     Exits 0 when every document succeeded, 12 when some failed (their lines say why), 130 when
     interrupted (run the same command again to finish)."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from ..runs.batch import BatchStats
+
     setup_logging(verbose, quiet, many=True)
     stats = BatchStats()
     with handled(lambda: f"interrupted: {stats.summary()}; every finished document is in "
@@ -128,6 +132,9 @@ def batch(
 def _batch(sources: list[str], output: Path, concurrency: int | None, stats: BatchStats,
            quiet: bool, no_cache: bool, openai_batch: bool, poll_interval: float,
            **options: Any) -> None:
+    from ..runs.batch import run_batch
+    from ..runs.log import recorded_run
+
     settings = resolve_settings(**options)
     stats.total = count_sources(sources)
     with ExitStack() as stack:

@@ -15,10 +15,6 @@ import typer
 from ..config import resolve_settings
 from ..core.inputs import read_document
 from ..output import check_output_path
-from ..pipeline import brief as make_brief
-from ..render import render_html, render_json, render_markdown, render_pdf
-from ..render.html import require_pdf
-from ..runs.log import recorded_run
 from .app import emit, handled, open_cache, setup_logging
 from .options import (
     BaseUrl,
@@ -69,6 +65,12 @@ def brief(
     no_cache: NoCache = False,
 ) -> None:
     """Make a one-page briefing of a document: Markdown, JSON, HTML (with the source) or PDF."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from .. import pipeline
+    from ..render import render_html, render_json, render_markdown, render_pdf
+    from ..render.html import require_pdf
+    from ..runs.log import recorded_run
+
     setup_logging(verbose, quiet)
     with handled():
         settings = resolve_settings(model=model, base_url=base_url, prompt=prompt,
@@ -86,7 +88,7 @@ def brief(
             recorder = stack.enter_context(recorded_run(
                 "brief", settings, inputs=[path], output=str(output) if output else None,
                 single=True))
-            result = make_brief(document, settings=settings, cache=cache)
+            result = pipeline.brief(document, settings=settings, cache=cache)
             recorder.add(result)
         if result.grounding.items_dropped:
             logger.warning("dropped %d ungrounded item(s) (--strict)",

@@ -10,16 +10,6 @@ from typing import Annotated
 import typer
 
 from ..output import check_output_path
-from ..render.compare import (
-    render_compare_html,
-    render_compare_json,
-    render_compare_markdown,
-    render_compare_table,
-)
-from ..runs.compare import compare as run_compare
-from ..runs.compare import regressions, variant_matrix
-from ..runs.log import RunLog
-from ..runs.metrics import parse_metrics, read_gold
 from .app import REGRESSION_EXIT, emit, handled, open_cache, setup_logging
 from .options import (
     BaseUrl,
@@ -39,12 +29,6 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
-
-
-RENDERERS = {CompareFormat.table: render_compare_table,
-             CompareFormat.markdown: render_compare_markdown,
-             CompareFormat.html: render_compare_html,
-             CompareFormat.json: render_compare_json}
 
 
 def compare(
@@ -78,6 +62,17 @@ def compare(
 
     Exits 13 when --fail-on-regression names a metric on which a version is worse than the
     baseline."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from ..render import compare as reports
+    from ..runs.compare import compare as run_compare
+    from ..runs.compare import regressions, variant_matrix
+    from ..runs.log import RunLog
+    from ..runs.metrics import parse_metrics, read_gold
+
+    renderers = {CompareFormat.table: reports.render_compare_table,
+                 CompareFormat.markdown: reports.render_compare_markdown,
+                 CompareFormat.html: reports.render_compare_html,
+                 CompareFormat.json: reports.render_compare_json}
     setup_logging(verbose, quiet, many=True)
     with handled("interrupted; answers already made are in the cache"):
         gate = parse_metrics(fail_on_regression) if fail_on_regression else []
@@ -96,7 +91,7 @@ def compare(
                 gold=read_gold(gold) if gold else None, run_log=log,
                 settings_options={"timeout": timeout, "max_retries": max_retries,
                                   "max_tokens": max_tokens})
-        emit(RENDERERS[format](result), output)
+        emit(renderers[format](result), output)
         if gate:
             worse = regressions(result, gate)
             for line in worse:

@@ -8,22 +8,25 @@ from typing import Annotated, Any
 
 import typer
 
-from ..core.prompts import list_prompts
-from ..runs.log import RunLog
-from ..schema import briefing_json_schema_text
-from ..strategies import STRATEGIES
 from .app import emit, handled
 from .options import Output
 
 
 def schema(output: Output = None) -> None:
     """Print the JSON Schema of the briefing (the contract for downstream systems)."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from ..schema import briefing_json_schema_text
+
     with handled():
         emit(briefing_json_schema_text(), output)
 
 
 def prompts() -> None:
     """List the prompt versions: strategy, version, content hash, description."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from ..core.prompts import list_prompts
+    from ..strategies import STRATEGIES
+
     with handled():
         for strategy in STRATEGIES.values():
             if strategy.prompt_task is None:
@@ -43,6 +46,9 @@ def runs(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Newest N runs (0: all).")] = 20,
 ) -> None:
     """What ran: when, model, prompt version, documents, tokens, latency, grounding."""
+    # Imported here: the CLI loads every command at start, `summarize analyze` included.
+    from ..runs.log import RunLog
+
     with handled():
         log = RunLog.default()
         try:

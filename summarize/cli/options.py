@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..strategies import STRATEGIES
+from ..config import STRATEGIES
 
 __all__ = ["BaseUrl", "MaxRetries", "MaxTokens", "Model", "NoCache", "Output", "Prompt",
            "Quiet", "Strategy", "Strict", "Timeout", "Verbose", "output_or_stdout"]

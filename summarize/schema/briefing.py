@@ -12,12 +12,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..vocabulary import Qualifier as Qualifier
+from ..vocabulary import Strategy as Strategy
+
 SCHEMA_VERSION = "1.4.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
 ActorKind = Literal["person", "organization", "state", "place", "other"]
-Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 Origin = Literal["model", "analyser", "both"]
 Flag = Literal[
     "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "figure_mismatch",
@@ -128,8 +130,6 @@ class Timings(_Model):
     ground_s: float = Field(default=0.0, description="Grounding and analyser checks.")
     total_s: float = 0.0
 
-
-Strategy = Literal["extractive", "guided", "generative"]
 
 
 class Provenance(_Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...schema import Qualifier
+from ...vocabulary import Qualifier
 
 
 @dataclass(frozen=True)

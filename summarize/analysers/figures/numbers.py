@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...schema import Qualifier
+from ...vocabulary import Qualifier
 from .currencies import CODES, SYMBOLS
 
 _UNITS_WORDS = {
