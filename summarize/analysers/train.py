@@ -2,7 +2,7 @@
 
     python -m summarize.analysers.train [--data ../shared/train]
         [--out summarize/analysers/models] [--seed 7]
-        [--only ranker|hedges|attributions|units|currencies|unit-names]
+        [--only ranker|hedges|attributions|units|currencies|unit-names|non-nouns]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
@@ -21,6 +21,8 @@
   ``../shared/train``.
 * ``unit-names.json``: unit spellings the scanner's names lack (:mod:`.figures.canonical`), from
   quantulum3's unit lexicon (also in the ``dev`` extra).
+* ``non-nouns.json``: words that are not a noun phrase's head (:mod:`.figures.units`), from the
+  CoreNLP part-of-speech tags of PolNeAR's training articles.
 
 Deterministic for a given seed (the folds and the sampled sentences are the only randomness);
 about two minutes on 2 cores. Needs numpy and python-crfsuite (the package's dependencies).
@@ -41,7 +43,7 @@ from typing import Any
 
 from .ranking import FEATURES, RankerModel, select, sentence_features
 from .salience import headline, sentences_of
-from .train_lexicons import build_currencies, build_unit_names
+from .train_lexicons import build_currencies, build_non_nouns, build_unit_names
 from .train_taggers import folds, train_attributions, train_hedges
 
 log = logging.getLogger(__name__)
@@ -275,7 +277,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions", "units", "currencies", "unit-names")
+MODELS = ("ranker", "hedges", "attributions", "units", "currencies", "unit-names", "non-nouns")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -298,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                    args.data / "attributions-polnear-validation.jsonl.gz"]
     if "units" in wanted:
         needed.append(args.data / "units-cqe-sentences.jsonl")
+    if "non-nouns" in wanted:
+        needed.append(args.data / "attributions-polnear-train.jsonl.gz")
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         print(f"train: missing training data: {', '.join(missing)} (pass --data/--news)",
@@ -322,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "unit-names" in wanted:
         _write_json(args.out / "unit-names.json", build_unit_names())
         log.info("wrote unit-names.json")
+    if "non-nouns" in wanted:
+        _write_json(args.out / "non-nouns.json", build_non_nouns(args.data))
+        log.info("wrote non-nouns.json")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

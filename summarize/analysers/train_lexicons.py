@@ -1,10 +1,13 @@
 """Building the lexicons the figure scanner reads (run by ``python -m summarize.analysers.train
---only currencies|unit-names``): currencies from Unicode CLDR, unit spellings from quantulum3's
-unit lexicon. Both sources are build-time dependencies (the ``dev`` extra); the package ships the
-JSON they give."""
+--only currencies|unit-names|non-nouns``): currencies from Unicode CLDR, unit spellings from
+quantulum3's unit lexicon (both build-time dependencies, the ``dev`` extra), and the words that
+are not nouns from PolNeAR's silver part-of-speech tags; the package ships the JSON they give."""
 
 from __future__ import annotations
 
+import collections
+import gzip
+import json
 import logging
 import re
 from datetime import date
@@ -133,3 +136,32 @@ def build_unit_names() -> dict[str, Any]:
     log.info("unit names: %d surfaces, %d symbols", len(surfaces), len(symbols))
     return {"corpus": f"quantulum3 {quantulum3.__version__}'s unit lexicon (MIT)",
             "built": date.today().isoformat(), "surfaces": surfaces, "symbols": symbols}
+
+
+# A word counts as a non-noun when CoreNLP tagged fewer than this share of its lowercase
+# occurrences NN, NNS, NNP or NNPS, and it occurs at least MIN_COUNT times.
+MAX_NOUN_SHARE = 0.1
+MIN_COUNT = 2
+
+
+def build_non_nouns(train_dir: Path) -> dict[str, Any]:
+    """The words that are (almost) never nouns in news, from the CoreNLP part-of-speech tags of
+    PolNeAR's training articles (a fit file): "new", "due", "innocent", "first", "under". Only
+    words written in lowercase are counted (a capitalised "New" is mostly a name's), of letters
+    and hyphens only. The figure scanner reads a number's unit as a noun phrase up to its head;
+    a head that is one of these words is not what the number counts ("two new macaque species",
+    "the field of 99 due to play")."""
+    counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
+    path = train_dir / "attributions-polnear-train.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for article in map(json.loads, fh):
+            text = article["text"]
+            for start, end, _, pos, *_ in article.get("tokens") or ():
+                word = text[start:end]
+                if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
+                    counts[word][pos.startswith("NN")] += 1
+    words = sorted(w for w, c in counts.items()
+                   if c.total() >= MIN_COUNT and c[True] / c.total() < MAX_NOUN_SHARE)
+    log.info("non-nouns: %d of %d lowercase words", len(words), len(counts))
+    return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
+            "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words}

@@ -3,8 +3,10 @@ counts."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..shipped import shipped_json
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY
 from .words import (
@@ -19,6 +21,23 @@ from .words import (
     participle,
     plural,
 )
+
+
+@functools.cache
+def non_nouns() -> frozenset[str]:
+    """``models/non-nouns.json``: the words news almost never uses as nouns, from CoreNLP's tags
+    of PolNeAR's training articles (built by ``python -m summarize.analysers.train --only
+    non-nouns``); empty without the file."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("words", ()))
+
+
+def _not_a_head(word: str) -> bool:
+    """``word`` cannot be what a number counts: not a noun ("two new macaque species", "99 due
+    to play", "three-under-par"), nor a unit or a plural."""
+    word = word.lower()
+    return word in non_nouns() and not is_plural(word) and \
+        not any(part in MEASURE_WORDS for part in (word, *word.split("-")))  # "percentage-point"
+
 
 _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wide", "high",
                       "tall", "deep", "thick", "point"}
@@ -115,6 +134,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
     if first == "times":
         unit = "times"
+    if _not_a_head(unit.split()[-1]):
+        return None, end
     return unit, stop
 
 
@@ -144,6 +165,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         word = hyphen.group(1).lower()
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
+        if _not_a_head(word):
+            return None, end + hyphen.end(1)  # "three-under-par": the number, no unit
         return plural(word, value), end + hyphen.end(1)  # three-year-long
     area = AREA_UNIT.match(rest)
     if area:
