@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -320,14 +321,20 @@ def test_sense_model_can_be_left_out() -> None:
     assert [f.unit for f in extract_figures(text, senses=False)] == ["JPY"]
 
 
+def _rebuilt_and_shipped(tmp_path: Path, only: str, name: str) -> tuple[Any, Any]:
+    """``python -m summarize.analysers.train --only ONLY`` into ``tmp_path``: its NAME, and the
+    package's."""
+    from summarize.analysers.train import main
+
+    assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", only]) == 0
+    return (json.loads((tmp_path / name).read_text(encoding="utf-8")),
+            json.loads((MODELS / name).read_text(encoding="utf-8")))
+
+
 @pytest.mark.skipif(not (TRAIN / "units-cqe-sentences.jsonl").is_file(),
                     reason="../shared/train is not beside the project")
 def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
-    from summarize.analysers.train import main
-
-    assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", "units"]) == 0
-    rebuilt = json.loads((tmp_path / "unit-senses.json").read_text(encoding="utf-8"))
-    shipped = json.loads((MODELS / "unit-senses.json").read_text(encoding="utf-8"))
+    rebuilt, shipped = _rebuilt_and_shipped(tmp_path, "units", "unit-senses.json")
     assert rebuilt["senses"] == shipped["senses"] and rebuilt["alpha"] == shipped["alpha"]
     # the model beats the scanner's own reading on every surface it was fitted for
     for row in rebuilt["cv_accuracy"].values():
@@ -374,11 +381,7 @@ def test_indian_scales_vulgar_fractions_and_parts_of_a_million(text: str,
 @pytest.mark.skipif(not (TRAIN / "attributions-polnear-train.jsonl.gz").is_file(),
                     reason="../shared/train is not beside the project")
 def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
-    from summarize.analysers.train import main
-
-    assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", "non-nouns"]) == 0
-    rebuilt = json.loads((tmp_path / "non-nouns.json").read_text(encoding="utf-8"))
-    shipped = json.loads((MODELS / "non-nouns.json").read_text(encoding="utf-8"))
+    rebuilt, shipped = _rebuilt_and_shipped(tmp_path, "non-nouns", "non-nouns.json")
     assert rebuilt == shipped
     assert {"new", "due", "under"} <= set(rebuilt["words"])
     assert not {"troops", "people", "year", "cases"} & set(rebuilt["words"])
