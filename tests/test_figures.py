@@ -406,6 +406,22 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
     assert [f.unit for f in extract_figures(text)] == units
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # sentences of our own: a year before a capitalised name is a date
+        ("She won four golds at the 2012 Games in London.", [4.0]),
+        ("He led England to the 2005 Ashes.", []),
+        # a count or a unit after a year-like number stays
+        ("The plant employs 2000 workers.", [2000.0]),
+        ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
+    ],
+)
+def test_a_year_before_a_name_is_a_date(text: str, values: list[Any]) -> None:
+    found = [(f.low, f.high) if f.low is not None else f.value for f in extract_figures(text)]
+    assert found == values
+
+
 def test_training_command_rebuilds_the_currency_lexicon(tmp_path: Path) -> None:
     pytest.importorskip("babel")
     from summarize.analysers.train import main

@@ -72,8 +72,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
         if not counted or counted.group(1) != "%" and not (
                 counted.group(1).lower() == "percent" or is_plural(counted.group(1)) and
-                counted.group(1).lower() not in STOP_UNIT):
-            return True  # 2024, "in 2011 was" (but "2000 - 2500 calories")
+                counted.group(1).lower() not in STOP_UNIT and (
+                    counted.group(1)[0].islower() or counted.group(1).lower() in MEASURE_WORDS)):
+            return True  # 2024, "in 2011 was", "the 2005 Ashes" (but "2000 - 2500 Calories")
     if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
         return True  # the 90049 ZIP code
     if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
