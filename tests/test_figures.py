@@ -415,9 +415,12 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # a count or a unit after a year-like number stays
         ("The plant employs 2000 workers.", [2000.0]),
         ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
+        # a list's markers are not figures; a number ending a sentence broken across lines is
+        ("What will be talked about today:\n\n1. FIREWORKS FLY\n\n2. 40 DIE IN FLOODS", [40.0]),
+        ("It all ended in minute\n3. That was it.", [3.0]),
     ],
 )
-def test_a_year_before_a_name_is_a_date(text: str, values: list[Any]) -> None:
+def test_years_and_list_markers_are_not_figures(text: str, values: list[Any]) -> None:
     found = [(f.low, f.high) if f.low is not None else f.value for f in extract_figures(text)]
     assert found == values
 

@@ -75,6 +75,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                 counted.group(1).lower() not in STOP_UNIT and (
                     counted.group(1)[0].islower() or counted.group(1).lower() in MEASURE_WORDS)):
             return True  # 2024, "in 2011 was", "the 2005 Ashes" (but "2000 - 2500 Calories")
+    if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
+            _starts_an_item(text, start):
+        return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker
     if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
         return True  # the 90049 ZIP code
     if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
@@ -96,6 +99,17 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     label = re.search(r"([A-Za-z.]+)\s*$", before)
     return bool(label and label.group(1).lower() in _LABELS and digits and
                 not re.match(r"\s?(?:%|percent\b|per cent\b)", after, re.IGNORECASE))
+
+
+def _starts_an_item(text: str, start: int) -> bool:
+    """``start`` begins a line that may begin a list item: the line follows the text's start, a
+    blank line, or the end of a sentence or a heading ("today:\n\n1. ...", "Gatting.\n2.\n"),
+    not a line broken inside a sentence."""
+    newline = text.rfind("\n", 0, start)
+    if text[newline + 1:start].strip(" \t"):
+        return False
+    before = text[:max(newline, 0)].rstrip(" \t\r")
+    return not before or before.endswith("\n") or before[-1] in ".:!?\"'”’)"
 
 
 def _measure_follows(text: str, end: int) -> bool:
