@@ -199,10 +199,12 @@ def test_too_long_is_413(tmp_path: Path) -> None:
 def wait_for_job(c: TestClient, location: str, seconds: float = 20) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        job = c.get(location, headers=AUTH).json()
+        r = c.get(location, headers=AUTH)
+        assert r.status_code == 200, r.text
+        job = r.json()
         if job["state"] in ("succeeded", "failed"):
             return job  # type: ignore[no-any-return]
-        time.sleep(0.05)
+        time.sleep(0.2)  # 5 polls a second: within the default rate limit for the 20 s
     raise AssertionError(f"job still {job['state']}")
 
 
