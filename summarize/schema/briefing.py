@@ -131,7 +131,6 @@ class Timings(_Model):
     total_s: float = 0.0
 
 
-
 class Provenance(_Model):
     strategy: Strategy = Field(
         description="extractive: no model; guided: the model selects and labels analysed "

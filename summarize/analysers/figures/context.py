@@ -104,12 +104,19 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
 def _starts_an_item(text: str, start: int) -> bool:
     """``start`` begins a line that may begin a list item: the line follows the text's start, a
     blank line, or the end of a sentence or a heading ("today:\n\n1. ...", "Gatting.\n2.\n"),
-    not a line broken inside a sentence."""
-    newline = text.rfind("\n", 0, start)
-    if text[newline + 1:start].strip(" \t"):
+    not a line broken inside a sentence. Read backwards over spaces only: no copy of the text
+    before (a one-line document would copy it for every number)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0:
+        return True
+    if text[i - 1] != "\n":
         return False
-    before = text[:max(newline, 0)].rstrip(" \t\r")
-    return not before or before.endswith("\n") or before[-1] in ".:!?\"'”’)"
+    i -= 1
+    while i > 0 and text[i - 1] in " \t\r":
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.:!?\"'”’)"
 
 
 def _measure_follows(text: str, end: int) -> bool:
