@@ -17,6 +17,7 @@ from typing import Any
 from ..analysers.attributions import (
     PRONOUN_SOURCES,
     Attribution,
+    credited_in,
     find_attributions,
     states_a_claim,
 )
@@ -162,19 +163,10 @@ _PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+
 
 def _attribution_in(evidence: list[Evidence], attributions: list[Attribution]
                     ) -> Attribution | None:
-    """The attribution whose content (or cue) lies in the item's grounded evidence."""
-    best: Attribution | None = None
-    for e in evidence:
-        if e.start is None or e.end is None:
-            continue
-        for a in attributions:
-            inside = a.content.start < e.end and e.start < a.content.end
-            cue_inside = e.start <= a.cue.start < e.end
-            if (inside or cue_inside) and (best is None or
-                                           a.content.end - a.content.start <
-                                           best.content.end - best.content.start):
-                best = a
-    return best
+    """The attribution the item's grounded evidence reports (the best credited of its quotes)."""
+    ranked = [found for e in evidence if e.start is not None and e.end is not None
+              if (found := credited_in(attributions, e.start, e.end)) is not None]
+    return max(ranked, key=lambda found: found[0])[1] if ranked else None
 
 
 def _sources_as_actors(attributions: list[Attribution], have: list[Actor],

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..analysers.attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
+from ..analysers.attributions import (
+    PRONOUN_SOURCES,
+    credited_in,
+    find_attributions,
+    states_a_claim,
+)
 from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
@@ -31,12 +36,12 @@ from .base import (
 __all__ = ["EXTRACTIVE", "covering_claims", "extractive_plan"]
 
 def _named_source(sentence: str) -> str | None:
-    """The first named (not pronoun) source that states a claim in ``sentence``."""
-    for a in find_attributions(sentence):
-        name = a.source.text.strip()
-        if name.lower() not in PRONOUN_SOURCES and states_a_claim(a):
-            return name.lower()
-    return None
+    """The named (not pronoun) source ``sentence`` will be credited to, as the briefing's checks
+    credit it."""
+    found = credited_in([a for a in find_attributions(sentence)
+                         if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)],
+                        0, len(sentence))
+    return found[1].source.text.strip().lower() if found else None
 
 
 def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:

@@ -13,10 +13,17 @@ from typing import Any
 
 from ..sentences import sentence_spans
 from .rules import ANY_CUE, rule_attributions
-from .spans import PRONOUN_SOURCES, Attribution, Span, states_a_claim, trimmed_span
+from .spans import (
+    PRONOUN_SOURCES,
+    Attribution,
+    Span,
+    credited_in,
+    states_a_claim,
+    trimmed_span,
+)
 
-__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "find_attributions", "rule_attributions",
-           "states_a_claim", "tagged_attributions", "tagger_inputs"]
+__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "credited_in", "find_attributions",
+           "rule_attributions", "states_a_claim", "tagged_attributions", "tagger_inputs"]
 
 
 def find_attributions(text: str) -> list[Attribution]:
