@@ -502,3 +502,52 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
     found = tagged_attributions(text, SourceOnly())
     assert [(a.source.text, a.cue.text) for a in found] == [("Smith", "said")]
     assert found[0].content.text.startswith("the plan had failed")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "kind", "role"),
+    [  # sentences of our own: "<phrase> said on Monday that the strike had ended."
+        ("Port director Ewa Nowak", "Ewa Nowak", "person", "Port director"),
+        ("Nowak", "Nowak", "person", None),
+        ("Kowalski, the union's chairman,", "Kowalski", "person", "the union's chairman"),
+        ("The State Department", "State Department", "organization", None),
+        ("Experts from the Baltic Institute", "Experts from the Baltic Institute", "other", None),
+    ],
+)
+def test_the_source_kind_tagger_names_a_source_of_its_own(phrase: str, name: str, kind: str,
+                                                          role: str | None) -> None:
+    from summarize.analysers.source_kinds import load_source_kind_tagger, source_actor
+
+    tagger = load_source_kind_tagger()
+    assert tagger is not None and "PolNeAR" in tagger.meta["corpus"]
+    assert tagger.meta["validation"]["model"] > tagger.meta["validation"]["rules"]
+    text = f"{phrase} said on Monday that the strike had ended."
+    actor = source_actor(text, 0, len(phrase))
+    assert actor is not None and (actor.name, actor.kind, actor.role) == (name, kind, role)
+    assert " ".join(text[actor.start:actor.end].split()) == actor.name
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "train" / "attributions-polnear-train.jsonl.gz"
+                         ).is_file(), reason="../shared/train is not beside the project")
+def test_training_command_rebuilds_the_source_kind_tagger(tmp_path: Path) -> None:
+    from summarize.analysers.train import main
+
+    assert main(["--data", str(ROOT.parent / "shared" / "train"), "--out", str(tmp_path),
+                 "--only", "source-kinds"]) == 0
+    models = ROOT / "summarize" / "analysers" / "models"
+    assert (tmp_path / "source-kinds.crfsuite").read_bytes() == (
+        models / "source-kinds.crfsuite").read_bytes()
+    rebuilt = json.loads((tmp_path / "source-kinds.json").read_text(encoding="utf-8"))
+    shipped = json.loads((models / "source-kinds.json").read_text(encoding="utf-8"))
+    assert rebuilt["validation"] == shipped["validation"]
+
+
+def test_without_the_source_kind_model_the_rules_name_the_source(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.analysers import source_kinds
+
+    monkeypatch.setattr(source_kinds, "load_source_kind_tagger", lambda: None)
+    text = "Pentagon spokesperson Sabrina Singh said the troops had arrived."
+    actor = source_kinds.source_actor(text, 0, 35)
+    assert actor == ("Sabrina Singh", "person", "Pentagon spokesperson", 22, 35)
+    assert source_kinds.source_actor("The Health Ministry said so.", 0, 19).kind == "organization"

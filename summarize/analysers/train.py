@@ -2,12 +2,18 @@
 
     python -m summarize.analysers.train [--data ../shared/train]
         [--out summarize/analysers/models] [--seed 7]
-        [--only ranker|hedges|attributions|units|currencies|unit-names|non-nouns]
+        [--only ranker|hedges|attributions|source-kinds|units|currencies|unit-names|non-nouns]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
   FactBank news documents; scored by 5-fold
   cross-validation over the FactBank documents.
+* ``attributions.crfsuite`` + ``attributions.json``: the attribution tagger
+  (:mod:`summarize.analysers.attribution_model`), a CRF on PolNeAR's training articles; scored on
+  its validation articles.
+* ``source-kinds.crfsuite`` + ``source-kinds.json``: what kind of actor a source is, and its name
+  (:mod:`summarize.analysers.source_kinds`), a CRF on the sources of PolNeAR's training articles
+  labelled by the corpus' CoreNLP named-entity tags; scored on its validation articles.
 * ``ranker.json``: the sentence ranker (:mod:`summarize.analysers.ranking`), a logistic regression
   on ``articles-frank-train.jsonl`` (230 CNN/DM and BBC articles with reference summaries). A
   sentence is labelled positive when a greedy ROUGE-1+2 oracle picks it to rebuild the
@@ -44,7 +50,7 @@ from typing import Any
 from .ranking import FEATURES, RankerModel, select, sentence_features
 from .salience import headline, sentences_of
 from .train_lexicons import build_currencies, build_non_nouns, build_unit_names
-from .train_taggers import folds, train_attributions, train_hedges
+from .train_taggers import folds, train_attributions, train_hedges, train_source_kinds
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +283,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions", "units", "currencies", "unit-names", "non-nouns")
+MODELS = ("ranker", "hedges", "attributions", "source-kinds", "units", "currencies", "unit-names",
+          "non-nouns")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -295,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     needed = [args.data / "articles-frank-train.jsonl"] if "ranker" in wanted else []
     if "hedges" in wanted:
         needed += [args.data / "hedges-szeged-wiki.jsonl", args.news]
-    if "attributions" in wanted:
+    if "attributions" in wanted or "source-kinds" in wanted:
         needed += [args.data / "attributions-polnear-train.jsonl.gz",
                    args.data / "attributions-polnear-validation.jsonl.gz"]
     if "units" in wanted:
@@ -317,6 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta = train_attributions(args.data, args.out)
         _write_json(args.out / "attributions.json", meta)
         log.info("wrote attributions.crfsuite")
+    if "source-kinds" in wanted:
+        meta = train_source_kinds(args.data, args.out)
+        _write_json(args.out / "source-kinds.json", meta)
+        log.info("wrote source-kinds.crfsuite")
     if "units" in wanted:
         _write_json(args.out / "unit-senses.json", train_unit_senses(args.data, args.seed))
         log.info("wrote unit-senses.json")

@@ -26,6 +26,7 @@ from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.sentences import sentence_at, sentence_spans
+from ..analysers.source_kinds import source_actor
 from ..document import Document
 from ..schema import (
     Actor,
@@ -149,18 +150,6 @@ def _hedged_sentences(text: str, grounder: Grounder, have: list[Uncertainty],
     return out, left_out
 
 
-_ORG_WORDS = re.compile(
-    r"\b(?:Agency|Ministry|Department|Pentagon|Committee|Council|Office|Service|Command|Army|"
-    r"Forces?|Police|Government|Parliament|Congress|Senate|Court|Bank|Fund|Union|NATO|UN|EU|"
-    r"Reuters|AP|AFP|Times|Post|News|Media|Az|Institute|University|Party|Inc|Corp|Ltd|Company|"
-    r"Group|Association|Organi[sz]ation|Commission|Board|Authority|Administration|House|"
-    r"Kremlin|Embassy)\b"
-)
-
-
-_PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+$")
-
-
 def _attribution_in(evidence: list[Evidence], attributions: list[Attribution]
                     ) -> Attribution | None:
     """The attribution the item's grounded evidence reports (the best credited of its quotes)."""
@@ -178,19 +167,10 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     out: list[Actor] = []
     room = SECTION_SIZES["actors"] - len(known)
     for a in attributions:
-        words = a.source.text.split()
-        while words and words[0].lower() in {"the", "a", "an"}:
-            words = words[1:]
-        if not words or not words[0][:1].isupper():
-            continue
-        phrase = " ".join(words)
-        person = _PERSON.search(phrase)
-        if person and not _ORG_WORDS.search(person.group()):
-            name, kind = person.group(), "person"
-            role = phrase[: person.start()].strip() or None
-        else:
-            kind = "organization" if _ORG_WORDS.search(phrase) else "other"
-            name, role = phrase, None
+        actor = source_actor(grounder.text, a.source.start, a.source.end)
+        if actor is None or not actor.name[:1].isupper():
+            continue  # no name ("officials", "a spokesman")
+        name, kind, role, start, end = actor
         wanted = content_words(name)
         if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
                              for k in known if k):
@@ -199,10 +179,6 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
         if len(out) >= room:
             left_out += 1
             continue
-        # The name as written in the source: its words may be apart by a line break.
-        written = re.search(r"\s+".join(map(re.escape, name.split())), a.source.text)
-        start, end = ((a.source.start + written.start(), a.source.start + written.end())
-                      if written else (a.source.start, a.source.end))
         evidence = [grounder.span(start, end),
                     grounder.span(min(a.source.start, a.cue.start), a.content.end)]
         role = f"{role}; source of a claim" if role else "source of a claim"

@@ -1,0 +1,171 @@
+"""What kind of actor a source is, and its name: "Pentagon spokesperson Sabrina Singh" is the
+person Sabrina Singh (role: Pentagon spokesperson), "Trump" a person, "Moscow" a state speaking,
+"South Korea's Defense Intelligence Agency" an organization, "Western leaders" another kind.
+
+A CRF labels each word of a source phrase as part of a person's, an organization's or a place's
+name (or of a nationality, or none), fitted on the sources of PolNeAR's training articles with
+CoreNLP's silver named-entity tags as labels (``python -m summarize.analysers.train --only
+source-kinds``). A phrase that ends in a person's name is that person (what comes before the
+name is the role); otherwise its head word's label decides its kind. Without the shipped model,
+capitalised words and a list of organization words decide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .crf import CRFModel, load_model, sentence_tokens, word_shape
+
+__all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
+           "phrase_tokens", "source_actor", "span_features"]
+
+# Labels: the silver named-entity class of each word of a source phrase.
+LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
+# A phrase's kind by the label of its last word. A place that speaks is its government.
+_KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
+_ARTICLES = frozenset({"the", "a", "an"})
+_CONTEXT = 40  # characters read either side of the phrase for the words beside it
+
+
+def span_features(text: str, tokens: Sequence[tuple[int, int]], start: int, end: int
+                  ) -> list[list[str]]:
+    """Features of each token of the phrase ``text[start:end]``: the word, its affixes, shape
+    and capitals, its neighbours within the phrase, and the words just before and after it."""
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
+    words_before = sentence_tokens(before)
+    words_after = sentence_tokens(after)
+    previous = before[slice(*words_before[-1])].lower() if words_before else "<s>"
+    following = after[slice(*words_after[0])].lower() if words_after else "</s>"
+    raws = [text[s:e] for s, e in tokens]
+    n = len(raws)
+    rows = []
+    for i, raw in enumerate(raws):
+        word = raw.lower()
+        f = ["bias", "w=" + word, "suf3=" + word[-3:], "pre2=" + word[:2],
+             "shape=" + word_shape(raw), "cap" if raw[:1].isupper() else "low",
+             "last" if i == n - 1 else "notlast", "first" if i == 0 else "notfirst"]
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f += [f"w{d:+d}=" + raws[j].lower(),
+                      f"c{d:+d}=" + ("cap" if raws[j][:1].isupper() else "low")]
+            elif j == -1:
+                f.append(f"w{d:+d}=<prev>" + previous)
+            elif j == n:
+                f.append(f"w{d:+d}=<next>" + following)
+            else:
+                f.append(f"w{d:+d}=<pad>")
+        if i == 0:
+            f.append("prev=" + previous)
+        if i == n - 1:
+            f.append("next=" + following)
+        rows.append(f)
+    return rows
+
+
+@functools.cache
+def load_source_kind_tagger() -> CRFModel | None:
+    """The shipped source-kind tagger, or ``None`` when the package has none."""
+    return load_model("source-kinds")
+
+
+class SourceActor(NamedTuple):
+    """The actor a source phrase names: its name (spaces folded) at ``start``..``end`` of the
+    text, its kind and its role."""
+
+    name: str
+    kind: str  # person, organization, state or other
+    role: str | None
+    start: int
+    end: int
+
+
+def phrase_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of the source phrase ``text[start:end]`` as the tagger reads them: its tokens,
+    without a leading article or trailing punctuation."""
+    tokens = [(start + s, start + e) for s, e in sentence_tokens(text[start:end])]
+    while tokens and text[slice(*tokens[0])].lower() in _ARTICLES:
+        tokens = tokens[1:]
+    while tokens and not any(c.isalnum() for c in text[slice(*tokens[-1])]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def source_actor(text: str, start: int, end: int) -> SourceActor | None:
+    """The actor the source phrase ``text[start:end]`` names: its name, kind (``person``,
+    ``organization``, ``state`` or ``other``) and role, without a leading article; ``None`` for
+    a phrase with no word."""
+    tokens = phrase_tokens(text, start, end)
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    tagger = load_source_kind_tagger()
+    if tagger is None:
+        return _by_rules(text, start, end)
+    labels = tagger.tag(span_features(text, tokens, start, end))
+    head = head_of([text[s:e] for s, e in tokens], labels)
+    if labels[head] != "PER":
+        return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
+                           start, end)
+    first = head
+    while first > 0 and labels[first - 1] == "PER":
+        first -= 1
+    name_start, name_end = tokens[first][0], tokens[head][1]
+    role = " ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
+                                      _folded(text[name_end:end]).strip(" ,")) if part)
+    return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
+                       name_end)
+
+
+def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
+    """The index of a phrase's head word: its last, when that ends a person's name, else the last
+    before a preposition or a comma ("sources from the West": sources; "Defense Intelligence
+    Agency of South Korea": Agency; "Podesta, Clinton's campaign chairman": Podesta)."""
+    if labels[-1] == "PER":
+        return len(words) - 1
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in _AFTER_HEAD:
+            return i - 1
+    return len(words) - 1
+
+
+def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:
+    """A phrase's kind: its head word's (``person``, ``organization``, ``state`` or ``other``)."""
+    return _KINDS.get(labels[head_of(words, labels)], "other") if words else "other"
+
+
+# Words that end a source's head noun phrase: prepositions, relatives, a comma.
+_AFTER_HEAD = frozenset({"of", "from", "at", "in", "for", "with", "on", "by", "within", "inside",
+                         "close", "familiar", "who", "which", "that", "to", "under", ","})
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+# The fallback without a model: a phrase ending in two or three capitalised words is a person;
+# one with an organization word an organization.
+_ORG_WORDS = re.compile(
+    r"\b(?:Agency|Ministry|Department|Pentagon|Committee|Council|Office|Service|Command|Army|"
+    r"Forces?|Police|Government|Parliament|Congress|Senate|Court|Bank|Fund|Union|NATO|UN|EU|"
+    r"Reuters|AP|AFP|Times|Post|News|Media|Institute|University|Party|Inc|Corp|Ltd|Company|"
+    r"Group|Association|Organi[sz]ation|Commission|Board|Authority|Administration|House|"
+    r"Kremlin|Embassy)\b"
+)
+_PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+$")
+
+
+def _by_rules(text: str, start: int, end: int) -> SourceActor:
+    phrase = text[start:end]
+    person = _PERSON.search(_folded(phrase))
+    if person and not _ORG_WORDS.search(person.group()):
+        words = len(person.group().split())
+        first = [m.start() for m in re.finditer(r"\S+", phrase)][-words]
+        return SourceActor(person.group(), "person", _folded(phrase[:first]) or None,
+                           start + first, end)
+    kind = "organization" if _ORG_WORDS.search(phrase) else "other"
+    return SourceActor(_folded(phrase), kind, None, start, end)
