@@ -512,6 +512,7 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("Kowalski, the union's chairman,", "Kowalski", "person", "the union's chairman"),
         ("The State Department", "State Department", "organization", None),
         ("Experts from the Baltic Institute", "Experts from the Baltic Institute", "other", None),
+        ("A spokesman for Ewa Nowak", "spokesman for Ewa Nowak", "other", None),
     ],
 )
 def test_the_source_kind_tagger_names_a_source_of_its_own(phrase: str, name: str, kind: str,
@@ -549,5 +550,17 @@ def test_without_the_source_kind_model_the_rules_name_the_source(
     monkeypatch.setattr(source_kinds, "load_source_kind_tagger", lambda: None)
     text = "Pentagon spokesperson Sabrina Singh said the troops had arrived."
     actor = source_kinds.source_actor(text, 0, 35)
-    assert actor == ("Sabrina Singh", "person", "Pentagon spokesperson", 22, 35)
+    assert actor == ("Sabrina Singh", "person", "Pentagon spokesperson", 22, 35, True)
     assert source_kinds.source_actor("The Health Ministry said so.", 0, 19).kind == "organization"
+
+
+def test_a_description_is_not_a_name() -> None:
+    from summarize.analysers.source_kinds import source_actor
+
+    text = ("The mayor thanked the crews. Her mother said the water rose fast. Analysts said "
+            "the repairs would take weeks, and Harbour Master Ewa Nowak agreed.")
+    for phrase, named in (("Her mother", False), ("Analysts", False),
+                          ("Harbour Master Ewa Nowak", True)):
+        start = text.index(phrase)
+        actor = source_actor(text, start, start + len(phrase))
+        assert actor is not None and actor.named is named, actor

@@ -75,13 +75,15 @@ def load_source_kind_tagger() -> CRFModel | None:
 
 class SourceActor(NamedTuple):
     """The actor a source phrase names: its name (spaces folded) at ``start``..``end`` of the
-    text, its kind and its role."""
+    text, its kind and its role; ``named`` when it is a name, not a description ("Analysts",
+    "Her mother")."""
 
     name: str
     kind: str  # person, organization, state or other
     role: str | None
     start: int
     end: int
+    named: bool
 
 
 def phrase_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,37 +97,53 @@ def phrase_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return tokens
 
 
-def source_actor(text: str, start: int, end: int) -> SourceActor | None:
+def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
+                 ) -> SourceActor | None:
     """The actor the source phrase ``text[start:end]`` names: its name, kind (``person``,
     ``organization``, ``state`` or ``other``) and role, without a leading article; ``None`` for
-    a phrase with no word."""
+    a phrase with no word. ``tagger``: another model than the shipped one (when measuring)."""
     tokens = phrase_tokens(text, start, end)
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
-    tagger = load_source_kind_tagger()
+    tagger = tagger or load_source_kind_tagger()
     if tagger is None:
         return _by_rules(text, start, end)
     labels = tagger.tag(span_features(text, tokens, start, end))
-    head = head_of([text[s:e] for s, e in tokens], labels)
+    words = [text[s:e] for s, e in tokens]
+    # A name: a word tagged as one, or capitalised where a sentence's first word is not.
+    named = any(label != "O" for label in labels) or any(
+        word[:1].isupper() for word in words[1 if _sentence_initial(text, start) else 0:])
+    head = head_of(words, labels)
     if labels[head] != "PER":
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
-                           start, end)
+                           start, end, named)
     first = head
     while first > 0 and labels[first - 1] == "PER":
         first -= 1
     name_start, name_end = tokens[first][0], tokens[head][1]
-    role = " ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
-                                      _folded(text[name_end:end]).strip(" ,")) if part)
+    role = ", ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
+                                       _folded(text[name_end:end]).strip(" ,")) if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
-                       name_end)
+                       name_end, named)
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    """Whether ``at`` begins a sentence, a line or a quotation (where any word is capitalised)."""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:;\"“‘'([—-"
 
 
 def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
-    """The index of a phrase's head word: its last, when that ends a person's name, else the last
-    before a preposition or a comma ("sources from the West": sources; "Defense Intelligence
-    Agency of South Korea": Agency; "Podesta, Clinton's campaign chairman": Podesta)."""
-    if labels[-1] == "PER":
+    """The index of a phrase's head word: its last, when that ends a person's name not governed
+    by a preposition ("Secretary of State John Kerry"), else the last before a preposition or a
+    comma ("sources from the West": sources; "a spokesman for Mr Smith": spokesman; "Defense
+    Intelligence Agency of South Korea": Agency; "Podesta, Clinton's campaign chairman":
+    Podesta)."""
+    first = len(labels)
+    while first > 0 and labels[first - 1] == "PER":
+        first -= 1
+    if first < len(labels) and (first == 0 or words[first - 1].lower() not in _AFTER_HEAD):
         return len(words) - 1
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _AFTER_HEAD:
@@ -161,11 +179,12 @@ _PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+
 
 def _by_rules(text: str, start: int, end: int) -> SourceActor:
     phrase = text[start:end]
+    named = phrase[:1].isupper()
     person = _PERSON.search(_folded(phrase))
     if person and not _ORG_WORDS.search(person.group()):
         words = len(person.group().split())
         first = [m.start() for m in re.finditer(r"\S+", phrase)][-words]
         return SourceActor(person.group(), "person", _folded(phrase[:first]) or None,
-                           start + first, end)
+                           start + first, end, named)
     kind = "organization" if _ORG_WORDS.search(phrase) else "other"
-    return SourceActor(_folded(phrase), kind, None, start, end)
+    return SourceActor(_folded(phrase), kind, None, start, end, named)

@@ -168,9 +168,10 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     room = SECTION_SIZES["actors"] - len(known)
     for a in attributions:
         actor = source_actor(grounder.text, a.source.start, a.source.end)
-        if actor is None or not actor.name[:1].isupper():
-            continue  # no name ("officials", "a spokesman")
-        name, kind, role, start, end = actor
+        if actor is None or not actor.named or not (actor.kind == "person"
+                                                    or actor.name[:1].isupper()):
+            continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
+        name, kind, role, start, end, _ = actor
         wanted = content_words(name)
         if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
                              for k in known if k):
