@@ -564,3 +564,21 @@ def test_a_description_is_not_a_name() -> None:
         start = text.index(phrase)
         actor = source_actor(text, start, start + len(phrase))
         assert actor is not None and actor.named is named, actor
+
+
+def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
+    from summarize.analysers.sentences import sentence_spans
+
+    text = ("Harbour strike ends after three days\n"  # a headline: its own sentence
+            "The dockers' union, which had called\nthe strike on Monday, accepted the offer.\n"
+            '"We\nare glad it is over," said Ewa Nowak, who chairs\nthe union.\n'
+            "Cranes restart at noon\n"
+            "Ships will dock in the order\nthey arrived.")
+    pieces = [" ".join(text[s:e].split()) for s, e in sentence_spans(text)]
+    assert pieces == [
+        "Harbour strike ends after three days",
+        "The dockers' union, which had called the strike on Monday, accepted the offer.",
+        '"We are glad it is over," said Ewa Nowak, who chairs the union.',
+        "Cranes restart at noon",
+        "Ships will dock in the order they arrived.",
+    ]

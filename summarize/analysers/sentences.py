@@ -26,6 +26,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
+        if m.group() == "\n" and _runs_on(text, start, m.start()):
+            continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
             word = re.search(r"([\w.]+)$", text[start:m.start()])
             if word and word.group(1).lower() in _ABBREVIATIONS:
@@ -36,6 +38,28 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
         start = m.end()
     _add(text, start, len(text), spans)
     return tuple(spans)
+
+
+# Words a sentence does not end on: articles, prepositions, conjunctions, auxiliaries,
+# possessives. A line that ends on one was broken inside its sentence.
+_RUNS_ON = frozenset("""
+a an the and or but nor to of in on at by for from with into onto about after before over under
+between through during against without within as than that which who whom whose if because
+while when where whether although though his her their its our my your this these those is are
+was were be been being has have had will would could should may might can must shall do does
+""".split())
+
+
+def _runs_on(text: str, start: int, newline: int) -> bool:
+    """Whether the line ending at ``newline`` runs on into the next: it does not end a sentence
+    (no closing punctuation) and it ends on a comma or a word no sentence ends on, or the next
+    line starts in lower case."""
+    line = text[start:newline].rstrip()
+    if not line or line[-1] in ".!?:;\"'”’)]":
+        return False
+    after = text[newline + 1:newline + 2]
+    last = line.rsplit(None, 1)[-1].lower()
+    return line[-1] == "," or last in _RUNS_ON or after.islower()
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
