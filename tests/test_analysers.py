@@ -582,3 +582,23 @@ def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
         "Cranes restart at noon",
         "Ships will dock in the order they arrived.",
     ]
+
+
+def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
+    import textwrap
+
+    from summarize.analysers.sentences import sentence_spans
+
+    body = ("A storm closed the port of Valdera on Tuesday, halting the shipment of about 2,000 "
+            "containers, the harbour authority said. The authority expects the port to reopen "
+            "on Friday if the wind drops as forecast. Mayor Ana Ruiz told Radio Valdera that the "
+            "city would compensate dock workers for the lost shifts. Residents were asked to "
+            "avoid the seafront until Thursday.")
+    items = "Closed until Friday:\n- the ferry terminal\n- the fish market\n- the marina"
+    one_line = f"Storm closes port of Valdera\n{body}\n\n{items}"
+    for width in (45, 60, 72, 100):
+        wrapped = f"Storm closes port of Valdera\n{textwrap.fill(body, width)}\n\n{items}"
+        assert "\n" in textwrap.fill(body, width)
+        pieces = [" ".join(wrapped[s:e].split()) for s, e in sentence_spans(wrapped)]
+        assert pieces == [one_line[s:e] for s, e in sentence_spans(one_line)], width
+    assert len(sentence_spans(one_line)) == 1 + 4 + 4  # headline, four sentences, four lines

@@ -25,8 +25,9 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
     spans: list[tuple[int, int]] = []
     start = 0
+    wrapped = _wrapped_breaks(text)
     for m in _END.finditer(text):
-        if m.group() == "\n" and _runs_on(text, start, m.start()):
+        if m.group() == "\n" and (m.start() in wrapped or _runs_on(text, start, m.start())):
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
             word = re.search(r"([\w.]+)$", text[start:m.start()])
@@ -60,6 +61,33 @@ def _runs_on(text: str, start: int, newline: int) -> bool:
     after = text[newline + 1:newline + 2]
     last = line.rsplit(None, 1)[-1].lower()
     return line[-1] == "," or last in _RUNS_ON or after.islower()
+
+
+_WRAP_WIDTH = 40  # the narrowest line a wrapped paragraph is taken to have
+
+
+def _wrapped_breaks(text: str) -> set[int]:
+    """The line breaks a line wrapper put in: in a paragraph of three lines or more, at least
+    half of whose breaks are such, a break after which the next word would not have fitted on
+    the line (the paragraph's longest line, at least 40 characters, is its width). Text copied
+    from print, a PDF or an e-mail is wrapped so; headlines, list items and paragraphs that end
+    short are not, since their next word would have fitted."""
+    out: set[int] = set()
+    for block in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        lines = block.group().split("\n")
+        width = max(len(line.rstrip()) for line in lines)
+        if len(lines) < 3 or width < _WRAP_WIDTH:
+            continue
+        breaks, at = [], block.start()
+        for line, following in zip(lines, lines[1:], strict=False):
+            at += len(line)
+            word = following.split(None, 1)
+            if word and len(line.rstrip()) + 1 + len(word[0]) > width:
+                breaks.append(at)
+            at += 1
+        if len(breaks) * 2 >= len(lines) - 1:
+            out.update(breaks)
+    return out
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
