@@ -260,3 +260,27 @@ def test_a_named_source_written_across_a_line_break_becomes_an_actor() -> None:
     assert left == 0 and [a.name for a in actors] == ["Sabrina Singh"]
     name = actors[0].evidence[0]
     assert text[name.start:name.end] == "Sabrina\nSingh"
+
+
+def test_a_wrapped_copy_of_the_seed_gives_the_same_briefing(seed) -> None:  # type: ignore[no-untyped-def]
+    """Text copied from print or a PDF comes wrapped: the briefing must not change with it."""
+    import textwrap
+
+    from summarize import document_from_text
+
+    wrapped = "\n".join(textwrap.fill(line, 70) for line in seed.text.split("\n"))
+    assert wrapped.count("\n") > seed.text.count("\n") + 20
+    settings = resolve_settings(env={}, strategy="extractive")
+    one, two = (brief(d, settings=settings) for d in (seed, document_from_text(wrapped)))
+
+    def folded(b: Any) -> Any:
+        return (b.title, b.bottom_line,
+                [(" ".join(c.statement.split()), c.attributed_to, c.certainty)
+                 for c in b.key_claims],
+                [(a.name, a.kind, a.role) for a in b.actors],
+                [(f.value, f.unit, f.qualifier) for f in b.figures],
+                [u.cue for u in b.uncertainties])
+
+    assert two.title == ("Intelligence report: North Korean troops may join Russia-Ukraine "
+                         "front lines")
+    assert folded(two) == folded(one)

@@ -28,13 +28,24 @@ class Sentence:
 
 
 def headline(text: str) -> tuple[int, int] | None:
-    """The document's headline: a short first line without final punctuation."""
+    """The document's headline: a short first line without final punctuation, or such a first
+    sentence that a wrapper broke over lines ("... Russia-Ukraine front\nlines")."""
+    spans = sentence_spans(text)
+    if len(spans) > 1:
+        start, end = spans[0]
+        words = " ".join(text[start:end].split())
+        if ("\n" in text[start:end] and "\n" in text[end:spans[1][0]] and len(words) <= 160
+                and words[-1] not in _FINAL):
+            return start, end
     first = text.lstrip()
     offset = len(text) - len(first)
     line = first.split("\n", 1)[0].strip()
-    if line and "\n" in first and len(line) <= 160 and line[-1] not in ".!?\"'”":
+    if line and "\n" in first and len(line) <= 160 and line[-1] not in _FINAL:
         return offset, offset + len(line)
     return None
+
+
+_FINAL = ".!?\"'”"
 
 
 def sentences_of(text: str) -> list[tuple[int, int]]:

@@ -119,7 +119,7 @@ def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     """The document's headline, else its first sentence shortened."""
     head = headline(text)
     if head:
-        return text[head[0]:head[1]].strip()
+        return " ".join(text[head[0]:head[1]].split())
     ranked = rank_sentences(text) if ranked is None else ranked
     if ranked:
         return shorten(min(ranked, key=lambda s: s.index).text, _TITLE_WORDS)
