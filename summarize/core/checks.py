@@ -168,8 +168,7 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     room = SECTION_SIZES["actors"] - len(known)
     for a in attributions:
         actor = source_actor(grounder.text, a.source.start, a.source.end)
-        if actor is None or not actor.named or not (actor.kind == "person"
-                                                    or actor.name[:1].isupper()):
+        if actor is None or not actor.named or not actor.name[:1].isupper():
             continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
         name, kind, role, start, end, _ = actor
         wanted = content_words(name)
