@@ -1,6 +1,7 @@
 """What kind of actor a source is, and its name: "Pentagon spokesperson Sabrina Singh" is the
-person Sabrina Singh (role: Pentagon spokesperson), "Trump" a person, "Moscow" a state speaking,
-"South Korea's Defense Intelligence Agency" an organization, "Western leaders" another kind.
+person Sabrina Singh (role: Pentagon spokesperson), "Trump" a person, "South Korea's Defense
+Intelligence Agency" an organization, a place that speaks a state, "Western leaders" another
+kind; "Analysts" and "Her mother" are descriptions, not names.
 
 A CRF labels each word of a source phrase as part of a person's, an organization's or a place's
 name (or of a nationality, or none), fitted on the sources of PolNeAR's training articles with
@@ -24,7 +25,7 @@ __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagg
 
 # Labels: the silver named-entity class of each word of a source phrase.
 LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
-# A phrase's kind by the label of its last word. A place that speaks is its government.
+# A phrase's kind by the label of its head word. A place that speaks is its government.
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
