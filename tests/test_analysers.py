@@ -567,13 +567,15 @@ def test_a_description_is_not_a_name() -> None:
 
 
 def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
-    from summarize.analysers.sentences import sentence_spans
+    from summarize.analysers.sentences import every_line_a_sentence, sentence_spans
 
     text = ("Harbour strike ends after three days\n"  # a headline: its own sentence
             "The dockers' union, which had called\nthe strike on Monday, accepted the offer.\n"
             '"We\nare glad it is over," said Ewa Nowak, who chairs\nthe union.\n'
             "Cranes restart at noon\n"
             "Ships will dock in the order\nthey arrived.")
+    with every_line_a_sentence():  # how the attribution tagger is fitted
+        assert len(sentence_spans(text)) == 9
     pieces = [" ".join(text[s:e].split()) for s, e in sentence_spans(text)]
     assert pieces == [
         "Harbour strike ends after three days",

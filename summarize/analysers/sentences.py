@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
+from collections.abc import Iterator
 
-__all__ = ["sentence_spans", "sentence_at"]
+__all__ = ["every_line_a_sentence", "sentence_at", "sentence_spans"]
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov",
@@ -17,17 +20,33 @@ _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans of the sentences of ``text``, whitespace trimmed, in order."""
-    return list(_spans(text))
+    return list(_spans(text, _EVERY_LINE.get()))
+
+
+_EVERY_LINE = contextvars.ContextVar("every_line_a_sentence", default=False)
+
+
+@contextlib.contextmanager
+def every_line_a_sentence() -> Iterator[None]:
+    """Within it, every line break ends a sentence, as it did before line runs and wrapped
+    paragraphs were read: the attribution tagger is fitted on sentences split so (README,
+    "Sentences"), which keeps its training command reproducing the shipped model."""
+    token = _EVERY_LINE.set(True)
+    try:
+        yield
+    finally:
+        _EVERY_LINE.reset(token)
 
 
 @functools.lru_cache(maxsize=128)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
     spans: list[tuple[int, int]] = []
     start = 0
-    wrapped = _wrapped_breaks(text)
+    wrapped = set() if every_line else _wrapped_breaks(text)
     for m in _END.finditer(text):
-        if m.group() == "\n" and (m.start() in wrapped or _runs_on(text, start, m.start())):
+        if m.group() == "\n" and not every_line and (m.start() in wrapped
+                                                     or _runs_on(text, start, m.start())):
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
             word = re.search(r"([\w.]+)$", text[start:m.start()])
