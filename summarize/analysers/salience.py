@@ -27,6 +27,9 @@ class Sentence:
     score: float
 
 
+_FINAL = ".!?\"'”"  # what ends a sentence, not a headline
+
+
 def headline(text: str) -> tuple[int, int] | None:
     """The document's headline: a short first line without final punctuation, or such a first
     sentence that a wrapper broke over lines ("... Russia-Ukraine front\nlines")."""
@@ -43,9 +46,6 @@ def headline(text: str) -> tuple[int, int] | None:
     if line and "\n" in first and len(line) <= 160 and line[-1] not in _FINAL:
         return offset, offset + len(line)
     return None
-
-
-_FINAL = ".!?\"'”"
 
 
 def sentences_of(text: str) -> list[tuple[int, int]]:

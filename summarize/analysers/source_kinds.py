@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
-           "phrase_tokens", "source_actor", "span_features"]
+           "name_start_of", "phrase_tokens", "source_actor", "span_features"]
 
 # Labels: the silver named-entity class of each word of a source phrase.
 LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
@@ -119,9 +119,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     if labels[head] != "PER":
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
                            start, end, named)
-    first = head
-    while first > 0 and labels[first - 1] == "PER":
-        first -= 1
+    first = name_start_of(labels, head)
     name_start, name_end = tokens[first][0], tokens[head][1]
     role = ", ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
                                        _folded(text[name_end:end]).strip(" ,")) if part)
@@ -130,9 +128,19 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
 
 
 def _sentence_initial(text: str, at: int) -> bool:
-    """Whether ``at`` begins a sentence, a line or a quotation (where any word is capitalised)."""
-    before = text[:at].rstrip(" \t")
-    return not before or before[-1] in "\n.!?:;\"“‘'([—-"
+    """Whether ``at`` begins a sentence, a line or a quotation (where any word is capitalised).
+    Read backwards over spaces: no copy of the text before."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n.!?:;\"“‘'([—-"
+
+
+def name_start_of(labels: Sequence[str], end: int) -> int:
+    """The index of the first word of the run of person words that ends at index ``end``."""
+    first = end
+    while first > 0 and labels[first - 1] == "PER":
+        first -= 1
+    return first
 
 
 def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
@@ -141,11 +149,10 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     comma ("sources from the West": sources; "a spokesman for Mr Smith": spokesman; "Defense
     Intelligence Agency of South Korea": Agency; "Podesta, Clinton's campaign chairman":
     Podesta)."""
-    first = len(labels)
-    while first > 0 and labels[first - 1] == "PER":
-        first -= 1
-    if first < len(labels) and (first == 0 or words[first - 1].lower() not in _AFTER_HEAD):
-        return len(words) - 1
+    if labels[-1] == "PER":
+        first = name_start_of(labels, len(labels) - 1)
+        if first == 0 or words[first - 1].lower() not in _AFTER_HEAD:
+            return len(words) - 1
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _AFTER_HEAD:
             return i - 1

@@ -271,17 +271,21 @@ def source_kind_accuracy(records: Sequence[dict[str, Any]], tagger: Any) -> dict
     name is the silver one, and the F1 of telling a name ("Trump", "Western leaders") from a
     description ("Analysts", "Her mother"; silver: a word tagged as an entity)."""
     from .attributions import PRONOUN_SOURCES
-    from .source_kinds import _by_rules, head_of, kind_of, phrase_tokens, source_actor
+    from .source_kinds import (
+        _by_rules,
+        head_of,
+        kind_of,
+        name_start_of,
+        phrase_tokens,
+        source_actor,
+    )
 
     def silver_name(text: str, tokens: list[tuple[int, int]], labels: list[str]
                     ) -> tuple[int, int] | None:
         head = head_of([text[s:e] for s, e in tokens], labels)
         if labels[head] != "PER":
             return None
-        first = head
-        while first > 0 and labels[first - 1] == "PER":
-            first -= 1
-        return tokens[first][0], tokens[head][1]
+        return tokens[name_start_of(labels, head)][0], tokens[head][1]
 
     kinds = {"model": 0, "rules": 0}
     named: dict[str, Counter[tuple[bool, bool]]] = {who: Counter() for who in kinds}

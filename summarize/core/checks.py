@@ -166,7 +166,11 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     known = [content_words(a.name) for a in have if a.grounded]
     out: list[Actor] = []
     room = SECTION_SIZES["actors"] - len(known)
+    seen: set[tuple[int, int]] = set()
     for a in attributions:
+        if (a.source.start, a.source.end) in seen:
+            continue  # a source of several cues: read once
+        seen.add((a.source.start, a.source.end))
         actor = source_actor(grounder.text, a.source.start, a.source.end)
         if actor is None or not actor.named or not actor.name[:1].isupper():
             continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
