@@ -480,3 +480,24 @@ def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
     rebuilt = json.loads((tmp_path / "unit-names.json").read_text(encoding="utf-8"))
     shipped = json.loads((MODELS / "unit-names.json").read_text(encoding="utf-8"))
     assert (rebuilt["surfaces"], rebuilt["symbols"]) == (shipped["surfaces"], shipped["symbols"])
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # sentences of our own: "one" with a unit of measure, of money or of time is a figure
+        ("The shares fell by one percent.", [("one percent", "%")]),
+        ("Tickets cost one euro each.", [("one euro", "EUR")]),
+        ("He was banned for one week.", [("one week", "week")]),
+        ("Just one kilogram of it sells for more.", [("one kilogram", "kilogram")]),
+        ("Her one-year-old son was unhurt.", [("one-year-old", "years old")]),
+        # "one" that counts, or stands for a person, or means "some" is not
+        ("It was one of the best films of the year.", []),
+        ("One dealer said the talk was of a sale.", []),
+        ("No one who was there spoke.", []),
+        ("One day it is hoped the rest will follow.", []),
+        ("At one point the talks nearly collapsed.", []),
+    ],
+)
+def test_one_is_a_figure_when_it_measures(text: str, figures: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.unit) for f in extract_figures(text)] == figures

@@ -41,6 +41,7 @@ import json
 import logging
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -213,11 +214,14 @@ def train_ranker(data: Path, seed: int) -> RankerModel:
 # ----------------------------------------------------------------------------- unit senses
 
 SENSE_ALPHAS = (0.1, 0.3, 1.0)  # the smoothing, chosen by the cross-validated accuracy
+SENSE_FOLDS = 5
 
 
-def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None]]:
-    """``(surface, sense, context words, the scanner's own sense)`` for every figure of CQE's
-    disambiguation sentences that carries an ambiguous surface with a sense of ours."""
+def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, int]]:
+    """``(surface, sense, context words, the scanner's own sense, fold)`` for every figure of
+    CQE's disambiguation sentences that carries an ambiguous surface with a sense of ours. The
+    fold comes from the sentence's text, so a sentence's figures are held out together and a
+    change to what the scanner finds moves no other sentence to another fold."""
     from .figures import extract_figures
     from .figures.senses import SURFACES, context_words, surface_of
 
@@ -233,7 +237,8 @@ def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None]]:
                 continue
             ours = next((name for name, unit in SURFACES[surface].items()
                          if unit == figure.unit), None)
-            out.append((surface, sense, context_words(text, figure.start, figure.end), ours))
+            out.append((surface, sense, context_words(text, figure.start, figure.end), ours,
+                        zlib.crc32(text.encode("utf-8")) % SENSE_FOLDS))
     return out
 
 
@@ -243,16 +248,17 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
     from .figures.senses import fit_senses, predict
 
     examples = _sense_examples(data / "units-cqe-sentences.jsonl")
-    parts = folds(len(examples), 5, seed)
+    parts = [[i for i, example in enumerate(examples) if example[4] == fold]
+             for fold in range(SENSE_FOLDS)]
 
     def accuracy(alpha: float) -> dict[str, list[int]]:
         hits: dict[str, list[int]] = {}
         for held in parts:
             keep = set(held)
-            model = fit_senses(((s, y, w) for i, (s, y, w, _) in enumerate(examples)
+            model = fit_senses(((s, y, w) for i, (s, y, w, _, _) in enumerate(examples)
                                 if i not in keep), alpha)
             for i in held:
-                surface, sense, words, ours = examples[i]
+                surface, sense, words, ours, _ = examples[i]
                 tally = hits.setdefault(surface, [0, 0])
                 tally[0] += (predict(model, surface, words) or ours) == sense
                 tally[1] += 1
@@ -261,7 +267,7 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
     scored = {alpha: accuracy(alpha) for alpha in SENSE_ALPHAS}
     alpha = max(SENSE_ALPHAS, key=lambda a: sum(h for h, _ in scored[a].values()))
     rules: dict[str, list[int]] = {}
-    for surface, sense, _, ours in examples:
+    for surface, sense, _, ours, _ in examples:
         tally = rules.setdefault(surface, [0, 0])
         tally[0] += ours == sense
         tally[1] += 1
@@ -274,7 +280,7 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
     return {"corpus": "CQE's unit-disambiguation sentences (satya77/CQE_Evaluation)",
             "trained": date.today().isoformat(), "seed": seed, "alpha": alpha,
             "cv_accuracy": cv,
-            "senses": fit_senses(((s, y, w) for s, y, w, _ in examples), alpha)}
+            "senses": fit_senses(((s, y, w) for s, y, w, _, _ in examples), alpha)}
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

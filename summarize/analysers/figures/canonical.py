@@ -19,6 +19,27 @@ def _lexicon() -> dict[str, dict[str, str]]:
     return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
 
 
+# Counts of persons or of occasions are not measures: "one who", "one time".
+_COUNTS = frozenset({"people", "person", "time"})
+
+
+@functools.cache
+def _measures() -> frozenset[str]:
+    lexicon = _lexicon()
+    names = {canonical_unit(surface) for surface in UNIT_NAMES}
+    names.update(lexicon["surfaces"].values(), lexicon["symbols"].values(), CURRENCY_NAMES.values())
+    return frozenset(names - _COUNTS)
+
+
+def is_measure(unit: str | None) -> bool:
+    """Whether a unit measures or prices (a percentage, a length, a currency, a duration, an age)
+    rather than counts things: "one mile", "one dollar", "one year old", not "one dealer"."""
+    if not unit:
+        return False
+    name = canonical_unit(unit)
+    return name in _measures() or name.endswith(" of age")
+
+
 _DATA_UNIT = re.compile(r"([kKMGTP])(b|B)(/s|ps)?")
 _DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta"}
 

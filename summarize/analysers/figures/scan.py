@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .canonical import canonical_unit, is_measure
 from .context import (
     AGED,
     PHRASAL_UP,
@@ -114,8 +115,9 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
         return None  # "the first half of the year": a period, not a fraction
-    if words and words.lower() == "one" and not m.group("qual") and not m.group("num2"):
-        return None  # "one of the", "one day": too often not a quantity
+    # "one of the", "one who": too often not a quantity, unless it measures ("one mile")
+    lone_one = bool(words) and words.lower() == "one" and not m.group("qual") and \
+        not m.group("num2")
     value = parse_number(m, "num")
     if value is None:
         return None
@@ -210,6 +212,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         elif unit in (None, "people") and value.is_integer() and value <= 115 and \
                 AGED.search(text[max(0, n0 - 20):n0]):
             unit = "years old"  # "men aged 18 to 34 who watch"
+    if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
+        return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     while start < end and text[start].isspace():
         start += 1
     trend = _TREND.search(text[max(0, start - 30):start])
