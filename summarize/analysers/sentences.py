@@ -72,14 +72,25 @@ was were be been being has have had will would could should may might can must s
 
 def _runs_on(text: str, start: int, newline: int) -> bool:
     """Whether the line ending at ``newline`` runs on into the next: it does not end a sentence
-    (no closing punctuation) and it ends on a comma or a word no sentence ends on, or the next
-    line starts in lower case."""
+    (no closing punctuation before its closing quotes or brackets) and it ends on a comma or a
+    word no sentence ends on, or leaves a quotation open, or the next line starts in lower case
+    or with a comma."""
     line = text[start:newline].rstrip()
-    if not line or line[-1] in ".!?:;\"'”’)]":
+    bare = line.rstrip("\"'”’)]")
+    if not bare or bare[-1] in ".!?:;":
         return False
     after = text[newline + 1:newline + 2]
-    last = line.rsplit(None, 1)[-1].lower()
-    return line[-1] == "," or last in _RUNS_ON or after.islower()
+    last = bare.rsplit(None, 1)[-1].lower()
+    return bare[-1] == "," or last in _RUNS_ON or after.islower() or after in ",;)" or \
+        _open_quote(line)
+
+
+def _open_quote(line: str) -> bool:
+    """Whether ``line`` opens a quotation it does not close ('"UK' before 'Sport says', as BBC
+    text extracted for XSum puts a paragraph's first word after the last one's closing quote)."""
+    straight = line.count('"')
+    return straight % 2 == 1 and line.lstrip().startswith('"') or \
+        line.count("“") > line.count("”")
 
 
 _WRAP_WIDTH = 40  # the narrowest line a wrapped paragraph is taken to have

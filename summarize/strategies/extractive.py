@@ -15,6 +15,7 @@ from ..analysers.attributions import (
 from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
+from ..analysers.source_kinds import source_actor
 from ..backends.base import Extraction
 from ..core.job import Job
 from ..core.prompts import Prompt
@@ -36,12 +37,16 @@ from .base import (
 __all__ = ["EXTRACTIVE", "covering_claims", "extractive_plan"]
 
 def _named_source(sentence: str) -> str | None:
-    """The named (not pronoun) source ``sentence`` will be credited to, as the briefing's checks
-    credit it."""
+    """The name of the source ``sentence`` will be credited to, as the briefing's checks credit
+    it, when that source is named as the actors list names one ("Ana Ruiz", "the Pentagon"; not
+    "he", "Local shops", "analysts")."""
     found = credited_in([a for a in find_attributions(sentence)
                          if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)],
                         0, len(sentence))
-    return found[1].source.text.strip().lower() if found else None
+    if not found:
+        return None
+    actor = source_actor(sentence, found[1].source.start, found[1].source.end)
+    return actor.name.lower() if actor is not None and actor.named else None
 
 
 def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
