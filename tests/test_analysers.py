@@ -58,7 +58,10 @@ def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> No
     "text",
     ["The deal was signed in May 2019.", "Profits were larger than expected.",
      "He could not attend the meeting.", "The suspect was arrested on May 5.",
-     "It reported lower-than-expected earnings.", "The merger, which had been expected, closed."],
+     "It reported lower-than-expected earnings.", "The merger, which had been expected, closed.",
+     # a modal after an article or a possessive is a noun
+     "She stood against the might of the club and its lawyers.",
+     "He pushed the cart with all his might."],
 )
 def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []

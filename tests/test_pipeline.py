@@ -284,3 +284,14 @@ def test_a_wrapped_copy_of_the_seed_gives_the_same_briefing(seed) -> None:  # ty
     assert two.title == ("Intelligence report: North Korean troops may join Russia-Ukraine "
                          "front lines")
     assert folded(two) == folded(one)
+
+
+def test_a_claims_source_written_across_a_line_break_is_credited_on_one_line() -> None:
+    from summarize import document_from_text
+
+    text = ("Troops reach the border\n\nThe Pentagon\nspokesperson Sabrina Singh said on "
+            "Monday that the troops had arrived at the border.\nOfficials expect more to come.")
+    briefing = brief(document_from_text(text),
+                     settings=resolve_settings(env={}, strategy="extractive"))
+    credited = [c.attributed_to for c in briefing.key_claims if c.attributed_to]
+    assert credited == ["The Pentagon spokesperson Sabrina Singh"], credited

@@ -65,6 +65,9 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 _MONTH_MAY = re.compile(r"May(?=\s+\d)")
+# A modal after an article or a possessive is a noun ("the might of", "a can of", "her will").
+_MODAL_NOUNS = frozenset({"might", "may", "can", "must", "will"})
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ def combine(sentence: str, lexicon: list[HedgeCue], tagged: list[tuple[int, int]
     for start, end in tagged:
         if any(h.start < end and start < h.end for h in found):
             continue  # inside a phrase the lexicon owns ("could not be independently verified")
+        if sentence[start:end].lower() in _MODAL_NOUNS and \
+                _DETERMINER.search(sentence, max(0, start - 8), start):
+            continue  # a noun after a determiner: "the might of the club", "a can of beans"
         kind = next((h.type for h in lexicon if h.start < end and start < h.end),
                     types.get(sentence[start:end].lower(), "modal"))
         found.append(HedgeCue(cue=sentence[start:end], type=kind, start=start, end=end))

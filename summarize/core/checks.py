@@ -229,7 +229,7 @@ def check_draft(
         said = _attribution_in(evidence, attributions) if grounded else None
         if said is not None:
             if attributed_to is None:
-                attributed_to = said.source.text
+                attributed_to = " ".join(said.source.text.split())  # as written, one line
                 if model_wrote_claims:  # otherwise the analyser is the only one who says
                     flags.append("attribution_filled")
             elif not content_words(attributed_to) & content_words(said.source.text):
