@@ -167,8 +167,9 @@ def bottom_line(model: RankerModel, article: dict[str, Any],
     return " ".join(article["pieces"][i] for i in picked)
 
 
-SELECTIONS = [(red, words, sentences) for red in (0.0, 0.25, 0.5, 1.0)
-              for words in (60, 75, 90) for sentences in (2, 3)]
+# The budget is the briefing's (a bottom line of at most three sentences and 90 words, as every
+# strategy writes it: ``strategies.base``); the redundancy penalty is chosen with the L2 strength.
+SELECTIONS = [(red, BOTTOM_LINE_WORDS, BOTTOM_LINE_SENTENCES) for red in (0.0, 0.25, 0.5, 1.0)]
 
 
 def cross_validate(articles: Sequence[dict[str, Any]], l2: float,
