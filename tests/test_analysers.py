@@ -516,6 +516,11 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("The State Department", "State Department", "organization", None),
         ("Experts from the Baltic Institute", "Experts from the Baltic Institute", "other", None),
         ("A spokesman for Ewa Nowak", "spokesman for Ewa Nowak", "other", None),
+        # an apposition names the person; a list of names is a group; "Mrs." is no role
+        ("Her campaign manager, Ewa Nowak,", "Ewa Nowak", "person", "Her campaign manager"),
+        ("Dockers, including Ewa Nowak and Jan Kowalski,",
+         "Dockers, including Ewa Nowak and Jan Kowalski", "other", None),
+        ("Mrs. Nowak", "Nowak", "person", None),
     ],
 )
 def test_the_source_kind_tagger_names_a_source_of_its_own(phrase: str, name: str, kind: str,
@@ -607,3 +612,18 @@ def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
         pieces = [" ".join(wrapped[s:e].split()) for s, e in sentence_spans(wrapped)]
         assert pieces == [one_line[s:e] for s, e in sentence_spans(one_line)], width
     assert len(sentence_spans(one_line)) == 1 + 4 + 4  # headline, four sentences, four lines
+
+
+def test_a_source_cut_after_mr_takes_the_name() -> None:
+    """The tagger's tokens keep "Trump's" whole, so it learned to tag "Mr" alone as the source
+    of a possessive's cue (PolNeAR: "Mr. Trump" + "'s pitches"): the name goes to the source."""
+    from summarize.analysers.attributions import _whole_names
+
+    text = "Then came Mr. Nowak's pitches to the board, and Mr. Nowak said so."
+    pitches = text.index("Nowak's")
+    spans = [(text.index("Mr."), text.index("Mr.") + 2, "Source"),
+             (pitches, pitches + len("Nowak's pitches to"), "Cue")]
+    second = text.rindex("Mr.")
+    spans.append((second, second + 2, "Source"))
+    assert [text[s:e] for s, e, _ in _whole_names(text, spans)] == [
+        "Mr. Nowak", "pitches to", "Mr. Nowak"]

@@ -123,6 +123,8 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     name_start, name_end = tokens[first][0], tokens[head][1]
     role = ", ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
                                        _folded(text[name_end:end]).strip(" ,")) if part)
+    if role.rstrip(".").lower() in _HONORIFICS:
+        role = ""  # "Mrs. Clinton": a form of address, not a role
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
 
@@ -149,14 +151,19 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     comma ("sources from the West": sources; "a spokesman for Mr Smith": spokesman; "Defense
     Intelligence Agency of South Korea": Agency; "Podesta, Clinton's campaign chairman":
     Podesta)."""
+    listed = None
     if labels[-1] == "PER":
         first = name_start_of(labels, len(labels) - 1)
-        if first == 0 or words[first - 1].lower() not in _AFTER_HEAD:
-            return len(words) - 1
+        before = words[first - 1].lower() if first else None
+        if before in _COORDINATORS:
+            listed = first - 1  # "Carly Fiorina and Ben Carson": not one person
+        elif before is None or before == "," or before not in _AFTER_HEAD:
+            return len(words) - 1  # "His campaign manager, Jeff Weaver": the apposition names him
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _AFTER_HEAD:
             return i - 1
-    return len(words) - 1
+    # A list of names has no one head: the coordinator stands for the group.
+    return len(words) - 1 if listed is None else listed
 
 
 def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:
@@ -164,6 +171,8 @@ def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:
     return _KINDS.get(labels[head_of(words, labels)], "other") if words else "other"
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
+_COORDINATORS = frozenset({"and", "or", "&", "including"})
 # Words that end a source's head noun phrase: prepositions, relatives, a comma.
 _AFTER_HEAD = frozenset({"of", "from", "at", "in", "for", "with", "on", "by", "within", "inside",
                          "close", "familiar", "who", "which", "that", "to", "under", ","})

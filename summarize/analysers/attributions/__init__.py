@@ -134,6 +134,32 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     return sorted([*spans, (tokens[first][0], tokens[last][1], kind)])
 
 
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\.?\s+(?:[A-Z][\w’'-]*\s+)*?[A-Z][\w-]*(?=(?:['’]s)?\b)")
+
+
+def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A source the tagger cut after a form of address takes the name that follows it: "Mr" of
+    "Mr. Trump said". When the tagger read the name into the next span, a possessive's cue
+    ("Mr" + "Trump's pitches"), the name goes to the source and the cue keeps the rest ("Mr.
+    Trump" + "'s pitches", as PolNeAR annotates it)."""
+    out = list(spans)
+    for i, (start, end, label) in enumerate(out):
+        if label != "Source" or not _HONORIFIC.fullmatch(text, start, end):
+            continue
+        name = _NAME_AFTER.match(text, end)
+        if name is None:
+            continue
+        following = out[i + 1] if i + 1 < len(out) else None
+        if following is not None and following[0] < name.end():
+            owner = re.match(r"['’]s\s+", text[name.end():following[1]])
+            if following[2] != "Cue" or owner is None:
+                continue
+            out[i + 1] = (name.end() + owner.end(), following[1], following[2])
+        out[i] = (start, name.end(), label)
+    return out
+
+
 def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     """The tagger's sources, cues and contents, linked: each cue takes the nearest source of
     its sentence (before it if any) and the nearest content (after it if any, else in the next
@@ -148,8 +174,8 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                                               when=_guess_wanted)
         # Spans of punctuation alone (a closing quote the decoding cut off its quotation) are
         # noise.
-        spans = [span for span in decode_bio(tokens, labels)
-                 if trimmed_span(text, span[0], span[1]) is not None]
+        spans = _whole_names(text, [span for span in decode_bio(tokens, labels)
+                                    if trimmed_span(text, span[0], span[1]) is not None])
         sentences.append((tokens, _guessed(text, tokens, spans, probabilities)))
     out: list[Attribution] = []
     for k, (_, spans) in enumerate(sentences):
