@@ -91,3 +91,21 @@ def test_training_without_data_is_a_one_line_error(tmp_path: Path,
 
     assert main(["--data", str(tmp_path / "none"), "--out", str(tmp_path)]) == 3
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [  # articles of our own
+        ("Port reopens\n\nVALDERA, Ruritania (AP) — The port of Valdera reopened on Friday "
+         "after the storm.\nDock workers returned.", "The port of Valdera reopened"),
+        ("(CNN)The port of Valdera reopened on Friday after the storm, its director said.",
+         "The port of Valdera reopened"),
+        # a pair of names across a dash is no dateline
+        ("EU - UK talks on the port resumed on Friday in Valdera.", "EU - UK talks"),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(text: str, first: str) -> None:
+    from summarize.analysers.salience import sentences_of
+
+    start, end = sentences_of(text)[0]
+    assert text[start:end].startswith(first)

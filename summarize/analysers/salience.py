@@ -48,8 +48,16 @@ def headline(text: str) -> tuple[int, int] | None:
     return None
 
 
+# A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
+# "(CNN)". It says where the story was filed, not what happened.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]*"
+    r"(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
+    r"\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)(?=[A-Z\"“‘'])")
+
+
 def sentences_of(text: str) -> list[tuple[int, int]]:
-    """Body sentences: the headline and by-lines left out."""
+    """Body sentences: the headline and by-lines left out, and a dateline before the story."""
     head = headline(text)
     out = []
     for s, e in sentence_spans(text):
@@ -58,6 +66,10 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
         piece = text[s:e]
         if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:
             continue
+        opens_a_line = s == 0 or text[s - 1] == "\n"
+        dateline = _DATELINE.match(text, s, e) if opens_a_line and len(out) < 3 else None
+        if dateline and len(text[dateline.end():e].split()) >= 4:
+            s = dateline.end()
         out.append((s, e))
     return out
 
