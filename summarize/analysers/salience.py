@@ -59,7 +59,7 @@ _DATELINE = re.compile(
 def sentences_of(text: str) -> list[tuple[int, int]]:
     """Body sentences: the headline and by-lines left out, and a dateline before the story."""
     head = headline(text)
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         if head and s < head[1]:
             continue
