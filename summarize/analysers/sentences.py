@@ -20,8 +20,9 @@ _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-
 # ("the Paralympics 147.Chair of UK Sport", "also implicated the IAAF.The 323-page report",
 # "What next?The"): after a number, an acronym or a question or exclamation mark. Not after a
 # lower-case word, where a capital after the dot is as often a web address ("Caliber.Az").
-_GLUED = re.compile(r"(?:(?<=\d)|(?<=[A-Z]{2}))\.[\"'\u201d\u2019]?(?=[A-Z][a-z])|"
-                    r"[!?]+[\"'\u201d\u2019]?(?=[\"\u201c]?[A-Z][a-z])")
+_GLUED = (r"\.(?:(?<=\d\.)|(?<=[A-Z]{2}\.))[\"'\u201d\u2019]?(?=[A-Z][a-z])|"
+          r"[!?]+[\"'\u201d\u2019]?(?=[\"\u201c]?[A-Z][a-z])")
+_END_OR_GLUED = re.compile(f"{_END.pattern}|{_GLUED}")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -50,9 +51,7 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     wrapped = set() if every_line else _wrapped_breaks(text)
-    ends = _END.finditer(text) if every_line else \
-        sorted([*_END.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start())
-    for m in ends:
+    for m in (_END if every_line else _END_OR_GLUED).finditer(text):
         if m.group() == "\n" and not every_line and (m.start() in wrapped
                                                      or _runs_on(text, start, m.start())):
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
