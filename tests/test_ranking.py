@@ -109,3 +109,22 @@ def test_a_dateline_is_not_part_of_the_first_sentence(text: str, first: str) -> 
 
     start, end = sentences_of(text)[0]
     assert text[start:end].startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [  # articles of our own
+        ("Storm Closes Valdera Port for Three Days.\n\nA storm closed the port of Valdera on "
+         "Tuesday, its director said.", "Storm Closes Valdera Port for Three Days."),
+        ("Storm closes Valdera port\n\nA storm closed the port on Tuesday.",
+         "Storm closes Valdera port"),
+        # a sentence with a full stop, in sentence case, is the lead, not a headline
+        ("A storm closed the port of Valdera on Tuesday.\n\nIts director said so.", None),
+    ],
+)
+def test_a_headline_is_a_short_first_line_without_a_full_stop_or_in_title_case(
+        text: str, head: str | None) -> None:
+    from summarize.analysers.salience import headline
+
+    found = headline(text)
+    assert (text[found[0]:found[1]] if found else None) == head

@@ -31,8 +31,8 @@ _FINAL = ".!?\"'”"  # what ends a sentence, not a headline
 
 
 def headline(text: str) -> tuple[int, int] | None:
-    """The document's headline: a short first line without final punctuation, or such a first
-    sentence that a wrapper broke over lines ("... Russia-Ukraine front\nlines")."""
+    """The document's headline: a short first line without final punctuation or in title case,
+    or such a first sentence that a wrapper broke over lines ("... Russia-Ukraine front\nlines")."""
     spans = sentence_spans(text)
     if len(spans) > 1:
         start, end = spans[0]
@@ -43,9 +43,23 @@ def headline(text: str) -> tuple[int, int] | None:
     first = text.lstrip()
     offset = len(text) - len(first)
     line = first.split("\n", 1)[0].strip()
-    if line and "\n" in first and len(line) <= 160 and line[-1] not in _FINAL:
+    if line and "\n" in first and len(line) <= 160 and (line[-1] not in _FINAL or
+                                                        _title_case(line)):
         return offset, offset + len(line)
     return None
+
+
+# Words a headline writes in lower case when its other words are capitalised.
+_MINOR = frozenset("a an the and or but nor for of in on at to by with from as is are was be "
+                   "vs via up out off over into onto per than that".split())
+
+
+def _title_case(line: str) -> bool:
+    """Whether ``line`` is written as a headline, every word but the minor ones capitalised
+    ("Bellwether County Says Trump Should Win GOP Nomination."), whatever ends it."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(words) >= 4 and len(major) >= 3 and all(w[0].isupper() for w in major)
 
 
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
