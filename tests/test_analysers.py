@@ -619,11 +619,11 @@ def test_a_source_cut_after_mr_takes_the_name() -> None:
     of a possessive's cue (PolNeAR: "Mr. Trump" + "'s pitches"): the name goes to the source."""
     from summarize.analysers.attributions import _whole_names
 
-    text = "Then came Mr. Nowak's pitches to the board, and Mr. Nowak said so."
+    text = "Then came Mr. Nowak's pitches to the board, and Mr. Jan O'Brien said so."
     pitches = text.index("Nowak's")
     spans = [(text.index("Mr."), text.index("Mr.") + 2, "Source"),
              (pitches, pitches + len("Nowak's pitches to"), "Cue")]
     second = text.rindex("Mr.")
     spans.append((second, second + 2, "Source"))
     assert [text[s:e] for s, e, _ in _whole_names(text, spans)] == [
-        "Mr. Nowak", "pitches to", "Mr. Nowak"]
+        "Mr. Nowak", "pitches to", "Mr. Jan O'Brien"]

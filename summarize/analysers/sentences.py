@@ -88,7 +88,7 @@ def _runs_on(text: str, start: int, newline: int) -> bool:
         return False
     after = text[newline + 1:newline + 2]
     last = bare.rsplit(None, 1)[-1].lower()
-    return bare[-1] == "," or last in _RUNS_ON or after.islower() or after in ",;)" or \
+    return bare[-1] == "," or last in _RUNS_ON or after.islower() or after in (",", ";", ")") or \
         _open_quote(line)
 
 

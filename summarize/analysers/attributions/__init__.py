@@ -135,7 +135,8 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
 
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"\.?\s+(?:[A-Z][\w’'-]*\s+)*?[A-Z][\w-]*(?=(?:['’]s)?\b)")
+_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
+_NAME_AFTER = re.compile(rf"\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 
 
 def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
