@@ -14,6 +14,9 @@ Two rows per corpus (CNN/DM, BBC), in one run:
 ROUGE-1/2/L F1 (``rouge-score`` with stemming) of the bottom line against the reference summary,
 lead-3 (the first three body sentences) scored on the same articles beside it, plus the oracle
 (the greedy ROUGE selection the ranker is trained to imitate) as the ceiling.
+
+A second table scores the extractive title of the articles without a headline: the first body
+sentence (the title before the ninth session) and the best-ranked one (now), each whole.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any
 from rouge_score import rouge_scorer
 
 from summarize.analysers.ranking import load_ranker
+from summarize.analysers.salience import headline
 from summarize.analysers.train import bottom_line, cross_validate, oracle, read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +82,35 @@ def main() -> None:
                   " ".join(article["pieces"][i] for i in sorted(picked)))
     table(dict(sorted(results.items(), key=lambda kv: (kv[0][0] != "5-fold CV (train)",
                                                         kv[0][1], kv[0][2] != "lead-3"))))
+    print()
+    titles(args, shipped, l2, train)
     print(f"\nshipped model: l2={l2}, redundancy={shipped.redundancy}, words={shipped.words}, "
           f"sentences={shipped.sentences}; "
           + json.dumps({k: v for k, v in shipped.meta.items() if k != "corpus"}))
+
+
+def titles(args: argparse.Namespace, shipped: Any, l2: float,
+           train: list[dict[str, Any]]) -> None:
+    """The title of an article without a headline: its first body sentence, or its best-ranked
+    one (a one-sentence selection)."""
+    texts = {}
+    for path in (args.train / "articles-frank-train.jsonl", args.dev):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                texts[record["id"]] = record["text"]
+    one = (shipped.redundancy, shipped.words, 1)
+    results: dict[tuple[str, str, str], list[dict[str, float]]] = defaultdict(list)
+    for data, pairs in (("5-fold CV (train)", cross_validate(train, l2, [one], args.seed)[one]),
+                        ("dev", [(a, bottom_line(shipped, a, one))
+                                 for a in read_articles(args.dev)])):
+        for article, best in sorted(pairs, key=lambda p: p[0]["corpus"]):
+            if headline(texts[article["id"]]) is not None or not article["pieces"]:
+                continue
+            score(results, data, article, "title: first sentence", article["pieces"][0])
+            score(results, data, article, "title: best-ranked sentence", best)
+    table(dict(sorted(results.items(), key=lambda kv: (kv[0][0] != "5-fold CV (train)",
+                                                        kv[0][1], "best" in kv[0][2]))))
 
 
 if __name__ == "__main__":

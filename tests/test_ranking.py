@@ -128,3 +128,18 @@ def test_a_headline_is_a_short_first_line_without_a_full_stop_or_in_title_case(
 
     found = headline(text)
     assert (text[found[0]:found[1]] if found else None) == head
+
+
+def test_without_a_headline_the_title_is_the_best_ranked_sentence() -> None:
+    from summarize.analysers.salience import Sentence
+    from summarize.strategies.base import fallback_title
+
+    text = ("Scroll down for video.\nA storm closed the port of Valdera on Tuesday.\n"
+            "Dock workers went home.")
+    pieces = text.split("\n")
+    starts = [text.index(p) for p in pieces]
+    ranked = [Sentence(index=i, start=s, end=s + len(p), text=p, score=score)
+              for i, (s, p, score) in enumerate(zip(starts, pieces, (0.2, 0.9, 0.4),
+                                                    strict=True))]
+    ranked.sort(key=lambda s: -s.score)
+    assert fallback_title(text, ranked) == "A storm closed the port of Valdera on Tuesday."
