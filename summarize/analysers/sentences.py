@@ -35,9 +35,10 @@ _EVERY_LINE = contextvars.ContextVar("every_line_a_sentence", default=False)
 
 @contextlib.contextmanager
 def every_line_a_sentence() -> Iterator[None]:
-    """Within it, every line break ends a sentence, as it did before line runs and wrapped
-    paragraphs were read: the attribution tagger is fitted on sentences split so (README,
-    "Sentences"), which keeps its training command reproducing the shipped model."""
+    """Within it, sentences are split as they were before line runs, wrapped paragraphs and
+    glued sentences were read (every line break ends one, no end without a space): the
+    attribution tagger is fitted on sentences split so (README, "Sentences"), which keeps its
+    training command reproducing the shipped model."""
     token = _EVERY_LINE.set(True)
     try:
         yield

@@ -142,8 +142,8 @@ _NAME_AFTER = re.compile(rf"\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A source the tagger cut after a form of address takes the name that follows it: "Mr" of
     "Mr. Trump said". When the tagger read the name into the next span, a possessive's cue
-    ("Mr" + "Trump's pitches"), the name goes to the source and the cue keeps the rest ("Mr.
-    Trump" + "'s pitches", as PolNeAR annotates it)."""
+    ("Mr" + "Trump's pitches"), the name goes to the source and the cue keeps what follows the
+    possessive ("Mr. Trump" + "pitches"; PolNeAR writes the cue "'s pitches")."""
     out = list(spans)
     for i, (start, end, label) in enumerate(out):
         if label != "Source" or not _HONORIFIC.fullmatch(text, start, end):
