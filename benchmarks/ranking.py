@@ -30,7 +30,6 @@ from typing import Any
 from rouge_score import rouge_scorer
 
 from summarize.analysers.ranking import load_ranker
-from summarize.analysers.salience import headline
 from summarize.analysers.train import bottom_line, cross_validate, oracle, read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,19 +92,13 @@ def titles(args: argparse.Namespace, shipped: Any, l2: float,
            train: list[dict[str, Any]]) -> None:
     """The title of an article without a headline: its first body sentence, or its best-ranked
     one (a one-sentence selection)."""
-    texts = {}
-    for path in (args.train / "articles-frank-train.jsonl", args.dev):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                texts[record["id"]] = record["text"]
     one = (shipped.redundancy, shipped.words, 1)
     results: dict[tuple[str, str, str], list[dict[str, float]]] = defaultdict(list)
     for data, pairs in (("5-fold CV (train)", cross_validate(train, l2, [one], args.seed)[one]),
                         ("dev", [(a, bottom_line(shipped, a, one))
                                  for a in read_articles(args.dev)])):
         for article, best in sorted(pairs, key=lambda p: p[0]["corpus"]):
-            if headline(texts[article["id"]]) is not None or not article["pieces"]:
+            if article["headline"] or not article["pieces"]:
                 continue
             score(results, data, article, "title: first sentence", article["pieces"][0])
             score(results, data, article, "title: best-ranked sentence", best)

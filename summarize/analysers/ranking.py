@@ -26,7 +26,13 @@ from typing import Any
 
 from .hedges import lexicon_hedges
 
-__all__ = ["FEATURES", "RankerModel", "load_ranker", "select", "sentence_features"]
+__all__ = ["BOTTOM_LINE_SENTENCES", "BOTTOM_LINE_WORDS", "FEATURES", "RankerModel", "load_ranker",
+           "select", "sentence_features"]
+
+# A briefing's bottom line: at most three sentences and 90 words. Every strategy writes it so,
+# and the ranker's selection is fitted for that budget.
+BOTTOM_LINE_SENTENCES = 3
+BOTTOM_LINE_WORDS = 90
 
 _STOP = frozenset(
     "the a an and or of to in on at for by with from as is are was were be been has have had "

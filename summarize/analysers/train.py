@@ -48,7 +48,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .ranking import FEATURES, RankerModel, select, sentence_features
+from .ranking import (
+    BOTTOM_LINE_SENTENCES,
+    BOTTOM_LINE_WORDS,
+    FEATURES,
+    RankerModel,
+    select,
+    sentence_features,
+)
 from .salience import headline, sentences_of
 from .train_lexicons import build_currencies, build_non_nouns, build_unit_names
 from .train_taggers import folds, train_attributions, train_hedges, train_source_kinds
@@ -56,8 +63,6 @@ from .train_taggers import folds, train_attributions, train_hedges, train_source
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent
-BOTTOM_LINE_WORDS = 90
-BOTTOM_LINE_SENTENCES = 3
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -115,7 +120,7 @@ def _article(record: dict[str, Any]) -> dict[str, Any]:
     labels = oracle(pieces, record["reference_summary"])
     return {"id": record["id"], "corpus": record["corpus"], "pieces": pieces, "rows": rows,
             "labels": [float(i in labels) for i in range(len(pieces))],
-            "reference": record["reference_summary"]}
+            "reference": record["reference_summary"], "headline": head is not None}
 
 
 def read_articles(path: Path) -> list[dict[str, Any]]:
@@ -167,8 +172,8 @@ def bottom_line(model: RankerModel, article: dict[str, Any],
     return " ".join(article["pieces"][i] for i in picked)
 
 
-# The budget is the briefing's (a bottom line of at most three sentences and 90 words, as every
-# strategy writes it: ``strategies.base``); the redundancy penalty is chosen with the L2 strength.
+# The budget is the briefing's (``ranking.BOTTOM_LINE_WORDS`` and ``BOTTOM_LINE_SENTENCES``, as
+# every strategy writes a bottom line); the redundancy penalty is chosen with the L2 strength.
 SELECTIONS = [(red, BOTTOM_LINE_WORDS, BOTTOM_LINE_SENTENCES) for red in (0.0, 0.25, 0.5, 1.0)]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..analysers.hedges import find_hedges
+from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
 from ..analysers.salience import Sentence, headline, rank_sentences
 from ..backends.base import Extraction
 from ..core.job import Job
@@ -19,12 +20,6 @@ from ..settings import Settings
 __all__ = ["BOTTOM_LINE_SENTENCES", "BOTTOM_LINE_WORDS", "CLAIMS", "MIN_CLAIMS", "Plan",
            "Strategy", "bottom_line", "certainty_of", "draft_of", "fallback_title",
            "shorten", "verbatim_claims", "weaker"]
-
-BOTTOM_LINE_SENTENCES = 3
-
-
-BOTTOM_LINE_WORDS = 90
-
 
 CLAIMS = 5
 
@@ -118,11 +113,12 @@ def draft_of(claims: list[DraftClaim], title: str, bottom_line: str) -> DraftBri
 def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     """The document's headline, else its best-ranked sentence shortened (on FRANK's articles
     without a headline, held out, that sentence matches the reference summary far better than
-    the first one: README, "The sentence ranker")."""
+    the first one: README, "The sentence ranker"). ``ranked``: its sentences best first, as
+    :func:`rank_sentences` gives them."""
     head = headline(text)
     if head:
         return " ".join(text[head[0]:head[1]].split())
     ranked = rank_sentences(text) if ranked is None else ranked
     if ranked:
-        return shorten(min(ranked, key=lambda s: (-s.score, s.index)).text, _TITLE_WORDS)
+        return shorten(ranked[0].text, _TITLE_WORDS)
     return shorten(text.strip(), _TITLE_WORDS)
