@@ -385,6 +385,8 @@ def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
     assert rebuilt == shipped
     assert {"new", "due", "under"} <= set(rebuilt["words"])
     assert not {"troops", "people", "year", "cases"} & set(rebuilt["words"])
+    assert {"Sanders", "Texas"} <= set(rebuilt["singular_names"])
+    assert not {"Republicans", "Americans"} & set(rebuilt["singular_names"])
 
 
 @pytest.mark.parametrize(
@@ -407,13 +409,40 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # sentences of our own: names inside the noun phrase, not at its start
+        ("A poll of 400 registered Latino voters.", [(400, "registered Latino voters")]),
+        ("But the two leading Republicans disagree.", [(2, "leading Republicans")]),
+        # a name in -s is not a plural ("Sanders" is no more plural than "Texas")
+        ("Only 19 support Sanders.", [(19, "support")]),
+        ("Some 12 MPs and 300 CEOs came.", [(12, "MPs"), (300, "CEOs")]),
+        # dozens are twelves; "dozens of" counts what follows
+        ("Governors in more than two dozen states balked.", [(24, "states")]),
+        ("He met two officers and dozens of reporters.", [(2, "officers"), (24, "reporters")]),
+        # a part of a whole: both are counted, of what the whole counts
+        ("He has won eight of the past nine contests.", [(8, "contests"), (9, "contests")]),
+        ("They defend 24 of the 34 Senate seats.", [(24, "Senate seats"), (34, "Senate seats")]),
+        # another number ends the phrase
+        ("Only 367 Republicans caucused four years ago.", [(367, "Republicans"), (4, "years")]),
+    ],
+)
+def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         # sentences of our own: a year before a capitalised name is a date
         ("She won four golds at the 2012 Games in London.", [4.0]),
         ("He led England to the 2005 Ashes.", []),
-        # a count or a unit after a year-like number stays
-        ("The plant employs 2000 workers.", [2000.0]),
+        # before a plural noun such a number is a year (news writes "2,000 workers")...
+        ("All the 2016 candidates agree, as his 2013 amendments did.", []),
+        ("A study in 2015 finds that 20 states agree; since 2010 prices rose.", [20.0]),
+        # ...unless it is counted, or a unit or a currency follows
+        ("The plant employs about 2000 workers.", [2000.0]),
+        ("The taxi costs 2000 drams, or 1900 lari.", [2000.0, 1900.0]),
         ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
         # a list's markers are not figures; a number ending a sentence broken across lines is
         ("What will be talked about today:\n\n1. FIREWORKS FLY\n\n2. 40 DIE IN FLOODS", [40.0]),

@@ -150,18 +150,34 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     words written in lowercase are counted (a capitalised "New" is mostly a name's), of letters
     and hyphens only. The figure scanner reads a number's unit as a noun phrase up to its head;
     a head that is one of these words is not what the number counts ("two new macaque species",
-    "the field of 99 due to play")."""
+    "the field of 99 due to play"). Beside them, ``singular_names``: the capitalised words in
+    -s, not after a sentence's opening, that CoreNLP tagged a plural less than half the time
+    ("Sanders", "Texas", "Times"; not "Republicans"): a name, not what a number counts."""
     counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
+    names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     path = train_dir / "attributions-polnear-train.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for article in map(json.loads, fh):
             text = article["text"]
+            previous = "."
             for start, end, _, pos, *_ in article.get("tokens") or ():
                 word = text[start:end]
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1
+                elif previous not in _OPENERS and \
+                        re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*s", word):
+                    names[word][pos in ("NNS", "NNPS")] += 1
+                previous = word
     words = sorted(w for w, c in counts.items()
                    if c.total() >= MIN_COUNT and c[True] / c.total() < MAX_NOUN_SHARE)
-    log.info("non-nouns: %d of %d lowercase words", len(words), len(counts))
+    singular = sorted(w for w, c in names.items()
+                      if c.total() >= MIN_COUNT and c[True] / c.total() < 0.5)
+    log.info("non-nouns: %d of %d lowercase words; %d of %d capitalised words in -s are "
+             "no plural", len(words), len(counts), len(singular), len(names))
     return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
-            "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words}
+            "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
+            "singular_names": singular}
+
+
+# Tokens after which a capitalised word may be capitalised only for starting a sentence.
+_OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'", "``", ":", "(", "--"})

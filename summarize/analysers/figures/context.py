@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .currencies import currency_after
+from .numbers import CURRENCY_WORDS
+from .senses import surface_of
 from .words import AREA_UNIT, FUNCTION_WORDS, MEASURE_WORDS, MONTHS, STOP_UNIT, is_plural
 
 _LABELS = {
@@ -20,6 +23,13 @@ TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+# What makes a year-like number a count: "about 1900 troops", "more than 2000 votes".
+_COUNT_QUALIFIER = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|some|approximately|estimated|more than|over|"
+    r"fewer than|less than|at least|up to|as many as|only|just|another|total of)\s+$",
+    re.IGNORECASE)
 
 
 _PRONOUN_AGE = re.compile(
@@ -70,11 +80,17 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and _YEAR.match(digits):
         counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
-        if not counted or counted.group(1) != "%" and not (
-                counted.group(1).lower() == "percent" or is_plural(counted.group(1)) and
-                counted.group(1).lower() not in STOP_UNIT and (
-                    counted.group(1)[0].islower() or counted.group(1).lower() in MEASURE_WORDS)):
-            return True  # 2024, "in 2011 was", "the 2005 Ashes" (but "2000 - 2500 Calories")
+        word = counted.group(1).lower() if counted else ""
+        if not currency_after(text, end) and not _measure_follows(text, end) and (
+                not counted or word != "%" and word != "percent" and not (
+                    word in MEASURE_WORDS or word in CURRENCY_WORDS or surface_of(word) or
+                    _COUNT_QUALIFIER.search(before) and is_plural(word) and
+                    word not in STOP_UNIT and counted.group(1)[0].islower())):
+            # 2024, "in 2011 was", "the 2005 Ashes", "the 2016 candidates", "since 2010
+            # prices": news writes a count of thousands with a comma, so before a plural
+            # noun such a number is a year, unless a measure follows ("2000 - 2500 Calories")
+            # or it is counted ("about 1900 troops")
+            return True
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
             _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker

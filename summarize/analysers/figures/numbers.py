@@ -23,7 +23,8 @@ _TENS_WORDS = {
 
 _BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
               # the Indian scales: "35 lakh rupees", "1,200 crore"
-              "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+              "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+              "dozen": 12.0}  # "two dozen states"
 
 
 # "½ teaspoon", "2½ miles"
@@ -73,7 +74,7 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 
 
-_BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 
 
 _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"

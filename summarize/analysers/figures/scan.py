@@ -69,6 +69,10 @@ _DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 
 
+# A number inside a figure's unit, found again on its own.
+_INNER = re.compile(rf"(?<=\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
+
+
 def _scan(text: str) -> list[FigureMention]:
     out: list[FigureMention] = []
     pos = 0
@@ -87,9 +91,10 @@ def _scan(text: str) -> list[FigureMention]:
             continue
         out.append(figure)
         pos = max(figure.end, m.start() + 1)
-        inner = re.search(r"(?<=\s)\d", text[m.end():figure.end])
+        inner = _INNER.search(text, m.end(), figure.end)
         if inner:
-            pos = max(m.end() + inner.start(), m.start() + 1)  # the 250ml in "8m 250ml bottles"
+            # the 250ml in "8m 250ml bottles", the whole in "two of the three members"
+            pos = max(inner.start(), m.start() + 1)
     return out
 
 
@@ -200,7 +205,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
                 unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
                     end = stop  # "half the condos": a share of the condos
-        if unit is None and vague_high is not None:
+        if unit is None and (vague_high is not None or words and words.lower() == "dozens"):
             of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
             if of:
                 unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)

@@ -8,7 +8,7 @@ import re
 
 from ..shipped import shipped_json
 from .currencies import currency_after
-from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY
+from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
 from .words import (
     AREA_UNIT,
     CALENDAR,
@@ -29,6 +29,22 @@ def non_nouns() -> frozenset[str]:
     of PolNeAR's training articles (built by ``python -m summarize.analysers.train --only
     non-nouns``); empty without the file."""
     return frozenset((shipped_json("non-nouns.json") or {}).get("words", ()))
+
+
+@functools.cache
+def singular_names() -> frozenset[str]:
+    """The capitalised words in -s that news uses as names, not plurals ("Sanders", "Texas"),
+    from the same tags and file as :func:`non_nouns`."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("singular_names", ()))
+
+
+def _plural_head(word: str) -> bool:
+    """``word`` may be the plural a number counts: "voters", "Republicans", "MPs"; not a name
+    ("Sanders") nor a possessive ("Tuesday's")."""
+    if word[0].islower():
+        return is_plural(word.lower())
+    return is_plural(word.lower()) and word not in singular_names() and \
+        not word.endswith(("'s", "’s")) and not CALENDAR.match(word)
 
 
 def _not_a_head(word: str) -> bool:
@@ -63,7 +79,8 @@ _YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.I
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
 
 
-_WORD = re.compile(r"\s+([a-z][A-Z][a-z'-]+|[A-Za-z][a-z'-]*)")  # "iPhones" too
+# "iPhones", "MPs" too
+_WORD = re.compile(r"\s+([a-z][A-Z][a-z'-]+|[A-Z]{2,5}s(?![A-Za-z])|[A-Za-z][a-z'-]*)")
 
 
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
@@ -85,14 +102,20 @@ _SIZED = re.compile(r"\s\d[\d.,]*(?:\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|
                     r"(?![A-Za-z])-?|-[a-z]+(?=\s))")  # "250ml bottles", "500-page books"
 
 
+_NUMBER_WORD = re.compile(rf"(?:{NUM_WORD})", re.IGNORECASE)
+
+
 def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
     words: list[re.Match[str]] = []
     pos = end
     while len(words) < 5:
         w = _WORD.match(text, pos)
-        if w is None or not w.group(1)[0].islower():
-            break
+        if w is None or not (w.group(1)[0].islower() or words and w.group(1)[1:].islower() or
+                             words and w.group(1).endswith("s") and w.group(1)[:-1].isupper()):
+            break  # names inside the phrase, not at its start: "six major American ports"
+        if _NUMBER_WORD.fullmatch(w.group(1)):
+            break  # another number's phrase: "caucused four years ago", "silver and three"
         words.append(w)
         pos = w.end()
     if not words:
@@ -116,8 +139,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 continue
             if i >= reach or word in STOP_UNIT:
                 break
-            if is_plural(word):
-                head = i  # "first-team players", "trading days"
+            if _plural_head(w.group(1)):
+                head = i  # "first-team players", "trading days", "leading Republicans"
                 break
             if word in MEASURE_WORDS:
                 break
@@ -187,9 +210,12 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
         return _rate(text, *money)
+    acronyms = re.match(r"\s([A-Z]{2,5}s)(?![A-Za-z'’-])", rest)
+    if acronyms:
+        return acronyms.group(1), end + acronyms.end(1)  # "12 MPs", "300 CEOs"
     # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
     proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
-    if proper and not (is_plural(proper.group(1)) and not CALENDAR.match(proper.group(1))):
+    if proper and not _plural_head(proper.group(1)):
         proper = None
     if proper:
         after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
@@ -221,12 +247,15 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         partitive = _PARTITIVE.match(text, end)
         if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of", past a number
-            # ("15 of the 19 hijackers")
-            whole = re.match(r"\s+\d[\d,]*(?=\s+[a-z])", text[partitive.end():partitive.end() + 20])
+            # ("15 of the 19 hijackers", "eight of the past nine contests")
+            whole = re.match(rf"\s+(?:[a-z]+\s+)?(?:\d[\d,]*|(?:{NUM_WORD})\b)(?=\s+[A-Za-z])",
+                             text[partitive.end():partitive.end() + 20], re.IGNORECASE)
             unit, stop = unit_after(text, partitive.end() + (whole.end() if whole else 0), 2.0,
                                     False)
+            if unit is None:
+                return None, end
             owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
-            if unit and owner and not unit[0].isupper():
+            if owner and not unit[0].isupper():
                 unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
             return unit, stop
         if re.match(r"\s+who\b", text[end:end + 5]):
