@@ -425,6 +425,14 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("They defend 24 of the 34 Senate seats.", [(24, "Senate seats"), (34, "Senate seats")]),
         # another number ends the phrase
         ("Only 367 Republicans caucused four years ago.", [(367, "Republicans"), (4, "years")]),
+        # a name's plural; the head is the first plural of up to five words
+        ("Some three million New Yorkers could not vote.", [(3e6, "New Yorkers")]),
+        ("More than 50 conservative foreign policy experts signed.",
+         [(50, "conservative foreign policy experts")]),
+        # a rate is per a noun, not per "a smaller" anything
+        ("We won three elections a smaller share, at $12 an hour.",
+         [(3, "elections"), (12, "USD per hour")]),
+        ("We are giving away 3 USD50 Cards.", [(3, None), (50, "USD")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:

@@ -33,8 +33,7 @@ from .numbers import (
     words_value,
 )
 from .senses import resolve
-from .units import PER, unit_after
-from .words import STOP_UNIT
+from .units import PER, rate_word, unit_after
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 
@@ -191,7 +190,7 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
         unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower())) or \
             currency_code(currency) or currency
         per = PER.match(text, end)
-        if per and per.group(1).lower() not in STOP_UNIT:
+        if per and rate_word(per):
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \

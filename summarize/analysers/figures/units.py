@@ -131,13 +131,13 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
     head = 0
     if value != 1 and first not in MEASURE_WORDS and not is_plural(first):
-        reach = 3  # "first-team players"; with a coordination, "digital and physical sales"
-        for i, w in enumerate(words[1:5], start=1):
+        # the head is the first plural of the (at most five) words: "first-team players",
+        # "conservative foreign policy experts", "digital and physical sales"
+        for i, w in enumerate(words[1:], start=1):
             word = w.group(1).lower()
-            if word in ("and", "or") and reach == 3 and i < len(words) - 1:
-                reach = 5
+            if word in ("and", "or") and i < len(words) - 1:
                 continue
-            if i >= reach or word in STOP_UNIT:
+            if word in STOP_UNIT:
                 break
             if _plural_head(w.group(1)):
                 head = i  # "first-team players", "trading days", "leading Republicans"
@@ -239,8 +239,12 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         if unit is None or not (is_plural(last) or last in MEASURE_WORDS):
             if proper is not None and capitalised.group(1).split() == [proper.group(1)]:
                 return proper.group(1), end + proper.end(1)  # "40 Democrats voted"
-            return None, end
+            return _name_plural(text, end, capitalised.group(1))
         modifiers = " ".join(capitalised.group(1).split()) + " "
+    elif capitalised:
+        unit, stop = _name_plural(text, end, capitalised.group(1) + capitalised.group(2))
+        if unit is not None:
+            return _rate(text, unit, stop)
     else:
         unit, stop = _noun_unit(text, end, value)
     if unit is None:
@@ -267,14 +271,39 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     return _rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
 
+def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:
+    """The capitalised words after a number, up to the first that is a plural, when they stay
+    on one line and only the first may be a common word: "three million New Yorkers", "200
+    House Republicans", "two Super Bowls"; not a title's "1 Question She Hates"."""
+    words = run.split()
+    for i, word in enumerate(words):
+        if i and word.lower() in non_nouns() or not word.isalpha() and "-" not in word:
+            break  # a verb of a title, or a number ("3 USD50 Cards")
+        if _plural_head(word):
+            span = re.match(r"[ \t]+" + r"[ \t]+".join(map(re.escape, words[:i + 1])),
+                            text[end:end + 80])
+            if span is None:
+                break
+            return " ".join(words[:i + 1]), end + span.end()
+    return None, end
+
+
+def rate_word(per: re.Match[str]) -> bool:
+    """A ``PER`` match is a rate: "per thousand", or a noun after "a" ("a year", "an
+    episode"), not "a smaller share"."""
+    word = per.group(1).lower()
+    return word not in STOP_UNIT and (per.group().lstrip().lower().startswith("per") or
+                                      word not in non_nouns())
+
+
 def _rate(text: str, unit: str, stop: int) -> tuple[str, int]:
     """A unit with the rate after it: "shekels a year", "kg per week"."""
     per = PER.match(text, stop)
-    if per and per.group(1).lower() not in STOP_UNIT:
+    if per and rate_word(per):
         return f"{unit} per {per.group(1).lower()}", per.end(1)
     aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
     per = PER.match(text, stop + aside.end()) if aside else None
-    if per and per.group(1).lower() not in STOP_UNIT:
+    if per and rate_word(per):
         # "9 billion shekels ($2.408 billion) a year": the rate follows a restatement, which
         # stays a figure of its own
         return f"{unit} per {per.group(1).lower()}", stop
