@@ -20,6 +20,7 @@ from .words import (
     is_plural,
     participle,
     plural,
+    singular,
 )
 
 
@@ -146,6 +147,15 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 break
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
+    noun = words[head].group(1)
+    if value != 1 and head + 1 < len(words) and noun.isalpha() and noun.islower() and \
+            noun[-1] != "s" and singular(noun) == noun and noun != "people" and \
+            noun not in MEASURE_WORDS and \
+            words[head + 1].group(1).islower() and is_plural(words[head + 1].group(1)) and \
+            words[head + 1].group(1) not in STOP_UNIT | MEASURE_WORDS:
+        # a noun with no plural of its own before a plural: "police officers", "crew
+        # members" (a measure stays one: "10 hour shifts" are 10 hours)
+        head += 1
     unit = " ".join(w.group(1) for w in words[: head + 1])
     stop = words[head].end(1)
     if unit.endswith(("'s", "’s")):
