@@ -5,10 +5,18 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["Qualifier", "Strategy"]
+__all__ = ["FORMS_OF_ADDRESS", "TITLES", "Qualifier", "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
 
 # How a briefing is filled: each is a module of summarize.strategies, registered there.
 Strategy = Literal["extractive", "guided", "generative"]
+
+# Forms of address before a name ("Mr. Trump", "Mme Lagarde"), lowercase and without the dot:
+# they say nothing of who a person is.
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
+
+# Titles abbreviated before a name ("Dr. Fauci", "Sen. Warren", "Gen. Milley"): unlike a form of
+# address, each says what the person is.
+TITLES = frozenset({"dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"})

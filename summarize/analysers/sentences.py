@@ -8,10 +8,12 @@ import functools
 import re
 from collections.abc import Iterator
 
+from ..vocabulary import FORMS_OF_ADDRESS, TITLES
+
 __all__ = ["every_line_a_sentence", "sentence_at", "sentence_spans"]
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov",
+# Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
+_ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
     "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }

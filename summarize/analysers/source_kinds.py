@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..vocabulary import FORMS_OF_ADDRESS
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
@@ -123,7 +124,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     name_start, name_end = tokens[first][0], tokens[head][1]
     role = ", ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
                                        _folded(text[name_end:end]).strip(" ,")) if part)
-    if role.rstrip(".").lower() in _HONORIFICS:
+    if role.rstrip(".").lower() in FORMS_OF_ADDRESS:
         role = ""  # "Mrs. Clinton": a form of address, not a role
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
@@ -171,7 +172,6 @@ def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:
     return _KINDS.get(labels[head_of(words, labels)], "other") if words else "other"
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle"})
 _COORDINATORS = frozenset({"and", "or", "&", "including"})
 # Words that end a source's head noun phrase: prepositions, relatives, a comma.
 _AFTER_HEAD = frozenset({"of", "from", "at", "in", "for", "with", "on", "by", "within", "inside",

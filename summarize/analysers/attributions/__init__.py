@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Any
 
+from ...vocabulary import FORMS_OF_ADDRESS, TITLES
 from ..sentences import sentence_spans
 from .rules import ANY_CUE, rule_attributions
 from .spans import (
@@ -134,7 +135,7 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     return sorted([*spans, (tokens[first][0], tokens[last][1], kind)])
 
 
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.?", re.IGNORECASE)
+_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
 _NAME_AFTER = re.compile(rf"\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 
