@@ -433,6 +433,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("We won three elections a smaller share, at $12 an hour.",
          [(3, "elections"), (12, "USD per hour")]),
         ("We are giving away 3 USD50 Cards.", [(3, None), (50, "USD")]),
+        # a word glued on that is no unit, a day that is no unit
+        ("The Queen at 90Her visit, he turns 31 tomorrow.", [(90, None), (31, None)]),
         # a noun with no plural of its own before a plural; a measure stays one
         ("Two police officers worked 10 hour shifts.", [(2, "police officers"), (10, "hour")]),
     ],

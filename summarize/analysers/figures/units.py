@@ -184,6 +184,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         g = _GLUED_UNIT.match(rest)
         if g and g.group(1) == "G" and value in (2, 3, 4, 5, 6):
             return "G", end + 1  # 5G: a generation of mobile networks (grams are "g")
+        if g and re.fullmatch(r"[A-Z](?:[a-z]{2,}|[A-Z]{2,})", g.group(1)) and \
+                g.group(1).lower() not in UNIT_NAMES:
+            return None, end  # the next sentence or a name glued on: "at 90Her visit", "9GAG"
         if g:
             return g.group(1), end + g.end(1)
     old = _YEARS_OLD.match(rest)

@@ -31,6 +31,7 @@ STOP_UNIT = {
     "what", "whom", "whose", "we", "they", "he", "she", "you", "i", "our", "my", "your",
     "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
     "amid", "amidst", "despite", "among", "across", "through", "within", "without", "near",
+    "today", "tonight", "tomorrow", "yesterday",  # "who turns 31 tomorrow"
 }
 
 
