@@ -437,6 +437,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("The Queen at 90Her visit, he turns 31 tomorrow.", [(90, None), (31, None)]),
         # a noun with no plural of its own before a plural; a measure stays one
         ("Two police officers worked 10 hour shifts.", [(2, "police officers"), (10, "hour")]),
+        # a unit made of a hyphenated word is written in the plural as English writes it
+        ("A three-match ban, a 35-foot boat, a five-story block.",
+         [(3, "matches"), (35, "feet"), (5, "stories")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
@@ -455,6 +458,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # ...unless it is counted, or a unit or a currency follows
         ("The plant employs about 2000 workers.", [2000.0]),
         ("The taxi costs 2000 drams, or 1900 lari.", [2000.0, 1900.0]),
+        # an older year after a preposition or a date, unless something is counted
+        ("Painted in 1638, it was sold on July 14, 1789 for 300 pounds.", [300.0]),
+        ("A force of 1500 troops went from 1000 to 1200 men.", [1500.0, (1000.0, 1200.0)]),
         ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
         # a list's markers are not figures; a number ending a sentence broken across lines is
         ("What will be talked about today:\n\n1. FIREWORKS FLY\n\n2. 40 DIE IN FLOODS", [40.0]),

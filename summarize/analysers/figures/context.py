@@ -61,6 +61,12 @@ AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
                    re.IGNORECASE)
 
 
+# What comes before a year: a preposition of time, or a month and day ("July 14, 1789").
+_OLD_YEAR_BEFORE = re.compile(
+    rf"(?:\b(?:in|of|since|until|till|by|from|before|after|circa)|\b(?:{MONTHS})\.?\s+\d{{1,2}},)"
+    rf"\s*$", re.IGNORECASE)
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -91,6 +97,14 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             # noun such a number is a year, unless a measure follows ("2000 - 2500 Calories")
             # or it is counted ("about 1900 troops")
             return True
+    if digits and re.fullmatch(r"1[0-7]\d\d", digits) and _OLD_YEAR_BEFORE.search(before) and \
+            not currency_after(text, end) and not _measure_follows(text, end) and \
+            not surface_of(after[:6]):
+        word = re.match(r"\s*(?:[^\w\s]|$)|\s+[A-Z]|\s+([a-z]+)\b", after)
+        counted = re.match(r"\s*(?:-|–|to|and)\s*\d[\d,.]*\s+([a-z]+)", after)
+        if word and (word.group(1) is None or word.group(1) in STOP_UNIT) and not (
+                counted and counted.group(1) not in STOP_UNIT):  # "from 1000 to 2000 hires"
+            return True  # "painted in 1638,", "sold in 1701 for": an older year, nothing counted
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
             _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker

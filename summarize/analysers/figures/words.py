@@ -66,8 +66,15 @@ CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 
 
 def plural(word: str, value: float) -> str:
+    """``word`` as ``value`` of it is written: "a three-match ban" bans for three matches."""
     if value == 1 or word.endswith("s"):
         return word
+    if word in ("foot", "man", "woman", "child"):
+        return {"foot": "feet", "man": "men", "woman": "women", "child": "children"}[word]
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
     return word + "s"
 
 
