@@ -440,6 +440,7 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # a unit made of a hyphenated word is written in the plural as English writes it
         ("A three-match ban, a 35-foot boat, a five-story block.",
          [(3, "matches"), (35, "feet"), (5, "stories")]),
+        ("He was given two years' probation.", [(2, "years")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:

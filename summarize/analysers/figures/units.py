@@ -160,6 +160,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     stop = words[head].end(1)
     if unit.endswith(("'s", "’s")):
         unit, stop = unit[:-2], stop - 2  # "six people's lives": people
+    elif unit.endswith(("s'", "s’")):
+        unit, stop = unit[:-1], stop - 1  # "two years' probation": years
     kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
     last = unit.split()[-1]
     if kind and is_plural(last) and last not in MEASURE_WORDS and \
