@@ -203,6 +203,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         word = hyphen.group(1).lower()
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
+        if word == "percent":
+            return "%", end + hyphen.end(1)  # "the 15-percent hurdle"
+        if word in STOP_UNIT:
+            return None, end  # "3-to-1", "a 2-for-1 deal": the number alone
         if _not_a_head(word):
             return None, end + hyphen.end(1)  # "three-under-par": the number, no unit
         return plural(word, value), end + hyphen.end(1)  # three-year-long
