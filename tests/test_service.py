@@ -129,14 +129,16 @@ def test_rate_limit_is_429_with_retry_after(tmp_path: Path) -> None:
 
 
 class SlowBackend:
-    """A fake backend that answers after ``delay`` seconds and counts calls in flight."""
+    """A fake backend that answers after ``delay`` seconds and counts calls in flight. With
+    ``meet`` > 1 a call first waits (up to 5 s) until that many calls are in flight, so that calls
+    the service lets run together do overlap however slowly the machine prepares them."""
 
     kind, model, context_tokens = "local", "fake-model", 8192
 
-    def __init__(self, delay: float = 0.3, fail: Exception | None = None) -> None:
-        self.delay, self.fail = delay, fail
+    def __init__(self, delay: float = 0.3, fail: Exception | None = None, meet: int = 1) -> None:
+        self.delay, self.fail, self.meet = delay, fail, meet
         self.in_flight = self.peak = self.calls = 0
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
 
     def extract(self, messages: Any, response_model: Any, **kwargs: Any) -> Any:
         from summarize.backends import Extraction
@@ -146,6 +148,8 @@ class SlowBackend:
             self.in_flight += 1
             self.calls += 1
             self.peak = max(self.peak, self.in_flight)
+            self.lock.notify_all()
+            self.lock.wait_for(lambda: self.in_flight >= self.meet, timeout=5)
         try:
             time.sleep(self.delay)
             if self.fail is not None:
@@ -157,7 +161,9 @@ class SlowBackend:
 
 
 def test_concurrency_bounds_model_calls(tmp_path: Path) -> None:
-    backend = SlowBackend(0.3)
+    # Each call waits for a second one: two run together, and a third, were the bound broken,
+    # would join them while they sleep.
+    backend = SlowBackend(0.3, meet=2)
     with client(tmp_path, GENERATIVE, backend, concurrency=2, rate_limit=0) as c:
         results: list[int] = []
         # Six different documents: none is answered from the cache.
