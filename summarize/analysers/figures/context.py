@@ -25,7 +25,8 @@ TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
-# What makes a year-like number a count: "about 1900 troops", "more than 2000 votes".
+# What makes a year-like number a count: "about 1900 troops", "more than 2000 votes". Not the
+# scanner's qualifiers (numbers._QUALIFIERS): "below 2005 levels" and "circa 1900" are years.
 _COUNT_QUALIFIER = re.compile(
     r"\b(?:about|around|roughly|nearly|almost|some|approximately|estimated|more than|over|"
     r"fewer than|less than|at least|up to|as many as|only|just|another|total of)\s+$",
@@ -87,7 +88,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
         word = counted.group(1).lower() if counted else ""
-        if not currency_after(text, end) and not _measure_follows(text, end) and (
+        if not _priced_or_measured(text, end) and (
                 not counted or word != "%" and word != "percent" and not (
                     word in MEASURE_WORDS or word in CURRENCY_WORDS or surface_of(word) or
                     _COUNT_QUALIFIER.search(before) and is_plural(word) and
@@ -98,8 +99,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             # or it is counted ("about 1900 troops")
             return True
     if digits and re.fullmatch(r"1[0-7]\d\d", digits) and _OLD_YEAR_BEFORE.search(before) and \
-            not currency_after(text, end) and not _measure_follows(text, end) and \
-            not surface_of(after[:6]):
+            not _priced_or_measured(text, end) and not surface_of(after[:6]):
         word = re.match(r"\s*(?:[^\w\s]|$)|\s+[A-Z]|\s+([a-z]+)\b", after)
         counted = re.match(r"\s*(?:-|–|to|and)\s*\d[\d,.]*\s+([a-z]+)", after)
         if word and (word.group(1) is None or word.group(1) in STOP_UNIT) and not (
@@ -147,6 +147,11 @@ def _starts_an_item(text: str, start: int) -> bool:
     while i > 0 and text[i - 1] in " \t\r":
         i -= 1
     return i == 0 or text[i - 1] in "\n.:!?\"'”’)"
+
+
+def _priced_or_measured(text: str, end: int) -> bool:
+    """A currency or a measurement unit right after ``end``: "2000 lari", "1500 km"."""
+    return currency_after(text, end) is not None or _measure_follows(text, end)
 
 
 def _measure_follows(text: str, end: int) -> bool:

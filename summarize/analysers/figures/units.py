@@ -80,8 +80,12 @@ _YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.I
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
 
 
+# An acronym's plural: "MPs", "CEOs".
+_ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
+
+
 # "iPhones", "MPs" too
-_WORD = re.compile(r"\s+([a-z][A-Z][a-z'-]+|[A-Z]{2,5}s(?![A-Za-z])|[A-Za-z][a-z'-]*)")
+_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|[A-Za-z][a-z'-]*)")
 
 
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
@@ -106,6 +110,12 @@ _SIZED = re.compile(r"\s\d[\d.,]*(?:\s?(?:ml|l|cl|oz|g|kg|lb|in|inch|ft|mm|cm|m|
 _NUMBER_WORD = re.compile(rf"(?:{NUM_WORD})", re.IGNORECASE)
 
 
+# The whole a part is of, when it is counted: "15 of the [19] hijackers", "eight of the [past
+# nine] contests".
+_WHOLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:\d[\d,]*|(?:{NUM_WORD})\b)(?=\s+[A-Za-z])",
+                    re.IGNORECASE)
+
+
 def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
     words: list[re.Match[str]] = []
@@ -113,7 +123,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     while len(words) < 5:
         w = _WORD.match(text, pos)
         if w is None or not (w.group(1)[0].islower() or words and w.group(1)[1:].islower() or
-                             words and w.group(1).endswith("s") and w.group(1)[:-1].isupper()):
+                             words and re.fullmatch(_ACRONYMS, w.group(1))):
             break  # names inside the phrase, not at its start: "six major American ports"
         if _NUMBER_WORD.fullmatch(w.group(1)):
             break  # another number's phrase: "caucused four years ago", "silver and three"
@@ -229,7 +239,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
         return _rate(text, *money)
-    acronyms = re.match(r"\s([A-Z]{2,5}s)(?![A-Za-z'’-])", rest)
+    acronyms = re.match(rf"\s({_ACRONYMS})(?!['’-])", rest)
     if acronyms:
         return acronyms.group(1), end + acronyms.end(1)  # "12 MPs", "300 CEOs"
     # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
@@ -271,8 +281,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of", past a number
             # ("15 of the 19 hijackers", "eight of the past nine contests")
-            whole = re.match(rf"\s+(?:[a-z]+\s+)?(?:\d[\d,]*|(?:{NUM_WORD})\b)(?=\s+[A-Za-z])",
-                             text[partitive.end():partitive.end() + 20], re.IGNORECASE)
+            whole = _WHOLE.match(text[partitive.end():partitive.end() + 20])
             unit, stop = unit_after(text, partitive.end() + (whole.end() if whole else 0), 2.0,
                                     False)
             if unit is None:

@@ -49,6 +49,12 @@ _ED_NOUNS = {"speed", "breed", "creed", "greed", "hundred", "kindred", "steed", 
              "seaweed", "bloodshed", "watershed", "riverbed", "tweed"}
 
 
+# Plurals that are not the singular and an -s, by their singular.
+_IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "children": "child", "feet": "foot",
+                       "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+_IRREGULAR_PLURAL = {one: many for many, one in _IRREGULAR_SINGULAR.items()}
+
+
 _IRREGULAR_PLURALS = {
     "people", "men", "women", "children", "police", "staff", "cattle", "feet", "teeth", "mice",
     "personnel", "data", "geese", "troops", "sheep", "fish", "deer", "aircraft", "crew",
@@ -70,8 +76,8 @@ def plural(word: str, value: float) -> str:
     """``word`` as ``value`` of it is written: "a three-match ban" bans for three matches."""
     if value == 1 or word.endswith("s"):
         return word
-    if word in ("foot", "man", "woman", "child"):
-        return {"foot": "feet", "man": "men", "woman": "women", "child": "children"}[word]
+    if word in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[word]
     if word.endswith(("ch", "sh", "x", "z")):
         return word + "es"
     if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
@@ -183,8 +189,7 @@ GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi",
 
 def singular(word: str) -> str:
     if word in _IRREGULAR_PLURALS and word not in ("troops",):
-        return {"men": "man", "women": "woman", "children": "child", "feet": "foot",
-                "teeth": "tooth", "mice": "mouse", "geese": "goose"}.get(word, word)
+        return _IRREGULAR_SINGULAR.get(word, word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
