@@ -24,12 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from summarize.analysers.attributions import (
-    PRONOUN_SOURCES,
-    credited_in,
-    find_attributions,
-    states_a_claim,
-)
+from summarize.analysers.attributions import PRONOUN_SOURCES, claimed_attributions, credited_in
 from summarize.analysers.attributions.spans import Attribution, Span
 from summarize.analysers.sentences import sentence_spans
 
@@ -75,8 +70,7 @@ def score(path: Path) -> dict[str, list[int]]:
         for line in f:
             record = json.loads(line)
             text = record["text"]
-            found = [a for a in find_attributions(text)
-                     if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
+            found = claimed_attributions(text)
             gold = _gold(record)
             for start, end in sentence_spans(text):
                 here = _in_sentence(gold, start, end)

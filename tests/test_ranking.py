@@ -70,6 +70,26 @@ def test_extractive_claims_cover_each_named_source() -> None:
     assert any("2,000 containers" in s for s in statements)
 
 
+def test_a_claim_is_heard_from_a_source_only_where_the_sentence_names_it() -> None:
+    from summarize.analysers.attributions import claimed_attributions
+
+    # The document's attributions link "were asked" to the mayor named a sentence before; that
+    # sentence does not name her, so it does not stand in for hers among the key claims.
+    asked = next(a for a in claimed_attributions(ARTICLE) if a.cue.text == "were asked")
+    assert asked.source.text.endswith("Ana Ruiz")
+    statements = [c.statement for c in extractive_plan(ARTICLE).draft.key_claims]
+    assert any(s.startswith("The mayor, Ana Ruiz, said") for s in statements), statements
+
+
+def test_claims_are_credited_to_named_sources_not_pronouns() -> None:
+    from summarize.analysers.attributions import claimed_attributions, find_attributions
+
+    text = ("The mayor, Ana Ruiz, said the city would pay dock workers. He said the port would "
+            "reopen on Friday.")
+    assert [a.source.text for a in find_attributions(text)] == ["The mayor, Ana Ruiz", "He"]
+    assert [a.source.text for a in claimed_attributions(text)] == ["The mayor, Ana Ruiz"]
+
+
 @pytest.mark.skipif(not (TRAIN / "articles-frank-train.jsonl").is_file(),
                     reason="../shared/train is not beside the project")
 def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:

@@ -14,13 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysers.attributions import (
-    PRONOUN_SOURCES,
-    Attribution,
-    credited_in,
-    find_attributions,
-    states_a_claim,
-)
+from ..analysers.attributions import Attribution, claimed_attributions, credited_in
 from ..analysers.figures import FigureMention, canonical_unit, extract_figures
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
@@ -213,8 +207,7 @@ def check_draft(
     """Ground a model draft against the document and check and complete it with the analysers."""
     text = document.text
     grounder = Grounder(text)
-    attributions = [a for a in find_attributions(text)
-                    if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
+    attributions = claimed_attributions(text)
     claims = []
     for c in unique(draft.key_claims, lambda c: c.statement):
         supports = shares_words(c.statement)

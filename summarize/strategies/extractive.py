@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..analysers.attributions import (
-    PRONOUN_SOURCES,
-    credited_in,
-    find_attributions,
-    states_a_claim,
-)
+from ..analysers.attributions import Attribution, claimed_attributions, credited_in
 from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
@@ -36,29 +31,33 @@ from .base import (
 
 __all__ = ["EXTRACTIVE", "covering_claims", "extractive_plan"]
 
-def _named_source(sentence: str) -> str | None:
+def _named_source(text: str, claimed: list[Attribution], sentence: Sentence) -> str | None:
     """The name of the source ``sentence`` will be credited to, as the briefing's checks credit
-    it, when that source is named as the actors list names one ("Ana Ruiz", "the Pentagon"; not
-    "he", "Local shops", "analysts")."""
-    found = credited_in([a for a in find_attributions(sentence)
-                         if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)],
-                        0, len(sentence))
+    it (among the document's ``claimed`` attributions), when the sentence names that source as
+    the actors list names one ("Ana Ruiz", "the Pentagon"; not "he", "Local shops",
+    "analysts")."""
+    found = credited_in(claimed, sentence.start, sentence.end)
     if not found:
         return None
-    actor = source_actor(sentence, found[1].source.start, found[1].source.end)
+    source = found[1].source
+    if not sentence.start <= source.start < source.end <= sentence.end:
+        return None  # a speaker named before ("Residents were asked ..." after "Ruiz said ...")
+    actor = source_actor(text, source.start, source.end)
     return actor.name.lower() if actor is not None and actor.named else None
 
 
-def covering_claims(ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
-    """Key claims that cover the document: the ``first`` sentences (the main event), then the
-    best-ranked sentence of each distinct named source not yet heard, then the best-ranked
-    sentence with a figure if none has one yet, then the ranking itself; at most ``CLAIMS``."""
+def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
+    """Key claims that cover the document ``text``: the ``first`` sentences (the main event),
+    then the best-ranked sentence of each distinct named source not yet heard, then the
+    best-ranked sentence with a figure if none has one yet, then the ranking itself; at most
+    ``CLAIMS``."""
+    claimed = claimed_attributions(text)
     chosen = list(dict.fromkeys(first))[:CLAIMS]
-    heard = {_named_source(s.text) for s in chosen} - {None}
+    heard = {_named_source(text, claimed, s) for s in chosen} - {None}
     for s in ranked:
         if len(chosen) >= CLAIMS:
             break
-        source = _named_source(s.text)
+        source = _named_source(text, claimed, s)
         if s not in chosen and source and source not in heard:
             chosen.append(s)
             heard.add(source)
@@ -87,7 +86,7 @@ def extractive_plan(text: str) -> Plan:
     lead = bottom_line_sentences(ranked, words=BOTTOM_LINE_WORDS,
                                  sentences=BOTTOM_LINE_SENTENCES)
     bottom = bottom_line(lead) or shorten(_without_injections(text).strip(), 60)
-    claims = verbatim_claims(covering_claims(ranked, sorted(lead, key=lambda s: -s.score)))
+    claims = verbatim_claims(covering_claims(text, ranked, sorted(lead, key=lambda s: -s.score)))
     return Plan(title=title, bottom_line=bottom, draft=draft_of(claims, title, bottom), notes=[])
 
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ..analysers.attributions import PRONOUN_SOURCES, find_attributions, states_a_claim
+from ..analysers.attributions import claimed_attributions
 from ..analysers.figures import extract_figures
 from ..analysers.hedges import find_hedges
 from ..analysers.salience import Sentence, rank_sentences
@@ -56,8 +56,7 @@ def guided_findings(text: str, candidates: list[Sentence]) -> list[str]:
     findings = []
     for number, s in enumerate(candidates):
         piece = text[s.start:s.end]
-        said = [a.source.text for a in find_attributions(piece)
-                if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
+        said = [a.source.text for a in claimed_attributions(piece)]
         hedges = sorted({h.cue.lower() for h in find_hedges(piece)})
         figures = [f.text for f in extract_figures(piece)]
         parts = []

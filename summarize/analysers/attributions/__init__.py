@@ -23,8 +23,9 @@ from .spans import (
     trimmed_span,
 )
 
-__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "credited_in", "find_attributions",
-           "rule_attributions", "states_a_claim", "tagged_attributions", "tagger_inputs"]
+__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "claimed_attributions", "credited_in",
+           "find_attributions", "rule_attributions", "states_a_claim", "tagged_attributions",
+           "tagger_inputs"]
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -33,6 +34,13 @@ def find_attributions(text: str) -> list[Attribution]:
     The learned tagger (:mod:`summarize.analysers.attribution_model`) labels sources, cues and
     contents, with the rules below among its features; without a shipped model, the rules alone."""
     return list(_find(text))
+
+
+def claimed_attributions(text: str) -> list[Attribution]:
+    """The attributions a briefing credits claims to: those that state a claim, of a source
+    other than a pronoun (a key claim is credited with :func:`credited_in` among them)."""
+    return [a for a in _find(text)
+            if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
 
 
 @functools.lru_cache(maxsize=256)
