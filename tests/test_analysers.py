@@ -374,6 +374,35 @@ def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() 
         assert text[a.source.start:a.source.end] == a.source.text
 
 
+@pytest.mark.parametrize("weights", [{"O": 0.4}, {"O": 0.75}, {"O": 2.0}, {"Cue": 3.0},
+                                     {"O": 0.2, "Source": 0.5}])
+def test_weighted_decoding_takes_each_tokens_best_weighted_label(weights: dict[str, float]
+                                                                 ) -> None:
+    """The decoder's shortcut for tokens plainly outside every span gives the labels that
+    reading every label's weighted marginal gives."""
+    from summarize.analysers.attribution_model import load_attribution_tagger
+    from summarize.analysers.attributions import tagger_inputs
+
+    tagger = load_attribution_tagger()
+    assert tagger is not None
+    text = ('"We will reopen the port on Friday," the mayor said on Tuesday, adding that the '
+            "harbour authority had warned repairs could take weeks. Dock workers, who said they "
+            "were not told, protested. Officials denied it.")
+    tokens_seen = 0
+    for _, features in tagger_inputs(text):
+        labels = tagger.decode(features, weights)[0]
+        raw = tagger._tagger  # the full reading, label by label
+        names = raw.labels()
+        expected = []
+        for i in range(len(features)):
+            scored = [(weights.get(n.partition("-")[2] or n, 1.0) * raw.marginal(n, i), -k, n)
+                      for k, n in enumerate(names)]
+            expected.append(max(scored)[2])
+        assert labels == expected
+        tokens_seen += len(labels)
+    assert tokens_seen > 30
+
+
 def test_the_taggers_can_be_shared_by_threads() -> None:
     """The service briefs documents in threads over one loaded model: reading a sequence's
     marginals must not interleave with another thread's sequence (of another length)."""

@@ -102,8 +102,18 @@ class CRFModel:
         factors = [(label, weights.get(label.partition("-")[2] or label, 1.0))
                    for label in labels]
         marginal = self._tagger.marginal
+        # Most tokens are plainly outside every span: when O's weighted probability beats what
+        # all the other labels together could weigh, O wins without reading them (the same
+        # labels as the full loop; the margin keeps rounding from deciding a near tie).
+        o_factor = next((f for label, f in factors if label == "O"), None)
+        rest = max((f for label, f in factors if label != "O"), default=0.0)
         out = []
         for i in range(n):  # a plain loop: this is the analysers' hot path
+            if o_factor is not None:
+                p_o = marginal("O", i)
+                if o_factor * p_o > rest * (1.0 - p_o) + 1e-9:
+                    out.append("O")
+                    continue
             best, best_p = labels[0], -1.0
             for label, factor in factors:
                 p = factor * marginal(label, i)
