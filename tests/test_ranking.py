@@ -90,6 +90,34 @@ def test_claims_are_credited_to_named_sources_not_pronouns() -> None:
     assert [a.source.text for a in claimed_attributions(text)] == ["The mayor, Ana Ruiz"]
 
 
+def test_a_claim_is_credited_to_the_speaker_without_the_clause_about_them() -> None:
+    from summarize.analysers.attributions import claimed_attributions, find_attributions
+
+    text = ("The port will reopen on Friday, said Tom Ashby, who has run the harbour for 20 "
+            "years. Dock workers were relieved.")
+    assert [a.source.text for a in find_attributions(text)] == [
+        "Tom Ashby, who has run the harbour for 20 years"]  # PolNeAR's span, as fitted
+    assert [a.source.text for a in claimed_attributions(text)] == ["Tom Ashby"]
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [  # sentences of our own
+        ("the harbour master, who has run the port for 20 years", "the harbour master"),
+        ("who stood down from the council in 2019", "Tom Ashby"),  # "Tom Ashby, 74, who ..."
+        ("the agency, which runs the port", "the agency"),
+        ("which runs the port", "which runs the port"),  # "which" may stand for anything
+        ("Ana Ruiz", "Ana Ruiz"),
+    ],
+)
+def test_the_speaker_a_source_names(source: str, named: str) -> None:
+    from summarize.analysers.attributions import Span, speaker
+
+    text = f"Tom Ashby, 74, {source}, said the port would reopen on Friday."
+    start = text.index(source)
+    assert speaker(text, Span(source, start, start + len(source))).text == named
+
+
 @pytest.mark.skipif(not (TRAIN / "articles-frank-train.jsonl").is_file(),
                     reason="../shared/train is not beside the project")
 def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:

@@ -24,8 +24,8 @@ from .spans import (
 )
 
 __all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "claimed_attributions", "credited_in",
-           "find_attributions", "rule_attributions", "states_a_claim", "tagged_attributions",
-           "tagger_inputs"]
+           "find_attributions", "rule_attributions", "speaker", "states_a_claim",
+           "tagged_attributions", "tagger_inputs"]
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -37,10 +37,17 @@ def find_attributions(text: str) -> list[Attribution]:
 
 
 def claimed_attributions(text: str) -> list[Attribution]:
-    """The attributions a briefing credits claims to: those that state a claim, of a source
-    other than a pronoun (a key claim is credited with :func:`credited_in` among them)."""
-    return [a for a in _find(text)
-            if a.source.text.lower() not in PRONOUN_SOURCES and states_a_claim(a)]
+    """The attributions a briefing credits claims to (a key claim is credited with
+    :func:`credited_in` among them): those that state a claim, of a source other than a pronoun
+    ("he"; a bare "who" is left out too: "Zimmerman, who alleged that ..." is rarely the claim
+    of its sentence), each source as the :func:`speaker` it names."""
+    out = []
+    for a in _find(text):
+        if a.source.text.lower() in PRONOUN_SOURCES or not states_a_claim(a):
+            continue
+        source = speaker(text, a.source)
+        out.append(a if source == a.source else Attribution(source, a.cue, a.content))
+    return out
 
 
 @functools.lru_cache(maxsize=256)
@@ -146,6 +153,33 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
 _HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
 _NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
 _NAME_AFTER = re.compile(rf"\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+
+
+_RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b")
+_RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
+# The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
+_ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD}[ \t]+)*{_NAME_WORD}"
+                         r"(?=(?:,[ \t]*\d{1,3})?,[ \t]*$)")
+
+
+def speaker(text: str, source: Span) -> Span:
+    """Who a source names, for a reader: the name a relative pronoun stands for ("Mr Ashby" of
+    "Mr Ashby, 74, who ..."), a source without the relative clause that describes it ("the
+    37-year-old" of "the 37-year-old, who is targeting further Paralympic success"), else the
+    source as found. (PolNeAR annotates the pronoun itself as the source, and the tagger
+    follows it: its spans stay as they are, and the briefing names the speaker.)"""
+    start, end = source.start, source.end
+    if _RELATIVE_START.match(text, start):
+        name = _ANTECEDENT.search(text, max(0, start - 80), start)
+        if name is None:
+            return source
+        start, end = name.start(), name.end()
+    else:
+        clause = _RELATIVE.search(text, start, end)
+        if clause is None:
+            return source
+        end = clause.start()
+    return trimmed_span(text, start, end) or source
 
 
 def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
