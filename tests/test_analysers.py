@@ -137,6 +137,27 @@ def test_analyze_command_json_and_jsonl(tmp_path: Path) -> None:
     assert result.exit_code == 3 and "id" in result.stderr
 
 
+_FRENCH = ("Le gouvernement a annoncé mardi que le port de Valdera rouvrirait vendredi après la "
+           "tempête qui a fermé les quais pendant trois jours. Les dockers ont salué la décision, "
+           "mais le maire a prévenu que les réparations pourraient durer des semaines et que la "
+           "circulation resterait limitée dans le centre.")
+
+
+def test_a_document_in_another_language_is_said_not_to_read_as_english(tmp_path: Path) -> None:
+    from summarize.analysers.language import english_share, reads_as_english
+
+    english = SEED.read_text(encoding="utf-8")
+    assert reads_as_english(english) and english_share(english) > 0.3  # type: ignore[operator]
+    assert not reads_as_english(_FRENCH)
+    assert english_share("Le port rouvre.") is None and reads_as_english("Le port rouvre.")
+    french = tmp_path / "port.txt"
+    french.write_text(_FRENCH, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(french)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "port.txt"
+    assert result.stderr.count("\n") == 1 and "does not read as English" in result.stderr
+    assert CliRunner().invoke(app, ["analyze", str(SEED)]).stderr == ""
+
+
 def test_eval_scores_a_small_gold_file(tmp_path: Path) -> None:
     gold = tmp_path / "figures.jsonl"
     gold.write_text(json.dumps({"id": "1", "text": "About 300 people fled and 5% left.",

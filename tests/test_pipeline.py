@@ -295,3 +295,17 @@ def test_a_claims_source_written_across_a_line_break_is_credited_on_one_line() -
                      settings=resolve_settings(env={}, strategy="extractive"))
     credited = [c.attributed_to for c in briefing.key_claims if c.attributed_to]
     assert credited == ["The Pentagon spokesperson Sabrina Singh"], credited
+
+
+def test_a_briefing_of_a_document_in_another_language_says_so(seed) -> None:  # type: ignore[no-untyped-def]
+    from summarize import document_from_text
+
+    french = ("Le gouvernement a annoncé mardi que le port de Valdera rouvrirait vendredi après "
+              "la tempête qui a fermé les quais pendant trois jours. Les dockers ont salué la "
+              "décision, mais le maire a prévenu que les réparations pourraient durer des "
+              "semaines et que la circulation resterait limitée dans le centre.")
+    settings = resolve_settings(env={}, strategy="extractive")
+    said = [n for n in brief(document_from_text(french), settings=settings).notes
+            if "does not read as English" in n]
+    assert len(said) == 1
+    assert not any("English" in n for n in brief(seed, settings=settings).notes)

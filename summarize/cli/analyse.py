@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,9 +11,12 @@ import typer
 
 from ..analysers.analysis import analyze_text
 from ..analysers.evaluation import evaluate, format_table
+from ..analysers.language import reads_as_english
 from ..core.inputs import read_document, read_jsonl_documents
-from .app import emit, handled
+from .app import emit, handled, setup_logging
 from .options import Output
+
+log = logging.getLogger(__name__)
 
 
 class AnalyzeFormat(StrEnum):
@@ -30,10 +34,15 @@ def analyze(
     output: Output = None,
 ) -> None:
     """Figures, hedges and attributions of a document, without any model."""
+    setup_logging(verbose=False, quiet=False)
     with handled():
         documents = (list(read_jsonl_documents(path)) if path.endswith(".jsonl")
                      else [read_document(path)])
         results = [{"id": d.id, **analyze_text(d.text)} for d in documents]
+        for d in documents:
+            if not reads_as_english(d.text):
+                log.warning("%s does not read as English: the analysers read English only, so "
+                            "its figures' units, hedges and sources may be missing or wrong", d.id)
         lines = format is AnalyzeFormat.jsonl or (format is None and path.endswith(".jsonl"))
         if lines:
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
