@@ -551,3 +551,18 @@ def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
 )
 def test_one_is_a_figure_when_it_measures(text: str, figures: list[tuple[str, str]]) -> None:
     assert [(f.text, f.unit) for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [  # sentences of our own
+        ("The mayor would beat her rival 46 to 40 percent.", [(46, "%"), (40, "%")]),
+        ("The council voted 5 to 4 on Tuesday.", [(5, None), (4, None)]),
+        ("Turnout was 10 to 20 percent lower.", [((10, 20), "%")]),  # a range
+        ("Jobs fell from 2,000 to 1,500 workers.", [((2000, 1500), "workers")]),  # a change
+    ],
+)
+def test_two_figures_side_by_side_are_not_a_range(text: str, figures: list[Any]) -> None:
+    found = [((f.low, f.high) if f.low is not None else f.value, f.unit)
+             for f in extract_figures(text)]
+    assert found == figures

@@ -158,6 +158,13 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             end = m.end("pct0") if m.group("pct0") else m.end("num")
             second = None
             pct = m.group("pct0")
+        elif m.group("join") == "to" and second < value and not between:
+            # "46 to 40 percent", "voted 5 to 4", "1,428 to 1,153": two figures set side by
+            # side (a poll, a vote, a tally), not a range; the second is found anew. (Written
+            # with a hyphen, "52-48" and "58%-33%" stay one figure: the second would be read
+            # as an identifier's part or a negative.)
+            end = m.end("pct0") if m.group("pct0") else m.end("num")
+            second = None
         else:
             # "1.5-2 million": the second's scale applies to the first, when that is plausible.
             scale = re.search(rf"\s?({SCALE})\b", m.group("num2"), re.IGNORECASE)
