@@ -22,6 +22,11 @@ SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
 EVAL = ROOT.parent / "shared" / "eval"
 
 
+def test_a_headline_may_still_hedge() -> None:
+    assert [h.cue for h in find_hedges("Storm May Close Port Of Valdera")] == ["May"]
+    assert [h.cue for h in find_hedges("The port may close on Friday.")] == ["may"]
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "kind"),
     [
@@ -61,7 +66,10 @@ def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> No
      "It reported lower-than-expected earnings.", "The merger, which had been expected, closed.",
      # a modal after an article or a possessive is a noun
      "She stood against the might of the club and its lawyers.",
-     "He pushed the cart with all his might."],
+     "He pushed the cart with all his might.",
+     # a capitalised "May" inside a sentence: a month or a name
+     "He died in hospital on 14 May, six days after the storm.",
+     "Richard Hammond and James May left the port on Friday."],
 )
 def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []

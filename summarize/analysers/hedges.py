@@ -68,6 +68,14 @@ _MONTH_MAY = re.compile(r"May(?=\s+\d)")
 # A modal after an article or a possessive is a noun ("the might of", "a can of", "her will").
 _MODAL_NOUNS = frozenset({"might", "may", "can", "must", "will"})
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
+_OPENING = " \t\r\n\"“‘'("
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline's capitalisation: "Storm May Close Port", "Police May Have Found the Bodies"
+    (no word of four letters or more in lower case)."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 3 and not any(w[0].islower() and len(w) > 3 for w in words)
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,11 @@ def combine(sentence: str, lexicon: list[HedgeCue], tagged: list[tuple[int, int]
         if sentence[start:end].lower() in _MODAL_NOUNS and \
                 _DETERMINER.search(sentence, max(0, start - 8), start):
             continue  # a noun after a determiner: "the might of the club", "a can of beans"
+        if sentence[start:end] == "May" and sentence[:start].strip(_OPENING) and \
+                not _title_case(sentence):
+            # a month or a name: "on 14 May", "James May" (of the 61 capitalised "May"s inside a
+            # sentence in the FactBank and Szeged sentences, none is a cue); a headline's is
+            continue
         kind = next((h.type for h in lexicon if h.start < end and start < h.end),
                     types.get(sentence[start:end].lower(), "modal"))
         found.append(HedgeCue(cue=sentence[start:end], type=kind, start=start, end=end))
