@@ -558,7 +558,10 @@ def test_one_is_a_figure_when_it_measures(text: str, figures: list[tuple[str, st
     [  # sentences of our own
         ("The mayor would beat her rival 46 to 40 percent.", [(46, "%"), (40, "%")]),
         ("The council voted 5 to 4 on Tuesday.", [(5, None), (4, None)]),
+        ("The council voted 52-48 on Tuesday.", [(52, None), (48, None)]),
+        ("By 58%-33%, residents backed the plan.", [(58, "%"), (33, "%")]),
         ("Turnout was 10 to 20 percent lower.", [((10, 20), "%")]),  # a range
+        ("Turnout was 10-20% lower.", [((10, 20), "%")]),
         ("Jobs fell from 2,000 to 1,500 workers.", [((2000, 1500), "workers")]),  # a change
     ],
 )

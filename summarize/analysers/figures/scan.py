@@ -90,6 +90,15 @@ def _scan(text: str) -> list[FigureMention]:
             continue
         out.append(figure)
         pos = max(figure.end, m.start() + 1)
+        if m.group("join") in ("-", "–") and figure.end <= m.start("join") and \
+                figure.low is None:
+            # "52-48", "58%-33%": a pair side by side (below); its second number follows the
+            # hyphen, which is then neither a minus nor an identifier's
+            pair = FIGURE.match(text, m.start("cur2") if m.group("cur2") else m.start("num2"))
+            second = _figure(text, pair, paired=True) if pair else None
+            if second is not None:
+                out.append(second)
+                pos = max(pos, second.end)
         inner = _INNER.search(text, m.end(), figure.end)
         if inner:
             # the 250ml in "8m 250ml bottles", the whole in "two of the three members"
@@ -97,9 +106,12 @@ def _scan(text: str) -> list[FigureMention]:
     return out
 
 
-def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
+def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
+    """The figure ``m`` found, or ``None``; ``paired``: the second of a pair written with a
+    hyphen ("the 48 of 52-48")."""
     digits = m.group("digits")
-    if not m.group("cur") and is_date_or_identifier(text, m.start("num"), m.end("num"), digits):
+    if not m.group("cur") and not paired and \
+            is_date_or_identifier(text, m.start("num"), m.end("num"), digits):
         return None
     if TIME_SUFFIX.match(text, m.end("num")):
         return None  # 10.45pm, 5 a.m.
@@ -137,7 +149,8 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
     n0 = m.start("cur") if m.group("cur") else m.start("num")
     if m.group("neg"):
         value = -value
-    elif n0 > 0 and text[n0 - 1] in "-−" and (n0 < 2 or not text[n0 - 2].isalnum()):
+    elif n0 > 0 and text[n0 - 1] in "-−" and (n0 < 2 or not text[n0 - 2].isalnum()) and \
+            not paired:
         value, start = -value, n0 - 1  # -5 yards
     qual_text = m.group("qual")
     qualifier = qualifier_of(qual_text)
@@ -158,11 +171,13 @@ def _figure(text: str, m: re.Match[str]) -> FigureMention | None:
             end = m.end("pct0") if m.group("pct0") else m.end("num")
             second = None
             pct = m.group("pct0")
-        elif m.group("join") == "to" and second < value and not between:
-            # "46 to 40 percent", "voted 5 to 4", "1,428 to 1,153": two figures set side by
-            # side (a poll, a vote, a tally), not a range; the second is found anew. (Written
-            # with a hyphen, "52-48" and "58%-33%" stay one figure: the second would be read
-            # as an identifier's part or a negative.)
+        elif second < value and not between and (m.group("join") == "to" or (
+                m.group("join") in ("-", "–") and digits and m.group("num2")[:1].isdigit()
+                and not (len(digits) == 4 and len(m.group("num2")) == 2))):
+            # "46 to 40 percent", "voted 5 to 4", "1,428 to 1,153", "52-48", "58%-33%": two
+            # figures set side by side (a poll, a vote, a tally), not a range; the second is
+            # found anew (after a hyphen, by the scanner: see _scan). "2014-15" is a range,
+            # "one-half" a fraction.
             end = m.end("pct0") if m.group("pct0") else m.end("num")
             second = None
         else:
