@@ -569,3 +569,16 @@ def test_two_figures_side_by_side_are_not_a_range(text: str, figures: list[Any])
     found = [((f.low, f.high) if f.low is not None else f.value, f.unit)
              for f in extract_figures(text)]
     assert found == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [  # sentences of our own
+        ("One-third of the dock workers stayed home.", 1 / 3, "dock workers"),
+        ("The mayor won less than one-half of 1 percent more.", 0.5, None),
+        ("Costs fell by one-fifth.", 0.2, None),
+    ],
+)
+def test_one_part_is_a_fraction(text: str, value: float, unit: str | None) -> None:
+    first = extract_figures(text)[0]
+    assert first.value == pytest.approx(value) and first.low is None and first.unit == unit

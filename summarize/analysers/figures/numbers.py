@@ -80,13 +80,18 @@ _BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
 
 
+# "one-third of voters", "one-half the total": a fraction, not one and a half
+_ONE_PART = r"one[- ](?:half|third|quarter|fifth|tenth)"
+
+
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a dozen|dozens|"
-    rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters)(?=\s+(?:of|the)\b)|"
+    rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|{_ONE_PART})"
+    rf"(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
-    rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)"
-    rf"\b|"
+    rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth|"
+    rf"{_ONE_PART})\b|"
     rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
     rf"(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
@@ -159,7 +164,7 @@ FIGURE = re.compile(
 
 
 FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
-                       r"a tenth", re.IGNORECASE)
+                       rf"a tenth|{_ONE_PART}", re.IGNORECASE)
 
 
 SHARE = re.compile(rf"\b(?:{FRACTION.pattern})\b", re.IGNORECASE)
@@ -171,7 +176,8 @@ def words_value(words: str) -> tuple[float, float | None]:
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
                "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
                "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
-               "half a billion": 5e8}
+               "half a billion": 5e8, "one half": 0.5, "one third": 1 / 3, "one quarter": 0.25,
+               "one fifth": 0.2, "one tenth": 0.1}
     if joined in special:
         return special[joined], None
     part = re.fullmatch(r"(half|a quarter|quarter|three quarters)(?: of)?(?: a)? (\w+)", joined)
