@@ -577,6 +577,10 @@ def test_two_figures_side_by_side_are_not_a_range(text: str, figures: list[Any])
         ("One-third of the dock workers stayed home.", 1 / 3, "dock workers"),
         ("The mayor won less than one-half of 1 percent more.", 0.5, None),
         ("Costs fell by one-fifth.", 0.2, None),
+        ("Three-fourths say the port should reopen.", 0.75, None),
+        ("Two-thirds support reopening the port.", 2 / 3, None),  # "support" is not counted
+        ("The council needs a two-thirds majority.", 2 / 3, "majority"),
+        ("He said that one-quarter of the workers left.", 0.25, "workers"),
     ],
 )
 def test_one_part_is_a_fraction(text: str, value: float, unit: str | None) -> None:

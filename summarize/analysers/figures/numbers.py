@@ -80,8 +80,16 @@ _BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
 
 
-# "one-third of voters", "one-half the total": a fraction, not one and a half
-_ONE_PART = r"one[- ](?:half|third|quarter|fifth|tenth)"
+# "one-third of voters", "one-half the total", "three-fourths say": a fraction, not one and a
+# half or three "fourths"
+_HYPHEN_PART = (r"one-(?:half|third|quarter|fourth|fifth|tenth)|"
+                r"(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fourths|fifths|"
+                r"sixths|eighths|tenths)")
+_ONE_PART = rf"{_HYPHEN_PART}|one (?:half|third|quarter|fourth|fifth|tenth)"
+_NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "eighth": 8, "tenth": 10}
 
 
 _WORDS = (
@@ -92,6 +100,7 @@ _WORDS = (
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth|"
     rf"{_ONE_PART})\b|"
+    rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
     rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
     rf"(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
@@ -176,10 +185,12 @@ def words_value(words: str) -> tuple[float, float | None]:
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
                "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
                "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
-               "half a billion": 5e8, "one half": 0.5, "one third": 1 / 3, "one quarter": 0.25,
-               "one fifth": 0.2, "one tenth": 0.1}
+               "half a billion": 5e8}
     if joined in special:
         return special[joined], None
+    part = re.fullmatch(r"(\w+) (\w+?)s?", joined)
+    if part and part.group(1) in _NUMERATORS and part.group(2) in _DENOMINATORS:
+        return _NUMERATORS[part.group(1)] / _DENOMINATORS[part.group(2)], None  # "one third"
     part = re.fullmatch(r"(half|a quarter|quarter|three quarters)(?: of)?(?: a)? (\w+)", joined)
     if part:
         share = {"half": 0.5, "three quarters": 0.75}.get(part.group(1), 0.25)

@@ -127,7 +127,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None  # odds, dates and the like: "at 40/1", "9/11", "24/7"
     if digits and "/" in digits and digits_value(digits) % 1 == 0:
         return None  # "4/4", "8/8": not a fraction
-    if words and FRACTION.fullmatch(words) and re.search(
+    if words and FRACTION.fullmatch(words) and "-" not in words and re.search(
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
         return None  # "the first half of the year": a period, not a fraction
@@ -214,11 +214,17 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         per = PER.match(text, end)
         if per and rate_word(per):
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
+    fraction = bool(words and FRACTION.fullmatch(words))
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
             bool(digits)
-        unit, end = unit_after(text, end, value, glued)
-        if unit is None and words and FRACTION.fullmatch(words):
+        if not fraction or re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4):start],
+                                     re.IGNORECASE):
+            # a fraction counts what follows only as an adjective: "a two-thirds majority",
+            # not "Two-thirds support reducing it"
+            unit, end = unit_after(text, end, value, glued)
+        if unit is None and fraction and not re.match(r"\s+of\s+(?:them|us|you|it)\b",
+                                                      text[end:end + 16]):
             of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your)\s+)?|"
                           r"(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
                           text[end:end + 20], re.IGNORECASE)
