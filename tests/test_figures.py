@@ -586,3 +586,17 @@ def test_two_figures_side_by_side_are_not_a_range(text: str, figures: list[Any])
 def test_one_part_is_a_fraction(text: str, value: float, unit: str | None) -> None:
     first = extract_figures(text)[0]
     assert first.value == pytest.approx(value) and first.low is None and first.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [  # sentences of our own
+        ("The port spent tens of millions of dollars on repairs.", 1e7, 1e8, "USD"),
+        ("It helped hundreds of millions of travellers.", 1e8, 1e9, "travellers"),
+        ('He gave the port "hundreds of thousands" last year.', 1e5, 1e6, None),
+        ("Thousands of workers marched.", 1e3, 1e4, "workers"),
+    ],
+)
+def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) -> None:
+    first = extract_figures(text)[0]
+    assert (first.low, first.high, first.unit) == (low, high, unit)

@@ -101,8 +101,8 @@ _WORDS = (
     rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth|"
     rf"{_ONE_PART})\b|"
     rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
-    rf"(?:tens of thousands|hundreds of thousands|hundreds|thousands|millions|billions)"
-    rf"(?=\s+of\b)|"
+    rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
+    rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"{_GROUP}"
 )
@@ -197,6 +197,7 @@ def words_value(words: str) -> tuple[float, float | None]:
         return share * _BIG_WORDS[part.group(2)], None
     vague = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
              "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
+             "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
              "hundreds of thousands": (1e5, 1e6)}
     if joined in vague:
         return vague[joined]
