@@ -151,6 +151,7 @@ def test_ranges_and_vague_plurals() -> None:
         "the first half of the year",
         "It ended 2-2 after extra time",
         "in 2018's first quarter",
+        "under clause 5.6 of the port's lease",
     ],
 )
 def test_more_things_that_are_not_figures(text: str) -> None:

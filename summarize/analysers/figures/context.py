@@ -15,7 +15,7 @@ _LABELS = {
     "section", "row", "no", "no.", "number", "article", "chapter", "page", "room", "flight",
     "route", "highway", "seat", "gate", "level", "grade", "version", "model", "episode",
     "season", "volume", "vol", "part", "item", "rule", "resolution", "amendment", "paragraph",
-    "zip", "code", "postcode", "a.d.", "ad", "bc",
+    "zip", "code", "postcode", "a.d.", "ad", "bc", "clause", "subsection", "annex", "appendix",
 }
 
 
