@@ -237,7 +237,9 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("its value fell by a third to $20 billion", [("a third", 1 / 3, None, "exact", "down"),
                                                       ("$20 billion", 2e10, "USD", "exact", "=")]),
         ("They cut costs by a fifth", [("a fifth", 0.2, None, "exact", "down")]),
-        ("The 2,000-strong force", [("2,000-strong", 2000, "strong", "exact", "=")]),
+        # what a group is so strong in: "a force of 2,000"
+        ("The 2,000-strong force", [("2,000-strong force", 2000, "force", "exact", "=")]),
+        ("The crowd was 2,000-strong.", [("2,000-strong", 2000, "strong", "exact", "=")]),
         ("when six people's lives change", [("six people", 6, "people", "exact", "=")]),
         # fractions in digits; a movement "by X to Y" is two figures, not a range
         ("They lived in camps for 2 1/2 years", [("2 1/2 years", 2.5, "years", "exact", "=")]),

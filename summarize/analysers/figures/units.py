@@ -211,6 +211,12 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         word = hyphen.group(1).lower()
+        if word == "strong":
+            # "a 1,000-strong crowd": a crowd of 1,000
+            counted = re.match(r"[ \t]+([a-z]+)\b", rest[hyphen.end(1):])
+            if counted and counted.group(1) not in STOP_UNIT and \
+                    not _not_a_head(counted.group(1)):
+                return counted.group(1), end + hyphen.end(1) + counted.end(1)
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
         if word == "percent":
