@@ -139,6 +139,12 @@ def test_analyze_command_json_and_jsonl(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert [x["id"] for x in lines] == ["a", "b"]
     assert lines[0]["figures"][0]["value"] == 300 and lines[0]["hedges"][0]["cue"] == "may"
+    speakers = [a["speaker"]["text"] for a in data["attributions"]]
+    assert "Sabrina Singh" in " ".join(speakers)
+    for a in data["attributions"]:
+        assert {"source", "cue", "content", "speaker"} == set(a)
+        assert a["source"]["start"] <= a["speaker"]["start"] or a["source"]["text"] == "who" or \
+            a["source"]["text"].startswith("who ")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1}\n')
     result = CliRunner().invoke(app, ["analyze", str(bad)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .attributions import find_attributions
+from .attributions import find_attributions, speaker
 from .figures import extract_figures
 from .hedges import find_hedges
 
@@ -12,9 +12,12 @@ __all__ = ["analyze_text"]
 
 
 def analyze_text(text: str) -> dict[str, Any]:
-    """Figures, hedges and attributions of ``text``, with character offsets into it."""
+    """Figures, hedges and attributions of ``text``, with character offsets into it; each
+    attribution also names its ``speaker`` (:func:`~.attributions.speaker`: the source without
+    a relative clause about it, or the name a "who" stands for)."""
     return {
         "figures": [f.as_dict() for f in extract_figures(text)],
         "hedges": [h.as_dict() for h in find_hedges(text)],
-        "attributions": [a.as_dict() for a in find_attributions(text)],
+        "attributions": [{**a.as_dict(), "speaker": vars(speaker(text, a.source)).copy()}
+                         for a in find_attributions(text)],
     }
