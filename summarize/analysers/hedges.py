@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .sentences import sentence_spans
+from .sentences import sentence_spans, title_case
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
            "lexicon_hedges"]
@@ -70,12 +70,6 @@ _MODAL_NOUNS = frozenset({"might", "may", "can", "must", "will"})
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
 _OPENING = " \t\r\n\"“‘'("
 
-
-def _title_case(sentence: str) -> bool:
-    """A headline's capitalisation: "Storm May Close Port", "Police May Have Found the Bodies"
-    (no word of four letters or more in lower case)."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    return len(words) >= 3 and not any(w[0].islower() and len(w) > 3 for w in words)
 
 
 @dataclass(frozen=True)
@@ -171,7 +165,7 @@ def combine(sentence: str, lexicon: list[HedgeCue], tagged: list[tuple[int, int]
                 _DETERMINER.search(sentence, max(0, start - 8), start):
             continue  # a noun after a determiner: "the might of the club", "a can of beans"
         if sentence[start:end] == "May" and sentence[:start].strip(_OPENING) and \
-                not _title_case(sentence):
+                not title_case(sentence):
             # a month or a name: "on 14 May", "James May" (of the 61 capitalised "May"s inside a
             # sentence in the FactBank and Szeged sentences, none is a cue); a headline's is
             continue

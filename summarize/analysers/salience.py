@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
-from .sentences import sentence_spans
+from .sentences import sentence_spans, title_case
 
 __all__ = ["Sentence", "bottom_line_sentences", "headline", "rank_sentences", "sentences_of"]
 
@@ -44,24 +44,12 @@ def headline(text: str) -> tuple[int, int] | None:
     offset = len(text) - len(first)
     line = first.split("\n", 1)[0].strip()
     if line and "\n" in first and len(line) <= 160 and (line[-1] not in _FINAL or
-                                                        _title_case(line)):
+                                                        title_case(line)):
         return offset, offset + len(line)
     return None
 
 
 # Words a headline writes in lower case when its other words are capitalised.
-_MINOR = frozenset("a an the and or but nor for of in on at to by with from as is are was be "
-                   "vs via up out off over into onto per than that".split())
-
-
-def _title_case(line: str) -> bool:
-    """Whether ``line`` is written as a headline, every word but the minor ones capitalised
-    ("Bellwether County Says Trump Should Win GOP Nomination."), whatever ends it."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", line)
-    major = [w for w in words if w.lower() not in _MINOR]
-    return len(words) >= 4 and len(major) >= 3 and all(w[0].isupper() for w in major)
-
-
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
 # "(CNN)". It says where the story was filed, not what happened.
 _DATELINE = re.compile(

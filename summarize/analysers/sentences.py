@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, TITLES
 
-__all__ = ["every_line_a_sentence", "sentence_at", "sentence_spans"]
+__all__ = ["every_line_a_sentence", "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 _ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -145,3 +145,15 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | 
         if s <= offset < e:
             return s, e
     return None
+
+
+_MINOR = frozenset("a an the and or but nor for of in on at to by with from as is are was be "
+                   "vs via up out off over into onto per than that".split())
+
+
+def title_case(line: str) -> bool:
+    """Whether ``line`` is written as a headline, every word but the minor ones capitalised
+    ("Bellwether County Says Trump Should Win GOP Nomination."), whatever ends it."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    major = [w for w in words if w.lower() not in _MINOR]
+    return len(words) >= 4 and len(major) >= 3 and all(w[0].isupper() for w in major)

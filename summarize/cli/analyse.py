@@ -11,7 +11,7 @@ import typer
 
 from ..analysers.analysis import analyze_text
 from ..analysers.evaluation import evaluate, format_table
-from ..analysers.language import reads_as_english
+from ..analysers.language import not_english
 from ..core.inputs import read_document, read_jsonl_documents
 from .app import emit, handled, setup_logging
 from .options import Output
@@ -40,9 +40,9 @@ def analyze(
                      else [read_document(path)])
         results = [{"id": d.id, **analyze_text(d.text)} for d in documents]
         for d in documents:
-            if not reads_as_english(d.text):
-                log.warning("%s does not read as English: the analysers read English only, so "
-                            "its figures' units, hedges and sources may be missing or wrong", d.id)
+            foreign = not_english(d.text)
+            if foreign:
+                log.warning("%s %s", d.id, foreign)
         lines = format is AnalyzeFormat.jsonl or (format is None and path.endswith(".jsonl"))
         if lines:
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)

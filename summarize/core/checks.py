@@ -18,7 +18,7 @@ from ..analysers.attributions import Attribution, claimed_attributions, credited
 from ..analysers.figures import FigureMention, canonical_unit, extract_figures
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
-from ..analysers.language import ENGLISH_SHARE, english_share
+from ..analysers.language import not_english
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.sentences import sentence_at, sentence_spans
 from ..analysers.source_kinds import source_actor
@@ -269,12 +269,9 @@ def check_draft(
         notes.append(f"{hedged_left} more hedged statement(s) in the document are not "
                      f"listed (the section holds {SECTION_SIZES['uncertainties']}); "
                      "`summarize analyze` lists every hedge.")
-    share = english_share(text)
-    if share is not None and share < ENGLISH_SHARE:
-        notes.append(f"The document does not read as English ({100 * share:.0f}% of its words are "
-                     "English function words, against 19-53% in English news): the analysers "
-                     "read English only, so its figures' units, hedges and sources may be "
-                     "missing or wrong.")
+    foreign = not_english(text)
+    if foreign:
+        notes.append(f"The document {foreign}.")
     injected = find_injections(text)
     if injected:
         notes.append(

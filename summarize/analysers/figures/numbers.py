@@ -85,8 +85,8 @@ _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
 _HYPHEN_PART = (r"one-(?:half|third|quarter|fourth|fifth|tenth)|"
                 r"(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fourths|fifths|"
                 r"sixths|eighths|tenths)")
-_ONE_PART = rf"{_HYPHEN_PART}|one (?:half|third|quarter|fourth|fifth|tenth)"
-_NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_ONE_PART = r"one (?:half|third|quarter|fourth|fifth|tenth)"  # written apart: before "of"
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                  "eighth": 8, "tenth": 10}
@@ -173,7 +173,7 @@ FIGURE = re.compile(
 
 
 FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
-                       rf"a tenth|{_ONE_PART}", re.IGNORECASE)
+                       rf"a tenth|{_ONE_PART}|{_HYPHEN_PART}", re.IGNORECASE)
 
 
 SHARE = re.compile(rf"\b(?:{FRACTION.pattern})\b", re.IGNORECASE)
@@ -183,14 +183,12 @@ def words_value(words: str) -> tuple[float, float | None]:
     """The value of number words, and the top of the range for "thousands of" and the like."""
     joined = " ".join(words.lower().replace("-", " ").split())
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
-               "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
-               "three quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1,
-               "half a billion": 5e8}
+               "half": 0.5, "half a billion": 5e8}
     if joined in special:
         return special[joined], None
     part = re.fullmatch(r"(\w+) (\w+?)s?", joined)
     if part and part.group(1) in _NUMERATORS and part.group(2) in _DENOMINATORS:
-        return _NUMERATORS[part.group(1)] / _DENOMINATORS[part.group(2)], None  # "one third"
+        return _NUMERATORS[part.group(1)] / _DENOMINATORS[part.group(2)], None  # "a third"
     part = re.fullmatch(r"(half|a quarter|quarter|three quarters)(?: of)?(?: a)? (\w+)", joined)
     if part:
         share = {"half": 0.5, "three quarters": 0.75}.get(part.group(1), 0.25)
