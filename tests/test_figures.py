@@ -603,3 +603,42 @@ def test_one_part_is_a_fraction(text: str, value: float, unit: str | None) -> No
 def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) -> None:
     first = extract_figures(text)[0]
     assert (first.low, first.high, first.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # ages set off by commas after a common noun, and after a name in lower-cased text
+        ("British Transport Police said the man, 22, from Birmingham, was held", 22,
+         "year of age"),
+        ("said david magel, 53, who lives in the suburbs", 53, "year of age"),
+        # not ages: a list's markers, a number word after a verb
+        ("it registers the meaning of the words, 2) realizes", 2, "-"),
+        # symbols with a power, tokenised rates and degrees, variant spellings
+        ("a flat of 45 m2 in the centre", 45, "square metre"),
+        ("a park of 10 km² by the sea", 10, "square kilometre"),
+        ("a plot of 500 sq metres", 500, "square metre"),
+        ("gusts of 120 km / h", 120, "kilometre per hour"),
+        ("gusts of 120kmph", 120, "kilometre per hour"),
+        ("it fell to -5 ° c overnight", -5, "celsius"),
+        ("it reached 30 degrees Celcius", 30, "celsius"),
+        ("seized 40 kilos of cocaine", 40, "kilogram"),
+        ("2 μg of lead per litre", 2, "microgram"),
+        ("a stamp costs 30 pence", 30, "penny"),
+        ("an engine at 3 revolutions per minute", 3, "revolutions per minute"),
+        # tokenised hyphens
+        ("a 5 - metre wall", 5, "metre"),
+        ("a 12 - year - old boy", 12, "year of age"),
+        # currency signs in lower-cased text
+        ("the deal is worth c$ 16.4 million", 16.4e6, "canadian dollar"),
+        ("raised hk$5 billion", 5e9, "hong kong dollar"),
+        ("it cost us $5 million", 5e6, "dollar"),
+        ("he found a $5 bill", 5, "dollar"),
+    ],
+)
+def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,
+                                                        unit: str) -> None:
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    assert found[0].value == pytest.approx(value)
+    assert canonical_unit(found[0].unit) == unit

@@ -19,6 +19,10 @@ def _lexicon() -> dict[str, dict[str, str]]:
     return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
 
 
+# Rates named as a whole, not as their parts
+_WHOLE_RATES = frozenset({"revolutions per minute", "revolution per minute"})
+
+
 # Counts of persons or of occasions are not measures: "one who", "one time".
 _COUNTS = frozenset({"people", "person", "time"})
 
@@ -54,6 +58,8 @@ def canonical_unit(unit: str | None) -> str:
         return "-"
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
+    if unit.strip().lower() in _WHOLE_RATES:
+        return UNIT_NAMES[unit.strip().lower()]  # "revolutions per minute", as "rpm" is named
     rate = re.split(r"\s+per\s+", unit.strip(), maxsplit=1, flags=re.IGNORECASE)
     if len(rate) == 2:
         return f"{canonical_unit(rate[0])} per {canonical_unit(rate[1])}"
@@ -68,6 +74,14 @@ def canonical_unit(unit: str | None) -> str:
         name = _DATA_PREFIX[prefix.lower()] + ("bit" if bits else "byte")
         return f"{name} per second" if per_second else name
     u = " ".join(unit.strip().lower().split())
+    u = re.sub(r"\s*/\s*", "/", u)  # a tokenised rate: "km / h"
+    sq = re.match(r"sq(?:\s?\.\s?|\s)(?=[a-z])", u)
+    if sq:  # "sq. m", "sq . m", "sq metres"
+        rest = u[sq.end():]
+        u = ("sq " if rest in ("m", "ft", "km", "mi", "yd") else "square ") + rest
+    degrees = re.fullmatch(r"(?:degrees?|deg\.?|[°º])\s?([cf])", u)
+    if degrees:
+        return "celsius" if degrees.group(1) == "c" else "fahrenheit"  # "° c", "deg f"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
     lexicon = _lexicon()

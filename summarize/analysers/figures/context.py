@@ -55,7 +55,8 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 
 
-_APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+# "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,"
+_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+),\s*$")
 
 
 AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
@@ -187,8 +188,13 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     after = text[end:end + 3]
     if AGED.search(before):
         return True
-    if _APPOSITION_AGE.search(before) and re.match(r"\s*(?:[,)]|\.(?:\s|$))", after):
-        return not re.search(r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Z][\w'’-]+,\s*$",
-                             before)
+    apposed = _APPOSITION_AGE.search(before)
+    lower = apposed is not None and apposed.group(1).islower()
+    if apposed and re.match(r"\s*(?:,(?!\d)|\.(?:\s|$))" if lower else
+                            r"\s*(?:[,)]|\.(?:\s|$))", after):
+        if lower and (apposed.group(1) in STOP_UNIT or not text[start].isdigit()):
+            return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
+        return not re.search(
+            r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+,\s*$", before)
     return bool(_PRONOUN_AGE.search(before) and re.match(
         r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time)\b", text[end:end + 13]))

@@ -143,7 +143,10 @@ OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]
 
 
 _CUR = (
-    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|\$|£|€|¥|₹|₩|₽|"
+    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|"
+    # in lower-cased text: glued to the sign, or apart where the letters are no English word
+    # ("hk$", "c $"; not "cost us $5", "a $5 bill")
+    r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
     r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"

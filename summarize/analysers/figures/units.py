@@ -7,6 +7,7 @@ import functools
 import re
 
 from ..shipped import shipped_json
+from .canonical import is_measure
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
 from .words import (
@@ -68,13 +69,19 @@ PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bt
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
 
-_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°″]+(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
+# A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
 
-_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°]{1,4}(?:/[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 
 
-_YEARS_OLD = re.compile(r"^[\s-](years?|months?|weeks?|days?)[\s-]olds?\b", re.IGNORECASE)
+_YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|months?|weeks?|days?)(?:\s-\s|[\s-])olds?\b",
+                        re.IGNORECASE)  # "10 years old", "10-year-old", tokenised "10 - year - old"
+
+
+# A hyphen written apart, as tokenised text has it: "a 5 - metre wall" is a "5-metre wall".
+_SPACED_HYPHEN = re.compile(r"^\s-\s([a-z]+)\b(?!\s-\s\d)")
 
 
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
@@ -200,7 +207,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
                 g.group(1).lower() not in UNIT_NAMES:
             return None, end  # the next sentence or a name glued on: "at 90Her visit", "9GAG"
         if g:
-            return g.group(1), end + g.end(1)
+            symbol = g.group(1)
+            if symbol[-1] in "23²³" and symbol.lower() not in UNIT_NAMES:
+                symbol = symbol[:-1]  # a power only where one is known: "m2", not "G2"
+            return symbol, end + len(symbol)
     old = _YEARS_OLD.match(rest)
     if old:
         return f"{old.group(1).lower().rstrip('s')}s old", end + old.end()
@@ -208,6 +218,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if suspended and re.match(r"-\s*(?:,\s*[\w]+-\s*)*,?\s*(?:and|or|to)\s", rest):
         # "four-, five- and six-cylinder engines": each number takes the last one's unit
         return plural(suspended.group(1).lower(), value), end + 1
+    spaced = _SPACED_HYPHEN.match(rest)
+    if spaced and (spaced.group(1) in MEASURE_WORDS or is_measure(spaced.group(1))):
+        return plural(spaced.group(1), value), end + spaced.end(1)
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         word = hyphen.group(1).lower()
@@ -230,9 +243,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if area:
         return " ".join(area.group(1).split()), end + area.end(1)
     symbol = _SYMBOL_UNIT.match(rest)
-    if symbol and (symbol.group(1).lower() in UNIT_NAMES and
+    if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
                    symbol.group(1).lower() not in GLUED_ONLY or
-                   compound_symbol(symbol.group(1))):
+                   compound_symbol(_spaceless(symbol.group(1)))):
         return _rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
     if word and word.group(1).lower() in MEASURE_WORDS:
@@ -303,6 +316,11 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
         unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
     return _rate(text, CURRENCY_WORDS.get(unit, unit), stop)
+
+
+def _spaceless(symbol: str) -> str:
+    """A symbol as looked up: lower case, a tokenised rate closed up ("km / h" -> "km/h")."""
+    return re.sub(r"\s*/\s*", "/", symbol.lower())
 
 
 def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:

@@ -62,9 +62,10 @@ _IRREGULAR_PLURALS = {
 
 
 AREA_UNIT = re.compile(
-    r"^\s?((?:sq\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:square|cubic)\s+[a-z]+|"
+    r"^\s?((?:sq\s?\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:sq\.?|square|cubic)\s+[a-z]+|"
     r"basis points?\b|percentage points?\b|light[ -]years?\b|"
-    r"(?:degrees?\s+)?(?:fahrenheit|celsius|centigrade|kelvin)\b|degrees?\s+[FC]\b)",
+    r"(?:degrees?\s+)?(?:fahrenheit|celsius|celcius|farenheit|centigrade|kelvin)\b|"
+    r"(?:degrees?|deg\.?|[°º])\s?[FC]\b)",
     re.IGNORECASE)
 
 
@@ -126,7 +127,14 @@ SYMBOLS = {
     "mbps": "megabit per second", "gbps": "gigabit per second", "bps": "basis point",
     "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton",
     "mt": "megaton", "gt": "gigaton", "cc": "cubic centimetre", "lb-ft": "foot pound-force",
-    "nm2": "square nanometre",
+    "nm2": "square nanometre", "kgs": "kilogram", "kmh": "kilometre per hour",
+    "kmph": "kilometre per hour", "km/hr": "kilometre per hour", "kph.": "kilometre per hour",
+    "µg": "microgram", "μg": "microgram", "mcg": "microgram", "ºc": "celsius",
+    "ºf": "fahrenheit", "º": "degree",
+    "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
+    "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
+    "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
+    "cm3": "cubic centimetre", "cm³": "cubic centimetre",
 }
 
 
@@ -171,7 +179,11 @@ UNIT_NAMES = {
     "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
     "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
-    "degrees": "degree",
+    "degrees": "degree", "kilo": "kilogram", "kilos": "kilogram", "pence": "penny",
+    "celcius": "celsius", "degrees celcius": "celsius", "farenheit": "fahrenheit",
+    "degrees farenheit": "fahrenheit", "rmb": "chinese yuan", "btc": "bitcoin",
+    "revolutions per minute": "revolutions per minute",
+    "revolution per minute": "revolutions per minute",
 }
 
 
