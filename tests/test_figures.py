@@ -620,6 +620,7 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("a plot of 500 sq metres", 500, "square metre"),
         ("gusts of 120 km / h", 120, "kilometre per hour"),
         ("gusts of 120kmph", 120, "kilometre per hour"),
+        ("output rose to 2 million b/d", 2e6, "barrel per day"),
         ("it fell to -5 ° c overnight", -5, "celsius"),
         ("it reached 30 degrees Celcius", 30, "celsius"),
         ("seized 40 kilos of cocaine", 40, "kilogram"),

@@ -134,7 +134,8 @@ SYMBOLS = {
     "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
     "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
     "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
-    "cm3": "cubic centimetre", "cm³": "cubic centimetre",
+    "cm3": "cubic centimetre", "cm³": "cubic centimetre", "bpd": "barrel per day",
+    "b/d": "barrel per day",
 }
 
 
