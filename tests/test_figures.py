@@ -635,6 +635,8 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("raised hk$5 billion", 5e9, "hong kong dollar"),
         ("it cost us $5 million", 5e6, "dollar"),
         ("he found a $5 bill", 5, "dollar"),
+        ("Pfizer deal assailed. A $160 billion megamerger", 160e9, "dollar"),
+        ("It cost A$5 million", 5e6, "australian dollar"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,

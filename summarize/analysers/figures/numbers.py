@@ -143,7 +143,8 @@ OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]
 
 
 _CUR = (
-    r"\b(?-i:US|HK|A|AU|C|CA|NZ|S|R)\s?\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|"
+    # "A$5" is Australian, "A $160 billion megamerger" is the article
+    r"\b(?-i:US|HK|AU|C|CA|NZ)\s?\$|\b(?-i:A|S|R)\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|"
     # in lower-cased text: glued to the sign, or apart where the letters are no English word
     # ("hk$", "c $"; not "cost us $5", "a $5 bill")
     r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
