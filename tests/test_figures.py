@@ -637,10 +637,22 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("he found a $5 bill", 5, "dollar"),
         ("Pfizer deal assailed. A $160 billion megamerger", 160e9, "dollar"),
         ("It cost A$5 million", 5e6, "australian dollar"),
+        # currencies that are English words or written with dots, old and rarer signs
+        ("It paid 5 million U.S. dollars.", 5e6, "dollar"),
+        ("paid 5 million u.s. dollars", 5e6, "dollar"),
+        ("South Korea spent 5 trillion won.", 5e12, "south korean won"),
+        ("It paid 5 million sterling.", 5e6, "pound sterling"),
+        ("It sold for DM 5 million.", 5e6, "german mark"),
+        ("sold for 5 million deutsche marks", 5e6, "german mark"),
+        ("It paid SFr 5 million.", 5e6, "swiss franc"),
+        ("paid eur 5 million", 5e6, "euro"),
+        ("It costs 5¢ more.", 5, "cent"),
+        ("It rose 5 U.S. cents.", 5, "cent"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,
                                                         unit: str) -> None:
+    assert "won" not in {f.unit for f in extract_figures("Of the 12 games, 5 won and 7 lost.")}
     found = extract_figures(text)
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(value)

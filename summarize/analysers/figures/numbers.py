@@ -45,7 +45,7 @@ CURRENCY_PREFIX = {
     "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
     "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
     "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$hk": "HKD", "$c": "CAD",
-    "$s": "SGD", "y=": "JPY",
+    "$s": "SGD", "y=": "JPY", "dm": "DEM", "sfr": "CHF", "sfr.": "CHF",
 }
 
 
@@ -149,11 +149,12 @@ _CUR = (
     # ("hk$", "c $"; not "cost us $5", "a $5 bill")
     r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
-    r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|"
+    r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|\b(?-i:DM|dm|SFr|SFR|sfr)\.?(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
-    rf"\b(?-i:{'|'.join(sorted(CODES | OWN_CODES))})"
+    # the codes as written, and ours in lower-cased text too ("eur 5 million"; no English word)
+    rf"\b(?-i:{'|'.join(sorted(CODES | OWN_CODES | {c.lower() for c in OWN_CODES}))})"
     r"(?=\s?\d)"
 )
 

@@ -216,7 +216,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
     fraction = bool(words and FRACTION.fullmatch(words))
     if unit is None:
-        glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°") and \
+        glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°º¢") and \
             bool(digits)
         if not fraction or re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4):start],
                                      re.IGNORECASE):

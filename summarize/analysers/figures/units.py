@@ -70,10 +70,10 @@ PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bt
 
 
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
-_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
 
-_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 
 
 _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|months?|weeks?|days?)(?:\s-\s|[\s-])olds?\b",
@@ -255,6 +255,12 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return CURRENCY_PREFIX[caps.group(1).lower()], end + caps.end(1)
     if caps and caps.group(1).lower() in CURRENCY_WORDS:
         return CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
+    word_money = re.match(r"\s+(won|sterling)\b", rest, re.IGNORECASE)
+    if word_money and (word_money.group(1).lower() == "sterling" or value >= 1000):
+        # currencies that are English words: "5 million sterling", "5 trillion won" (not the verb:
+        # "of the 12 games, 5 won")
+        return ("GBP" if word_money.group(1).lower() == "sterling" else "KRW"), \
+            end + word_money.end(1)
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
         return _rate(text, *money)

@@ -135,7 +135,7 @@ SYMBOLS = {
     "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
     "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
     "cm3": "cubic centimetre", "cm³": "cubic centimetre", "bpd": "barrel per day",
-    "b/d": "barrel per day",
+    "b/d": "barrel per day", "¢": "cent",
 }
 
 
@@ -144,7 +144,10 @@ UNIT_NAMES = {
     "%": "percentage", "percent": "percentage", "per cent": "percentage", "pc": "percentage",
     "percentage point": "percentage point", "percentage points": "percentage point",
     "usd": "dollar", "$": "dollar", "dollars": "dollar", "us dollar": "dollar",
-    "us dollars": "dollar", "eur": "euro", "euros": "euro", "gbp": "pound sterling",
+    "us dollars": "dollar", "u.s. dollar": "dollar", "u.s. dollars": "dollar",
+    "us cents": "cent", "u.s. cents": "cent", "us cent": "cent", "u.s. cent": "cent",
+    "deutsche mark": "german mark", "deutsche marks": "german mark", "deutschmarks": "german mark",
+    "sterling": "pound sterling", "eur": "euro", "euros": "euro", "gbp": "pound sterling",
     "£": "pound sterling", "jpy": "japanese yen", "yen": "japanese yen", "cny": "chinese yuan",
     "yuan": "chinese yuan", "renminbi": "chinese yuan", "rub": "russian ruble",
     "rubles": "russian ruble", "roubles": "russian ruble", "chf": "swiss franc",
