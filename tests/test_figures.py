@@ -648,11 +648,15 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("paid eur 5 million", 5e6, "euro"),
         ("It costs 5¢ more.", 5, "cent"),
         ("It rose 5 U.S. cents.", 5, "cent"),
+        ("sales hit rs 500 crore last year", 5e9, "indian rupee"),
+        ("a hefty 22lbs 5oz in Wellington", 5, "ounce"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,
                                                         unit: str) -> None:
     assert "won" not in {f.unit for f in extract_figures("Of the 12 games, 5 won and 7 lost.")}
+    assert [canonical_unit(f.unit) for f in extract_figures("He stands 6 ft 4 in.")] == \
+        ["foot", "inch"]
     found = extract_figures(text)
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(value)

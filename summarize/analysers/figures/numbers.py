@@ -149,7 +149,7 @@ _CUR = (
     # ("hk$", "c $"; not "cost us $5", "a $5 bill")
     r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
-    r"\b(?-i:RM|Rs\.?)|\b(?-i:Y=)(?=\d)|\b(?-i:DM|dm|SFr|SFR|sfr)\.?(?=\s?\d)|"
+    r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|\b(?-i:DM|dm|SFr|SFR|sfr)\.?(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"

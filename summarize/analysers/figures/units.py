@@ -244,7 +244,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return " ".join(area.group(1).split()), end + area.end(1)
     symbol = _SYMBOL_UNIT.match(rest)
     if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
-                   symbol.group(1).lower() not in GLUED_ONLY or
+                   (symbol.group(1).lower() not in GLUED_ONLY or _FEET_AND.search(
+                       text, max(0, end - 24), end) and symbol.group(1).lower() == "in") or
                    compound_symbol(_spaceless(symbol.group(1)))):
         return _rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
@@ -322,6 +323,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
         unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
     return _rate(text, CURRENCY_WORDS.get(unit, unit), stop)
+
+
+# "6 ft 4 in", "5ft 11 in": the inches of a height
+_FEET_AND = re.compile(r"\d\s?(?:ft|feet|foot)\s+\d{1,2}$")
 
 
 def _spaceless(symbol: str) -> str:
