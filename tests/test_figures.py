@@ -650,6 +650,12 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("It rose 5 U.S. cents.", 5, "cent"),
         ("sales hit rs 500 crore last year", 5e9, "indian rupee"),
         ("a 12 oz steak", 12, "ounce"),
+        # ages by what comes before or after them
+        ("Nancy Reagan, who died Sunday at age 94, was", 94, "year of age"),
+        ("sibling died at 43, an alcoholic", 43, "year of age"),
+        ("She will be 60 in May, making retraining hard", 60, "year of age"),
+        ("The man is 45 years of age.", 45, "year of age"),
+        ("He is 5 yrs old.", 5, "year of age"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,
@@ -657,6 +663,11 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert "won" not in {f.unit for f in extract_figures("Of the 12 games, 5 won and 7 lost.")}
     assert [canonical_unit(f.unit) for f in extract_figures("He stands 6 ft 4 in.")] == \
         ["foot", "inch"]
+    for text in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
+                 "all men aged 32 to 36 years."):
+        assert [canonical_unit(f.unit) for f in extract_figures(text)] == ["year of age"], text
+    # a batsman's runs in brackets are no age
+    assert [f.unit for f in extract_figures("ripping out Bairstow (13), who lobbed")] == [None]
     found = extract_figures(text)
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(value)

@@ -59,8 +59,8 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
 _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+),\s*$")
 
 
-AGED = re.compile(r"\b(?:aged|age of|ages of)\s+(?:just\s+|only\s+|about\s+)?$",
-                   re.IGNORECASE)
+AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at)\s+"
+                  r"(?:just\s+|only\s+|about\s+)?$", re.IGNORECASE)  # "at age 45", "died at 45"
 
 
 # What comes before a year: a preposition of time, or a month and day ("July 14, 1789").
@@ -197,4 +197,5 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return not re.search(
             r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+,\s*$", before)
     return bool(_PRONOUN_AGE.search(before) and re.match(
-        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time)\b", text[end:end + 13]))
+        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time|in|on|last|this|next|"
+        r"earlier|later|today|yesterday|tomorrow)\b", text[end:end + 13]))

@@ -34,6 +34,7 @@ from .numbers import (
 )
 from .senses import resolve
 from .units import PER, rate_word, unit_after
+from .words import is_plural
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 
@@ -63,6 +64,9 @@ _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
 _DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
                         r"height|depth|width))\b", re.IGNORECASE)
+
+
+_SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
 _CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
@@ -241,9 +245,12 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if unit is None and low is None and not m.group("qual") and \
                 age_context(text, m.start("num"), m.end("num"), value):
             unit = "years old"
-        elif unit in (None, "people") and value.is_integer() and value <= 115 and \
-                AGED.search(text[max(0, n0 - 20):n0]):
-            unit = "years old"  # "men aged 18 to 34 who watch"
+        elif value.is_integer() and value <= 115 and AGED.search(text[max(0, n0 - 20):n0]) and (
+                unit in (None, "people") or canonical_unit(unit) in _SPANS or
+                not is_measure(unit) and not is_plural(unit.split()[-1].lower())):
+            # "men aged 18 to 34 who watch", "aged 18 to 34 watch it", "aged 2 to 5 years"
+            span = canonical_unit(unit) if unit and canonical_unit(unit) in _SPANS else "year"
+            unit = f"{span}s old"
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     while start < end and text[start].isspace():

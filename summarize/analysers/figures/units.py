@@ -76,8 +76,9 @@ _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)\b(?!['’-])")
 
 
-_YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|months?|weeks?|days?)(?:\s-\s|[\s-])olds?\b",
-                        re.IGNORECASE)  # "10 years old", "10-year-old", tokenised "10 - year - old"
+_YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
+                        r"(?:(?:\s-\s|[\s-])olds?|\s+of\s+age)\b",
+                        re.IGNORECASE)  # "10 years old", "10-year-old", "10 - year - old", "of age"
 
 
 # A hyphen written apart, as tokenised text has it: "a 5 - metre wall" is a "5-metre wall".
@@ -213,7 +214,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             return symbol, end + len(symbol)
     old = _YEARS_OLD.match(rest)
     if old:
-        return f"{old.group(1).lower().rstrip('s')}s old", end + old.end()
+        span = old.group(1).lower().rstrip("s").replace("yr", "year")
+        return f"{span}s old", end + old.end()
     suspended = _SUSPENDED.match(rest)
     if suspended and re.match(r"-\s*(?:,\s*[\w]+-\s*)*,?\s*(?:and|or|to)\s", rest):
         # "four-, five- and six-cylinder engines": each number takes the last one's unit
