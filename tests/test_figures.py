@@ -436,8 +436,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("We won three elections a smaller share, at $12 an hour.",
          [(3, "elections"), (12, "USD per hour")]),
         ("We are giving away 3 USD50 Cards.", [(3, None), (50, "USD")]),
-        # a word glued on that is no unit, a day that is no unit
-        ("The Queen at 90Her visit, he turns 31 tomorrow.", [(90, None), (31, None)]),
+        # a word glued on that is no unit, a day that is no unit (but says an age)
+        ("The Queen at 90Her visit, he turns 31 tomorrow.", [(90, None), (31, "years old")]),
         # a noun with no plural of its own before a plural; a measure stays one
         ("Two police officers worked 10 hour shifts.", [(2, "police officers"), (10, "hour")]),
         # a unit made of a hyphenated word is written in the plural as English writes it
@@ -663,9 +663,9 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert "won" not in {f.unit for f in extract_figures("Of the 12 games, 5 won and 7 lost.")}
     assert [canonical_unit(f.unit) for f in extract_figures("He stands 6 ft 4 in.")] == \
         ["foot", "inch"]
-    for text in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
+    for aged in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
                  "all men aged 32 to 36 years."):
-        assert [canonical_unit(f.unit) for f in extract_figures(text)] == ["year of age"], text
+        assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
     # a batsman's runs in brackets are no age
     assert [f.unit for f in extract_figures("ripping out Bairstow (13), who lobbed")] == [None]
     found = extract_figures(text)
