@@ -56,6 +56,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "the 22nd amendment",
         "in 2024, the war went on",
         "at 10:30 in the morning",
+        "They use 3D printing and a 2-D model.",
     ],
 )
 def test_dates_identifiers_and_ordinals_are_not_figures(text: str) -> None:

@@ -109,6 +109,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
             _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker
+    if digits in ("2", "3", "4") and re.match(r"-?D\b", after):
+        return True  # 3D printing, a 2-D image: dimensions, not a quantity
     if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
         return True  # the 90049 ZIP code
     if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
