@@ -57,6 +57,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "in 2024, the war went on",
         "at 10:30 in the morning",
         "They use 3D printing and a 2-D model.",
+        "their arms around one another",
     ],
 )
 def test_dates_identifiers_and_ordinals_are_not_figures(text: str) -> None:
@@ -657,6 +658,10 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("She will be 60 in May, making retraining hard", 60, "year of age"),
         ("The man is 45 years of age.", 45, "year of age"),
         ("He is 5 yrs old.", 5, "year of age"),
+        # and a half
+        ("It has been seven-and-a-half years.", 7.5, "year"),
+        ("one and a half million people fled", 1.5e6, "people"),
+        ("a two-and-a-half-year-old girl", 2.5, "year of age"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,

@@ -124,6 +124,7 @@ SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|trn|
 
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
+    rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-)))?"
 )
 
@@ -245,6 +246,8 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
         value = digits_value(sub.group("digits"))
     else:
         value = words_value(sub.group("words"))[0]
+    if sub.group("half"):
+        value += 0.5
     scale = sub.group("scale")
     if scale:
         value *= SCALES[scale.lower()]

@@ -135,9 +135,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
             text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
         return None  # "the first half of the year": a period, not a fraction
+    if words and words.lower() == "one" and re.match(r"\s+another\b", text[m.end("num"):]):
+        return None  # "their arms around one another": a pronoun
     # "one of the", "one who": too often not a quantity, unless it measures ("one mile")
     lone_one = bool(words) and words.lower() == "one" and not m.group("qual") and \
-        not m.group("num2")
+        not m.group("num2") and not m.group("half")
     value = parse_number(m, "num")
     if value is None:
         return None
