@@ -658,6 +658,10 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("She will be 60 in May, making retraining hard", 60, "year of age"),
         ("The man is 45 years of age.", 45, "year of age"),
         ("He is 5 yrs old.", 5, "year of age"),
+        # fractions of a unit, and of a count written apart
+        ("Hamilton was four-hundredths of a second ahead", 0.04, "second"),
+        ("finishing three tenths of a second behind", 0.3, "second"),
+        ("two fifths of voters said so", 0.4, "voter"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

@@ -26,6 +26,8 @@ from ..document import jsonl_lines
 from ..errors import InputError
 from .attributions import find_attributions
 from .figures import canonical_unit, extract_figures
+from .figures.canonical import is_measure
+from .figures.numbers import SHARE
 from .hedges import find_hedges
 
 __all__ = ["Score", "evaluate", "format_table"]
@@ -145,14 +147,11 @@ def _ours(text: str) -> list[dict[str, Any]]:
                 i += 2
                 continue
         unit = canonical_unit(f.unit)
-        if f.value < 1 and _FRACTION.search(f.text):
+        if f.value < 1 and SHARE.search(f.text) and not is_measure(f.unit):
             unit = f"% {unit}"  # NewsQuant writes "half the condos" as 0.5 "% condo"
         out.append({"value": value, "unit": unit, "change": f.change})
         i += 1
     return out
-
-
-_FRACTION = re.compile(r"\b(?:half|thirds?|quarters?)\b", re.IGNORECASE)
 
 
 # quantulum3's unit names that differ from NewsQuant's; the rest go through canonical_unit.

@@ -82,24 +82,28 @@ _GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
 
 # "one-third of voters", "one-half the total", "three-fourths say": a fraction, not one and a
 # half or three "fourths"
-_HYPHEN_PART = (r"one-(?:half|third|quarter|fourth|fifth|tenth)|"
-                r"(?:two|three|four|five|six|seven|eight|nine)-(?:thirds|quarters|fourths|fifths|"
-                r"sixths|eighths|tenths)")
-_ONE_PART = r"one (?:half|third|quarter|fourth|fifth|tenth)"  # written apart: before "of"
+ONE_DENOMINATOR = r"(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
+                   r"hundredth|thousandth)"
+_DENOMINATORS_PLURAL = r"(?:thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|" \
+                       r"tenths|hundredths|thousandths)"
+_HYPHEN_PART = (rf"one-{ONE_DENOMINATOR}|"
+                rf"(?:two|three|four|five|six|seven|eight|nine)-{_DENOMINATORS_PLURAL}")
+# written apart: before "of" ("three tenths of a second", "two fifths of voters")
+_APART_PART = (rf"(?:one|a) {ONE_DENOMINATOR}|"
+               rf"(?:two|three|four|five|six|seven|eight|nine) {_DENOMINATORS_PLURAL}")
 _NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
-                 "eighth": 8, "tenth": 10}
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "hundredth": 100,
+                 "thousandth": 1000}
 
 
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a dozen|dozens|"
-    rf"(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|{_ONE_PART})"
-    rf"(?=\s+(?:of|the)\b)|"
+    rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
-    rf"(?<=\bby\s)(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth|"
-    rf"{_ONE_PART})\b|"
+    rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"
     rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
     rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
@@ -178,8 +182,7 @@ FIGURE = re.compile(
 )
 
 
-FRACTION = re.compile(r"half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|"
-                       rf"a tenth|{_ONE_PART}|{_HYPHEN_PART}", re.IGNORECASE)
+FRACTION = re.compile(rf"half|{_APART_PART}|{_HYPHEN_PART}", re.IGNORECASE)
 
 
 SHARE = re.compile(rf"\b(?:{FRACTION.pattern})\b", re.IGNORECASE)

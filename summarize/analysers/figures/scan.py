@@ -23,6 +23,7 @@ from .numbers import (
     FIGURE,
     FRACTION,
     NUM_WORD,
+    ONE_DENOMINATOR,
     SCALE,
     SCALES,
     SHARE,
@@ -238,6 +239,13 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
                     end = stop  # "half the condos": a share of the condos
+            measure = re.match(r"\s+of\s+an?\s+(?=\S)", text[end:end + 12])
+            if unit is None and measure:
+                unit, stop = unit_after(text, end + measure.end() - 1, 1.0, False)
+                if is_measure(unit):
+                    end = stop  # "three tenths of a second": a part of one unit
+                else:
+                    unit = None
         if unit is None and (vague_high is not None or words and words.lower() == "dozens"):
             of = re.match(r"\s+of\s+(?:the\s+)?(?=\S)", text[end:end + 12])
             if of:
@@ -282,8 +290,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
 _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
                      rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
-                     rf"a hundred|a thousand|a million|a billion|half|a third|two|a quarter|three|"
-                     rf"a fifth|a tenth|"
+                     rf"a hundred|a thousand|a million|a billion|half|a {ONE_DENOMINATOR}|"
                      rf"hundreds|thousands|"
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
 
