@@ -662,6 +662,8 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("Hamilton was four-hundredths of a second ahead", 0.04, "second"),
         ("finishing three tenths of a second behind", 0.3, "second"),
         ("two fifths of voters said so", 0.4, "voter"),
+        ("People are bullied when they’re 55, he said.", 55, "year of age"),
+        ("survived 5 ½ years in a prison", 5.5, "year"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

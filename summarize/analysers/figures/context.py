@@ -34,8 +34,9 @@ _COUNT_QUALIFIER = re.compile(
 
 
 _PRONOUN_AGE = re.compile(
-    r"\b(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
-    r"has been|is now|was then|turned|turns|turning|becomes|became|be)\s+$", re.IGNORECASE)
+    r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
+    r"has been|is now|was then|turned|turns|turning|becomes|became|be)|"
+    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m)\s+$", re.IGNORECASE)  # "they're 55"
 
 
 SPOKEN_YEAR = re.compile(

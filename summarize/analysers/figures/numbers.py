@@ -117,7 +117,7 @@ _WORDS = (
 _DIGIT_FRACTION = r"(?:\d+\s)?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
 
 
-_DIGITS = (rf"{_DIGIT_FRACTION}|\d*[{''.join(VULGAR)}]|"
+_DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
            # Indian grouping: "12,34,567.89" (lakhs, then thousands)
            rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,])|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
@@ -223,9 +223,10 @@ def words_value(words: str) -> tuple[float, float | None]:
 
 
 def digits_value(digits: str) -> float:
-    """"1,500" -> 1500, "4 5/8" -> 4.625, "2½" -> 2.5, "12,34,567" -> 1234567."""
+    """"1,500" -> 1500, "4 5/8" -> 4.625, "2½" and "2 ½" -> 2.5, "12,34,567" -> 1234567."""
     if digits[-1] in VULGAR:
-        return (float(digits[:-1]) if digits[:-1] else 0.0) + VULGAR[digits[-1]]
+        whole = digits[:-1].strip()  # "2½", "5 ½"
+        return (float(whole) if whole else 0.0) + VULGAR[digits[-1]]
     if "/" in digits:
         whole, _, fraction = digits.rpartition(" ")
         top, _, bottom = fraction.partition("/")
