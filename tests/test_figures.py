@@ -664,6 +664,7 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("two fifths of voters said so", 0.4, "voter"),
         ("People are bullied when they’re 55, he said.", 55, "year of age"),
         ("survived 5 ½ years in a prison", 5.5, "year"),
+        ("Hundreds of pro-Sanders demonstrators marched", 100, "pro-sanders demonstrator"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

@@ -93,7 +93,10 @@ _ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
 
 
 # "iPhones", "MPs" too
-_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|[A-Za-z][a-z'-]*)")
+_NAMED_PREFIX = re.compile(r"[a-z]+-[A-Z][A-Za-z'-]*")  # "anti-Trump", "pro-Sanders", "non-EU"
+_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|"
+                   rf"{_NAMED_PREFIX.pattern}|"
+                   rf"[A-Za-z][a-z'-]*)")
 
 
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
@@ -144,12 +147,14 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         words, first = words[1:], words[1].group(1).lower()
     if first in STOP_UNIT:
         return None, end
-    if not is_plural(first) and first not in MEASURE_WORDS and re.match(
+    # "pro-Sanders" modifies what follows ("pro-Sanders demonstrators"), a plural or not
+    first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
+    if not first_plural and first not in MEASURE_WORDS and re.match(
             r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
             text[words[0].end():words[0].end() + 8]):
         return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
     head = 0
-    if value != 1 and first not in MEASURE_WORDS and not is_plural(first):
+    if value != 1 and first not in MEASURE_WORDS and not first_plural:
         # the head is the first plural of the (at most five) words: "first-team players",
         # "conservative foreign policy experts", "digital and physical sales"
         for i, w in enumerate(words[1:], start=1):
@@ -158,7 +163,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 continue
             if word in STOP_UNIT:
                 break
-            if _plural_head(w.group(1)):
+            if _plural_head(w.group(1)) and not _NAMED_PREFIX.fullmatch(w.group(1)):
                 head = i  # "first-team players", "trading days", "leading Republicans"
                 break
             if word in MEASURE_WORDS:
