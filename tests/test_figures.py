@@ -58,6 +58,8 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "at 10:30 in the morning",
         "They use 3D printing and a 2-D model.",
         "their arms around one another",
+        "warming by 2100 may sound scary",
+        "the most capped England Under-21 player",
     ],
 )
 def test_dates_identifiers_and_ordinals_are_not_figures(text: str) -> None:

@@ -22,7 +22,7 @@ _LABELS = {
 TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
 
 
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")  # "by 2100" too
 
 
 # What makes a year-like number a count: "about 1900 troops", "more than 2000 votes". Not the
@@ -77,8 +77,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                       unicodedata.category(text[start - 1]).startswith("M")):
         return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
-            not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE):
-        return True  # F-16, COVID-19, COVID -19
+            not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE) or \
+            re.search(r"[a-z]\s+(?:Under|Over)-$", before):
+        return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
