@@ -192,7 +192,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
     if first == "times":
         unit = "times"
-    if _not_a_head(unit.split()[-1]) or unit.lower() in ("total", "overall", "apiece", "altogether"):
+    if _not_a_head(unit.split()[-1]) or \
+            unit.lower() in ("total", "overall", "apiece", "altogether"):
         return None, end  # "of 54 total": how it is counted, not what
     return unit, stop
 
