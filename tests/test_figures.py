@@ -667,6 +667,9 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("People are bullied when they’re 55, he said.", 55, "year of age"),
         ("survived 5 ½ years in a prison", 5.5, "year"),
         ("Hundreds of pro-Sanders demonstrators marched", 100, "pro-sanders demonstrator"),
+        ("Donald Trump turns 70 on Tuesday", 70, "year of age"),
+        ("Charged are Mohamed Farah, 21; and others", 21, "year of age"),
+        ("children as young as 13 to her clients", 13, "year of age"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

@@ -35,7 +35,7 @@ _COUNT_QUALIFIER = re.compile(
 
 _PRONOUN_AGE = re.compile(
     r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
-    r"has been|is now|was then|turned|turns|turning|becomes|became|be)|"
+    r"has been|is now|was then|becomes|became|be|am)|turned|turns|turning|to turn|will turn|"
     r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m)\s+$", re.IGNORECASE)  # "they're 55"
 
 
@@ -60,7 +60,8 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
 _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+),\s*$")
 
 
-AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at)\s+"
+AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
+                  r"as (?:young|old) as)\s+"
                   r"(?:just\s+|only\s+|about\s+)?$", re.IGNORECASE)  # "at age 45", "died at 45"
 
 
@@ -194,8 +195,8 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return True
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
-    if apposed and re.match(r"\s*(?:,(?!\d)|\.(?:\s|$))" if lower else
-                            r"\s*(?:[,)]|\.(?:\s|$))", after):
+    if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
+                            r"\s*(?:[,;)]|\.(?:\s|$))", after):
         if lower and (apposed.group(1) in STOP_UNIT or not text[start].isdigit()):
             return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
         return not re.search(
