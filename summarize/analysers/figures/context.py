@@ -71,6 +71,11 @@ _OLD_YEAR_BEFORE = re.compile(
     rf"\s*$", re.IGNORECASE)
 
 
+_ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|"
+                      r"Blvd|Lane|Drive|Place|Square|Terrace|Crescent|Close)\b"
+                      r"(?!\.?\s+[a-z]+s\b)")  # not "300 Wall Street bankers"
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -112,6 +117,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
             _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker
+    if digits and _ADDRESS.match(text, end):
+        return True  # 1600 Pennsylvania Avenue, 10 Downing Street: an address
     if digits in ("2", "3", "4") and re.match(r"-?D\b", after):
         return True  # 3D printing, a 2-D image: dimensions, not a quantity
     if re.match(r"\s*(?:zip|postal|post|area)\s?codes?\b", after, re.IGNORECASE):
