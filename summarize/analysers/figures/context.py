@@ -140,7 +140,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and (re.search(r"=\s*[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
         return True  # a markup attribute or a key's value (timestamp="1449075600"), an id
     label = re.search(r"([A-Za-z.]+)\s*$", before)
-    return bool(label and label.group(1).lower() in _LABELS and digits and
+    # "Section 427", and in words "part two", "Article three", "the No. two spot"
+    return bool(label and label.group(1).lower() in _LABELS and
                 not re.match(r"\s?(?:%|percent\b|per cent\b)", after, re.IGNORECASE))
 
 
