@@ -672,6 +672,9 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("Donald Trump turns 70 on Tuesday", 70, "year of age"),
         ("Charged are Mohamed Farah, 21; and others", 21, "year of age"),
         ("children as young as 13 to her clients", 13, "year of age"),
+        # a share of a group, as a poll states it
+        ("About 4 in 10 say they want a change", 40, "percentage"),
+        ("Only one in three understand where", 100 / 3, "percentage"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),
@@ -686,6 +689,8 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     for aged in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
                  "all men aged 32 to 36 years."):
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
+    assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
+        [(2, None), (3, "days")]
     # a batsman's runs in brackets are no age
     assert [f.unit for f in extract_figures("ripping out Bairstow (13), who lobbed")] == [None]
     found = extract_figures(text)

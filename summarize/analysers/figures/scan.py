@@ -87,6 +87,11 @@ def _scan(text: str) -> list[FigureMention]:
         m = FIGURE.search(text, max(pos, anchor.start() - _LOOKBACK))
         if m is None:
             break
+        figure = _ratio(text, m)
+        if figure is not None:
+            out.append(figure)
+            pos = figure.end
+            continue
         figure = _figure(text, m)
         if figure is None:
             # Only the first number is given up: "in 2018 to 3.9 million" still finds 3.9 million.
@@ -109,6 +114,38 @@ def _scan(text: str) -> list[FigureMention]:
             # the 250ml in "8m 250ml bottles", the whole in "two of the three members"
             pos = max(inner.start(), m.start() + 1)
     return out
+
+
+# "4 in 10", "one in five": a share of a group, as a poll states it
+_RATIO = re.compile(r"\s+in\s+(3|4|5|6|7|8|9|10|100|1,000|three|four|five|six|seven|eight|nine|ten|"
+                    r"a hundred|a thousand)\b(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))",
+                    re.IGNORECASE)
+
+
+def _measure_after(text: str, end: int) -> bool:
+    word = re.match(r"\s+([A-Za-z]+)", text[end:end + 24])
+    return bool(word and is_measure(word.group(1)))
+
+
+def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
+    """The share ``m`` and the number after it state ("about 4 in 10" is about 40%), or
+    ``None``."""
+    if m.group("num2") or m.group("pct") or m.group("pct0") or m.group("cur") or \
+            m.group("scale") or m.group("half"):
+        return None
+    ratio = _RATIO.match(text, m.end("num"))
+    if ratio is None or _measure_after(text, ratio.end()):
+        return None  # "2 in 3 days"
+    top = parse_number(m, "num")
+    whole = words_value(ratio.group(1))[0] if ratio.group(1)[0].isalpha() else \
+        digits_value(ratio.group(1))
+    if top is None or not 0 < top < whole:
+        return None
+    qualifier = qualifier_of(m.group("qual"))
+    start = m.start() if m.group("qual") else m.start("num")
+    return FigureMention(text=text[start:ratio.end()], value=100 * top / whole, unit="%",
+                         qualifier=qualifier, low=None, high=None, start=start,
+                         end=ratio.end(), change=_CHANGE[qualifier])
 
 
 def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
