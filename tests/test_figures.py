@@ -62,6 +62,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "the most capped England Under-21 player",
         "to stop Trump from reaching 1600 Pennsylvania Avenue.",
         "the former world number four and level three apprenticeships",
+        "As students reached question three, he clinched round three",
     ],
 )
 def test_dates_identifiers_and_ordinals_are_not_figures(text: str) -> None:

@@ -16,6 +16,8 @@ _LABELS = {
     "route", "highway", "seat", "gate", "level", "grade", "version", "model", "episode",
     "season", "volume", "vol", "part", "item", "rule", "resolution", "amendment", "paragraph",
     "zip", "code", "postcode", "a.d.", "ad", "bc", "clause", "subsection", "annex", "appendix",
+    "question", "game", "round", "stage", "phase", "step", "tier", "category", "class",
+    "division", "unit", "scene", "act",
 }
 
 
@@ -142,7 +144,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     label = re.search(r"([A-Za-z.]+)\s*$", before)
     # "Section 427", and in words "part two", "Article three", "the No. two spot"
     return bool(label and label.group(1).lower() in _LABELS and
-                not re.match(r"\s?(?:%|percent\b|per cent\b)", after, re.IGNORECASE))
+                not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE))
 
 
 def _starts_an_item(text: str, start: int) -> bool:
