@@ -673,6 +673,8 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("Donald Trump turns 70 on Tuesday", 70, "year of age"),
         ("Charged are Mohamed Farah, 21; and others", 21, "year of age"),
         ("children as young as 13 to her clients", 13, "year of age"),
+        ("tapped his two-million-person donor list", 2e6, "people"),
+        ("for its 100,000-plus subscribers, is", 1e5, "subscriber"),
         # a share of a group, as a poll states it
         ("About 4 in 10 say they want a change", 40, "percentage"),
         ("Only one in three understand where", 100 / 3, "percentage"),

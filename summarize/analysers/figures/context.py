@@ -185,7 +185,7 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
         return True
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
             not m.group("digits") or \
-            m.group("scale") or _measure_follows(text, m.end("num")):
+            m.group("scale") or m.group("hscale") or _measure_follows(text, m.end("num")):
         return False
     before = text[max(0, m.start("num") - 20):m.start("num")]
     name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)

@@ -129,7 +129,9 @@ SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|trn|
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-)))?"
+    # "5 million", "5m", and hyphenated "a $5-million grant", "his two-million-person list"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-))|"
+    rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
 )
 
 
@@ -252,7 +254,7 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
         value = words_value(sub.group("words"))[0]
     if sub.group("half"):
         value += 0.5
-    scale = sub.group("scale")
+    scale = sub.group("scale") or sub.group("hscale")
     if scale:
         value *= SCALES[scale.lower()]
     return value

@@ -131,7 +131,7 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     """The share ``m`` and the number after it state ("about 4 in 10" is about 40%), or
     ``None``."""
     if m.group("num2") or m.group("pct") or m.group("pct0") or m.group("cur") or \
-            m.group("scale") or m.group("half"):
+            m.group("scale") or m.group("hscale") or m.group("half"):
         return None
     ratio = _RATIO.match(text, m.end("num"))
     if ratio is None or _measure_after(text, ratio.end()):
@@ -200,6 +200,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     qualifier = qualifier_of(qual_text)
     if qualifier == "exact" and re.search(r"\bsub-$", text[max(0, n0 - 4):n0], re.IGNORECASE):
         qualifier = "at_most"  # "sub-300 sq m office space"
+    elif qualifier == "exact" and text.startswith("-plus", m.end("num")):
+        qualifier = "at_least"  # "its 100,000-plus subscribers"
     low = high = None
     pct = m.group("pct") or m.group("pct0")
     if second is not None:

@@ -232,8 +232,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         word = hyphen.group(1).lower()
-        if word == "strong":
-            # "a 1,000-strong crowd": a crowd of 1,000
+        if word in ("strong", "plus"):
+            # "a 1,000-strong crowd": a crowd of 1,000; "its 100,000-plus subscribers"
             counted = re.match(r"[ \t]+([a-z]+)\b", rest[hyphen.end(1):])
             if counted and counted.group(1) not in STOP_UNIT and \
                     not _not_a_head(counted.group(1)):
