@@ -675,6 +675,9 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("children as young as 13 to her clients", 13, "year of age"),
         ("tapped his two-million-person donor list", 2e6, "people"),
         ("for its 100,000-plus subscribers, is", 1e5, "subscriber"),
+        ("it moves at 3 m / s", 3, "metre per second"),
+        ("a density of 10 kg/m3", 10, "kilogram per cubic metre"),
+        ("an area of 300 ha", 300, "hectare"),
         # a share of a group, as a poll states it
         ("About 4 in 10 say they want a change", 40, "percentage"),
         ("Only one in three understand where", 100 / 3, "percentage"),
@@ -692,6 +695,8 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     for aged in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
                  "all men aged 32 to 36 years."):
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
+    assert [canonical_unit(f.unit) for f in extract_figures("a 4 x 4 metre room")] == \
+        ["metre", "metre"]
     assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
         [(2, None), (3, "days")]
     # a batsman's runs in brackets are no age

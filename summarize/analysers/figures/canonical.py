@@ -90,8 +90,8 @@ def canonical_unit(unit: str | None) -> str:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):
         top, _, bottom = u.partition("/")
-        square = "square " if bottom.endswith("2") else ""
-        return f"{SYMBOLS[top]} per {square}{SYMBOLS[bottom.rstrip('23')]}"
+        power = "square " if bottom.endswith("2") else "cubic " if bottom.endswith("3") else ""
+        return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip('23')]}"
     words = u.split(" ")
     if len(words) > 1 and NATIONAL_CURRENCY.fullmatch(words[-1]):
         # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"

@@ -130,7 +130,7 @@ _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
     # "5 million", "5m", and hyphenated "a $5-million grant", "his two-million-person list"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-))|"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-|\s?/\s?s\b))|"  # not "3 m/s"
     rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
 )
 

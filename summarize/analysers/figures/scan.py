@@ -376,8 +376,8 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
-                re.fullmatch(r"\s*(?:or|and|to|-|–)\s*", text[a.end:b.start]):
-            out[i] = replace(a, unit=b.unit)  # "eight or nine euros"
+                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×)\s*", text[a.end:b.start]):
+            out[i] = replace(a, unit=b.unit)  # "eight or nine euros", "a 4 x 4 metre room"
     return out
 
 

@@ -201,6 +201,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
 def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
     """The unit right after a number and where it ends."""
     rest = text[end:end + 60]
+    if re.match(r"\s?[x×]\s?\d", rest):
+        return None, end  # "a 4 x 4 metre room": a dimension, its unit after the last number
     size = _SIZED.match(rest)
     if size and not glued and value != 1:
         unit, stop = _noun_unit(text, end + size.end(), value)

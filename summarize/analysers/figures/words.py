@@ -135,7 +135,7 @@ SYMBOLS = {
     "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
     "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
     "cm3": "cubic centimetre", "cm³": "cubic centimetre", "bpd": "barrel per day",
-    "b/d": "barrel per day", "¢": "cent", "oz": "ounce",
+    "b/d": "barrel per day", "¢": "cent", "oz": "ounce", "ha": "hectare",
 }
 
 
