@@ -678,6 +678,8 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("it moves at 3 m / s", 3, "metre per second"),
         ("a density of 10 kg/m3", 10, "kilogram per cubic metre"),
         ("an area of 300 ha", 300, "hectare"),
+        ("a $2bn-a-year deal", 2e9, "dollar per year"),
+        ("a $15-an-hour federal minimum wage", 15, "dollar per hour"),
         # a share of a group, as a poll states it
         ("About 4 in 10 say they want a change", 40, "percentage"),
         ("Only one in three understand where", 100 / 3, "percentage"),

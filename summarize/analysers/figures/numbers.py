@@ -129,8 +129,9 @@ SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|trn|
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
-    # "5 million", "5m", and hyphenated "a $5-million grant", "his two-million-person list"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-|\s?/\s?s\b))|"  # not "3 m/s"
+    # "5 million", "5m", "$2bn-a-year" (not "a 40m-long hull", "3 m/s"), and hyphenated "a
+    # $5-million grant", "his two-million-person list"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-(?!an?-|per-)|\s?/\s?s\b))|"
     rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
 )
 

@@ -64,7 +64,7 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
 
 
-PER = re.compile(r"\s*(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
+PER = re.compile(r"(?:\s*|-)(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
                   # not a rate: "a week earlier"
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
