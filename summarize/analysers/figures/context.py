@@ -167,10 +167,10 @@ def _starts_an_item(text: str, start: int) -> bool:
 
 def _priced_or_measured(text: str, end: int) -> bool:
     """A currency or a measurement unit right after ``end``: "2000 lari", "1500 km"."""
-    return currency_after(text, end) is not None or _measure_follows(text, end)
+    return currency_after(text, end) is not None or measure_follows(text, end)
 
 
-def _measure_follows(text: str, end: int) -> bool:
+def measure_follows(text: str, end: int) -> bool:
     """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m"."""
     m = re.match(r"\s?([A-Za-zμµ°″%]+)", text[end:end + 20])
     return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
@@ -181,11 +181,11 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
     if m.group("join") == "-" and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and \
-            not _measure_follows(text, m.end()):
+            not measure_follows(text, m.end()):
         return True
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
             not m.group("digits") or \
-            m.group("scale") or m.group("hscale") or _measure_follows(text, m.end("num")):
+            m.group("scale") or m.group("hscale") or measure_follows(text, m.end("num")):
         return False
     before = text[max(0, m.start("num") - 20):m.start("num")]
     name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)

@@ -14,6 +14,7 @@ from .context import (
     TIME_SUFFIX,
     age_context,
     is_date_or_identifier,
+    measure_follows,
     score_or_code,
 )
 from .currencies import currency_code
@@ -122,11 +123,6 @@ _RATIO = re.compile(r"\s+in\s+(3|4|5|6|7|8|9|10|100|1,000|three|four|five|six|se
                     re.IGNORECASE)
 
 
-def _measure_after(text: str, end: int) -> bool:
-    word = re.match(r"\s+([A-Za-z]+)", text[end:end + 24])
-    return bool(word and is_measure(word.group(1)))
-
-
 def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     """The share ``m`` and the number after it state ("about 4 in 10" is about 40%), or
     ``None``."""
@@ -134,7 +130,7 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
             m.group("scale") or m.group("hscale") or m.group("half"):
         return None
     ratio = _RATIO.match(text, m.end("num"))
-    if ratio is None or _measure_after(text, ratio.end()):
+    if ratio is None or measure_follows(text, ratio.end()):
         return None  # "2 in 3 days"
     top = parse_number(m, "num")
     whole = words_value(ratio.group(1))[0] if ratio.group(1)[0].isalpha() else \
