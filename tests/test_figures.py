@@ -699,6 +699,9 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
     assert [canonical_unit(f.unit) for f in extract_figures("a 4 x 4 metre room")] == \
         ["metre", "metre"]
+    # a tie is two figures, not a range from 41 to 41
+    assert [(f.value, f.low) for f in extract_figures("ties Jeb Bush at 41-41; and")] == \
+        [(41, None), (41, None)]
     assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
         [(2, None), (3, "days")]
     # a batsman's runs in brackets are no age

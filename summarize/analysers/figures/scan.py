@@ -213,7 +213,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             end = m.end("pct0") if m.group("pct0") else m.end("num")
             second = None
             pct = m.group("pct0")
-        elif second < value and not between and (m.group("join") == "to" or (
+        elif second <= value and not between and (m.group("join") == "to" or (
                 m.group("join") in ("-", "–") and digits and m.group("num2")[:1].isdigit()
                 and not (len(digits) == 4 and len(m.group("num2")) == 2))):
             # "46 to 40 percent", "voted 5 to 4", "1,428 to 1,153", "52-48", "58%-33%": two
