@@ -63,6 +63,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "to stop Trump from reaching 1600 Pennsylvania Avenue.",
         "the former world number four and level three apprenticeships",
         "As students reached question three, he clinched round three",
+        "Scotland: 15-Stuart Hogg, 14-Sean Maitland, 13-Mark Bennett.",
     ],
 )
 def test_dates_identifiers_and_ordinals_are_not_figures(text: str) -> None:
@@ -699,6 +700,10 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
     assert [canonical_unit(f.unit) for f in extract_figures("a 4 x 4 metre room")] == \
         ["metre", "metre"]
+    assert [canonical_unit(f.unit) for f in extract_figures(
+        "brothers John and Brian Meza, 22 and 19, were talking")] == ["year of age"] * 2
+    assert [canonical_unit(f.unit) for f in extract_figures(
+        "Ted Cruz, 11 and 8 percent respectively")] == ["percentage"] * 2
     # a tie is two figures, not a range from 41 to 41
     assert [(f.value, f.low) for f in extract_figures("ties Jeb Bush at 41-41; and")] == \
         [(41, None), (41, None)]

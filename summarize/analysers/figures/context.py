@@ -73,6 +73,10 @@ _OLD_YEAR_BEFORE = re.compile(
     rf"\s*$", re.IGNORECASE)
 
 
+# A shirt number and a player's name: "15-Stuart Hogg,", "7-Mamuka Gorgodze (capt),"
+_SHIRT = re.compile(r"-[A-Z][\w'’]+(?:\s[A-Z][\w'’-]+)+(?:\s\(capt\))?\s*[,;.]")
+
+
 _ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|"
                       r"Blvd|Lane|Drive|Place|Square|Terrace|Crescent|Close)\b"
                       r"(?!\.?\s+[a-z]+s\b)")  # not "300 Wall Street bankers"
@@ -119,6 +123,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
             _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker
+    if digits and len(digits) <= 2 and re.search(r"[,;:]\s*$", before) and _SHIRT.match(text, end):
+        return True  # a team sheet: "Scotland: 15-Stuart Hogg, 14-Sean Maitland, ..."
     if digits and _ADDRESS.match(text, end):
         return True  # 1600 Pennsylvania Avenue, 10 Downing Street: an address
     if digits in ("2", "3", "4") and re.match(r"-?D\b", after):
@@ -200,13 +206,15 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     if not value.is_integer() or not 0 < value <= 115:
         return False
     before = text[max(0, start - 40):start]
-    after = text[end:end + 3]
+    after = text[end:end + 12]
     if AGED.search(before):
         return True
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
     if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
-                            r"\s*(?:[,;)]|\.(?:\s|$))", after):
+                            r"\s*(?:[,;)]|\.(?:\s|$))|\s\(|\s+and\s+\d{1,3}(?![\d.])"
+                            r"(?![ \t]*(?:%|per\s?cent|[A-Za-z]))", after):
+        # "Daniels, 31 (pictured), was", "Ruth and Peter Gaver, 52 and 55"
         if lower and (apposed.group(1) in STOP_UNIT or not text[start].isdigit()):
             return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
         return not re.search(
