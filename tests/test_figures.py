@@ -684,6 +684,7 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         # a share of a group, as a poll states it
         ("About 4 in 10 say they want a change", 40, "percentage"),
         ("Only one in three understand where", 100 / 3, "percentage"),
+        ("About 4 in 10 voters say so", 40, "% voter"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

@@ -139,9 +139,13 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
         return None
     qualifier = qualifier_of(m.group("qual"))
     start = m.start() if m.group("qual") else m.start("num")
-    return FigureMention(text=text[start:ratio.end()], value=100 * top / whole, unit="%",
-                         qualifier=qualifier, low=None, high=None, start=start,
-                         end=ratio.end(), change=_CHANGE[qualifier])
+    unit, end = "%", ratio.end()
+    counted, stop = unit_after(text, end, whole, False)
+    if counted is not None and not is_measure(counted):
+        unit, end = f"% of {counted}", stop  # "4 in 10 voters": 40% of voters
+    return FigureMention(text=text[start:end], value=100 * top / whole, unit=unit,
+                         qualifier=qualifier, low=None, high=None, start=start, end=end,
+                         change=_CHANGE[qualifier])
 
 
 def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
