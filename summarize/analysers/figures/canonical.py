@@ -19,10 +19,6 @@ def _lexicon() -> dict[str, dict[str, str]]:
     return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
 
 
-# Rates named as a whole, not as their parts
-_WHOLE_RATES = frozenset({"revolutions per minute", "revolution per minute"})
-
-
 # Counts of persons or of occasions are not measures: "one who", "one time".
 _COUNTS = frozenset({"people", "person", "time"})
 
@@ -58,8 +54,9 @@ def canonical_unit(unit: str | None) -> str:
         return "-"
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
-    if unit.strip().lower() in _WHOLE_RATES:
-        return UNIT_NAMES[unit.strip().lower()]  # "revolutions per minute", as "rpm" is named
+    whole = unit.strip().lower()
+    if " per " in whole and whole in UNIT_NAMES:
+        return UNIT_NAMES[whole]  # a rate named as a whole: "revolutions per minute", as "rpm"
     rate = re.split(r"\s+per\s+", unit.strip(), maxsplit=1, flags=re.IGNORECASE)
     if len(rate) == 2:
         return f"{canonical_unit(rate[0])} per {canonical_unit(rate[1])}"

@@ -48,8 +48,9 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     found = list(re.finditer(r"\S+", words.group(1)))
     for n in range(len(found), 0, -1):
         surface = " ".join(m.group().lower() for m in found[:n])
-        # "u.s. dollars" as "us dollars"
-        code = _SURFACES.get(surface) or _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface))
+        code = _SURFACES.get(surface)
+        if code is None and "." in surface:
+            code = _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface))  # "u.s. dollars"
         if code is not None:
             return code, words.start(1) + found[n - 1].end()
     return None

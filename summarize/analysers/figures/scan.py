@@ -294,12 +294,14 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if unit is None and low is None and not m.group("qual") and \
                 age_context(text, m.start("num"), m.end("num"), value):
             unit = "years old"
-        elif value.is_integer() and value <= 115 and AGED.search(text[max(0, n0 - 20):n0]) and (
-                unit in (None, "people") or canonical_unit(unit) in _SPANS or
-                not is_measure(unit) and not is_plural(unit.split()[-1].lower())):
+        elif value.is_integer() and value <= 115 and AGED.search(text[max(0, n0 - 20):n0]):
             # "men aged 18 to 34 who watch", "aged 18 to 34 watch it", "aged 2 to 5 years"
-            span = canonical_unit(unit) if unit and canonical_unit(unit) in _SPANS else "year"
-            unit = f"{span}s old"
+            span = canonical_unit(unit)
+            if span in _SPANS:
+                unit = f"{span}s old"
+            elif unit in (None, "people") or \
+                    not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
+                unit = "years old"
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     while start < end and text[start].isspace():
