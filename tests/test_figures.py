@@ -689,6 +689,11 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),
         ("a two-and-a-half-year-old girl", 2.5, "year of age"),
+        # tokenised text: commas, abbreviations' periods and hyphens set apart
+        ("said luay sami , 33 , the center 's manager", 33, "year of age"),
+        ("seventy - four percent of voters", 74, "percentage"),
+        ("the vote on feb . 16 drew 40 delegates", 40, "delegate"),
+        ("the symphony no . 33 and 12 songs", 12, "song"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,

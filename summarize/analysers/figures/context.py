@@ -58,8 +58,9 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 
 
-# "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,"
-_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+),\s*$")
+# "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,";
+# in tokenised text "luay sami , 33 , the"
+_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*$")
 
 
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
@@ -95,8 +96,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
-    if re.search(rf"\b(?:{MONTHS})\.?\s*$", before, re.IGNORECASE):
-        return True  # October 30
+    if re.search(rf"\b(?:{MONTHS})(?: ?\.)?\s*$", before, re.IGNORECASE):
+        return True  # October 30, and tokenised "feb . 16"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
     if digits and _YEAR.match(digits):
@@ -147,8 +148,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         return True  # 2016-08-23, #1000BlackGirlBooks, ’08 and ’12
     if digits and (re.search(r"=\s*[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
         return True  # a markup attribute or a key's value (timestamp="1449075600"), an id
-    label = re.search(r"([A-Za-z.]+)\s*$", before)
-    # "Section 427", and in words "part two", "Article three", "the No. two spot"
+    label = re.search(r"([A-Za-z.]+)(?: \.)?\s*$", before)
+    # "Section 427", and in words "part two", "Article three", "the No. two spot", "no . 33"
     return bool(label and label.group(1).lower() in _LABELS and
                 not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE))
 
@@ -218,7 +219,7 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         if lower and (apposed.group(1) in STOP_UNIT or not text[start].isdigit()):
             return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
         return not re.search(
-            r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+,\s*$", before)
+            r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+ ?,\s*$", before)
     return bool(_PRONOUN_AGE.search(before) and re.match(
         r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time|in|on|last|this|next|"
         r"earlier|later|today|yesterday|tomorrow)\b", text[end:end + 13]))

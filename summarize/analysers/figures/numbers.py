@@ -77,7 +77,9 @@ NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True)
 _BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 
 
-_GROUP = rf"(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?"
+# "seventy-four", "seventy four", and in tokenised text "seventy - four"
+_GROUP = (rf"(?:(?:{'|'.join(_TENS_WORDS)}) - (?:one|two|three|four|five|six|seven|eight|nine)"
+          rf"(?![\w-])|(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?)")
 
 
 # "one-third of voters", "one-half the total", "three-fourths say": a fraction, not one and a
