@@ -614,6 +614,28 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
 
 
 @pytest.mark.parametrize(
+    ("text", "qualifier", "change", "unit"),
+    [  # sentences of our own
+        ("Wallnau was among the 30 or so pastors who met him.", "approximate", "~", "pastor"),
+        ("It plans to borrow $1 trillion or so next year.", "approximate", "~", "dollar"),
+        ("The hall holds 100-odd guests.", "approximate", "~", "guest"),
+        ("Firms with 1,000 or more employees fund it.", "at_least", "=", "-"),
+        ("It came from donors giving $200 or less.", "at_most", "=", "dollar"),
+        ("He would win by 10 points or more, it means.", "at_least", "=", "point"),
+        ("The state has 400,000 plus jobs.", "at_least", ">", "job"),
+        ("It has 2 percent plus or minus error.", "exact", "=", "percentage"),
+    ],
+)
+def test_qualifiers_after_the_number(text: str, qualifier: str, change: str, unit: str) -> None:
+    """A bound said after the number is the figure's qualifier; NewsQuant gives it no change
+    (measured on the dev file), an approximation it gives "~"."""
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    assert (found[0].qualifier, found[0].change, canonical_unit(found[0].unit)) == \
+        (qualifier, change, unit)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         # ages set off by commas after a common noun, and after a name in lower-cased text

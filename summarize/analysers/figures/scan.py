@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...vocabulary import Qualifier
 from .canonical import canonical_unit, is_measure
 from .context import (
     AGED,
@@ -148,6 +149,39 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
                          change=_CHANGE[qualifier])
 
 
+# A qualifier after the number: "100 or so staff", "two or more candidates", "100-odd staff",
+# "40ish", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after its unit ("100 staff or
+# more", "$5 million or less").
+_POST_QUALIFIER = re.compile(
+    rf"\s+or\s+so\b|-odd\b|-?ish\b|"
+    rf"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
+    rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
+    rf"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
+_POST_QUALIFIER_AFTER_UNIT = re.compile(
+    r"\s+or\s+(?:so|more|fewer|less)\b(?=\s*[,.;:)!?'\"”’]|\s*$|\s+(?:in|on|at|of|for|to|from|"
+    r"per|a|an|each|every|and|but|or|by|with|since|after|before|during|ago)\b)", re.IGNORECASE)
+
+
+def _post_qualifier(m: re.Match[str]) -> Qualifier:
+    said = m.group().lower()
+    if re.search(r"\b(?:so|odd|ish)$|ish$", said):
+        return "approximate"
+    if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
+        return "at_most"
+    return "at_least"
+
+
+def _post_change(m: re.Match[str]) -> str:
+    """The change NewsQuant gives a qualifier after the number: "~" for an approximation and
+    ">" for "plus", but "=" for a bound said after it ("100 or more", "$200 or less"; measured on
+    the dev file: marking them ">" cost value+change 91.1 -> 90.8). The qualifier keeps the
+    bound."""
+    qualifier = _post_qualifier(m)
+    if qualifier == "approximate" or re.search(r"plus$", m.group(), re.IGNORECASE):
+        return _CHANGE[qualifier]
+    return "="
+
+
 def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
     """The figure ``m`` found, or ``None``; ``paired``: the second of a pair written with a
     hyphen ("the 48 of 52-48")."""
@@ -202,6 +236,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         qualifier = "at_most"  # "sub-300 sq m office space"
     elif qualifier == "exact" and text.startswith("-plus", m.end("num")):
         qualifier = "at_least"  # "its 100,000-plus subscribers"
+    after_number = None
+    if qualifier == "exact" and second is None and not (words and FRACTION.fullmatch(words)):
+        after_number = _POST_QUALIFIER.match(text, m.end())
+        if after_number:
+            qualifier = _post_qualifier(after_number)  # "100 or so staff", "two or more"
     low = high = None
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
@@ -242,7 +281,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         change = _CHANGE[qualifier]
         qualifier = "range"
     else:
-        change = _CHANGE[qualifier]
+        change = _CHANGE[qualifier] if after_number is None else _post_change(after_number)
     if qual_text and qualifier == "exact":
         start = m.start("neg") if m.group("neg") else n0
     unit: str | None = None
@@ -261,6 +300,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if per and rate_word(per):
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
     fraction = bool(words and FRACTION.fullmatch(words))
+    if after_number and (qualifier == "approximate" or after_number.group().endswith("plus")):
+        end = after_number.end()
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°º¢") and \
             bool(digits)
@@ -302,6 +343,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             elif unit in (None, "people") or \
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
+    if qualifier == "exact" and low is None and unit is not None and not fraction:
+        after_unit = _POST_QUALIFIER_AFTER_UNIT.match(text, end)
+        if after_unit:
+            qualifier, end = _post_qualifier(after_unit), after_unit.end()  # "$5 or more"
+            change = _post_change(after_unit)
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     while start < end and text[start].isspace():
