@@ -624,6 +624,11 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("He would win by 10 points or more, it means.", "at_least", "=", "point"),
         ("The state has 400,000 plus jobs.", "at_least", ">", "job"),
         ("It has 2 percent plus or minus error.", "exact", "=", "percentage"),
+        # and before it
+        ("It will spend upward of $10 million on ads.", "at_least", ">", "dollar"),
+        ("It needs a minimum of 159 superdelegates.", "at_least", ">", "superdelegate"),
+        ("Rates rise to a maximum of 28 percent.", "at_most", "<", "percentage"),
+        ("It cost in the region of $5 million.", "approximate", "~", "dollar"),
     ],
 )
 def test_qualifiers_after_the_number(text: str, qualifier: str, change: str, unit: str) -> None:
