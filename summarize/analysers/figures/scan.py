@@ -46,21 +46,29 @@ _MOVES = (
     r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
     r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
     r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
-    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened)|"
+    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened|"
+    r"expanded|expands|expanding|widened|widens|widening|doubled|tripled|quadrupled)|"
     r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
     r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
     r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
     r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
-    r"weakened|sagged|skidded)"
+    r"weakened|sagged|skidded|contracted|contracting|halved|shrunk)"
 )
+
+
+# An adjective of size between them: "rose a further 5%", "fell by a modest 2%".
+_SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|slight|mere|"
+         r"massive|staggering|robust|hefty|paltry")
 
 
 # A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
 # ("grow sales by 35%").
-_TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+)?$", re.IGNORECASE)
+_TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
+                    re.IGNORECASE)
 
 
-_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+(?:an?\s+)?$",
+_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"
+                       rf"(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
                        re.IGNORECASE)
 
 
