@@ -717,6 +717,7 @@ def test_qualifiers_after_the_number(text: str, qualifier: str, change: str, uni
         ("About 4 in 10 say they want a change", 40, "percentage"),
         ("Only one in three understand where", 100 / 3, "percentage"),
         ("About 4 in 10 voters say so", 40, "% voter"),
+        ("Four out of five doctors agree", 80, "% doctor"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),
@@ -747,6 +748,10 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         [(41, None), (41, None)]
     assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
         [(2, None), (3, "days")]
+    # a score out of ten is no share; a count out of a whole takes the whole's unit
+    assert [f.value for f in extract_figures("it scored 7.3 out of 10 on the scale")] == [7.3, 10]
+    assert [(f.value, f.unit) for f in extract_figures("it awards 340 out of 630 seats")] == \
+        [(340, "seats"), (630, "seats")]
     # a batsman's runs in brackets are no age
     assert [f.unit for f in extract_figures("ripping out Bairstow (13), who lobbed")] == [None]
     found = extract_figures(text)

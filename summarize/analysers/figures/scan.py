@@ -126,10 +126,10 @@ def _scan(text: str) -> list[FigureMention]:
     return out
 
 
-# "4 in 10", "one in five": a share of a group, as a poll states it
-_RATIO = re.compile(r"\s+in\s+(3|4|5|6|7|8|9|10|100|1,000|three|four|five|six|seven|eight|nine|ten|"
-                    r"a hundred|a thousand)\b(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))",
-                    re.IGNORECASE)
+# "4 in 10", "one in five", "two out of three": a share of a group, as a poll states it
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(3|4|5|6|7|8|9|10|100|1,000|three|four|five|six|seven|"
+                    r"eight|nine|ten|a hundred|a thousand)\b"
+                    r"(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))", re.IGNORECASE)
 
 
 def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
@@ -144,7 +144,7 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     top = parse_number(m, "num")
     whole = words_value(ratio.group(1))[0] if ratio.group(1)[0].isalpha() else \
         digits_value(ratio.group(1))
-    if top is None or not 0 < top < whole:
+    if top is None or not 0 < top < whole or not top.is_integer():  # not "scored 7.3 out of 10"
         return None
     qualifier = qualifier_of(m.group("qual"))
     start = m.start() if m.group("qual") else m.start("num")
@@ -432,8 +432,9 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
-                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×)\s*", text[a.end:b.start]):
-            out[i] = replace(a, unit=b.unit)  # "eight or nine euros", "a 4 x 4 metre room"
+                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of)\s*", text[a.end:b.start]):
+            # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
+            out[i] = replace(a, unit=b.unit)
     return out
 
 
