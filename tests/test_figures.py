@@ -748,6 +748,8 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         [(41, None), (41, None)]
     assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
         [(2, None), (3, "days")]
+    # no figure starts inside a number glued to a word ("peak4,000km": not 0 km)
+    assert [f.value for f in extract_figures("on site at peak4,000km electrical cabling")] == []
     # a score out of ten is no share; a count out of a whole takes the whole's unit
     assert [f.value for f in extract_figures("it scored 7.3 out of 10 on the scale")] == [7.3, 10]
     assert [(f.value, f.unit) for f in extract_figures("it awards 340 out of 630 seats")] == \

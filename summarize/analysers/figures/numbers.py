@@ -176,7 +176,7 @@ _PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
 FIGURE = re.compile(
     # A figure starts where a word or a symbol starts, never inside a word: the engine gives up
     # on all other positions at once.
-    rf"(?<![A-Za-z0-9_/])(?P<qual>(?:{_QUAL_RE})\s*)?"
+    rf"(?<![A-Za-z0-9_/])(?<!\d[,.])(?P<qual>(?:{_QUAL_RE})\s*)?"
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
