@@ -695,6 +695,8 @@ def test_qualifiers_after_the_number(text: str, qualifier: str, change: str, uni
         ("sibling died at 43, an alcoholic", 43, "year of age"),
         ("She will be 60 in May, making retraining hard", 60, "year of age"),
         ("The man is 45 years of age.", 45, "year of age"),
+        ("When he is sworn in, Justice Breyer will be 78.", 78, "year of age"),
+        ("the average age of white Californians was 44.", 44, "year of age"),
         ("He is 5 yrs old.", 5, "year of age"),
         # fractions of a unit, and of a count written apart
         ("Hamilton was four-hundredths of a second ahead", 0.04, "second"),

@@ -63,6 +63,11 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
 _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*$")
 
 
+_NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
+_NOT_NAMES = frozenset(MONTHS.split("|")) | {"monday", "tuesday", "wednesday", "thursday",
+                                              "friday", "saturday", "sunday"}
+
+
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
                   r"as (?:young|old) as)\s+"
                   r"(?:just\s+|only\s+|about\s+)?$", re.IGNORECASE)  # "at age 45", "died at 45"
@@ -220,6 +225,13 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
             return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
         return not re.search(
             r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+ ?,\s*$", before)
-    return bool(_PRONOUN_AGE.search(before) and re.match(
-        r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time|in|on|last|this|next|"
-        r"earlier|later|today|yesterday|tomorrow)\b", text[end:end + 13]))
+    if not re.match(r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time|in|on|last|this|"
+                    r"next|earlier|later|today|yesterday|tomorrow)\b", text[end:end + 13]):
+        return False
+    if _PRONOUN_AGE.search(before):
+        return True
+    # a name inside a sentence: "Justice Breyer will be 78, Justice Kennedy will be 80", "While
+    # Garland is 63," (all nine such numbers in the training articles are ages)
+    named = _NAME_AGE.search(before)
+    return bool(named and named.group(1).lower() not in _NOT_NAMES and
+                not SENTENCE_START.search(before, 0, named.start(1)))
