@@ -636,7 +636,7 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("It cost in the region of $5 million.", "approximate", "~", "dollar"),
     ],
 )
-def test_qualifiers_after_the_number(text: str, qualifier: str, change: str, unit: str) -> None:
+def test_qualifiers_around_the_number(text: str, qualifier: str, change: str, unit: str) -> None:
     """A bound said after the number is the figure's qualifier; NewsQuant gives it no change
     (measured on the dev file), an approximation it gives "~"."""
     found = extract_figures(text)
