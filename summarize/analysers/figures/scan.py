@@ -161,10 +161,10 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
 # "40ish", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after its unit ("100 staff or
 # more", "$5 million or less").
 _POST_QUALIFIER = re.compile(
-    rf"\s+or\s+so\b|-odd\b|-?ish\b|"
-    rf"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
+    r"\s+or\s+so\b|-odd\b|-?ish\b|"
+    r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
     rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
-    rf"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
+    r"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
 _POST_QUALIFIER_AFTER_UNIT = re.compile(
     r"\s+or\s+(?:so|more|fewer|less)\b(?=\s*[,.;:)!?'\"”’]|\s*$|\s+(?:in|on|at|of|for|to|from|"
     r"per|a|an|each|every|and|but|or|by|with|since|after|before|during|ago)\b)", re.IGNORECASE)
@@ -172,7 +172,7 @@ _POST_QUALIFIER_AFTER_UNIT = re.compile(
 
 def _post_qualifier(m: re.Match[str]) -> Qualifier:
     said = m.group().lower()
-    if re.search(r"\b(?:so|odd|ish)$|ish$", said):
+    if said.endswith(("so", "odd", "ish")):
         return "approximate"
     if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
         return "at_most"
@@ -185,7 +185,7 @@ def _post_change(m: re.Match[str]) -> str:
     the dev file: marking them ">" cost value+change 91.1 -> 90.8). The qualifier keeps the
     bound."""
     qualifier = _post_qualifier(m)
-    if qualifier == "approximate" or re.search(r"plus$", m.group(), re.IGNORECASE):
+    if qualifier == "approximate" or m.group().lower().endswith("plus"):
         return _CHANGE[qualifier]
     return "="
 
@@ -308,7 +308,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if per and rate_word(per):
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
     fraction = bool(words and FRACTION.fullmatch(words))
-    if after_number and (qualifier == "approximate" or after_number.group().endswith("plus")):
+    if after_number and (qualifier == "approximate" or
+                         after_number.group().lower().endswith("plus")):
         end = after_number.end()
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°º¢") and \
