@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ...vocabulary import Qualifier
 from .canonical import canonical_unit, is_measure
+from .change import (
+    CHANGE,
+    MOVE_WORD,
+    POST_QUALIFIER,
+    POST_QUALIFIER_AFTER_UNIT,
+    TREND,
+    movement,
+    post_change,
+    post_qualifier,
+)
 from .context import (
     AGED,
-    PHRASAL_UP,
     SENTENCE_START,
     SPOKEN_YEAR,
     TIME_SUFFIX,
@@ -42,45 +50,12 @@ from .words import is_plural
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 
 
-_MOVES = (
-    r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
-    r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
-    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
-    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened|"
-    r"expanded|expands|expanding|widened|widens|widening|doubled|tripled|quadrupled)|"
-    r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
-    r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
-    r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
-    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
-    r"weakened|sagged|skidded|contracted|contracting|halved|shrunk)"
-)
-
-
-# An adjective of size between them: "rose a further 5%", "fell by a modest 2%".
-_SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|slight|mere|"
-         r"massive|staggering|robust|hefty|paltry")
-
-
-# A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
-# ("grow sales by 35%").
-_TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
-                    re.IGNORECASE)
-
-
-_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"
-                       rf"(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
-                       re.IGNORECASE)
-
-
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
 _DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
                         r"height|depth|width))\b", re.IGNORECASE)
 
 
 _SPANS = ("year", "month", "week", "day")  # what an age is counted in
-
-
-_CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 
 
 # A number inside a figure's unit, found again on its own.
@@ -154,40 +129,7 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
         unit, end = f"% of {counted}", stop  # "4 in 10 voters": 40% of voters
     return FigureMention(text=text[start:end], value=100 * top / whole, unit=unit,
                          qualifier=qualifier, low=None, high=None, start=start, end=end,
-                         change=_CHANGE[qualifier])
-
-
-# A qualifier after the number: "100 or so staff", "two or more candidates", "100-odd staff",
-# "40ish", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after its unit ("100 staff or
-# more", "$5 million or less").
-_POST_QUALIFIER = re.compile(
-    r"\s+or\s+so\b|-odd\b|-?ish\b|"
-    r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
-    rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
-    r"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
-_POST_QUALIFIER_AFTER_UNIT = re.compile(
-    r"\s+or\s+(?:so|more|fewer|less)\b(?=\s*[,.;:)!?'\"”’]|\s*$|\s+(?:in|on|at|of|for|to|from|"
-    r"per|a|an|each|every|and|but|or|by|with|since|after|before|during|ago)\b)", re.IGNORECASE)
-
-
-def _post_qualifier(m: re.Match[str]) -> Qualifier:
-    said = m.group().lower()
-    if said.endswith(("so", "odd", "ish")):
-        return "approximate"
-    if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
-        return "at_most"
-    return "at_least"
-
-
-def _post_change(m: re.Match[str]) -> str:
-    """The change NewsQuant gives a qualifier after the number: "~" for an approximation and
-    ">" for "plus", but "=" for a bound said after it ("100 or more", "$200 or less"; measured on
-    the dev file: marking them ">" cost value+change 91.1 -> 90.8). The qualifier keeps the
-    bound."""
-    qualifier = _post_qualifier(m)
-    if qualifier == "approximate" or m.group().lower().endswith("plus"):
-        return _CHANGE[qualifier]
-    return "="
+                         change=CHANGE[qualifier])
 
 
 def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
@@ -246,15 +188,15 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         qualifier = "at_least"  # "its 100,000-plus subscribers"
     after_number = None
     if qualifier == "exact" and second is None and not (words and FRACTION.fullmatch(words)):
-        after_number = _POST_QUALIFIER.match(text, m.end())
+        after_number = POST_QUALIFIER.match(text, m.end())
         if after_number:
-            qualifier = _post_qualifier(after_number)  # "100 or so staff", "two or more"
+            qualifier = post_qualifier(after_number)  # "100 or so staff", "two or more"
     low = high = None
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
         between = _BETWEEN.search(text[max(0, start - 10):start])
         moved = m.group("join") == "to" and not between and \
-            _TREND.search(text[max(0, start - 30):start])
+            TREND.search(text[max(0, start - 30):start])
         if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
                 or words and FRACTION.fullmatch(words) or moved:
             # "fell by a third to $20 billion", "surged 4 5/8 to 112 5/8": by how much, then
@@ -286,10 +228,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     elif vague_high is not None:
         low, high = value, vague_high  # "thousands of tests"
     if low is not None:
-        change = _CHANGE[qualifier]
+        change = CHANGE[qualifier]
         qualifier = "range"
     else:
-        change = _CHANGE[qualifier] if after_number is None else _post_change(after_number)
+        change = CHANGE[qualifier] if after_number is None else post_change(after_number)
     if qual_text and qualifier == "exact":
         start = m.start("neg") if m.group("neg") else n0
     unit: str | None = None
@@ -353,21 +295,15 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
-        after_unit = _POST_QUALIFIER_AFTER_UNIT.match(text, end)
+        after_unit = POST_QUALIFIER_AFTER_UNIT.match(text, end)
         if after_unit:
-            qualifier, end = _post_qualifier(after_unit), after_unit.end()  # "$5 or more"
-            change = _post_change(after_unit)
+            qualifier, end = post_qualifier(after_unit), after_unit.end()  # "$5 or more"
+            change = post_change(after_unit)
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     while start < end and text[start].isspace():
         start += 1
-    trend = _TREND.search(text[max(0, start - 30):start])
-    if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
-        # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
-        trend = _TREND_BY.search(text[max(0, start - 60):start])
-    if trend and not (trend.group() == "up " and
-                      PHRASAL_UP.search(text, max(0, start - 60), start)):
-        change = "up" if trend.group("up") else "down"
+    change = movement(text, start) or change
     return FigureMention(
         text=text[start:end],
         value=value if low is None else low,
@@ -425,7 +361,7 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
                 # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
                 change = b.change
-                if change == "=" and not _MOVE_WORD.search(between):
+                if change == "=" and not MOVE_WORD.search(between):
                     change = a.change
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
@@ -441,9 +377,6 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
                          r"before|last|this|next|a|per)\b")
-
-
-_MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int) -> str | None:

@@ -1,0 +1,99 @@
+"""How a figure changes: a movement before it ("fell 2%", "soared by a staggering 71 per cent")
+and the qualifiers said after it ("100 or so staff", "$200 or less", "400,000 plus jobs").
+
+The change is NewsQuant's: ``=``, ``~``, ``>``, ``<`` from the qualifier, or ``up``/``down``
+from a movement verb before the number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...vocabulary import Qualifier
+from .context import PHRASAL_UP
+from .numbers import NUM_WORD
+
+__all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT", "TREND",
+           "movement", "post_change", "post_qualifier"]
+
+
+CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
+
+
+_MOVES = (
+    r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
+    r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
+    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
+    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened|"
+    r"expanded|expands|expanding|widened|widens|widening|doubled|tripled|quadrupled)|"
+    r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
+    r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
+    r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
+    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
+    r"weakened|sagged|skidded|contracted|contracting|halved|shrunk)"
+)
+
+
+MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
+
+
+# An adjective of size between them: "rose a further 5%", "fell by a modest 2%".
+_SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|slight|mere|"
+         r"massive|staggering|robust|hefty|paltry")
+
+
+# A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
+# ("grow sales by 35%").
+TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
+                   re.IGNORECASE)
+
+
+_TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"
+                       rf"(?:an?\s+(?:(?:{_SIZE})\s+)?)?$", re.IGNORECASE)
+
+
+def movement(text: str, start: int) -> str | None:
+    """``up`` or ``down`` when a movement verb moves the figure starting at ``start``; ``None``
+    otherwise (not a phrasal "up": "grew up 5 miles away")."""
+    trend = TREND.search(text[max(0, start - 30):start])
+    if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
+        # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
+        trend = _TREND_BY.search(text[max(0, start - 60):start])
+    if trend is None or trend.group() == "up " and \
+            PHRASAL_UP.search(text, max(0, start - 60), start):
+        return None
+    return "up" if trend.group("up") else "down"
+
+
+# A qualifier after the number: "100 or so staff", "two or more candidates", "100-odd staff",
+# "40ish", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after its unit ("100 staff or
+# more", "$5 million or less").
+POST_QUALIFIER = re.compile(
+    r"\s+or\s+so\b|-odd\b|-?ish\b|"
+    r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
+    rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
+    r"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
+POST_QUALIFIER_AFTER_UNIT = re.compile(
+    r"\s+or\s+(?:so|more|fewer|less)\b(?=\s*[,.;:)!?'\"”’]|\s*$|\s+(?:in|on|at|of|for|to|from|"
+    r"per|a|an|each|every|and|but|or|by|with|since|after|before|during|ago)\b)", re.IGNORECASE)
+
+
+def post_qualifier(m: re.Match[str]) -> Qualifier:
+    """The qualifier a :data:`POST_QUALIFIER` match says."""
+    said = m.group().lower()
+    if said.endswith(("so", "odd", "ish")):
+        return "approximate"
+    if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
+        return "at_most"
+    return "at_least"
+
+
+def post_change(m: re.Match[str]) -> str:
+    """The change NewsQuant gives a qualifier after the number: "~" for an approximation and
+    ">" for "plus", but "=" for a bound said after it ("100 or more", "$200 or less"; measured on
+    the dev file: marking them ">" cost value+change 91.1 -> 90.8). The qualifier keeps the
+    bound."""
+    qualifier = post_qualifier(m)
+    if qualifier == "approximate" or m.group().lower().endswith("plus"):
+        return CHANGE[qualifier]
+    return "="
