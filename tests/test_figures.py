@@ -720,6 +720,9 @@ def test_qualifiers_around_the_number(text: str, qualifier: str, change: str, un
         ("Only one in three understand where", 100 / 3, "percentage"),
         ("About 4 in 10 voters say so", 40, "% voter"),
         ("Four out of five doctors agree", 80, "% doctor"),
+        # an acronym inside the noun phrase
+        ("an assist from two outside GOP spending groups", 2, "outside gop spending group"),
+        ("along with two fellow NBA players", 2, "fellow nba player"),
         # and a half
         ("It has been seven-and-a-half years.", 7.5, "year"),
         ("one and a half million people fled", 1.5e6, "people"),

@@ -94,7 +94,7 @@ _ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
 
 # "iPhones", "MPs" too
 _NAMED_PREFIX = re.compile(r"[a-z]+-[A-Z][A-Za-z'-]*")  # "anti-Trump", "pro-Sanders", "non-EU"
-_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|"
+_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|[A-Z]{{2,5}}(?![\w'’-])|"
                    rf"{_NAMED_PREFIX.pattern}|"
                    rf"[A-Za-z][a-z'-]*)")
 
@@ -134,7 +134,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     while len(words) < 5:
         w = _WORD.match(text, pos)
         if w is None or not (w.group(1)[0].islower() or words and w.group(1)[1:].islower() or
-                             words and re.fullmatch(_ACRONYMS, w.group(1))):
+                             words and re.fullmatch(rf"{_ACRONYMS}|[A-Z]{{2,5}}", w.group(1))):
             break  # names inside the phrase, not at its start: "six major American ports"
         if _NUMBER_WORD.fullmatch(w.group(1)):
             break  # another number's phrase: "caucused four years ago", "silver and three"
