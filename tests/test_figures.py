@@ -412,9 +412,9 @@ def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
         ("Researchers described two new macaque species.", [None]),
         ("He was one of the 99 due to play on Thursday.", [None]),
         ("He carded a three-under-par 69 on Friday.", [None, None]),
-        ("Organisers of two major US festivals said so.", [None]),
         # nouns, plurals and units stay
         ("They found 12 new cases.", ["new cases"]),
+        ("Organisers of two major US festivals said so.", ["major US festivals"]),
         ("We scored three pretty quick tries.", ["pretty quick tries"]),
         ("It is outside the 10 percentage-point margin of error.", ["percentage-point"]),
         ("He signed a 10-year lease.", ["years"]),
