@@ -720,6 +720,9 @@ def test_qualifiers_around_the_number(text: str, qualifier: str, change: str, un
         ("Only one in three understand where", 100 / 3, "percentage"),
         ("About 4 in 10 voters say so", 40, "% voter"),
         ("Four out of five doctors agree", 80, "% doctor"),
+        # plurals of compounds of man, woman and child
+        ("he leaves behind nine grandchildren", 9, "grandchild"),
+        ("four congressmen and officials", 4, "congressman"),
         # an acronym inside the noun phrase
         ("an assist from two outside GOP spending groups", 2, "outside gop spending group"),
         ("along with two fellow NBA players", 2, "fellow nba player"),
@@ -753,6 +756,10 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         [(41, None), (41, None)]
     assert [(f.value, f.unit) for f in extract_figures("he scored 2 in 3 days")] == \
         [(2, None), (3, "days")]
+    # the second's scale is the first's: "two or three million" is two million or three million
+    assert [f.value for f in extract_figures("two or three million people fled")] == [2e6, 3e6]
+    assert [f.value for f in extract_figures("seven or eight thousand votes")] == [7e3, 8e3]
+    assert [f.value for f in extract_figures("it has 20 or 3 million")] == [20, 3e6]
     # no figure starts inside a number glued to a word ("peak4,000km": not 0 km)
     assert [f.value for f in extract_figures("on site at peak4,000km electrical cabling")] == []
     # a score out of ten is no share; a count out of a whole takes the whole's unit

@@ -366,6 +366,14 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
     _index_levels(text, out)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        scaled = _SCALED.match(b.text)
+        if scaled and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
+                re.fullmatch(r"\s+or\s+", text[a.end:b.start]) and \
+                a.value * SCALES[scaled.group(1).lower()] < b.value:
+            # "two or three million people": two million, not two
+            out[i] = replace(a, value=a.value * SCALES[scaled.group(1).lower()])
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
@@ -373,6 +381,12 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
             out[i] = replace(a, unit=b.unit)
     return out
+
+
+# A number with a scale ("three million", "8bn") and a number without ("two", "5").
+_SCALED = re.compile(rf"(?:[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?)\s?({SCALE})\b",
+                     re.IGNORECASE)
+_BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"

@@ -86,9 +86,14 @@ def plural(word: str, value: float) -> str:
     return word + "s"
 
 
+# Compounds of the irregular plurals: "grandchildren", "gunmen", "congresswomen" (not
+# "specimen", "regimen", "abdomen", "Yemen").
+_COMPOUND_IRREGULAR = re.compile(r"(?!yemen$|semen$)[a-z]+(?:children|women|(?<![iouay])men)")
+
+
 def is_plural(word: str) -> bool:
     w = word.lower()
-    if w in _IRREGULAR_PLURALS:
+    if w in _IRREGULAR_PLURALS or _COMPOUND_IRREGULAR.fullmatch(w):
         return True
     return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
             and w not in _NOT_PLURAL)
@@ -206,6 +211,8 @@ GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi",
 def singular(word: str) -> str:
     if word in _IRREGULAR_PLURALS and word not in ("troops",):
         return _IRREGULAR_SINGULAR.get(word, word)
+    if _COMPOUND_IRREGULAR.fullmatch(word):  # "grandchildren", "gunmen"
+        return word[:-8] + "child" if word.endswith("children") else word[:-3] + "man"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
