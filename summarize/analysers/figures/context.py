@@ -9,7 +9,15 @@ import unicodedata
 from .currencies import currency_after
 from .numbers import CURRENCY_WORDS
 from .senses import surface_of
-from .words import AREA_UNIT, FUNCTION_WORDS, MEASURE_WORDS, MONTHS, STOP_UNIT, is_plural
+from .words import (
+    AREA_UNIT,
+    CALENDAR,
+    FUNCTION_WORDS,
+    MEASURE_WORDS,
+    MONTHS,
+    STOP_UNIT,
+    is_plural,
+)
 
 _LABELS = {
     "section", "row", "no", "no.", "number", "article", "chapter", "page", "room", "flight",
@@ -64,8 +72,6 @@ _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*$")
 
 
 _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
-_NOT_NAMES = frozenset(MONTHS.split("|")) | {"monday", "tuesday", "wednesday", "thursday",
-                                              "friday", "saturday", "sunday"}
 
 
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
@@ -233,5 +239,5 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     # a name inside a sentence: "Justice Breyer will be 78, Justice Kennedy will be 80", "While
     # Garland is 63," (all nine such numbers in the training articles are ages)
     named = _NAME_AGE.search(before)
-    return bool(named and named.group(1).lower() not in _NOT_NAMES and
+    return bool(named and not CALENDAR.fullmatch(named.group(1)) and
                 not SENTENCE_START.search(before, 0, named.start(1)))

@@ -370,10 +370,10 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         a, b = out[i], out[i + 1]
         scaled = _SCALED.match(b.text)
         if scaled and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
-                re.fullmatch(r"\s+or\s+", text[a.end:b.start]) and \
-                a.value * SCALES[scaled.group(1).lower()] < b.value:
-            # "two or three million people": two million, not two
-            out[i] = replace(a, value=a.value * SCALES[scaled.group(1).lower()])
+                re.fullmatch(r"\s+or\s+", text[a.end:b.start]):
+            value = a.value * SCALES[scaled.group(1).lower()]
+            if value < b.value:
+                out[i] = replace(a, value=value)  # "two or three million people": two million
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \

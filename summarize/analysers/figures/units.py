@@ -90,6 +90,7 @@ _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
 
 # An acronym's plural: "MPs", "CEOs".
 _ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
+_ACRONYM_WORD = re.compile(rf"{_ACRONYMS}|[A-Z]{{2,5}}")  # "MPs", "GOP": inside a noun phrase
 
 
 # "iPhones", "MPs" too
@@ -134,7 +135,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     while len(words) < 5:
         w = _WORD.match(text, pos)
         if w is None or not (w.group(1)[0].islower() or words and w.group(1)[1:].islower() or
-                             words and re.fullmatch(rf"{_ACRONYMS}|[A-Z]{{2,5}}", w.group(1))):
+                             words and _ACRONYM_WORD.fullmatch(w.group(1))):
             break  # names inside the phrase, not at its start: "six major American ports"
         if _NUMBER_WORD.fullmatch(w.group(1)):
             break  # another number's phrase: "caucused four years ago", "silver and three"
