@@ -180,6 +180,9 @@ def test_more_things_that_are_not_figures(text: str) -> None:
         ("first-team players", "first-team player"), ("sq m", "square metre"),
         ("square miles", "square mile"), ("years old", "year of age"), ("times", "count"),
         ("degrees Fahrenheit", "fahrenheit"), ("US dollars", "dollar"),
+        # plurals the spelling rules get wrong, learned from CoreNLP's lemmas of news
+        ("caucuses", "caucus"), ("crises", "crisis"), ("lives", "life"), ("movies", "movie"),
+        ("military bases", "military base"), ("olives", "olive"),
     ],
 )
 def test_canonical_unit_names(unit: str, name: str) -> None:
@@ -403,6 +406,8 @@ def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
     assert not {"troops", "people", "year", "cases"} & set(rebuilt["words"])
     assert {"Sanders", "Texas"} <= set(rebuilt["singular_names"])
     assert not {"Republicans", "Americans"} & set(rebuilt["singular_names"])
+    assert rebuilt["plurals"]["caucuses"] == "caucus"
+    assert not {"bases", "politics", "troops", "licenses"} & set(rebuilt["plurals"])
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Building the lexicons the figure scanner reads (run by ``python -m summarize.analysers.train
 --only currencies|unit-names|non-nouns``): currencies from Unicode CLDR, unit spellings from
 quantulum3's unit lexicon (both build-time dependencies, the ``dev`` extra), and the words that
-are not nouns from PolNeAR's silver part-of-speech tags; the package ships the JSON they give."""
+are not nouns and the plurals the spelling rules get wrong from PolNeAR's silver
+part-of-speech tags; the package ships the JSON they give."""
 
 from __future__ import annotations
 
@@ -155,15 +156,21 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     ("Sanders", "Texas", "Times"; not "Republicans"): a name, not what a number counts."""
     counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
+    lemmas: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    singulars: set[str] = set()
     path = train_dir / "attributions-polnear-train.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for article in map(json.loads, fh):
             text = article["text"]
             previous = "."
-            for start, end, _, pos, *_ in article.get("tokens") or ():
+            for start, end, lemma, pos, *_ in article.get("tokens") or ():
                 word = text[start:end]
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1
+                    if pos == "NNS":
+                        lemmas[word][lemma.lower()] += 1
+                    elif pos == "NN":
+                        singulars.add(word)
                 elif previous not in _OPENERS and \
                         re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*s", word):
                     names[word][pos in ("NNS", "NNPS")] += 1
@@ -172,11 +179,32 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
                    if c.total() >= MIN_COUNT and c[True] / c.total() < MAX_NOUN_SHARE)
     singular = sorted(w for w, c in names.items()
                       if c.total() >= MIN_COUNT and c[True] / c.total() < 0.5)
+    plurals = _plurals(lemmas, singulars)
     log.info("non-nouns: %d of %d lowercase words; %d of %d capitalised words in -s are "
-             "no plural", len(words), len(counts), len(singular), len(names))
+             "no plural; %d of %d plurals not singular by rule", len(words), len(counts),
+             len(singular), len(names), len(plurals), len(lemmas))
     return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
             "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
-            "singular_names": singular}
+            "singular_names": singular, "plurals": plurals}
+
+
+def _plurals(lemmas: dict[str, collections.Counter[str]], singulars: set[str]) -> dict[str, str]:
+    """The plural nouns whose singular the spelling rules get wrong ("caucuses", "lives",
+    "heroes", "crises", "movies"), each with the lemma CoreNLP gave it most often. A lemma counts
+    only when it is itself a word tagged a singular noun somewhere in the articles: CoreNLP's
+    lemmatiser cuts some -ses wrongly ("licenses" -> "licens") and keeps the plural of words it
+    takes for plural-only ("politics", "troops"), which the rules leave as they are. Where the
+    rules' singular is a noun of the articles as well, the word is left to them: CoreNLP reads
+    every "bases" as "basis", news mostly means military ones."""
+    from .figures.words import spelled_singular
+
+    out = {}
+    for word, seen in lemmas.items():
+        lemma = seen.most_common(1)[0][0]
+        spelled = spelled_singular(word)
+        if lemma != word and lemma in singulars and lemma != spelled and spelled not in singulars:
+            out[word] = lemma
+    return dict(sorted(out.items()))
 
 
 # Tokens after which a capitalised word may be capitalised only for starting a sentence.

@@ -3,7 +3,10 @@ shapes."""
 
 from __future__ import annotations
 
+import functools
 import re
+
+from ..shipped import shipped_json
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -208,7 +211,23 @@ MEASURE_WORDS: set[str] = (
 GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen"}
 
 
+@functools.cache
+def _learned_plurals() -> dict[str, str]:
+    """``plurals`` of ``models/non-nouns.json``: the plurals whose singular the spelling rules
+    get wrong, by CoreNLP's lemmas of PolNeAR's training articles ("caucuses" -> "caucus",
+    "lives" -> "life"; built by ``python -m summarize.analysers.train --only non-nouns``);
+    empty without the file."""
+    return dict((shipped_json("non-nouns.json") or {}).get("plurals", {}))
+
+
 def singular(word: str) -> str:
+    """``word`` in the singular: by the plurals learned from news where they know it, else by
+    :func:`spelled_singular`."""
+    return _learned_plurals().get(word) or spelled_singular(word)
+
+
+def spelled_singular(word: str) -> str:
+    """``word`` in the singular by the spelling rules and the irregular plurals alone."""
     if word in _IRREGULAR_PLURALS and word not in ("troops",):
         return _IRREGULAR_SINGULAR.get(word, word)
     if _COMPOUND_IRREGULAR.fullmatch(word):  # "grandchildren", "gunmen"
