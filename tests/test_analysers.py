@@ -215,7 +215,7 @@ def test_scores_do_not_regress() -> None:
 
         scores = score_attributions(_read_gz(validation), find_attributions)
         assert scores["source"]["f1"] >= 77.9 and scores["cue"]["f1"] >= 75.0
-        assert scores["content"]["f1"] >= 80.0 and scores["relation"]["f1"] >= 67.5
+        assert scores["content"]["f1"] >= 81.5 and scores["relation"]["f1"] >= 69.0
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"
         meta = _json.loads((models / "attributions.json").read_text(encoding="utf-8"))
         assert scores == meta["validation"]["learned"]
@@ -691,3 +691,59 @@ def test_a_source_cut_after_mr_takes_the_name() -> None:
     spans.append((second, second + 2, "Source"))
     assert [text[s:e] for s, e, _ in _whole_names(text, spans)] == [
         "Mr. Nowak", "pitches to", "Mr. Jan O'Brien"]
+
+
+class _Labelled:
+    """A tagger that labels the one sentence it is given as told (no probabilities)."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+
+    def decode(self, features: list[list[str]], weights: object = None, kinds: object = (),
+               when: object = None) -> tuple[list[str], dict[str, list[float]]]:
+        assert len(features) == len(self.labels)
+        return self.labels, {}
+
+
+def test_a_quotation_just_before_the_cue_is_its_content() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # " We will win , " Smith said , referring to the vote .
+    text = '"We will win," Smith said, referring to the vote.'
+    labels = ["O", "B-Content", "I-Content", "I-Content", "O", "O", "B-Source", "B-Cue", "O",
+              "B-Cue", "I-Cue", "B-Content", "I-Content", "O"]
+    found = {(a.source.text, a.cue.text, a.content.text)
+             for a in tagged_attributions(text, _Labelled(labels))}
+    assert ("Smith", "said", "We will win") in found
+    assert ("Smith", "said", "the vote") not in found  # "referring to" comes between
+    assert ("Smith", "referring to", "the vote") in found
+    # " We will win , " Smith said of the vote .
+    labels = ["O", "B-Content", "I-Content", "I-Content", "O", "O", "B-Source", "B-Cue", "O",
+              "B-Content", "I-Content", "O"]
+    found = {(a.source.text, a.cue.text, a.content.text) for a in tagged_attributions(
+        '"We will win," Smith said of the vote.', _Labelled(labels))}
+    assert ("Smith", "said", "We will win") in found
+
+
+def test_a_content_after_another_cue_is_that_cues() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # Taxes rose , Smith said , citing the budget .
+    labels = ["B-Content", "I-Content", "O", "B-Source", "B-Cue", "O", "B-Cue", "B-Content",
+              "I-Content", "O"]
+    found = {(a.cue.text, a.content.text) for a in tagged_attributions(
+        "Taxes rose, Smith said, citing the budget.", _Labelled(labels))}
+    assert ("said", "Taxes rose") in found and ("said", "the budget") not in found
+    assert ("citing", "the budget") in found
+
+
+def test_a_cue_after_a_closed_relative_clause_takes_the_name_it_hangs_on() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # Obama , who has denounced the attack , reiterated his frustration .
+    text = "Obama, who has denounced the attack, reiterated his frustration."
+    labels = ["B-Source", "O", "B-Source", "B-Cue", "I-Cue", "B-Content", "I-Content", "O",
+              "B-Cue", "B-Content", "I-Content", "O"]
+    found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
+    assert ("who", "has denounced") in found
+    assert ("Obama", "reiterated") in found and ("who", "reiterated") not in found

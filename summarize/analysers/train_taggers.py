@@ -222,7 +222,10 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "link_window": attributions.LINK_WINDOW,
                          "content_window": attributions.CONTENT_WINDOW,
                          "likely_source": attributions.LIKELY_SOURCE,
-                         "likely_content": attributions.LIKELY_CONTENT},
+                         "likely_content": attributions.LIKELY_CONTENT,
+                         "quote_before": attributions.QUOTE_BEFORE,
+                         "own_content_after": attributions.OWN_CONTENT_AFTER,
+                         "relative_closed": attributions.RELATIVE_CLOSED},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

@@ -92,6 +92,50 @@ LIKELY_SOURCE: float | None = 0.05
 # (the neighbours from a twentieth to eight tenths as likely: the same 75.656).
 LIKELY_CONTENT: float | None = 0.1
 _PASSIVE = re.compile(r"(?:is|are|was|were|be|been|being|get|gets|got)\b", re.IGNORECASE)
+# A quotation that ends just before the cue, with nothing but its source, spaces and punctuation
+# between ('"We wanted to control the real estate," Mr. Cernech said of the course'), is the cue's,
+# before any content after it. Chosen on the 840 training articles, each tagged by a tagger fitted
+# on the other four fifths (the mean of the four F1s: 72.76 without, 73.30 with), then checked
+# on the validation split (75.88 without, 76.45 with).
+QUOTE_BEFORE = True
+_CLOSING_QUOTE = re.compile(r"[\"”’']")
+_BETWEEN = re.compile(r"[\s,.:;'\"“”‘’`—–-]*")
+
+
+def _just_before(text: str, end: int, cue: int, source: tuple[int, int] | None) -> bool:
+    """Whether only ``source``, spaces and punctuation lie between ``end`` and ``cue``."""
+    gap = text[end:cue]
+    if source is not None and end <= source[0] and source[1] <= cue:
+        gap = text[end:source[0]] + " " + text[source[1]:cue]
+    return _BETWEEN.fullmatch(gap) is not None and (
+        _CLOSING_QUOTE.search(gap) is not None or _CLOSING_QUOTE.match(text, end - 1) is not None)
+
+
+# A cue takes the nearest content after it only if no other cue of its sentence comes between:
+# in '"...," Trump said, referring to Barack Obama' the content after "referring to" is that
+# cue's, and "said" takes the quotation before it (a content after another cue is taken only when
+# there is none before). The same measures: 72.38 without, 72.76 with; on the validation split
+# 75.66 and 75.88. Both, without this one: 73.27 against 73.30.
+OWN_CONTENT_AFTER = True
+
+
+# A relative pronoun is the source of its own clause's cue ("Hoff, who declined to comment"), not
+# of a cue after that clause has closed ("Obama, who has denounced the attack, reiterated his
+# frustration"): that cue takes the name the clause hangs on. The same measures: 73.30 without,
+# 73.32 with; validation 76.45 and 76.48.
+RELATIVE_CLOSED = True
+_RELATIVE_PRONOUN = re.compile(r"(?:who|which|that)\Z", re.IGNORECASE)
+
+
+def _past_relative(text: str, before: list[tuple[int, int]], cue: int) -> list[tuple[int, int]]:
+    """``before`` without its last source when that is a relative pronoun whose clause a comma
+    closed before ``cue`` and a source of its own ends right before it (", who")."""
+    last = max(before, key=lambda x: x[1])
+    if not _RELATIVE_PRONOUN.match(text[last[0]:last[1]]) or "," not in text[last[1]:cue]:
+        return before
+    named = [x for x in before if x[1] <= last[0] and re.fullmatch(r"\s*,\s*",
+                                                                    text[x[1]:last[0]])]
+    return named or before
 
 
 def _window_start(sentences: list[Any], k: int, window: int) -> int:
@@ -233,14 +277,23 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             rule = next((a for a in rules if a.cue.start < c_end and c_start < a.cue.end), None)
             before = [x for x in sources if x[1] <= c_start]
             after = [x for x in sources if x[0] >= c_end]
+            if RELATIVE_CLOSED and before:
+                before = _past_relative(text, before, c_start)
             source = (max(before, key=lambda x: x[1]) if before else
                       min(after, key=lambda x: x[0]) if after else
                       (rule.source.start, rule.source.end) if rule else
                       _previous_speaker(out, sentences, k) if PREVIOUS_SPEAKER else None)
             later = [x for x in contents if x[0] >= c_end]
+            own = [x for x in later if not (OWN_CONTENT_AFTER and any(
+                c_end <= start < x[0] for start, _, kind in spans if kind == "Cue"))]
             earlier = [x for x in contents if x[1] <= c_start]
-            content = (min(later, key=lambda x: x[0]) if later else
+            last = max(earlier, key=lambda x: x[1]) if earlier else None
+            quoted = last is not None and QUOTE_BEFORE and _just_before(text, last[1], c_start,
+                                                                        source)
+            content = (last if quoted else
+                       min(own, key=lambda x: x[0]) if own else
                        max(earlier, key=lambda x: x[1]) if earlier else
+                       min(later, key=lambda x: x[0]) if later else
                        following[0] if following else
                        (rule.content.start, rule.content.end) if rule else None)
             spans_ = (trimmed_span(text, *source) if source else None,
