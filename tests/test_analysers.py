@@ -747,3 +747,16 @@ def test_a_cue_after_a_closed_relative_clause_takes_the_name_it_hangs_on() -> No
     found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
     assert ("who", "has denounced") in found
     assert ("Obama", "reiterated") in found and ("who", "reiterated") not in found
+
+
+def test_a_cue_right_after_a_quotation_takes_the_source_right_after_it() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # The minister denied it , and " it is over , " said Smith .
+    labels = ["B-Source", "I-Source", "B-Cue", "B-Content", "O", "O", "O", "B-Content",
+              "I-Content", "I-Content", "O", "O", "B-Cue", "B-Source", "O"]
+    found = {(a.source.text, a.cue.text, a.content.text) for a in tagged_attributions(
+        'The minister denied it, and "it is over," said Smith.', _Labelled(labels))}
+    assert ("Smith", "said", "it is over") in found
+    assert ("The minister", "denied", "it") in found
+    assert ("The minister", "said", "it is over") not in found

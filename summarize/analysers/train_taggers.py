@@ -225,7 +225,8 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "likely_content": attributions.LIKELY_CONTENT,
                          "quote_before": attributions.QUOTE_BEFORE,
                          "own_content_after": attributions.OWN_CONTENT_AFTER,
-                         "relative_closed": attributions.RELATIVE_CLOSED},
+                         "relative_closed": attributions.RELATIVE_CLOSED,
+                         "inverted": attributions.INVERTED},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

@@ -138,6 +138,14 @@ def _past_relative(text: str, before: list[tuple[int, int]], cue: int) -> list[t
     return named or before
 
 
+# A cue right after a quotation with its source right after it ('"…," says a source close to the
+# campaign') takes that source, not one before the quotation. The same measures: 73.318 without,
+# 73.338 with (46 wrong links fewer, 11 right ones more); the validation split has no such case
+# that changes (76.48 both).
+INVERTED = True
+_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”’']\s*\Z")
+
+
 def _window_start(sentences: list[Any], k: int, window: int) -> int:
     """Where the ``window`` sentences before sentence ``k`` begin."""
     tokens = sentences[max(0, k - window)][0]
@@ -279,6 +287,10 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             after = [x for x in sources if x[0] >= c_end]
             if RELATIVE_CLOSED and before:
                 before = _past_relative(text, before, c_start)
+            if INVERTED and after and _AFTER_QUOTE.search(text, max(0, c_start - 4), c_start):
+                first = min(after, key=lambda x: x[0])
+                if not text[c_end:first[0]].strip(" \t,"):
+                    before = []  # '"…," says a source close to the campaign'
             source = (max(before, key=lambda x: x[1]) if before else
                       min(after, key=lambda x: x[0]) if after else
                       (rule.source.start, rule.source.end) if rule else
