@@ -86,6 +86,37 @@ def _gone(model: Path, seconds: float = 15) -> bool:
 
 
 @pytest.mark.embedded
+def test_many_first_opens_of_the_same_files_at_once_all_succeed(tmp_path: Path) -> None:
+    # The service's first requests open a new run log and cache side by side; switching a new
+    # file to WAL mode used to fail at once with "database is locked" (a 400 in the service).
+    import threading
+
+    from summarize.backends.cache import ResponseCache
+    from summarize.service.jobs import JobStore
+
+    errors: list[BaseException] = []
+    for trial in range(30):
+        folder = tmp_path / str(trial)
+        barrier = threading.Barrier(6)
+
+        def open_all(kind: int, folder: Path = folder, barrier: threading.Barrier = barrier
+                     ) -> None:
+            barrier.wait()
+            try:
+                store = (RunLog(folder / "runs.sqlite"), ResponseCache(folder / "cache.sqlite"),
+                         JobStore(folder / "jobs.sqlite"))[kind % 3]
+                store.close()
+            except BaseException as exc:  # noqa: BLE001 - collected and reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_all, args=(k,)) for k in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+
+
 def test_unrelated_environment_variables_do_not_break_the_server(tmp_path: Path) -> None:
     proc, _ = _start_brief(tmp_path)  # SEED=abc and API_KEY=foo are in its environment
     out, err = proc.communicate(timeout=300)

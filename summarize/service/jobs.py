@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..runs.log import process_alive
+from ..storage import open_sqlite
 
 __all__ = ["Job", "JobStore"]
 
@@ -77,14 +78,10 @@ class JobStore:
 
     def __init__(self, path: str | Path, lease_seconds: float = 60.0) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.lease_seconds = lease_seconds
         self.owner = _owner()
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
-                                   isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = open_sqlite(self.path)
         # A purged job's text is overwritten in the file, not left in its free pages.
         self._db.execute("PRAGMA secure_delete=ON")
         self._db.execute(_TABLE)
