@@ -373,6 +373,10 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
         ("Nokia agreed to pay 420 million Finnish markka for the cable maker.",
          ["finnish markka"]),
         ("A bowl of noodles in Vientiane is 15,000 kip.", ["laotian kip"]),
+        # CLDR's signs of letters that read as nothing else
+        ("Fares rose to Ksh 500, or 16 zł in Warsaw and NIS 12 in Haifa.",
+         ["kenyan shilling", "polish zloty", "israeli new shekel"]),
+        ("A 5 Ft wall, 60 Kg. of rice, a ƒ/2.8 lens", ["foot", "kilogram"]),
         # a code that is also a common English word is not read as money
         ("TOP 10 albums of the year", ["album"]),
     ],
@@ -506,6 +510,7 @@ def test_training_command_rebuilds_the_currency_lexicon(tmp_path: Path) -> None:
     for key in ("names", "surfaces", "symbols", "codes"):
         assert rebuilt[key] == shipped[key], key
     assert rebuilt["surfaces"]["georgian lari"] == "GEL" and "TOP" not in rebuilt["codes"]
+    assert rebuilt["symbols"]["zł"] == "PLN" and not {"Ft", "den", "ƒ"} & set(rebuilt["symbols"])
 
 
 @pytest.mark.parametrize(

@@ -26,11 +26,27 @@ def _common_words() -> set[str]:
     return set(path.read_text(encoding="utf-8").split())
 
 
+def _letters_are_money(symbol: str, common: set[str]) -> bool:
+    """Whether a CLDR currency symbol of letters reads as money beside a number in English text:
+    three letters or more, or letters beyond ASCII ("Ksh", "NIS", "zł", "Kč"); not an English
+    word ("den"), a unit ("Ft" is also feet, "Kg."), a prefix the scanner reads already ("RM",
+    "Rs."), nor a letter that is something else by a number ("ƒ/2.8" is an aperture)."""
+    from .figures.numbers import CURRENCY_PREFIX
+    from .figures.words import MEASURE_WORDS, SYMBOLS, UNIT_NAMES
+
+    bare = symbol.rstrip(".")
+    low = bare.lower()
+    return (len(bare) >= 3 or not bare.isascii()) and bare != "ƒ" and \
+        low not in common | set(UNIT_NAMES) | MEASURE_WORDS and bare not in SYMBOLS and \
+        low not in CURRENCY_PREFIX and symbol.lower() not in CURRENCY_PREFIX
+
+
 def build_currencies() -> dict[str, Any]:
     """The currency lexicon of the figure scanner, from Unicode CLDR (through babel, a build-time
     dependency only): every currency's English name, singular and plural, as its ISO code; the
     bare noun ("lari", "markka") when only one currency is called so; the currency-sign symbols
-    of every CLDR locale that name one currency only ("₾", "₭", "MX$"); and the ISO codes of the
+    of every CLDR locale that name one currency only ("₾", "₭", "MX$"), and its symbols of letters
+    that cannot be read otherwise ("Ksh", "zł", "NIS"); and the ISO codes of the
     currencies in use that may stand beside a number ("MXN 500", "20 ZAR"). A code that is also
     a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
     ships) is left out, and so is a name that is one of the scanner's own unit words."""
@@ -75,6 +91,16 @@ def build_currencies() -> dict[str, Any]:
     for code, symbol in english.currency_symbols.items():
         if symbol in symbols:
             symbols[symbol] = {code}  # English's own reading of a shared sign: "$", "¥"
+    letters: dict[str, set[str]] = {}
+    for ident in locale_identifiers():
+        for code, symbol in Locale.parse(ident).currency_symbols.items():
+            if code in names and code in in_use and symbol != code and \
+                    re.fullmatch(r"[^\W\d_][^\W\d_ʻ]*\.?", symbol) and \
+                    not any(unicodedata.category(c) == "Sc" for c in symbol):
+                letters.setdefault(symbol, set()).add(code)
+    for symbol, codes in letters.items():
+        if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, common):
+            symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč", "FCFA"
     in_text = sorted(c for c in in_use & set(names) if c in OWN_CODES or c.lower() not in common)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",
              len(names), sum(len(v) == 1 for v in surfaces.values()),
