@@ -6,6 +6,7 @@ The tree, with the CLI exit code each maps to::
     ├── InputError                      3  missing path, directory, empty, binary, undecodable
     ├── DocumentTooLongError            4  the document does not fit the model's context
     ├── ConfigError                     5  unknown prompt version, missing API key, bad option
+    │   └── StorageError                5  the run log, cache or job store cannot be opened
     ├── BackendError                    6  the model backend could not be used
     │   ├── BackendStartError           7  the embedded model server failed to start
     │   ├── BackendUnavailableError     8  connection refused / unreachable / HTTP error
@@ -29,6 +30,7 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "OutputError",
+    "StorageError",
     "SummarizeError",
 ]
 
@@ -70,6 +72,13 @@ class ConfigError(SummarizeError):
     """The configuration is incomplete or inconsistent."""
 
     exit_code = 5
+
+
+class StorageError(ConfigError):
+    """A database of the tool's own (the run log, the response cache, the job store) cannot be
+    opened or used: the state or cache directory is unusable, or the file stayed locked. Exit 5
+    on the command line, where the directories are configuration; 503 in the service, where it
+    is the server's trouble, not the request's."""
 
 
 class BackendError(SummarizeError):

@@ -6,7 +6,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import StorageError
 
 __all__ = ["open_sqlite"]
 
@@ -16,7 +16,7 @@ BUSY_SECONDS = 30.0
 
 
 def open_sqlite(path: Path) -> sqlite3.Connection:
-    """A connection shared by threads, in WAL mode, autocommitting; a failure is a ConfigError
+    """A connection shared by threads, in WAL mode, autocommitting; a failure is a StorageError
     naming the file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -25,7 +25,7 @@ def open_sqlite(path: Path) -> sqlite3.Connection:
         _write_ahead(connection)
         connection.execute("PRAGMA synchronous=NORMAL")
     except (OSError, sqlite3.Error) as exc:
-        raise ConfigError(f"cannot open {path}: {exc}") from exc
+        raise StorageError(f"cannot open {path}: {exc}") from exc
     return connection
 
 

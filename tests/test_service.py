@@ -472,3 +472,15 @@ def test_sigterm_drains_in_flight_requests(stub: Any, tmp_path: Path) -> None:
     t.join(timeout=30)
     proc.communicate(timeout=30)
     assert result == [200] and proc.returncode == 0
+
+
+def test_an_unusable_run_log_is_the_servers_trouble_not_the_requests(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The run log's directory cannot be made (a file stands where it would go): 503, not 400.
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(blocker / "state"))
+    with client(tmp_path / "jobs") as c:
+        r = c.post("/v1/briefings", json={"text": SEED}, headers=AUTH)
+    assert r.status_code == 503 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["title"] == "StorageError" and "runs.sqlite" in r.json()["detail"]

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import ConfigError
+from ..errors import StorageError
 from ..schema import SCHEMA_VERSION, Usage
 from ..settings import Settings, public_url
 from ..storage import open_sqlite
@@ -82,7 +82,7 @@ class ResponseCache:
             self._db.execute(_BRIEFINGS)
         except sqlite3.Error as exc:
             self._db.close()
-            raise ConfigError(f"cannot open {self.path}: {exc}") from exc
+            raise StorageError(f"cannot open {self.path}: {exc}") from exc
         self.hits = 0
         self.misses = 0
 

@@ -16,6 +16,7 @@ from ..errors import (
     DocumentTooLongError,
     ExtractionError,
     InputError,
+    StorageError,
     SummarizeError,
 )
 from ..schema import Briefing
@@ -27,7 +28,7 @@ PROBLEM = "application/problem+json"
 
 
 _STATUS: list[tuple[type[SummarizeError], int]] = [
-    (DocumentTooLongError, 413), (InputError, 422), (ConfigError, 400),
+    (DocumentTooLongError, 413), (InputError, 422), (StorageError, 503), (ConfigError, 400),
     (BackendTimeoutError, 504), (BackendStartError, 503), (BackendUnavailableError, 502),
     (ExtractionError, 502), (SummarizeError, 502),
 ]
