@@ -361,6 +361,27 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # sentences of our own: how each country's news writes its money
+        ("Fares rose to R18.00 a litre; the plan costs R1.5bn, a house R750,000.",
+         [(18.0, "south african rand per litre"), (1.5e9, "south african rand"),
+          (750000.0, "south african rand")]),
+        ("A N500 billion budget, KSh 2,000 a month, Tk 500 crore, RMB 300, Rp500,000",
+         [(5e11, "nigerian naira"), (2000.0, "kenyan shilling per month"),
+          (5e9, "bangladeshi taka"), (300.0, "chinese yuan"), (500000.0, "indonesian rupiah")]),
+        ("Dh500 in Dubai, GH¢20 in Accra, E£50 in Cairo, Mex$90 in Puebla",
+         [(500.0, "united arab emirates dirham"), (20.0, "ghanaian cedi"),
+          (50.0, "egyptian pound"), (90.0, "mexican peso")]),
+        # a letter before a number that is not plainly money stays what it was
+        ("N95 masks on the R2 road, and 12 points in R3", [(12.0, "point")]),
+    ],
+)
+def test_the_news_own_currency_prefixes(text: str, found: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == found
+
+
+@pytest.mark.parametrize(
     ("text", "units"),
     [
         # sentences of our own: CLDR's names, signs and codes (models/currencies.json)

@@ -49,6 +49,15 @@ CURRENCY_PREFIX = {
 }
 
 
+# How the news of a currency's own country writes it before a number, where CLDR has no such
+# sign or only a letter or two that mean other things elsewhere (read as written, case and all;
+# "R" and "N" only where the number is plainly money, below).
+NEWS_PREFIX = {
+    "KSh": "KES", "KShs": "KES", "Kshs": "KES", "Tk": "BDT", "RMB": "CNY", "Rp": "IDR",
+    "Dh": "AED", "Dhs": "AED", "GH¢": "GHS", "E£": "EGP", "Mex$": "MXN", "R": "ZAR", "N": "NGN",
+}
+
+
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
@@ -162,6 +171,12 @@ _CUR = (
     # "Y=100 million": the yen sign as Reuters' wire text writes it
     r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|\b(?-i:DM|dm|SFr|SFR|sfr)\.?(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
+    # the news' own (NEWS_PREFIX): "KSh 500", "Rp500,000", "Dh2 billion"; a rand or a naira only
+    # with thousands, cents or a scale ("R7,500", "R18.00", "R1.5bn", "N500 billion")
+    r"\b(?-i:KShs?|Kshs|Tk|RMB|Rp|Dhs?)(?=\s?\d)|(?<![A-Za-z])(?-i:GH¢|E£|Mex\$)|"
+    r"\b(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+\.\d\d(?![\d.])|"
+    r"\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion|m)\b)|"
+    r"\b(?-i:N)(?=\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion)\b)|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
     # the codes as written, and ours in lower-cased text too ("eur 5 million"; no English word)

@@ -30,6 +30,7 @@ from .currencies import currency_code
 from .mention import FigureMention
 from .numbers import (
     CURRENCY_PREFIX,
+    NEWS_PREFIX,
     FIGURE,
     FRACTION,
     NUM_WORD,
@@ -245,7 +246,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         unit = "%"
     elif currency:
         unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower())) or \
-            currency_code(currency) or currency
+            NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
         per = PER.match(text, end)
         if per and rate_word(per):
             unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
