@@ -30,9 +30,9 @@ from .currencies import currency_code
 from .mention import FigureMention
 from .numbers import (
     CURRENCY_PREFIX,
-    NEWS_PREFIX,
     FIGURE,
     FRACTION,
+    NEWS_PREFIX,
     NUM_WORD,
     ONE_DENOMINATOR,
     SCALE,
