@@ -26,19 +26,17 @@ def _common_words() -> set[str]:
     return set(path.read_text(encoding="utf-8").split())
 
 
-def _letters_are_money(symbol: str, common: set[str]) -> bool:
+def _letters_are_money(symbol: str, words: set[str]) -> bool:
     """Whether a CLDR currency symbol of letters reads as money beside a number in English text:
-    three letters or more, or letters beyond ASCII ("Ksh", "NIS", "zł", "Kč"); not an English
-    word ("den"), a unit ("Ft" is also feet, "Kg."), a prefix the scanner reads already ("RM",
-    "Rs."), nor a letter that is something else by a number ("ƒ/2.8" is an aperture)."""
-    from .figures.numbers import CURRENCY_PREFIX
-    from .figures.words import MEASURE_WORDS, SYMBOLS, UNIT_NAMES
+    three letters or more, or letters beyond ASCII ("Ksh", "NIS", "zł", "Kč"); not one of
+    ``words`` (English words, "den"; units, "Ft" is also feet, "Kg."; prefixes the scanner reads
+    already, "RM", "Rs."), not a unit symbol, nor a letter that is something else by a number
+    ("ƒ/2.8" is an aperture)."""
+    from .figures.words import SYMBOLS
 
     bare = symbol.rstrip(".")
-    low = bare.lower()
-    return (len(bare) >= 3 or not bare.isascii()) and bare != "ƒ" and \
-        low not in common | set(UNIT_NAMES) | MEASURE_WORDS and bare not in SYMBOLS and \
-        low not in CURRENCY_PREFIX and symbol.lower() not in CURRENCY_PREFIX
+    return (len(bare) >= 3 or not bare.isascii()) and bare != "ƒ" and bare not in SYMBOLS and \
+        not {bare.lower(), symbol.lower()} & words
 
 
 def build_currencies() -> dict[str, Any]:
@@ -58,7 +56,7 @@ def build_currencies() -> dict[str, Any]:
     from babel.localedata import locale_identifiers
     from babel.numbers import get_currency_name
 
-    from .figures.numbers import OWN_CODES
+    from .figures.numbers import CURRENCY_PREFIX, OWN_CODES
     from .figures.senses import SURFACES
     from .figures.words import MEASURE_WORDS, UNIT_NAMES
 
@@ -98,8 +96,9 @@ def build_currencies() -> dict[str, Any]:
                     re.fullmatch(r"[^\W\d_][^\W\d_ʻ]*\.?", symbol) and \
                     not any(unicodedata.category(c) == "Sc" for c in symbol):
                 letters.setdefault(symbol, set()).add(code)
+    taken = common | set(UNIT_NAMES) | MEASURE_WORDS | set(CURRENCY_PREFIX)
     for symbol, codes in letters.items():
-        if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, common):
+        if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, taken):
             symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč", "FCFA"
     in_text = sorted(c for c in in_use & set(names) if c in OWN_CODES or c.lower() not in common)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",

@@ -157,6 +157,9 @@ _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 
 
+# The news' own prefixes but the rand's and the naira's letters, which need a plainly money-like
+# number after them (_CUR).
+_NEWS_SIGNS = [re.escape(s) for s in sorted(NEWS_PREFIX, key=len, reverse=True) if len(s) > 1]
 _SIGNS = sorted((s for s in SYMBOLS if s.lower() not in CURRENCY_PREFIX), key=len, reverse=True)
 # The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
 OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
@@ -173,7 +176,7 @@ _CUR = (
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
     # the news' own (NEWS_PREFIX): "KSh 500", "Rp500,000", "Dh2 billion"; a rand or a naira only
     # with thousands, cents or a scale ("R7,500", "R18.00", "R1.5bn", "N500 billion")
-    r"\b(?-i:KShs?|Kshs|Tk|RMB|Rp|Dhs?)(?=\s?\d)|(?<![A-Za-z])(?-i:GH¢|E£|Mex\$)|"
+    rf"(?<![A-Za-z])(?-i:{'|'.join(_NEWS_SIGNS)})(?=\s?\d)|"
     r"\b(?-i:R)(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d+\.\d\d(?![\d.])|"
     r"\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion|m)\b)|"
     r"\b(?-i:N)(?=\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion)\b)|"
