@@ -413,8 +413,8 @@ def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() 
                                      {"O": 0.2, "Source": 0.5}])
 def test_weighted_decoding_takes_each_tokens_best_weighted_label(weights: dict[str, float]
                                                                  ) -> None:
-    """The decoder's shortcut for tokens plainly outside every span gives the labels that
-    reading every label's weighted marginal gives."""
+    """The decoder's shortcuts (a token's labels read until what is left of the probability
+    cannot win) give the labels that reading every label's weighted marginal gives."""
     from summarize.analysers.attribution_model import load_attribution_tagger
     from summarize.analysers.attributions import tagger_inputs
 
@@ -553,7 +553,11 @@ def test_decode_reads_a_kinds_probability_beside_the_labels() -> None:
         assert words[p["Source"].index(max(p["Source"]))] in ("the", "president")
         assert words[p["Content"].index(max(p["Content"]))] in ("We", "will", "win")
     assert tagger.decode(features, {"O": 0.4})[1] == {}  # no kind asked, none read
-    assert tagger.decode(features, {"O": 0.4}, ("Source",), when=lambda labels: False)[1] == {}
+    assert tagger.decode(features, {"O": 0.4}, ("Source",), when=lambda labels: ())[1] == {}
+    # Only the kinds asked for and named by ``when`` are read.
+    only = tagger.decode(features, {"O": 0.4}, ("Source", "Content"),
+                         when=lambda labels: {"Content"})
+    assert set(only[1]) == {"Content"}
 
 
 def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:

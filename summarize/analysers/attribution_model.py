@@ -52,11 +52,12 @@ def sentence_features(text: str, tokens: Sequence[tuple[int, int]], lexicon: Seq
             else:
                 around[i].append(pad)
     rows = []
+    positions = _POSITION[:n] + _POSITION[-1:] * (n - len(_POSITION))
     for i, raw in enumerate(raws):
         if raw in QUOTES:
             inside = not inside
-        f = ["bias", *_word_features(raw), "q=1" if inside else "q=0", _POSITION[min(i, 5)],
-             _RELATIVE[4 * i // max(n, 1)]]
+        f = ["bias", *_word_features(raw), "q=1" if inside else "q=0", positions[i],
+             _RELATIVE[4 * i // n]]
         if lexicon[i]:
             f.append("cue=" + lexicon[i])
         if rules[i]:

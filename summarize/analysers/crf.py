@@ -7,7 +7,7 @@ import functools
 import json
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -70,12 +70,13 @@ class CRFModel:
         return self.decode(features, weights)[0]
 
     def decode(self, features: list[list[str]], weights: Mapping[str, float] | None = None,
-               kinds: Sequence[str] = (), when: Callable[[list[str]], bool] | None = None
+               kinds: Sequence[str] = (),
+               when: Callable[[list[str]], Collection[str]] | None = None
                ) -> tuple[list[str], dict[str, list[float]]]:
         """:meth:`tag`'s labels and, for each of ``kinds``, each token's probability of lying in
         a span of that kind (its ``B-`` and ``I-`` marginals summed). Those cost a second pass
-        over the marginals: with ``when``, they are read only if ``when(labels)`` holds (none
-        otherwise, as without ``kinds``)."""
+        over the marginals: with ``when``, only the kinds of ``kinds`` that ``when(labels)``
+        names are read (none when it names none)."""
         if not features:
             return [], {}
         with self._lock:
@@ -84,12 +85,14 @@ class CRFModel:
             else:
                 self._tagger.set(features)
                 out = self._weighted(len(features), weights)
-            if not kinds or (when is not None and not when(out)):
+            named = when(out) if kinds and when is not None else kinds
+            wanted = [kind for kind in kinds if kind in named]
+            if not wanted:
                 return out, {}
             marginal = self._tagger.marginal
             labels = self._tagger.labels()
             probabilities = {}
-            for kind in kinds:
+            for kind in wanted:
                 of_kind = [label for label in labels if label.partition("-")[2] == kind]
                 probabilities[kind] = [sum(marginal(label, i) for label in of_kind)
                                        for i in range(len(features))]
@@ -97,29 +100,32 @@ class CRFModel:
 
     def _weighted(self, n: int, weights: Mapping[str, float]) -> list[str]:
         """Posterior decoding of the sequence set: each token's label of the highest weighted
-        marginal probability."""
+        marginal probability (the first of the model's labels among equals)."""
         labels = self._tagger.labels()
-        factors = [(label, weights.get(label.partition("-")[2] or label, 1.0))
-                   for label in labels]
+        rank = {label: k for k, label in enumerate(labels)}
+        factor = {label: weights.get(label.partition("-")[2] or label, 1.0) for label in labels}
+        top = max(factor.values())
         marginal = self._tagger.marginal
-        # Most tokens are plainly outside every span: when O's weighted probability beats what
-        # all the other labels together could weigh, O wins without reading them (the same
-        # labels as the full loop; the margin keeps rounding from deciding a near tie).
-        o_factor = next((f for label, f in factors if label == "O"), None)
-        rest = max((f for label, f in factors if label != "O"), default=0.0)
-        out = []
+        out: list[str] = []
+        previous = labels[0]
         for i in range(n):  # a plain loop: this is the analysers' hot path
-            if o_factor is not None:
-                p_o = marginal("O", i)
-                if o_factor * p_o > rest * (1.0 - p_o) + 1e-9:
-                    out.append("O")
+            # The previous token's label first (spans run on), then the rest in the model's
+            # order, stopping as soon as what is left of the probability mass, weighted at its
+            # most, cannot beat the best so far (the same labels as reading them all; the
+            # margin keeps rounding from deciding a near tie).
+            best, best_p, left = previous, -1.0, 1.0
+            for label in (previous, *labels):
+                if label == previous and best_p >= 0.0:
                     continue
-            best, best_p = labels[0], -1.0
-            for label, factor in factors:
-                p = factor * marginal(label, i)
-                if p > best_p:  # the first of equals, as max() would
-                    best, best_p = label, p
+                p = marginal(label, i)
+                left -= p
+                weighted = factor[label] * p
+                if weighted > best_p or (weighted == best_p and rank[label] < rank[best]):
+                    best, best_p = label, weighted
+                if best_p > top * max(left, 0.0) + 1e-9:
+                    break
             out.append(best)
+            previous = best
         return out
 
 

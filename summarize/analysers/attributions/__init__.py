@@ -161,10 +161,31 @@ def _previous_speaker(found: list[Attribution], sentences: list[Any], k: int
     return (prior.source.start, prior.source.end) if prior is not None else None
 
 
-def _guess_wanted(labels: list[str]) -> bool:
-    """Whether a sentence so labelled may want a part guessed (it has a cue; which parts it
-    lacks is told by its spans, some of which are dropped)."""
-    return "B-Cue" in labels or "I-Cue" in labels
+def _spans(text: str, tokens: list[tuple[int, int]], labels: list[str]
+           ) -> list[tuple[int, int, str]]:
+    """The tagged spans of a sentence so labelled. Spans of punctuation alone (a closing quote
+    the decoding cut off its quotation) are noise."""
+    from ..crf import decode_bio
+
+    return _whole_names(text, [span for span in decode_bio(tokens, labels)
+                               if trimmed_span(text, span[0], span[1]) is not None])
+
+
+def _lacking(text: str, tokens: list[tuple[int, int]], labels: list[str]) -> set[str]:
+    """The parts :func:`_guessed` would guess in a sentence so labelled: none without a cue; a
+    source, unless it has one or its cues are all passive; a content, unless it has one."""
+    if "B-Cue" not in labels and "I-Cue" not in labels:
+        return set()
+    spans = _spans(text, tokens, labels)
+    cues = [start for start, _, label in spans if label == "Cue"]
+    kinds = {label for *_, label in spans}
+    wanted = set()
+    if cues and LIKELY_SOURCE is not None and "Source" not in kinds and \
+            not all(_PASSIVE.match(text, start) for start in cues):
+        wanted.add("Source")
+    if cues and LIKELY_CONTENT is not None and "Content" not in kinds:
+        wanted.add("Content")
+    return wanted
 
 
 def _guessed(text: str, tokens: list[tuple[int, int]], spans: list[tuple[int, int, str]],
@@ -262,17 +283,14 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     its sentence (before it if any) and the nearest content (after it if any, else in the next
     sentence); the rules' reading of the same cue fills a part the tagger left out.
     ``tagger`` is a :class:`~summarize.analysers.crf.CRFModel` (its ``decode``)."""
-    from ..crf import decode_bio
-
     rules = rule_attributions(text)
     sentences = []
     for tokens, features in tagger_inputs(text, rules):
-        labels, probabilities = tagger.decode(features, WEIGHTS, ("Source", "Content"),
-                                              when=_guess_wanted)
-        # Spans of punctuation alone (a closing quote the decoding cut off its quotation) are
-        # noise.
-        spans = _whole_names(text, [span for span in decode_bio(tokens, labels)
-                                    if trimmed_span(text, span[0], span[1]) is not None])
+        # The parts' probabilities are read only where a part may be guessed.
+        labels, probabilities = tagger.decode(
+            features, WEIGHTS, ("Source", "Content"),
+            when=functools.partial(_lacking, text, tokens))
+        spans = _spans(text, tokens, labels)
         sentences.append((tokens, _guessed(text, tokens, spans, probabilities)))
     out: list[Attribution] = []
     for k, (_, spans) in enumerate(sentences):
@@ -377,13 +395,27 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
         tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
         if not tokens:
             continue
-        here = cues.overlapping(s_start, s_end)
-        ruled_here = marks.overlapping(s_start, s_end)
-        lexicon = [next(("B" if s <= cs else "I" for cs, ce, _ in here if cs < e and s < ce), "")
-                   for s, e in tokens]
-        ruled = [next((k for ms, me, k in ruled_here if ms < e and s < me), "")
-                 for s, e in tokens]
+        lexicon = _token_marks(tokens, cues.overlapping(s_start, s_end), "BI")
+        ruled = _token_marks(tokens, marks.overlapping(s_start, s_end))
         out.append((tokens, sentence_features(text, tokens, lexicon, ruled, inside)))
+    return out
+
+
+def _token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]],
+                 begin_inside: str = "") -> list[str]:
+    """Each token's kind of the first of ``marks`` that overlaps it (``""`` for none); with
+    ``begin_inside`` (``"BI"``), its first letter where the token begins the mark's span or
+    before it, else its second."""
+    out = [""] * len(tokens)
+    if not marks:
+        return out
+    starts = [s for s, _ in tokens]
+    ends = [e for _, e in tokens]
+    for m_start, m_end, kind in marks:
+        # The tokens that overlap the mark: ending after its start, starting before its end.
+        for i in range(bisect.bisect_right(ends, m_start), bisect.bisect_left(starts, m_end)):
+            if not out[i]:
+                out[i] = kind or (begin_inside[0] if starts[i] <= m_start else begin_inside[1])
     return out
 
 
