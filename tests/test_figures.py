@@ -803,3 +803,26 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert len(found) == 1, found
     assert found[0].value == pytest.approx(value)
     assert canonical_unit(found[0].unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # sentences of our own, of the kinds the training articles showed when their spaces,
+        # quotes and apostrophes were written the other way
+        ("a letter signed by 200\u00a0House Republicans", [(200.0, "House Republicans")]),
+        ("a crowd of 10\u2009000 people and 1\u202f250\u202f000 euros", [(10000.0, "people"),
+                                                                   (1250000.0, "EUR")]),
+        ("He ran in ‘08 and again in ‘16.", []),
+        ("Nearly 20 of Sanders’ colleagues spoke.", [(20.0, "colleagues")]),
+        ("the two candidates’ positions", [(2.0, "candidates")]),
+        ("What grandfather of seven wouldn’t love that?", [(7.0, None)]),
+        ("What grandfather of seven wouldn't love that?", [(7.0, None)]),
+    ],
+)
+def test_figures_read_the_same_whatever_the_spaces_and_apostrophes(
+        text: str, figures: list[tuple[float, str | None]]) -> None:
+    found = extract_figures(text)
+    assert [(f.value, f.unit) for f in found] == figures
+    # the offsets and the mention's text are the document's own, typographic spaces and all
+    assert all(f.text == text[f.start:f.end] for f in found)

@@ -154,9 +154,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
             text[max(0, start - 20):start])):
         return True  # 1000 AD, "between A.D. 1000 and 1260"
-    if digits and re.search(r"(?:\d-|#|(?<![\w’'])[’'])\Z", before) and \
+    if digits and (re.search(r"(?:\d-|#|(?<![\w’'])[’'])\Z", before) or
+                   len(digits) == 2 and re.search(r"(?<![\w’'])‘\Z", before)) and \
             not (before.endswith("-") and re.search(r"\b(?:from|between)\s+\S*$", before)):
-        return True  # 2016-08-23, #1000BlackGirlBooks, ’08 and ’12
+        return True  # 2016-08-23, #1000BlackGirlBooks, ’08 and ’12 (‘16 typed with a quote)
     if digits and (re.search(r"=\s*[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
         return True  # a markup attribute or a key's value (timestamp="1449075600"), an id
     label = re.search(r"([A-Za-z.]+)(?: \.)?\s*$", before)

@@ -7,6 +7,23 @@ import re
 from ...vocabulary import Qualifier
 from .currencies import CODES, SYMBOLS
 
+# Spaces other than the plain one (no-break, thin, narrow, ideographic...) read as the plain
+# one, character for character: "100\xa0Delegates" is "100 Delegates", offsets unchanged.
+_PLAIN_SPACES = str.maketrans(dict.fromkeys(
+    "\xa0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "))
+# Between groups of three digits, a thin or no-break space is a thousands separator (the SI's
+# "10\u2009000"): read as a comma, again one character for one.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\xa0\u2009\u202f]\d{3})+(?!\d)")
+_GROUP_COMMAS = str.maketrans(dict.fromkeys("\xa0\u2009\u202f", ","))
+
+
+def plain_text(text: str) -> str:
+    """``text`` with its typographic spaces read as plain spaces or thousands separators, of
+    the same length (every offset into it is one into ``text``)."""
+    text = _GROUPED.sub(lambda m: m.group().translate(_GROUP_COMMAS), text)
+    return text.translate(_PLAIN_SPACES)
+
+
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

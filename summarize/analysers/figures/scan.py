@@ -41,6 +41,7 @@ from .numbers import (
     VULGAR,
     digits_value,
     parse_number,
+    plain_text,
     qualifier_of,
     words_value,
 )
@@ -433,8 +434,10 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     ``senses``: an ambiguous unit word ("230 pounds", "¥35") is read by the fitted sense model
     (:mod:`.senses`) before neighbours take units from each other; ``False`` keeps the
     scanner's own reading (what the sense model is measured against)."""
-    found = _scan(text)
+    plain = plain_text(text)  # offsets stay: one character for one
+    found = _scan(plain)
     if senses:
-        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, text, f.start, f.end))
+        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
-    return _neighbours(text, found)
+    found = _neighbours(plain, found)
+    return found if plain == text else [replace(f, text=text[f.start:f.end]) for f in found]

@@ -53,6 +53,8 @@ def _not_a_head(word: str) -> bool:
     """``word`` cannot be what a number counts: not a noun ("two new macaque species", "99 due
     to play", "three-under-par"), nor a unit or a plural."""
     word = word.lower()
+    if re.search(r"n['’]t$|['’](?:ll|re|ve|d|m)$", word):
+        return True  # a verb's contraction: "grandfather of seven wouldn't"
     return word in non_nouns() and not is_plural(word) and \
         not any(part in MEASURE_WORDS for part in (word, *word.split("-")))  # "percentage-point"
 
@@ -95,9 +97,9 @@ _ACRONYM_WORD = re.compile(rf"{_ACRONYMS}|[A-Z]{{2,5}}")  # "MPs", "GOP": inside
 
 # "iPhones", "MPs" too
 _NAMED_PREFIX = re.compile(r"[a-z]+-[A-Z][A-Za-z'-]*")  # "anti-Trump", "pro-Sanders", "non-EU"
-_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'-]+|{_ACRONYMS}|[A-Z]{{2,5}}(?![\w'’-])|"
+_WORD = re.compile(rf"\s+([a-z][A-Z][a-z'’-]+|{_ACRONYMS}|[A-Z]{{2,5}}(?![\w'’-])|"
                    rf"{_NAMED_PREFIX.pattern}|"
-                   rf"[A-Za-z][a-z'-]*)")
+                   rf"[A-Za-z][a-z'’-]*)")
 
 
 _CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
@@ -109,7 +111,7 @@ _WEIGHT_CONTEXT = re.compile(
 
 
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'))(?=\s)")
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'|s’))(?=\s)")
 
 
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
@@ -143,7 +145,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         pos = w.end()
     if not words:
         return None, end
-    first = words[0].group(1).lower().rstrip("'-")  # "200,000 to-260,000": a typo, not a unit
+    first = words[0].group(1).lower().rstrip("'’-")  # "200,000 to-260,000": a typo, not a unit
     if first == "more" and len(words) > 1:  # "eight more picks"
         words, first = words[1:], words[1].group(1).lower()
     if first in STOP_UNIT:
