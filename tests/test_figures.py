@@ -826,3 +826,22 @@ def test_figures_read_the_same_whatever_the_spaces_and_apostrophes(
     assert [(f.value, f.unit) for f in found] == figures
     # the offsets and the mention's text are the document's own, typographic spaces and all
     assert all(f.text == text[f.start:f.end] for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # sentences of our own, of the kinds the training articles showed when each sentence
+        # was read alone and then in its article: a figure must not depend on where it stands
+        ("The strike spread in October. Three-quarters of the staff walked out.",
+         [(0.75, "staff")]),
+        ("It began in November. 20 people were hurt.", [(20.0, "people")]),
+        ("It began on Nov. 20 and in November 2016.", []),
+        ("The tax rose to 30 Canadian dollars. Teck, a miner, objected.", [(30.0, "CAD")]),
+        ("the reasons below.\n\n12\nThe Mayor Spoke Out\nShe said 40 people came.",
+         [(40.0, "people")]),
+    ],
+)
+def test_figures_read_the_same_in_their_article_as_alone(
+        text: str, figures: list[tuple[float, str | None]]) -> None:
+    assert [(f.value, f.unit) for f in extract_figures(text)] == figures

@@ -15,6 +15,7 @@ from .words import (
     FUNCTION_WORDS,
     MEASURE_WORDS,
     MONTHS,
+    MONTHS_IN_FULL,
     STOP_UNIT,
     is_plural,
 )
@@ -107,8 +108,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
-    if re.search(rf"\b(?:{MONTHS})(?: ?\.)?\s*$", before, re.IGNORECASE):
-        return True  # October 30, and tokenised "feb . 16"
+    if re.search(rf"\b(?:{MONTHS})(?: ?\.)?\s*$", before, re.IGNORECASE) and \
+            not re.search(rf"\b(?:{MONTHS_IN_FULL}) ?\.\s*$", before, re.IGNORECASE):
+        return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
     if digits and _YEAR.match(digits):
@@ -132,9 +134,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         if word and (word.group(1) is None or word.group(1) in STOP_UNIT) and not (
                 counted and counted.group(1) not in STOP_UNIT):  # "from 1000 to 2000 hires"
             return True  # "painted in 1638,", "sold in 1701 for": an older year, nothing counted
-    if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)", after) and \
-            _starts_an_item(text, start):
-        return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY": a list's marker
+    if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)|[ \t]*\r?\n", after) \
+            and _starts_an_item(text, start):
+        return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY", "\n\n12\nAnchor…": a list's marker
     if digits and len(digits) <= 2 and re.search(r"[,;:]\s*$", before) and _SHIRT.match(text, end):
         return True  # a team sheet: "Scotland: 15-Stuart Hogg, 14-Sean Maitland, ..."
     if digits and _ADDRESS.match(text, end):

@@ -48,9 +48,12 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     found = list(re.finditer(r"\S+", words.group(1)))
     for n in range(len(found), 0, -1):
         surface = " ".join(m.group().lower() for m in found[:n])
+        stop = found[n - 1].end()
         code = _SURFACES.get(surface)
-        if code is None and "." in surface:
-            code = _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface))  # "u.s. dollars"
+        if code is None and surface.endswith("."):  # a full stop: "30 Canadian dollars. Teck"
+            code, stop = _SURFACES.get(surface[:-1]), stop - 1
+        if code is None and "." in surface:  # "u.s. dollars"
+            code, stop = _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface)), found[n - 1].end()
         if code is not None:
-            return code, words.start(1) + found[n - 1].end()
+            return code, words.start(1) + stop
     return None

@@ -8,10 +8,10 @@ import re
 
 from ..shipped import shipped_json
 
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+MONTHS_IN_FULL = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
 )
+MONTHS = MONTHS_IN_FULL + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 
 
 # Capitalised words that start a title-cased phrase, not a name: "With 275 pound-feet".
