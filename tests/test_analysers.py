@@ -764,3 +764,33 @@ def test_a_cue_right_after_a_quotation_takes_the_source_right_after_it() -> None
     assert ("Smith", "said", "it is over") in found
     assert ("The minister", "denied", "it") in found
     assert ("The minister", "said", "it is over") not in found
+
+
+def test_single_quotations_read_as_double_ones() -> None:
+    from summarize.analysers.attributions.quotes import as_double_quotes
+
+    british = ("‘We will reopen the port,’ the mayor said. ‘The voters’ anger is real.’\n\n"
+               "Officials said it would take 'several weeks'.")
+    read = as_double_quotes(british)
+    assert len(read) == len(british)
+    assert read == ("“We will reopen the port,” the mayor said. “The voters’ anger is real.”\n\n"
+                    "Officials said it would take “several weeks”.")
+    # a text quoting with double marks (or the New York Times' '') is read as it is, its
+    # single quotations inside double ones too
+    for text in ('"He said ‘no’ to me," she said. ‘Yes’.',
+                 "''It is over,'' he said of the 'deal.'"):
+        assert as_double_quotes(text) == text
+
+
+def test_a_british_quotation_is_attributed_as_an_american_one() -> None:
+    from summarize.analysers.attributions import find_attributions
+
+    american = ('"We will reopen the port on Friday once the repairs are done," the mayor '
+                "told reporters on Tuesday.")
+    british = american.replace('"We', "‘We").replace('done,"', "done,’")
+    found = {(a.source.text, a.cue.text, a.content.text) for a in find_attributions(american)}
+    assert ("the mayor", "told", "We will reopen the port on Friday once the repairs are done") \
+        in found
+    # the same attribution, at the same offsets, its text the document's own
+    assert {(a.source.text, a.cue.text, a.content.text)
+            for a in find_attributions(british)} == found

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...vocabulary import FORMS_OF_ADDRESS, TITLES
 from ..sentences import sentence_spans
+from .quotes import as_double_quotes
 from .rules import ANY_CUE, rule_attributions
 from .spans import (
     PRONOUN_SOURCES,
@@ -55,7 +56,12 @@ def _find(text: str) -> tuple[Attribution, ...]:
     from ..attribution_model import load_attribution_tagger
 
     tagger = load_attribution_tagger()
-    return tuple(rule_attributions(text) if tagger is None else tagged_attributions(text, tagger))
+    read = as_double_quotes(text)  # British single quotations as the tagger knows them
+    found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
+    if read == text:
+        return tuple(found)
+    return tuple(Attribution(*(Span(text[p.start:p.end], p.start, p.end)
+                               for p in (a.source, a.cue, a.content))) for a in found)
 
 
 # The links below were chosen on the validation split by the mean F1 of what `summarize eval
