@@ -473,6 +473,13 @@ def test_a_quotation_left_open_runs_on_into_the_next_sentence() -> None:
     assert q[2][0] == "q=0"  # a paragraph break closes it
     alone = [[f[6] for f in features] for _, features in tagger_inputs(text, carry_quotes=False)]
     assert alone[1][0] == "q=0"  # how the model was fitted: each sentence on its own
+    # a text whose paragraphs are broken by single line breaks (no blank line anywhere)
+    unclosed = '"We will not retreat. We will hold the line.\nThe war goes on. It will end.'
+    q = [[f[6] for f in features] for _, features in tagger_inputs(unclosed)]
+    assert q[1][0] == "q=1" and q[2][0] == "q=0"
+    # where a text has blank lines, a single line break is no paragraph's end
+    q = [[f[6] for f in features] for _, features in tagger_inputs(unclosed + "\n\nMore.")]
+    assert q[2][0] == "q=1"
 
 
 def test_a_cue_without_a_tagged_source_takes_the_most_probable_one() -> None:

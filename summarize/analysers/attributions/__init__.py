@@ -390,7 +390,9 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
     cues = _Marks([(m.start(), m.end(), "") for m in ANY_CUE.finditer(text)])
     # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
     # quotation that an earlier sentence of its paragraph opened.
-    marks_or_breaks = "\n\n|[" + "".join(sorted(QUOTES)) + "]"
+    # (a text without blank lines breaks its paragraphs with a line break: CNN/DailyMail's)
+    breaks = "\n\n" if "\n\n" in text else "\n"
+    marks_or_breaks = breaks + "|[" + "".join(sorted(QUOTES)) + "]"
     quote_marks = [(m.start(), m.group()) for m in re.finditer(marks_or_breaks, text)]
     at, inside = 0, False
     out = []
