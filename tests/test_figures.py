@@ -845,3 +845,18 @@ def test_figures_read_the_same_whatever_the_spaces_and_apostrophes(
 def test_figures_read_the_same_in_their_article_as_alone(
         text: str, figures: list[tuple[float, str | None]]) -> None:
     assert [(f.value, f.unit) for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # the newswires' abbreviations (Reuters writes "mln", "bln", "pct", "dlrs")
+        ("Profit rose to $5 mln in the quarter.", 5e6, "USD"),
+        ("The deal is worth 2.3 bln euros.", 2.3e9, "EUR"),
+        ("It fell 5 pct on Friday.", 5.0, "%"),
+        ("Sales reached 1,200 mln dlrs.", 1.2e9, "USD"),
+    ],
+)
+def test_the_newswires_abbreviations(text: str, value: float, unit: str) -> None:
+    (figure,) = extract_figures(text)
+    assert (figure.value, figure.unit) == (value, unit)

@@ -52,6 +52,8 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
 SCALES = {
     **_BIG_WORDS,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    # the newswires' ("5 mln dlrs", "2.3 bln euros")
+    "mln": 1e6, "bln": 1e9, "tln": 1e12,
 }
 
 
@@ -78,6 +80,7 @@ NEWS_PREFIX = {
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
+    "dlrs": "USD", "dlr": "USD",  # the newswires' dollars
 }
 
 
@@ -152,7 +155,7 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|tn|trn|k|m|b"
+SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tln|tn|trn|k|m|b"
 
 
 _NUMBER = (
@@ -160,7 +163,8 @@ _NUMBER = (
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
     # "5 million", "5m", "$2bn-a-year" (not "a 40m-long hull", "3 m/s"), and hyphenated "a
     # $5-million grant", "his two-million-person list"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|tn|trn|k|m|b)\b(?!-(?!an?-|per-)|\s?/\s?s\b))|"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|mln|bln|tln|tn|trn|k|m|b)\b"
+    rf"(?!-(?!an?-|per-)|\s?/\s?s\b))|"
     rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
 )
 
@@ -205,7 +209,7 @@ _CUR = (
 )
 
 
-_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b"
+_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b|pct\b"  # "pct": the newswires'"
 
 
 FIGURE = re.compile(
