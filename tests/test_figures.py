@@ -860,3 +860,23 @@ def test_figures_read_the_same_in_their_article_as_alone(
 def test_the_newswires_abbreviations(text: str, value: float, unit: str) -> None:
     (figure,) = extract_figures(text)
     assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        # every form of a movement verb: a headline's present tense, a perfect's participle
+        ("Sales climb 5% in May", "up"),
+        ("Exports slump 8% as demand fades", "down"),
+        ("Prices have risen 5 percent since June.", "up"),
+        ("Output has fallen 3 percent.", "down"),
+        ("Sales of the cars are growing 60 percent a year.", "up"),
+        ("The plan would reduce emissions by 30 percent.", "down"),
+        # a noun after a determiner, and verbs whose other forms say something else
+        ("The crash 10 years ago ruined him.", "="),
+        ("Did he lose 20 minutes?", "="),
+        ("She plans to sink $30 billion into roads.", "="),
+    ],
+)
+def test_every_form_of_a_movement_verb_moves_the_figure(text: str, change: str) -> None:
+    assert extract_figures(text)[0].change == change

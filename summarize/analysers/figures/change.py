@@ -20,18 +20,39 @@ __all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT",
 CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
 
 
-_MOVES = (
-    r"(?P<up>up|rose|rise|rises|rising|increased?|increases|increasing|gained?|gains|"
-    r"gaining|climbed|climbing|climbs|jumped|jumps|surged|surging|soared|soaring|grew|grow|"
-    r"grows|grown|added|adding|higher|advanced|advancing|advances|rallied|improved|boosted|"
-    r"rocketed|skyrocketed|leapt|leaped|spiked|rebounded|recovered|firmed|strengthened|"
-    r"expanded|expands|expanding|widened|widens|widening|doubled|tripled|quadrupled)|"
-    r"(?P<down>down|fell|falling|fall|falls|dropped|drop|drops|dropping|declined?|declines|"
-    r"declining|lost|loses|losing|decreased?|decreases|slipped|slid|slides|sliding|slumped|"
-    r"plunged|plunging|plummeted|plummeting|lower|shed|sank|sinking|tumbled|tumbling|eased|"
-    r"easing|dipped|dips|dip|narrowed|shrank|retreated|cut|crashed|collapsed|dived|dove|"
-    r"weakened|sagged|skidded|contracted|contracting|halved|shrunk)"
-)
+def _inflected(verbs: str) -> str:
+    """Every form of each verb: "climb" gives climbs, climbed, climbing; "rise" rises, rising;
+    "slip" slips, slipped, slipping; "lemma/past/participle" names an irregular verb's past
+    forms ("rise/rose/risen")."""
+    forms: list[str] = []
+    for entry in verbs.split():
+        lemma, *past = entry.split("/")
+        if lemma.endswith("e"):
+            stem = lemma[:-1]  # "rising"
+        elif len(lemma) <= 4 and re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma):
+            stem = lemma + lemma[-1]  # "slipped", not "plummett"
+        else:
+            stem = lemma
+        third = lemma + ("es" if lemma.endswith(("sh", "ch", "s", "x")) else "s")
+        forms += [lemma, third, stem + "ing", *(past or [stem + "ed"])]
+    return "|".join(sorted(set(forms), key=len, reverse=True))
+
+
+# The verbs of a movement, every form: "Sales climb 5%", "have risen 3 percent", "fell 2%".
+# An irregular verb lists its own past forms ("rise/rose/risen"); the rest are inflected.
+_UP = ("rise/rose/risen increase gain climb jump surge soar grow/grew/grown advance improve "
+       "boost rocket skyrocket leap/leapt/leaped spike rebound recover strengthen expand widen")
+_DOWN = ("fall/fell/fallen drop decline decrease slip slide/slid slump plunge plummet tumble dip "
+         "shrink/shrank/shrunk weaken reduce slash")
+# Verbs whose other forms mostly say something else ("lose 20 minutes", "sink $30 billion into",
+# "add up to", "a narrow 51-49 vote"): the forms that move a figure only.
+_UP_FORMS = "added|adding|rallied|doubled|tripled|quadrupled|firmed|firms|firming"
+_DOWN_FORMS = ("lost|loses|losing|sank|sunk|sinking|shed|eased|easing|cut|cuts|cutting|lowered|"
+               "lowering|trimmed|trimming|crashed|collapsed|"
+               "dived|dove|sagged|skidded|contracted|contracting|halved|retreated|narrowed|"
+               "narrows|narrowing")
+_MOVES = (rf"(?P<up>up|higher|{_UP_FORMS}|{_inflected(_UP)})|"
+          rf"(?P<down>down|lower|{_DOWN_FORMS}|{_inflected(_DOWN)})")
 
 
 MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
@@ -44,7 +65,10 @@ _SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|s
 
 # A movement right before the figure ("fell 2%", "up by a third"), or a few words before "by"
 # ("grow sales by 35%").
-TREND = re.compile(rf"\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
+# Not a noun after a determiner: "the crash 10 years ago", "a rally 5 miles away".
+_NOT_A_NOUN = "".join(rf"(?<!\b{d} )" for d in ("the", "a", "an", "this", "that", "its", "their",
+                                                "his", "her", "our"))
+TREND = re.compile(rf"{_NOT_A_NOUN}\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
                    re.IGNORECASE)
 
 
