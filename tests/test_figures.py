@@ -880,3 +880,12 @@ def test_the_newswires_abbreviations(text: str, value: float, unit: str) -> None
 )
 def test_every_form_of_a_movement_verb_moves_the_figure(text: str, change: str) -> None:
     assert extract_figures(text)[0].change == change
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Oil traded just south of $50 a barrel.", "at_most"),
+    ("Turnout was just shy of 40 percent.", "at_most"),
+    ("Oil traded just north of $50 a barrel.", "at_least"),
+])
+def test_bounds_said_as_directions(text: str, qualifier: str) -> None:
+    assert extract_figures(text)[0].qualifier == qualifier

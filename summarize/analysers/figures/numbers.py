@@ -97,7 +97,7 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
      r"no less than|higher than|greater than|larger than|bigger than|north of|a minimum of",
      "at_least"),
     (r"up to|less than|fewer than|under|at most|below|no more than|<|≤|as many as|as much as|"
-     r"lower than|smaller than|a maximum of", "at_most"),
+     r"lower than|smaller than|a maximum of|south of|shy of", "at_most"),
 ]
 
 
