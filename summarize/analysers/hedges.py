@@ -35,7 +35,7 @@ _LEXICON: dict[str, str] = {
         r"|unclear|unknown|uncertain(?:ty|ties)?|unconfirmed|unverified"
     ),
     "appearance": (
-        r"appear(?:s|ed)?(?: to be)?|seem(?:s|ed)?(?: to be)?|seemingly|apparently"
+        r"appear(?:s|ed|ing)?(?: to be)?|seem(?:s|ed|ing)?(?: to be)?|seemingly|apparently"
     ),
     "reported": (
         r"reportedly|allegedly|alleged|alleges|alleging|allegations?|rumou?red|accused"
@@ -45,13 +45,14 @@ _LEXICON: dict[str, str] = {
     "doxastic": (
         r"believes?|believed|thinks?|expects?|expected|expecting|expectations?"
         r"|anticipates?|anticipated|anticipating|suggests?|suggested|suggesting|suggestions?"
-        r"|predicts?|predicted|projected|speculated|speculation|suspects? that|suspected"
+        r"|predicts?|predicted|projected|speculated|speculates?|speculating|speculation"
+        r"|suspects? that|suspecting that|suspected"
         r"|assumes?|assumed|fears?|feared|fearing|worry|worried|worries|doubts?|doubted"
         r"|tentatively|feels?|cast(?:s|ing)? doubt|doubtful|predicting|wonders?|wondering"
     ),
     "modal": (
         r"may|might|could|possible|possibly|possibility|likely|unlikely|likelihood"
-        r"|probably|probable|perhaps|potential|potentially"
+        r"|probably|probable|perhaps|potential|potentially|maybe|presumably|conceivably"
     ),
     "conditional": r"if|unless",
     "investigation": r"whether",
