@@ -14,7 +14,7 @@ from .context import PHRASAL_UP
 from .numbers import NUM_WORD
 
 __all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT", "TREND",
-           "movement", "post_change", "post_qualifier"]
+           "movement", "post_change", "post_qualifier", "trend"]
 
 
 CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
@@ -68,8 +68,19 @@ _SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|s
 # Not a noun after a determiner: "the crash 10 years ago", "a rally 5 miles away".
 _NOT_A_NOUN = "".join(rf"(?<!\b{d} )" for d in ("the", "a", "an", "this", "that", "its", "their",
                                                 "his", "her", "our"))
-TREND = re.compile(rf"{_NOT_A_NOUN}\b(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
+TREND = re.compile(rf"\b{_NOT_A_NOUN}(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_SIZE})\s+)?)?$",
                    re.IGNORECASE)
+
+
+_MOVE_FORMS = frozenset(re.findall(r"[a-z]+", _MOVES)) - {"P", "up", "down"} | {"up", "down"}
+
+
+def trend(window: str) -> re.Match[str] | None:
+    """:data:`TREND` in ``window`` (the text before a figure), looked for only when one of its
+    last four words is a movement's (the figures' hot path: most windows hold none)."""
+    if _MOVE_FORMS.isdisjoint(window.lower().split()[-4:]):
+        return None
+    return TREND.search(window)
 
 
 _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"
@@ -79,14 +90,14 @@ _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"
 def movement(text: str, start: int) -> str | None:
     """``up`` or ``down`` when a movement verb moves the figure starting at ``start``; ``None``
     otherwise (not a phrasal "up": "grew up 5 miles away")."""
-    trend = TREND.search(text[max(0, start - 30):start])
-    if trend is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
+    found = trend(text[max(0, start - 30):start])
+    if found is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
         # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
-        trend = _TREND_BY.search(text[max(0, start - 60):start])
-    if trend is None or trend.group() == "up " and \
+        found = _TREND_BY.search(text[max(0, start - 60):start])
+    if found is None or found.group() == "up " and \
             PHRASAL_UP.search(text, max(0, start - 60), start):
         return None
-    return "up" if trend.group("up") else "down"
+    return "up" if found.group("up") else "down"
 
 
 # A qualifier after the number: "100 or so staff", "two or more candidates", "100-odd staff",

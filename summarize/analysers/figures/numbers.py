@@ -13,15 +13,29 @@ _PLAIN_SPACES = str.maketrans(dict.fromkeys(
     "\xa0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "))
 # Between groups of three digits, a thin or no-break space is a thousands separator (the SI's
 # "10\u2009000"): read as a comma, again one character for one.
-_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[\xa0\u2009\u202f]\d{3})+(?!\d)")
-_GROUP_COMMAS = str.maketrans(dict.fromkeys("\xa0\u2009\u202f", ","))
+_GROUP_MARKS = frozenset("\xa0\u2009\u202f")
+_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _PLAIN_SPACES) + "]")
+_THREE_DIGITS = re.compile(r"\d{3}(?!\d)")
+
+
+def _plain_space(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    if m.group() in _GROUP_MARKS and _THREE_DIGITS.match(text, at + 1):
+        before = at
+        while before > 0 and text[before - 1].isdigit():
+            before -= 1
+        # a group of one to three digits before it, not a decimal's ("3.5 000")
+        if 1 <= at - before <= 3 and (before == 0 or text[before - 1] not in ".,"):
+            return ","
+    return " "
 
 
 def plain_text(text: str) -> str:
     """``text`` with its typographic spaces read as plain spaces or thousands separators, of
     the same length (every offset into it is one into ``text``)."""
-    text = _GROUPED.sub(lambda m: m.group().translate(_GROUP_COMMAS), text)
-    return text.translate(_PLAIN_SPACES)
+    if not _TYPOGRAPHIC.search(text):
+        return text  # most texts: no copy
+    return _TYPOGRAPHIC.sub(_plain_space, text)
 
 
 _UNITS_WORDS = {

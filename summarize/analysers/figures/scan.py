@@ -11,10 +11,10 @@ from .change import (
     MOVE_WORD,
     POST_QUALIFIER,
     POST_QUALIFIER_AFTER_UNIT,
-    TREND,
     movement,
     post_change,
     post_qualifier,
+    trend,
 )
 from .context import (
     AGED,
@@ -198,7 +198,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if second is not None:
         between = _BETWEEN.search(text[max(0, start - 10):start])
         moved = m.group("join") == "to" and not between and \
-            TREND.search(text[max(0, start - 30):start])
+            trend(text[max(0, start - 30):start])
         if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
                 or words and FRACTION.fullmatch(words) or moved:
             # "fell by a third to $20 billion", "surged 4 5/8 to 112 5/8": by how much, then
@@ -440,4 +440,7 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
     found = _neighbours(plain, found)
-    return found if plain == text else [replace(f, text=text[f.start:f.end]) for f in found]
+    if plain is text:
+        return found
+    return [f if f.text == text[f.start:f.end] else replace(f, text=text[f.start:f.end])
+            for f in found]
