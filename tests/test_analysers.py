@@ -782,11 +782,13 @@ def test_single_quotations_read_as_double_ones() -> None:
     assert len(read) == len(british)
     assert read == ("“We will reopen the port,” the mayor said. “The voters’ anger is real.”\n\n"
                     "Officials said it would take “several weeks”.")
-    # a text quoting with double marks (or the New York Times' '') is read as it is, its
-    # single quotations inside double ones too
-    for text in ('"He said ‘no’ to me," she said. ‘Yes’.',
-                 "''It is over,'' he said of the 'deal.'"):
-        assert as_double_quotes(text) == text
+    # a text quoting with double marks (or the New York Times' '') keeps its single
+    # quotations; its straight double marks read as curly ones
+    assert as_double_quotes('"He said ‘no’ to me," she said. (“Yes”).') == \
+        '“He said ‘no’ to me,” she said. (“Yes”).'
+    assert as_double_quotes('She said: "No."') == 'She said: “No.”'
+    text = "''It is over,'' he said of the 'deal.'"
+    assert as_double_quotes(text) == text
 
 
 def test_a_british_quotation_is_attributed_as_an_american_one() -> None:

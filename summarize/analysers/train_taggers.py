@@ -187,7 +187,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     import pycrfsuite
 
     from . import attributions
-    from .attributions import rule_attributions, tagged_attributions
+    from .attributions import read_attributions
     from .crf import CRFModel
 
     train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
@@ -207,8 +207,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     path = out / "attributions.crfsuite"
     trainer.train(str(path))
     tagger = CRFModel(str(path), {})
-    learned = score_attributions(validation, lambda t: tagged_attributions(t, tagger))
-    rules = score_attributions(validation, rule_attributions)
+    # scored as `find_attributions` reads (the quotation marks as the tagger knows them)
+    learned = score_attributions(validation, lambda t: read_attributions(t, tagger))
+    rules = score_attributions(validation, lambda t: read_attributions(t, None))
     for name, scores in (("learned", learned), ("rules", rules)):
         log.info("attributions, %s: validation F1 %s", name,
                  ", ".join(f"{part} {score['f1']:.1f}" for part, score in scores.items()))
@@ -219,6 +220,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
             "decoding": {"weights": attributions.WEIGHTS,
                          "previous_speaker": attributions.PREVIOUS_SPEAKER,
                          "rule_cues": attributions.RULE_CUES, "quotes_carried": True,
+                         "quotes_read_as_double": True,
                          "link_window": attributions.LINK_WINDOW,
                          "content_window": attributions.CONTENT_WINDOW,
                          "likely_source": attributions.LIKELY_SOURCE,

@@ -25,8 +25,8 @@ from .spans import (
 )
 
 __all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "claimed_attributions", "credited_in",
-           "find_attributions", "rule_attributions", "speaker", "states_a_claim",
-           "tagged_attributions", "tagger_inputs"]
+           "find_attributions", "read_attributions", "rule_attributions", "speaker",
+           "states_a_claim", "tagged_attributions", "tagger_inputs"]
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -55,13 +55,18 @@ def claimed_attributions(text: str) -> list[Attribution]:
 def _find(text: str) -> tuple[Attribution, ...]:
     from ..attribution_model import load_attribution_tagger
 
-    tagger = load_attribution_tagger()
-    read = as_double_quotes(text)  # British single quotations as the tagger knows them
+    return tuple(read_attributions(text, load_attribution_tagger()))
+
+
+def read_attributions(text: str, tagger: Any) -> list[Attribution]:
+    """``tagger``'s attributions in ``text`` (``None``: the rules'), its quotation marks read as
+    the tagger knows them (:mod:`.quotes`), the spans' texts the text's own."""
+    read = as_double_quotes(text)
     found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
-    if read == text:
-        return tuple(found)
-    return tuple(Attribution(*(Span(text[p.start:p.end], p.start, p.end)
-                               for p in (a.source, a.cue, a.content))) for a in found)
+    return found if read == text else [
+        Attribution(*(Span(text[p.start:p.end], p.start, p.end) for p in (a.source, a.cue,
+                                                                          a.content)))
+        for a in found]
 
 
 # The links below were chosen on the validation split by the mean F1 of what `summarize eval
