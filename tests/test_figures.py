@@ -889,3 +889,10 @@ def test_every_form_of_a_movement_verb_moves_the_figure(text: str, change: str) 
 ])
 def test_bounds_said_as_directions(text: str, qualifier: str) -> None:
     assert extract_figures(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", ["Shares closed at $5 (up 3%) on Friday.",
+                                  "Sales—up 3%—beat forecasts."])
+def test_a_movement_after_a_bracket_or_a_dash(text: str) -> None:
+    # the look for a movement's word before a figure reads words, not what is glued to them
+    assert extract_figures(text)[-1].change == "up"

@@ -15,9 +15,8 @@ import re
 __all__ = ["as_double_quotes"]
 
 # A straight double mark opens a quotation at the text's start or after a space, a bracket or a
-# dash, and closes one anywhere else.
-_STRAIGHT = re.compile(r'"')
-_OPENS_AFTER = frozenset(" \t\r\n([{—–-")
+# dash (any other closes one).
+_STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')
 
 # A single mark that opens a quotation: after a space, a bracket or a dash (or the text's start),
 # before a letter, a digit or an ellipsis.
@@ -33,8 +32,7 @@ def as_double_quotes(text: str) -> str:
     as double ones when it quotes mostly with single marks (more single openings than double
     marks); the same length. A quotation ends at its paragraph's end if no mark closes it."""
     if '"' in text:
-        text = _STRAIGHT.sub(lambda m: "“" if m.start() == 0 or text[m.start() - 1] in
-                             _OPENS_AFTER else "”", text)
+        text = _STRAIGHT_OPENING.sub("“", text).replace('"', "”")
     openings = list(_OPENING.finditer(text))
     if len(openings) <= len(_DOUBLE.findall(text)):
         return text

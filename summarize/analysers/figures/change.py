@@ -51,8 +51,9 @@ _DOWN_FORMS = ("lost|loses|losing|sank|sunk|sinking|shed|eased|easing|cut|cuts|c
                "lowering|trimmed|trimming|crashed|collapsed|"
                "dived|dove|sagged|skidded|contracted|contracting|halved|retreated|narrowed|"
                "narrows|narrowing")
-_MOVES = (rf"(?P<up>up|higher|{_UP_FORMS}|{_inflected(_UP)})|"
-          rf"(?P<down>down|lower|{_DOWN_FORMS}|{_inflected(_DOWN)})")
+_UP_WORDS = f"up|higher|{_UP_FORMS}|{_inflected(_UP)}"
+_DOWN_WORDS = f"down|lower|{_DOWN_FORMS}|{_inflected(_DOWN)}"
+_MOVES = rf"(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS})"
 
 
 MOVE_WORD = re.compile(rf"\b(?:{_MOVES})\b", re.IGNORECASE)
@@ -72,13 +73,15 @@ TREND = re.compile(rf"\b{_NOT_A_NOUN}(?:{_MOVES})\s+(?:by\s+)?(?:an?\s+(?:(?:{_S
                    re.IGNORECASE)
 
 
-_MOVE_FORMS = frozenset(re.findall(r"[a-z]+", _MOVES)) - {"P", "up", "down"} | {"up", "down"}
+_MOVE_FORMS = frozenset(f"{_UP_WORDS}|{_DOWN_WORDS}".split("|"))
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def trend(window: str) -> re.Match[str] | None:
     """:data:`TREND` in ``window`` (the text before a figure), looked for only when one of its
-    last four words is a movement's (the figures' hot path: most windows hold none)."""
-    if _MOVE_FORMS.isdisjoint(window.lower().split()[-4:]):
+    last four words is a movement's (the figures' hot path: most windows hold none; between the
+    movement and the figure TREND allows at most "by", "a" and a size, all words)."""
+    if _MOVE_FORMS.isdisjoint(_LETTERS.findall(window.lower())[-4:]):
         return None
     return TREND.search(window)
 

@@ -14,6 +14,7 @@ from .words import (
     CALENDAR,
     FUNCTION_WORDS,
     MEASURE_WORDS,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     MONTHS_IN_FULL,
     STOP_UNIT,
@@ -95,6 +96,12 @@ _ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|R
                       r"(?!\.?\s+[a-z]+s\b)")  # not "300 Wall Street bankers"
 
 
+# A month right before a number: a date ("October 30", "Oct. 30", tokenised "feb . 16"), but
+# a month written in full and a full stop end a sentence ("in October. Three of them").
+_MONTH_BEFORE = re.compile(
+    rf"\b(?:(?:{MONTH_ABBREVIATIONS})(?: ?\.)?|(?:{MONTHS_IN_FULL}))\s*$", re.IGNORECASE)
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -108,8 +115,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
-    if re.search(rf"\b(?:{MONTHS})(?: ?\.)?\s*$", before, re.IGNORECASE) and \
-            not re.search(rf"\b(?:{MONTHS_IN_FULL}) ?\.\s*$", before, re.IGNORECASE):
+    if _MONTH_BEFORE.search(before):
         return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October

@@ -9,12 +9,11 @@ from .currencies import CODES, SYMBOLS
 
 # Spaces other than the plain one (no-break, thin, narrow, ideographic...) read as the plain
 # one, character for character: "100\xa0Delegates" is "100 Delegates", offsets unchanged.
-_PLAIN_SPACES = str.maketrans(dict.fromkeys(
-    "\xa0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "))
+_TYPOGRAPHIC = re.compile(
+    "[\xa0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000]")
 # Between groups of three digits, a thin or no-break space is a thousands separator (the SI's
 # "10\u2009000"): read as a comma, again one character for one.
 _GROUP_MARKS = frozenset("\xa0\u2009\u202f")
-_TYPOGRAPHIC = re.compile("[" + "".join(chr(c) for c in _PLAIN_SPACES) + "]")
 _THREE_DIGITS = re.compile(r"\d{3}(?!\d)")
 
 
@@ -63,12 +62,13 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
           "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 
 
-SCALES = {
-    **_BIG_WORDS,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
-    # the newswires' ("5 mln dlrs", "2.3 bln euros")
-    "mln": 1e6, "bln": 1e9, "tln": 1e12,
-}
+# Scales written short: "5m", "$2bn", and the newswires' "5 mln dlrs", "2.3 bln euros".
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9,
+                 "tn": 1e12, "trn": 1e12, "tln": 1e12}
+_SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
+
+
+SCALES = {**_BIG_WORDS, **_SHORT_SCALES}
 
 
 CURRENCY_PREFIX = {
@@ -169,7 +169,7 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|bln|tln|tn|trn|k|m|b"
+SCALE = rf"hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCALE}"
 
 
 _NUMBER = (
@@ -177,8 +177,7 @@ _NUMBER = (
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
     # "5 million", "5m", "$2bn-a-year" (not "a 40m-long hull", "3 m/s"), and hyphenated "a
     # $5-million grant", "his two-million-person list"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:bn|mn|mln|bln|tln|tn|trn|k|m|b)\b"
-    rf"(?!-(?!an?-|per-)|\s?/\s?s\b))|"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b(?!-(?!an?-|per-)|\s?/\s?s\b))|"
     rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
 )
 
@@ -223,7 +222,7 @@ _CUR = (
 )
 
 
-_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b|pct\b"  # "pct": the newswires'"
+_PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b|pct\b"  # "pct": the newswires'
 
 
 FIGURE = re.compile(

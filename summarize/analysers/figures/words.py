@@ -11,7 +11,8 @@ from ..shipped import shipped_json
 MONTHS_IN_FULL = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
-MONTHS = MONTHS_IN_FULL + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+MONTHS = f"{MONTHS_IN_FULL}|{MONTH_ABBREVIATIONS}"
 
 
 # Capitalised words that start a title-cased phrase, not a name: "With 275 pound-feet".
