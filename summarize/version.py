@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 __all__ = ["build_identity", "package_version"]
 
 
 def package_version() -> str:
+    # Imported here: importlib.metadata (and the email package under it) costs every command's
+    # start-up about 25 ms, and only --version, provenance and the service ask.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("summarize")
     except PackageNotFoundError:

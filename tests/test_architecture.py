@@ -202,7 +202,8 @@ def test_analyse_loads_no_pipeline_backend_or_renderer() -> None:
     code = ("import sys\nfrom summarize.cli import main\nsys.argv = ['summarize', 'analyze', "
             f"{str(SEED)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(' '.join(m for m in sys.modules if m.startswith(('summarize.', 'openai', "
-            "'instructor', 'jinja2'))))\n")
+            "'instructor', 'jinja2', 'pydantic', 'asyncio', 'sqlite3', 'urllib.request', "
+            "'importlib.metadata'))))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
@@ -210,7 +211,11 @@ def test_analyse_loads_no_pipeline_backend_or_renderer() -> None:
     assert "summarize.analysers.analysis" in loaded
     unwanted = {"summarize.pipeline", "summarize.api", "summarize.backends", "summarize.render",
                 "summarize.runs", "summarize.strategies", "summarize.schema", "summarize.service",
-                "openai", "instructor", "jinja2"}
+                "openai", "instructor", "jinja2",
+                # the schema's validation, the batch's event loop, the doctor's probes and the
+                # version's metadata: each costs the start-up tens of milliseconds
+                "pydantic", "asyncio", "sqlite3", "urllib.request", "importlib.metadata",
+                "summarize.analysers.evaluation"}
     assert not loaded & unwanted, sorted(loaded & unwanted)
 
 

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from ..analysers.analysis import analyze_text
-from ..analysers.evaluation import evaluate, format_table
 from ..analysers.language import not_english
 from ..core.inputs import read_document, read_jsonl_documents
 from .app import emit, handled, setup_logging
@@ -67,6 +66,8 @@ def eval_command(
     ),
 ) -> None:
     """Score an analyser against gold data: precision, recall and F1 (percent)."""
+    from ..analysers.evaluation import evaluate, format_table  # only `eval` needs the scorer
+
     with handled():
         rows = evaluate(task.value, path)
         if json_output:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
@@ -152,6 +151,8 @@ def _batch(sources: list[str], output: Path, concurrency: int | None, stats: Bat
                 on_status=lambda status, counts: logger.info(
                     "batch %s: %s", status, ", ".join(f"{k} {v}" for k, v in counts.items())))
         else:
+            import asyncio  # here, not at the top: `summarize analyze` need not load it
+
             asyncio.run(run_batch(sources, output, settings,
                                   concurrency=concurrency or settings.concurrency,
                                   cache=cache, stats=stats, recorder=recorder,

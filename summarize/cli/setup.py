@@ -10,8 +10,6 @@ import typer
 
 from .. import errors
 from ..config import resolve_settings
-from ..installation import doctor as run_doctor
-from ..installation import list_models, settings_table
 from ..userconfig import config_dir, read_keys, store_key
 from .common import fail
 
@@ -42,6 +40,8 @@ def config_show(
     strategy: Annotated[str | None, typer.Option("--strategy", "-s")] = None,
 ) -> None:
     """The resolved settings, each with where it came from (flag, env, config, default)."""
+    from ..installation import settings_table  # its imports (urllib, sqlite3) only when asked
+
     try:
         settings = resolve_settings(model=model, base_url=base_url, strategy=strategy)
     except errors.SummarizeError as exc:
@@ -77,6 +77,8 @@ def keys_list() -> None:
 def models(probe: Annotated[bool, typer.Option(help="Ask each configured server's /models "
                                                 "route (2 s each).")] = False) -> None:
     """What can be used as --model, and how."""
+    from ..installation import list_models
+
     try:
         rows = list_models(probe=probe)
     except errors.SummarizeError as exc:
@@ -89,6 +91,8 @@ def doctor(start: Annotated[bool, typer.Option(help="Start the embedded model to
            = True) -> None:
     """Check what this installation needs, one line each with the fix. Exit 0 if all pass,
     5 otherwise (Chromium, only for the browser tests, warns)."""
+    from ..installation import doctor as run_doctor
+
     checks = run_doctor(start_model=start)
     for c in checks:
         mark = "ok  " if c.ok else "FAIL" if c.required else "warn"
