@@ -6,15 +6,14 @@ the rules' reading (:mod:`.rules`) among its features; without the model, the ru
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Any
 
 from ...vocabulary import FORMS_OF_ADDRESS, TITLES
-from ..sentences import sentence_spans
+from .inputs import tagger_inputs
 from .quotes import as_double_quotes
-from .rules import ANY_CUE, rule_attributions
+from .rules import rule_attributions
 from .spans import (
     PRONOUN_SOURCES,
     Attribution,
@@ -375,76 +374,3 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                 out.append(Attribution(prior.source, prior.cue, piece))
                 used.add((piece.start, piece.end))
     return sorted(out, key=lambda a: (a.cue.start, a.content.start))
-
-
-def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quotes: bool = True
-                  ) -> list[tuple[list[tuple[int, int]], list[list[str]]]]:
-    """Per sentence: its tokens and the tagger's features (training and tagging alike).
-
-    ``carry_quotes``: a sentence begins inside a quotation an earlier sentence of its paragraph
-    left open (how the tagger reads). The model was fitted with each sentence read on its own
-    (``False``): fitting with the carried state scored lower on the validation split (README)."""
-    from ..attribution_model import QUOTES, sentence_features
-    from ..crf import sentence_tokens
-
-    rules = rule_attributions(text) if rules is None else rules
-    # The rules' marks: a source before a cue before a content where they overlap.
-    marks = _Marks([(a.source.start, a.source.end, "S") for a in rules] +
-                   [(a.cue.start, a.cue.end, "C") for a in rules] +
-                   [(a.content.start, a.content.end, "T") for a in rules])
-    cues = _Marks([(m.start(), m.end(), "") for m in ANY_CUE.finditer(text)])
-    # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
-    # quotation that an earlier sentence of its paragraph opened.
-    # (a text without blank lines breaks its paragraphs with a line break: CNN/DailyMail's)
-    breaks = "\n\n" if "\n\n" in text else "\n"
-    marks_or_breaks = breaks + "|[" + "".join(sorted(QUOTES)) + "]"
-    quote_marks = [(m.start(), m.group()) for m in re.finditer(marks_or_breaks, text)]
-    at, inside = 0, False
-    out = []
-    for s_start, s_end in sentence_spans(text):
-        while carry_quotes and at < len(quote_marks) and quote_marks[at][0] < s_start:
-            inside = quote_marks[at][1] in QUOTES and not inside  # a paragraph break closes
-            at += 1
-        tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
-        if not tokens:
-            continue
-        lexicon = _token_marks(tokens, cues.overlapping(s_start, s_end), "BI")
-        ruled = _token_marks(tokens, marks.overlapping(s_start, s_end))
-        out.append((tokens, sentence_features(text, tokens, lexicon, ruled, inside)))
-    return out
-
-
-def _token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]],
-                 begin_inside: str = "") -> list[str]:
-    """Each token's kind of the first of ``marks`` that overlaps it (``""`` for none); with
-    ``begin_inside`` (``"BI"``), its first letter where the token begins the mark's span or
-    before it, else its second."""
-    out = [""] * len(tokens)
-    if not marks:
-        return out
-    starts = [s for s, _ in tokens]
-    ends = [e for _, e in tokens]
-    for m_start, m_end, kind in marks:
-        # The tokens that overlap the mark: ending after its start, starting before its end.
-        for i in range(bisect.bisect_right(ends, m_start), bisect.bisect_left(starts, m_end)):
-            if not out[i]:
-                out[i] = kind or (begin_inside[0] if starts[i] <= m_start else begin_inside[1])
-    return out
-
-
-class _Marks:
-    """Marked spans ``(start, end, kind)`` looked up per sentence by their starts (a long
-    document has thousands); a lookup keeps the list's order, which says which mark wins."""
-
-    def __init__(self, marks: list[tuple[int, int, str]]) -> None:
-        self._marks = marks
-        self._by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
-        self._starts = [marks[i][0] for i in self._by_start]
-        self._longest = max((end - start for start, end, _ in marks), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The marks that overlap ``[start, end)``, in the list's order."""
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
-        return [self._marks[i] for i in sorted(self._by_start[lo:hi])
-                if start < self._marks[i][1]]
