@@ -238,6 +238,18 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
          [("more than 100 miles", 100, "miles", "at_least", ">")]),  # not a rise
         ("a climb of a 1,000m in altitude", [("1,000m", 1000, "m", "exact", "=")]),
         ("a £1,000m deal", [("£1,000m", 1e9, "GBP", "exact", "=")]),
+        # a length in feet beside it in brackets: metres, not millions; money stays money
+        ("the 1.2m (4ft) crocodile", [("1.2m", 1.2, "m", "exact", "="),
+                                      ("4ft", 4, "ft", "exact", "=")]),
+        ("a 4ft (1.2m) crocodile", [("4ft", 4, "ft", "exact", "="),
+                                    ("1.2m", 1.2, "m", "exact", "=")]),
+        ("it cost £1.2m ($1.5m)", [("£1.2m", 1.2e6, "GBP", "exact", "="),
+                                   ("$1.5m", 1.5e6, "USD", "exact", "=")]),
+        ("a 2m (6ft 6in) wall", [("2m", 2, "m", "exact", "="), ("6ft", 6, "ft", "exact", "="),
+                                 ("6in", 6, "in", "exact", "=")]),
+        # a symbol written as an adjective takes no plural "s"
+        ("a 5-km race and a 10-ft wall", [("5-km", 5, "km", "exact", "="),
+                                          ("10-ft", 10, "ft", "exact", "=")]),
         ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
                                        ("42", 42, "years old", "exact", "=")]),
         # the verb left out too: the change carries over

@@ -197,6 +197,23 @@ def _priced_or_measured(text: str, end: int) -> bool:
     return currency_after(text, end) is not None or measure_follows(text, end)
 
 
+# What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
+_DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
+                        r"height|depth|width))\b", re.IGNORECASE)
+# The same length in imperial units in brackets, after it or before it: "a 1.2m (4ft)
+# crocodile", "a 4ft (1.2m) crocodile" (the BBC's style).
+_IMPERIAL = r"\d[\d,.]*[\s-]?(?:ft|feet|foot|in|inches|yd|yards?|miles?)\b"
+_IMPERIAL_AFTER = re.compile(rf"\s?\((?:about |around |almost |nearly |over |c\.\s?)?{_IMPERIAL}")
+_IMPERIAL_BEFORE = re.compile(rf"{_IMPERIAL}\s?\($")
+
+
+def metres(text: str, start: int, end: int) -> bool:
+    """Whether a number written with "m" (``text[start:end]``) is a length, not millions: a
+    dimension after it, or its length in feet or miles beside it in brackets."""
+    return bool(_DIMENSION.match(text, end) or _IMPERIAL_AFTER.match(text, end) or
+                _IMPERIAL_BEFORE.search(text, max(0, start - 24), start))
+
+
 def measure_follows(text: str, end: int) -> bool:
     """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m"."""
     m = re.match(r"\s?([A-Za-zμµ°″%]+)", text[end:end + 20])

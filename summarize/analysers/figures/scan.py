@@ -24,6 +24,7 @@ from .context import (
     age_context,
     is_date_or_identifier,
     measure_follows,
+    metres,
     score_or_code,
 )
 from .currencies import currency_code
@@ -50,11 +51,6 @@ from .units import PER, rate_word, unit_after
 from .words import is_plural
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
-
-
-# What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
-_DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
-                        r"height|depth|width))\b", re.IGNORECASE)
 
 
 _SPANS = ("year", "month", "week", "day")  # what an age is counted in
@@ -240,8 +236,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
     if scale_word == "m" and not currency and not pct and (
-            digits and float(digits.replace(",", "")) >= 1000 or _DIMENSION.match(text, m.end())):
-        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "a 40m-long hull": metres
+            digits and float(digits.replace(",", "")) >= 1000 or metres(text, n0, m.end())):
+        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres
         value, unit = value / 1e6, "m"
     if pct:
         unit = "%"

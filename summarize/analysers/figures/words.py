@@ -78,8 +78,9 @@ CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 
 
 def plural(word: str, value: float) -> str:
-    """``word`` as ``value`` of it is written: "a three-match ban" bans for three matches."""
-    if value == 1 or word.endswith("s"):
+    """``word`` as ``value`` of it is written: "a three-match ban" bans for three matches; a
+    unit's symbol or spelling has none ("a 5-km race" is 5 km, "a 10-pence coin" 10 pence)."""
+    if value == 1 or word.endswith("s") or word in _SPELLINGS:
         return word
     if word in _IRREGULAR_PLURAL:
         return _IRREGULAR_PLURAL[word]
@@ -198,6 +199,10 @@ UNIT_NAMES = {
     "revolutions per minute": "revolutions per minute",
     "revolution per minute": "revolutions per minute",
 }
+
+
+# The unit lexicon's symbols and other spellings, which take no plural "s": "km", "ft", "pence".
+_SPELLINGS = frozenset(UNIT_NAMES) - frozenset(UNIT_NAMES.values())
 
 
 # Words that measure (a unit's names and their plurals): after a number they are its unit.
