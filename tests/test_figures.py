@@ -247,6 +247,13 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                    ("$1.5m", 1.5e6, "USD", "exact", "=")]),
         ("a 2m (6ft 6in) wall", [("2m", 2, "m", "exact", "="), ("6ft", 6, "ft", "exact", "="),
                                  ("6in", 6, "in", "exact", "=")]),
+        # "half a" a unit of measure is half of it; "half a chance" is no figure
+        ("about half a mile offshore, half an hour later",
+         [("about half a mile", 0.5, "mile", "approximate", "~"),
+          ("half an hour", 0.5, "hour", "exact", "=")]),
+        ("rates rose by half a percentage point", [("half a percentage point", 0.5,
+                                                    "percentage point", "exact", "up")]),
+        ("He had half a chance, half a world away.", []),
         # a symbol written as an adjective takes no plural "s"
         ("a 5-km race and a 10-ft wall", [("5-km", 5, "km", "exact", "="),
                                           ("10-ft", 10, "ft", "exact", "=")]),

@@ -147,6 +147,7 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a dozen|dozens|"
+    rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"

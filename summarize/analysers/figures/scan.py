@@ -268,7 +268,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
                     end = stop  # "half the condos": a share of the condos
-            measure = re.match(r"\s+of\s+an?\s+(?=\S)", text[end:end + 12])
+            measure = re.match(r"\s+(?:of\s+)?an?\s+(?=\S)", text[end:end + 12])
             if unit is None and measure:
                 unit, stop = unit_after(text, end + measure.end() - 1, 1.0, False)
                 if is_measure(unit):
@@ -299,6 +299,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             change = post_change(after_unit)
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
+    if unit is None and words and words.lower() == "half" and re.match(r"\s+an?\s", text[end:]):
+        return None  # "half a chance", "half a world away": no measure
     while start < end and text[start].isspace():
         start += 1
     change = movement(text, start) or change
