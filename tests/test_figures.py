@@ -254,6 +254,10 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("rates rose by half a percentage point", [("half a percentage point", 0.5,
                                                     "percentage point", "exact", "up")]),
         ("He had half a chance, half a world away.", []),
+        ("an hour and a half later, a million and a half people",
+         [("an hour and a half", 1.5, "hour", "exact", "="),
+          ("a million and a half people", 1.5e6, "people", "exact", "=")]),
+        ("It was a fight and a half.", []),
         # a symbol written as an adjective takes no plural "s"
         ("a 5-km race and a 10-ft wall", [("5-km", 5, "km", "exact", "="),
                                           ("10-ft", 10, "ft", "exact", "=")]),

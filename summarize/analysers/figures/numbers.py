@@ -155,6 +155,7 @@ _WORDS = (
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
     rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
+    rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
     rf"{_GROUP}"
 )
 
@@ -310,7 +311,9 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     else:
         value = words_value(sub.group("words"))[0]
     if sub.group("half"):
-        value += 0.5
+        # a half of the last denomination: "two and a half", "a million and a half" (1.5 million)
+        last = (sub.group("words") or "").lower().split()[-1:]
+        value += 0.5 * (_BIG_WORDS.get(last[0], 1.0) if last else 1.0)
     scale = sub.group("scale") or sub.group("hscale")
     if scale:
         value *= SCALES[scale.lower()]

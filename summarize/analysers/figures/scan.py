@@ -292,6 +292,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             elif unit in (None, "people") or \
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
+    and_a_half = re.match(r"\s+and\s+a\s+half(?![\w-])", text[end:end + 16])
+    if and_a_half and unit is not None and low is None and value.is_integer():
+        value, end = value + 0.5, end + and_a_half.end()  # "an hour and a half"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
         after_unit = POST_QUALIFIER_AFTER_UNIT.match(text, end)
         if after_unit:
@@ -299,8 +302,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             change = post_change(after_unit)
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
-    if unit is None and words and words.lower() == "half" and re.match(r"\s+an?\s", text[end:]):
-        return None  # "half a chance", "half a world away": no measure
+    if words and (words.lower() == "half" and unit is None and re.match(r"\s+an?\s", text[end:])
+                  or words.lower() in ("a", "an") and not is_measure(unit)):
+        return None  # "half a chance", "half a world away", "a fight and a half": no measure
     while start < end and text[start].isspace():
         start += 1
     change = movement(text, start) or change
