@@ -363,6 +363,14 @@ def test_sense_model_can_be_left_out() -> None:
     assert [f.unit for f in extract_figures(text, senses=False)] == ["JPY"]
 
 
+def test_a_capital_glued_to_its_number_is_read_among_the_senses_it_takes() -> None:
+    # no glued capital "C" of the fitting sentences is a cent, whatever the words around it
+    assert [f.unit for f in extract_figures("limit warming to 2C above pre-industrial levels; "
+                                            "apples sell for 50c each")] == ["°C", "cents"]
+    # with no telling word around it, the form's most frequent sense
+    assert [f.unit for f in extract_figures("It was 40C.")] == ["°C"]
+
+
 def _rebuilt_and_shipped(tmp_path: Path, only: str, name: str) -> tuple[Any, Any]:
     """``python -m summarize.analysers.train --only ONLY`` into ``tmp_path``: its NAME, and the
     package's."""
@@ -378,6 +386,7 @@ def _rebuilt_and_shipped(tmp_path: Path, only: str, name: str) -> tuple[Any, Any
 def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
     rebuilt, shipped = _rebuilt_and_shipped(tmp_path, "units", "unit-senses.json")
     assert rebuilt["senses"] == shipped["senses"] and rebuilt["alpha"] == shipped["alpha"]
+    assert rebuilt["forms"] == shipped["forms"]
     # the model beats the scanner's own reading on every surface it was fitted for
     for row in rebuilt["cv_accuracy"].values():
         assert row["model"] > row["scanner"]

@@ -224,13 +224,14 @@ SENSE_ALPHAS = (0.1, 0.3, 1.0)  # the smoothing, chosen by the cross-validated a
 SENSE_FOLDS = 5
 
 
-def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, int]]:
-    """``(surface, sense, context words, the scanner's own sense, fold)`` for every figure of
+def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, int, str | None]]:
+    """``(surface, sense, context words, the scanner's own sense, fold, written form)`` for
+    every figure of
     CQE's disambiguation sentences that carries an ambiguous surface with a sense of ours. The
     fold comes from the sentence's text, so a sentence's figures are held out together and a
     change to what the scanner finds moves no other sentence to another fold."""
     from .figures import extract_figures
-    from .figures.senses import SURFACES, context_words, surface_of
+    from .figures.senses import SURFACES, context_words, surface_of, written_form
 
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -245,14 +246,15 @@ def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, i
             ours = next((name for name, unit in SURFACES[surface].items()
                          if unit == figure.unit), None)
             out.append((surface, sense, context_words(text, figure.start, figure.end), ours,
-                        zlib.crc32(text.encode("utf-8")) % SENSE_FOLDS))
+                        zlib.crc32(text.encode("utf-8")) % SENSE_FOLDS,
+                        written_form(text[figure.start:figure.end])))
     return out
 
 
 def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
     """The unit-sense model, its smoothing chosen and its accuracy measured by 5-fold
     cross-validation on CQE's disambiguation sentences, beside the scanner's own reading."""
-    from .figures.senses import fit_senses, predict
+    from .figures.senses import fit_forms, fit_senses, predict
 
     examples = _sense_examples(data / "units-cqe-sentences.jsonl")
     parts = [[i for i, example in enumerate(examples) if example[4] == fold]
@@ -262,19 +264,22 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
         hits: dict[str, list[int]] = {}
         for held in parts:
             keep = set(held)
-            model = fit_senses(((s, y, w) for i, (s, y, w, _, _) in enumerate(examples)
+            model = fit_senses(((s, y, w) for i, (s, y, w, *_) in enumerate(examples)
                                 if i not in keep), alpha)
+            forms = fit_forms((s, y, f) for i, (s, y, _, _, _, f) in enumerate(examples)
+                              if i not in keep)
             for i in held:
-                surface, sense, words, ours, _ = examples[i]
+                surface, sense, words, ours, _, form = examples[i]
+                seen = forms.get(surface, {}).get(form) if form else None
                 tally = hits.setdefault(surface, [0, 0])
-                tally[0] += (predict(model, surface, words) or ours) == sense
+                tally[0] += (predict(model, surface, words, seen) or ours) == sense
                 tally[1] += 1
         return hits
 
     scored = {alpha: accuracy(alpha) for alpha in SENSE_ALPHAS}
     alpha = max(SENSE_ALPHAS, key=lambda a: sum(h for h, _ in scored[a].values()))
     rules: dict[str, list[int]] = {}
-    for surface, sense, _, ours, _ in examples:
+    for surface, sense, _, ours, *_ in examples:
         tally = rules.setdefault(surface, [0, 0])
         tally[0] += ours == sense
         tally[1] += 1
@@ -287,7 +292,8 @@ def train_unit_senses(data: Path, seed: int) -> dict[str, Any]:
     return {"corpus": "CQE's unit-disambiguation sentences (satya77/CQE_Evaluation)",
             "trained": date.today().isoformat(), "seed": seed, "alpha": alpha,
             "cv_accuracy": cv,
-            "senses": fit_senses(((s, y, w) for s, y, w, _, _ in examples), alpha)}
+            "senses": fit_senses(((s, y, w) for s, y, w, *_ in examples), alpha),
+            "forms": fit_forms((s, y, f) for s, y, _, _, _, f in examples)}
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:

@@ -20,7 +20,8 @@ from typing import Any
 from ..shipped import shipped_json
 from .words import FUNCTION_WORDS
 
-__all__ = ["SURFACES", "context_words", "fit_senses", "resolve", "surface_of"]
+__all__ = ["SURFACES", "context_words", "fit_forms", "fit_senses", "resolve", "surface_of",
+           "written_form"]
 
 # surface -> {CQE's name of a sense: the unit string the scanner reports for it}. Only senses whose
 # names agree with NewsQuant's (a share price's "p" is NewsQuant's "point", where CQE says
@@ -39,6 +40,10 @@ _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b
                       r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)",
                       re.IGNORECASE)
 _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram", "c": "c", "f": "f"}
+# A capital glued to its number: "40C", "90F". Some senses never take that form (of the 57 "C"s
+# so written in CQE's sentences none is a cent, where a "c" apart or in lower case is a cent as
+# often as a degree), so the model reads such a figure among the senses the form was seen with.
+_GLUED_CAPITAL = re.compile(r"(?<=\d)[CF]\b")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words that say nothing of a sense: with only these around it, the scanner's reading stands.
 _STOP = FUNCTION_WORDS | {
@@ -54,6 +59,12 @@ def surface_of(mention: str) -> str | None:
     """The ambiguous surface a figure's text carries ("230 pounds" -> ``pound``), if any."""
     m = _SURFACE.search(mention)
     return _KEYS[m.lastgroup] if m and m.lastgroup else None
+
+
+def written_form(mention: str) -> str | None:
+    """``"C"`` or ``"F"`` when the figure's text glues that capital to its number."""
+    m = _GLUED_CAPITAL.search(mention)
+    return m.group() if m else None
 
 
 def context_words(text: str, start: int, end: int) -> list[str]:
@@ -89,16 +100,31 @@ def fit_senses(examples: Iterable[tuple[str, str, Sequence[str]]], alpha: float
     return model
 
 
-def predict(model: dict[str, Any], surface: str, words: Sequence[str]) -> str | None:
+def fit_forms(examples: Iterable[tuple[str, str, str | None]]) -> dict[str, Any]:
+    """``{surface: {form: {sense: count}}}`` from ``(surface, sense, written form)``."""
+    forms: dict[str, Any] = {}
+    for surface, sense, form in examples:
+        if form is not None:
+            tally = forms.setdefault(surface, {}).setdefault(form, {})
+            tally[sense] = tally.get(sense, 0) + 1
+    return {surface: {form: dict(sorted(t.items())) for form, t in sorted(by_form.items())}
+            for surface, by_form in sorted(forms.items())}
+
+
+def predict(model: dict[str, Any], surface: str, words: Sequence[str],
+            seen: dict[str, int] | None = None) -> str | None:
     """The most probable sense of ``surface`` given its context ``words``; ``None`` when no
     context word was ever seen around the surface (no evidence: the prior alone decides
-    nothing)."""
+    nothing). With ``seen`` (the senses of the figure's written form, counted), only those
+    senses, and with no evidence the most frequent of them."""
     senses = model.get(surface)
+    if senses and seen:
+        senses = {name: sense for name, sense in senses.items() if name in seen}
     if not senses:
         return None
     unique = {w for w in words if any(w in sense["words"] for sense in senses.values())}
     if not unique:
-        return None
+        return max(seen, key=lambda name: (seen[name], name)) if seen else None
 
     def score(sense: dict[str, Any]) -> float:
         table = sense["words"]
@@ -110,16 +136,18 @@ def predict(model: dict[str, Any], surface: str, words: Sequence[str]) -> str | 
 @functools.cache
 def _model() -> dict[str, Any] | None:
     data = shipped_json("unit-senses.json") or {}
-    return data["senses"] if isinstance(data.get("senses"), dict) else None
+    return data if isinstance(data.get("senses"), dict) else None
 
 
 def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     """``unit`` as the fitted model reads the figure at ``text[start:end]``: the reading of an
     ambiguous surface, or ``unit`` unchanged (no ambiguous surface, no model)."""
-    model = _model()
-    if model is None or unit is None:
+    shipped = _model()
+    if shipped is None or unit is None:
         return unit
-    surface = surface_of(text[start:end])
+    model = shipped["senses"]
+    mention = text[start:end]
+    surface = surface_of(mention)
     if surface is None or surface not in model:
         return unit
     readings = SURFACES[surface]
@@ -127,5 +155,7 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     if unit not in readings.values() and unit.lower() != surface and \
             not (written and _KEYS[str(written.lastgroup)] == surface):
         return unit  # the scanner read something else there ("pounds per square inch")
-    sense = predict(model, surface, context_words(text, start, end))
+    form = written_form(mention)
+    seen = shipped.get("forms", {}).get(surface, {}).get(form) if form else None
+    sense = predict(model, surface, context_words(text, start, end), seen)
     return readings.get(sense or "", unit)
