@@ -247,6 +247,15 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                    ("$1.5m", 1.5e6, "USD", "exact", "=")]),
         ("a 2m (6ft 6in) wall", [("2m", 2, "m", "exact", "="), ("6ft", 6, "ft", "exact", "="),
                                  ("6in", 6, "in", "exact", "=")]),
+        # a number word that opens a quotation or a list item starts a sentence, not a name
+        ("he added. ''Six months ago we weren't there.''", [("Six months", 6, "months", "exact",
+                                                             "=")]),
+        ("He said, 'Eight years, no progress.'", [("Eight years", 8, "years", "exact", "=")]),
+        ("The evidence:\n\n— Nine months of polls", [("Nine months", 9, "months", "exact",
+                                                         "=")]),
+        ("Page Six said so", []),
+        # a measure after a hyphen is no product name: "United States 10-year"
+        ("the United States 10-year note", [("10-year", 10, "years", "exact", "=")]),
         # "half a" a unit of measure is half of it; "half a chance" is no figure
         ("about half a mile offshore, half an hour later",
          [("about half a mile", 0.5, "mile", "approximate", "~"),

@@ -58,7 +58,11 @@ SPOKEN_YEAR = re.compile(
     r"six|seven|eight|nine))?", re.IGNORECASE)
 
 
-SENTENCE_START = re.compile(r"(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(]?\s*$")
+# Where a sentence starts: after a full stop (a colon, a line break), its opening marks or a
+# dash ("''Six months ago", "— Nine months of"), or a quotation opened after a comma ("he
+# said, 'Eight years, no daylight.'").
+SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(—–]{0,2}|"
+                            r",\s+[\"'“‘]{1,2})\s*$")
 
 
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
@@ -215,8 +219,9 @@ def metres(text: str, start: int, end: int) -> bool:
 
 
 def measure_follows(text: str, end: int) -> bool:
-    """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m"."""
-    m = re.match(r"\s?([A-Za-zμµ°″%]+)", text[end:end + 20])
+    """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m", "the United
+    States 10-year note"."""
+    m = re.match(r"[\s-]?([A-Za-zμµ°″%]+)", text[end:end + 20])
     return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
 
 
