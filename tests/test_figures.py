@@ -254,6 +254,10 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("The evidence:\n\n— Nine months of polls", [("Nine months", 9, "months", "exact",
                                                          "=")]),
         ("Page Six said so", []),
+        # a height in feet and inches, however its marks are typed
+        ("he is 6’2”, she is 5'11\"", [("6’", 6, "ft", "exact", "="), ("2”", 2, "in", "exact", "="),
+                                       ("5'", 5, "ft", "exact", "="),
+                                       ('11"', 11, "in", "exact", "=")]),
         # a measure after a hyphen is no product name: "United States 10-year"
         ("the United States 10-year note", [("10-year", 10, "years", "exact", "=")]),
         # "half a" a unit of measure is half of it; "half a chance" is no figure

@@ -72,6 +72,9 @@ PER = re.compile(r"(?:\s*|-)(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(
 
 
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
+# From the feet's last digit: its mark before the inches, or the inches' mark after them.
+_FEET_INCHES = re.compile(r"\d(?:(['’′])(?=\d{1,2}(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
+                          r"(?<=\d['’′]\d\d)([\"”″]|''))")
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
 
@@ -206,6 +209,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     rest = text[end:end + 60]
     if re.match(r"\s?[x×]\s?\d", rest):
         return None, end  # "a 4 x 4 metre room": a dimension, its unit after the last number
+    height = _FEET_INCHES.match(text, end - 1)
+    if height:  # a height in feet and inches: "6’2”", "5'11\"" (the second number the inches)
+        return ("ft", end + 1) if height.group(1) else ("in", height.end())
     size = _SIZED.match(rest)
     if size and not glued and value != 1:
         unit, stop = _noun_unit(text, end + size.end(), value)
