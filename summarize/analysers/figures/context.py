@@ -92,7 +92,7 @@ _OLD_YEAR_BEFORE = re.compile(
 
 
 # A shirt number and a player's name: "15-Stuart Hogg,", "7-Mamuka Gorgodze (capt),"
-_SHIRT = re.compile(r"-[A-Z][\w'’]+(?:\s[A-Z][\w'’-]+)+(?:\s\(capt\))?\s*[,;.]")
+_SHIRT = re.compile(r"-[A-Z][\w'’]+(?:\s[A-Z][\w'’-]+)+(?:\s\(capt\))?\s*(?:[,;.]|$)")
 
 
 _ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|"

@@ -63,7 +63,8 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
                       "tall", "deep", "thick", "point"}
 
 
-_HYPHEN_UNIT = re.compile(r"^-([a-z]+)(?P<old>-olds?)?(?:-[a-z]+)*\b")
+# (a headline's capital too: "Same Old 25-Second Speech", "A 3-Word Response")
+_HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
 
 
 PER = re.compile(r"(?:\s*|-)(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
