@@ -260,7 +260,7 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                        ('11"', 11, "in", "exact", "=")]),
         # a headline's capital after the hyphen; the last name of a team sheet is no figure
         ("Rubio's Same Old 25-Second Speech", [("25-Second", 25, "seconds", "exact", "=")]),
-        ("22-Beka Tsiklauri, 23-Shalva Sutiashvili", []),
+        ("Georgia: 22-Beka Tsiklauri, 23-Shalva Sutiashvili", []),
         # a measure after a hyphen is no product name: "United States 10-year"
         ("the United States 10-year note", [("10-year", 10, "years", "exact", "=")]),
         # "half a" a unit of measure is half of it; "half a chance" is no figure
