@@ -258,6 +258,14 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("he is 6’2”, she is 5'11\"", [("6’", 6, "ft", "exact", "="), ("2”", 2, "in", "exact", "="),
                                        ("5'", 5, "ft", "exact", "="),
                                        ('11"', 11, "in", "exact", "=")]),
+        # "-odd" and "-something" say about as many of what follows
+        ("some 20-odd people and 40-something voters",
+         [("some 20-odd people", 20, "people", "approximate", "~"),
+          ("40-something voters", 40, "voters", "approximate", "~")]),
+        # a rate written with a slash; square feet written glued
+        ("$3.99/gallon for a 2,000sq ft home", [("$3.99/gallon", 3.99, "USD per gallon", "exact",
+                                                 "="),
+                                                ("2,000sq ft", 2000, "sq ft", "exact", "=")]),
         # a headline's capital after the hyphen; the last name of a team sheet is no figure
         ("Rubio's Same Old 25-Second Speech", [("25-Second", 25, "seconds", "exact", "=")]),
         ("Georgia: 22-Beka Tsiklauri, 23-Shalva Sutiashvili", []),

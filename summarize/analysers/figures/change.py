@@ -104,10 +104,10 @@ def movement(text: str, start: int) -> str | None:
 
 
 # A qualifier after the number: "100 or so staff", "two or more candidates", "100-odd staff",
-# "40ish", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after its unit ("100 staff or
-# more", "$5 million or less").
+# "40ish", "40-something voters", "100 plus staff" (not "2 plus 2"), "five or fewer"; and after
+# its unit ("100 staff or more", "$5 million or less").
 POST_QUALIFIER = re.compile(
-    r"\s+or\s+so\b|-odd\b|-?ish\b|"
+    r"\s+or\s+so\b|-odd\b|-something\b|-?ish\b|"
     r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
     rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
     r"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
@@ -119,7 +119,7 @@ POST_QUALIFIER_AFTER_UNIT = re.compile(
 def post_qualifier(m: re.Match[str]) -> Qualifier:
     """The qualifier a :data:`POST_QUALIFIER` match says."""
     said = m.group().lower()
-    if said.endswith(("so", "odd", "ish")):
+    if said.endswith(("so", "odd", "something", "ish")):
         return "approximate"
     if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
         return "at_most"

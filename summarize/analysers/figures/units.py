@@ -67,7 +67,7 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
 
 
-PER = re.compile(r"(?:\s*|-)(?:per|a|an|each)[\s-]((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
+PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
                   # not a rate: "a week earlier"
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
@@ -218,7 +218,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         unit, stop = _noun_unit(text, end + size.end(), value)
         if unit is not None and is_plural(unit.split()[-1]):
             return unit, stop  # "eight million 250ml bottles": bottles, each of 250ml
-    if glued:
+    if glued and not AREA_UNIT.match(rest):  # "2,000sq ft" is square feet, not "sq"
         g = _GLUED_UNIT.match(rest)
         if g and g.group(1) == "G" and value in (2, 3, 4, 5, 6):
             return "G", end + 1  # 5G: a generation of mobile networks (grams are "g")
@@ -244,12 +244,15 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         word = hyphen.group(1).lower()
-        if word in ("strong", "plus"):
-            # "a 1,000-strong crowd": a crowd of 1,000; "its 100,000-plus subscribers"
+        if word in ("strong", "plus", "odd", "something"):
+            # "a 1,000-strong crowd": a crowd of 1,000; "its 100,000-plus subscribers", "some
+            # 20-odd people", "40-something voters"
             counted = re.match(r"[ \t]+([a-z]+)\b", rest[hyphen.end(1):])
             if counted and counted.group(1) not in STOP_UNIT and \
                     not _not_a_head(counted.group(1)):
                 return counted.group(1), end + hyphen.end(1) + counted.end(1)
+        if word in ("odd", "something"):
+            return None, end + hyphen.end(1)  # "some 20-odd": about 20 of nothing named
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
         if word == "percent":
