@@ -268,7 +268,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
                 if unit is not None:
                     end = stop  # "half the condos": a share of the condos
-            measure = re.match(r"\s+(?:of\s+)?an?\s+(?=\S)", text[end:end + 12])
+            measure = re.match(r"(?i)\s+(?:of\s+)?an?\s+(?=\S)", text[end:end + 12])
             if unit is None and measure:
                 unit, stop = unit_after(text, end + measure.end() - 1, 1.0, False)
                 if is_measure(unit):
@@ -302,7 +302,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             change = post_change(after_unit)
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
-    if words and (words.lower() == "half" and unit is None and re.match(r"\s+an?\s", text[end:])
+    if words and (words.lower() == "half" and unit is None and re.match(r"(?i)\s+an?\s", text[end:])
                   or words.lower() in ("a", "an") and not is_measure(unit)):
         return None  # "half a chance", "half a world away", "a fight and a half": no measure
     while start < end and text[start].isspace():
