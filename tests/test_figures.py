@@ -266,6 +266,7 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("$3.99/gallon for a 2,000sq ft home", [("$3.99/gallon", 3.99, "USD per gallon", "exact",
                                                  "="),
                                                 ("2,000sq ft", 2000, "sq ft", "exact", "=")]),
+        ("2 girls/boys", [("2 girls", 2, "girls", "exact", "=")]),  # "or", not a rate
         # a headline's capital after the hyphen; the last name of a team sheet is no figure
         ("Rubio's Same Old 25-Second Speech", [("25-Second", 25, "seconds", "exact", "=")]),
         ("Georgia: 22-Beka Tsiklauri, 23-Shalva Sutiashvili", []),

@@ -376,8 +376,11 @@ def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:
 
 def rate_word(per: re.Match[str]) -> bool:
     """A ``PER`` match is a rate: "per thousand", or a noun after "a" ("a year", "an
-    episode"), not "a smaller share"."""
+    episode"), not "a smaller share"; after a slash a singular ("$3.99/gallon"), not a plural
+    ("2 girls/boys": girls or boys)."""
     word = per.group(1).lower()
+    if per.group().startswith("/") and is_plural(word):
+        return False
     return word not in STOP_UNIT and (per.group().lstrip().lower().startswith("per") or
                                       word not in non_nouns())
 
