@@ -226,10 +226,9 @@ SENSE_FOLDS = 5
 
 def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, int, str | None]]:
     """``(surface, sense, context words, the scanner's own sense, fold, written form)`` for
-    every figure of
-    CQE's disambiguation sentences that carries an ambiguous surface with a sense of ours. The
-    fold comes from the sentence's text, so a sentence's figures are held out together and a
-    change to what the scanner finds moves no other sentence to another fold."""
+    every figure of CQE's disambiguation sentences that carries an ambiguous surface with a
+    sense of ours. The fold comes from the sentence's text, so a sentence's figures are held out
+    together and a change to what the scanner finds moves no other sentence to another fold."""
     from .figures import extract_figures
     from .figures.senses import SURFACES, context_words, surface_of, written_form
 
