@@ -8,6 +8,7 @@ import bisect
 import re
 
 from ..sentences import sentence_spans
+from .quotes import paragraph_break
 from .rules import ANY_CUE, rule_attributions
 from .spans import Attribution
 
@@ -33,7 +34,7 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
     # Quotation marks and paragraph breaks, in order: whether a sentence begins inside a
     # quotation that an earlier sentence of its paragraph opened.
     # (a text without blank lines breaks its paragraphs with a line break: CNN/DailyMail's)
-    breaks = "\n\n" if "\n\n" in text else "\n"
+    breaks = paragraph_break(text)
     marks_or_breaks = breaks + "|[" + "".join(sorted(QUOTES)) + "]"
     quote_marks = [(m.start(), m.group()) for m in re.finditer(marks_or_breaks, text)]
     at, inside = 0, False

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_double_quotes"]
+__all__ = ["as_double_quotes", "paragraph_break"]
+
+
+def paragraph_break(text: str) -> str:
+    """What ends a paragraph of ``text``: a blank line, or in a text without any (CNN/DailyMail's
+    copies) a line break."""
+    return "\n\n" if "\n\n" in text else "\n"
 
 # A straight double mark opens a quotation at the text's start or after a space, a bracket or a
 # dash (any other closes one).
@@ -38,10 +44,11 @@ def as_double_quotes(text: str) -> str:
         return text
     chars = list(text)
     at = 0
+    breaks = paragraph_break(text)
     for opening in openings:
         if opening.start() < at:
             continue  # inside the quotation before: a quotation within it, left as it is
-        paragraph_end = text.find("\n\n", opening.end())
+        paragraph_end = text.find(breaks, opening.end())
         limit = len(text) if paragraph_end < 0 else paragraph_end
         closing = _CLOSING.search(text, opening.end(), limit)
         chars[opening.start()] = "“"
