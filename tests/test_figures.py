@@ -180,6 +180,7 @@ def test_more_things_that_are_not_figures(text: str) -> None:
         ("first-team players", "first-team player"), ("sq m", "square metre"),
         ("square miles", "square mile"), ("years old", "year of age"), ("times", "count"),
         ("degrees Fahrenheit", "fahrenheit"), ("US dollars", "dollar"),
+        ("percentage-point", "percentage point"),
         # plurals the spelling rules get wrong, learned from CoreNLP's lemmas of news
         ("caucuses", "caucus"), ("crises", "crisis"), ("lives", "life"), ("movies", "movie"),
         ("military bases", "military base"), ("olives", "olive"),
@@ -267,6 +268,11 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                                  "="),
                                                 ("2,000sq ft", 2000, "sq ft", "exact", "=")]),
         ("2 girls/boys", [("2 girls", 2, "girls", "exact", "=")]),  # "or", not a rate
+        # points written as an adjective, and the Fed's quarter-point
+        ("a 2-percentage-point lead, a 25-basis-point cut, a quarter-point hike",
+         [("2-percentage-point", 2, "percentage point", "exact", "="),
+          ("25-basis-point", 25, "basis point", "exact", "="),
+          ("quarter-point", 0.25, "point", "exact", "=")]),
         # a headline's capital after the hyphen; the last name of a team sheet is no figure
         ("Rubio's Same Old 25-Second Speech", [("25-Second", 25, "seconds", "exact", "=")]),
         ("Georgia: 22-Beka Tsiklauri, 23-Shalva Sutiashvili", []),

@@ -72,6 +72,7 @@ def canonical_unit(unit: str | None) -> str:
         return f"{name} per second" if per_second else name
     u = " ".join(unit.strip().lower().split())
     u = re.sub(r"\s*/\s*", "/", u)  # a tokenised rate: "km / h"
+    u = re.sub(r"^(percentage|basis)-(points?)$", r"\1 \2", u)  # "a 0.5 percentage-point rise"
     sq = re.match(r"sq(?:\s?\.\s?|\s)(?=[a-z])", u)
     if sq:  # "sq. m", "sq . m", "sq metres"
         rest = u[sq.end():]

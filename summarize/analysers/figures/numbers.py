@@ -148,6 +148,7 @@ _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a dozen|dozens|"
     rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
+    rf"(?:half|quarter)(?=-(?:percentage-)?point\b)|"  # "a quarter-point rate hike"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"
@@ -252,7 +253,7 @@ def words_value(words: str) -> tuple[float, float | None]:
     """The value of number words, and the top of the range for "thousands of" and the like."""
     joined = " ".join(words.lower().replace("-", " ").split())
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
-               "half": 0.5, "half a billion": 5e8}
+               "half": 0.5, "quarter": 0.25, "half a billion": 5e8}
     if joined in special:
         return special[joined], None
     part = re.fullmatch(r"(\w+) (\w+?)s?", joined)

@@ -242,6 +242,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if spaced and (spaced.group(1) in MEASURE_WORDS or is_measure(spaced.group(1))):
         return plural(spaced.group(1), value), end + spaced.end(1)
     hyphen = _HYPHEN_UNIT.match(rest)
+    points = re.match(r"-(percentage|basis)-points?\b", rest, re.IGNORECASE)
+    if points:  # "a 2-percentage-point lead", "a 25-basis-point cut"
+        return f"{points.group(1).lower()} point", end + points.end()
     if hyphen:
         word = hyphen.group(1).lower()
         if word in ("strong", "plus", "odd", "something"):
