@@ -268,6 +268,11 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                                  "="),
                                                 ("2,000sq ft", 2000, "sq ft", "exact", "=")]),
         ("2 girls/boys", [("2 girls", 2, "girls", "exact", "=")]),  # "or", not a rate
+        # every age of a list after "aged", and a range after "aged between"
+        ("men aged 19, 20 and 25", [("19", 19, "years old", "exact", "="),
+                                    ("20", 20, "years old", "exact", "="),
+                                    ("25", 25, "years old", "exact", "=")]),
+        ("aged between 35 and 45", [("between 35 and 45", 35, "years old", "range", "=")]),
         # points written as an adjective, and the Fed's quarter-point
         ("a 2-percentage-point lead, a 25-basis-point cut, a quarter-point hike",
          [("2-percentage-point", 2, "percentage point", "exact", "="),
