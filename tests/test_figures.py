@@ -268,6 +268,11 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                                  "="),
                                                 ("2,000sq ft", 2000, "sq ft", "exact", "=")]),
         ("2 girls/boys", [("2 girls", 2, "girls", "exact", "=")]),  # "or", not a rate
+        # a poll's margin of error is no negative number; a race over "100m" is in metres
+        ("plus or minus 3.4 percentage points", [("minus 3.4 percentage points", 3.4, "%",
+                                                  "exact", "=")]),
+        ("he ran 100m in 9.58 seconds", [("100m", 100, "m", "exact", "="),
+                                         ("9.58 seconds", 9.58, "seconds", "exact", "=")]),
         # every age of a list after "aged", and a range after "aged between"
         ("men aged 19, 20 and 25", [("19", 19, "years old", "exact", "="),
                                     ("20", 20, "years old", "exact", "="),

@@ -213,10 +213,17 @@ _IMPERIAL_AFTER = re.compile(rf"\s?\((?:about |around |almost |nearly |over |c\.
 _IMPERIAL_BEFORE = re.compile(rf"{_IMPERIAL}\s?\($")
 
 
+# A race run or swum over it: "the 100m final", "the 400m hurdles", "ran 100m in 9.58 seconds".
+_RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|backstroke|"
+                   r"breaststroke|medley|relay|dash|heats?|semi-finals?|world record|"
+                   r"in\s+\d+(?:\.\d+)?\s?(?:s|secs?|seconds)\b)", re.IGNORECASE)
+
+
 def metres(text: str, start: int, end: int) -> bool:
     """Whether a number written with "m" (``text[start:end]``) is a length, not millions: a
-    dimension after it, or its length in feet or miles beside it in brackets."""
-    return bool(_DIMENSION.match(text, end) or _IMPERIAL_AFTER.match(text, end) or
+    dimension after it, a race over it, or its length in feet or miles beside it in brackets."""
+    return bool(_DIMENSION.match(text, end) or _RACE.match(text, end) or
+                _IMPERIAL_AFTER.match(text, end) or
                 _IMPERIAL_BEFORE.search(text, max(0, start - 24), start))
 
 

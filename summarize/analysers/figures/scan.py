@@ -53,6 +53,7 @@ from .words import is_plural
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 
 
+_PLUS_OR = re.compile(r"\bplus\s+or\s+$", re.IGNORECASE)
 _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
@@ -173,8 +174,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None
     start, end = m.start(), m.end()
     n0 = m.start("cur") if m.group("cur") else m.start("num")
-    if m.group("neg"):
-        value = -value
+    if m.group("neg") and not _PLUS_OR.search(text, max(0, m.start("neg") - 10), m.start("neg")):
+        value = -value  # not "plus or minus 3 points": a margin of 3
     elif n0 > 0 and text[n0 - 1] in "-−" and (n0 < 2 or not text[n0 - 2].isalnum()) and \
             not paired:
         value, start = -value, n0 - 1  # -5 yards
