@@ -273,6 +273,10 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
                                                   "exact", "=")]),
         ("he ran 100m in 9.58 seconds", [("100m", 100, "m", "exact", "="),
                                          ("9.58 seconds", 9.58, "seconds", "exact", "=")]),
+        # a share written with hyphens; a chance is a percentage, not a share "of chance"
+        ("Three-in-five insiders see a one-in-four chance",
+         [("Three-in-five insiders", 60, "% of insiders", "exact", "="),
+          ("one-in-four", 25, "%", "exact", "=")]),
         # every age of a list after "aged", and a range after "aged between"
         ("men aged 19, 20 and 25", [("19", 19, "years old", "exact", "="),
                                     ("20", 20, "years old", "exact", "="),

@@ -101,8 +101,8 @@ def _scan(text: str) -> list[FigureMention]:
 
 
 # "4 in 10", "one in five", "two out of three": a share of a group, as a poll states it
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(3|4|5|6|7|8|9|10|100|1,000|three|four|five|six|seven|"
-                    r"eight|nine|ten|a hundred|a thousand)\b"
+_RATIO = re.compile(r"(?:\s+(?:in|out\s+of)\s+|-in-)(3|4|5|6|7|8|9|10|100|1,000|three|four|five|"
+                    r"six|seven|eight|nine|ten|a hundred|a thousand)\b"
                     r"(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))", re.IGNORECASE)
 
 
@@ -124,8 +124,8 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     start = m.start() if m.group("qual") else m.start("num")
     unit, end = "%", ratio.end()
     counted, stop = unit_after(text, end, whole, False)
-    if counted is not None and not is_measure(counted):
-        unit, end = f"% of {counted}", stop  # "4 in 10 voters": 40% of voters
+    if counted is not None and not is_measure(counted) and counted.lower() != "chance":
+        unit, end = f"% of {counted}", stop  # "4 in 10 voters": 40% of voters; not "a chance"
     return FigureMention(text=text[start:end], value=100 * top / whole, unit=unit,
                          qualifier=qualifier, low=None, high=None, start=start, end=end,
                          change=CHANGE[qualifier])
