@@ -181,19 +181,18 @@ def _spans(text: str, tokens: list[tuple[int, int]], labels: list[str]
                                if trimmed_span(text, span[0], span[1]) is not None])
 
 
-def _lacking(text: str, tokens: list[tuple[int, int]], labels: list[str]) -> set[str]:
-    """The parts :func:`_guessed` would guess in a sentence so labelled: none without a cue; a
-    source, unless it has one or its cues are all passive; a content, unless it has one."""
-    if "B-Cue" not in labels and "I-Cue" not in labels:
-        return set()
-    spans = _spans(text, tokens, labels)
+def _lacking(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """The parts :func:`_guessed` would guess in a sentence of these spans: none without a cue;
+    a source, unless it has one or its cues are all passive; a content, unless it has one."""
     cues = [start for start, _, label in spans if label == "Cue"]
+    if not cues:
+        return set()
     kinds = {label for *_, label in spans}
     wanted = set()
-    if cues and LIKELY_SOURCE is not None and "Source" not in kinds and \
+    if LIKELY_SOURCE is not None and "Source" not in kinds and \
             not all(_PASSIVE.match(text, start) for start in cues):
         wanted.add("Source")
-    if cues and LIKELY_CONTENT is not None and "Content" not in kinds:
+    if LIKELY_CONTENT is not None and "Content" not in kinds:
         wanted.add("Content")
     return wanted
 
@@ -296,11 +295,18 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     rules = rule_attributions(text)
     sentences = []
     for tokens, features in tagger_inputs(text, rules):
-        # The parts' probabilities are read only where a part may be guessed.
-        labels, probabilities = tagger.decode(
-            features, WEIGHTS, ("Source", "Content"),
-            when=functools.partial(_lacking, text, tokens))
-        spans = _spans(text, tokens, labels)
+        # The parts' probabilities are read only where a part may be guessed, which the spans
+        # of the labels tell: read once, for the guess and for the links.
+        read: list[list[tuple[int, int, str]]] = []
+
+        def lacking(labels: list[str], tokens: list[tuple[int, int]] = tokens,
+                    read: list[list[tuple[int, int, str]]] = read) -> set[str]:
+            read.append(_spans(text, tokens, labels))
+            return _lacking(text, read[-1])
+
+        labels, probabilities = tagger.decode(features, WEIGHTS, ("Source", "Content"),
+                                              when=lacking)
+        spans = read[-1] if read else _spans(text, tokens, labels)
         sentences.append((tokens, _guessed(text, tokens, spans, probabilities)))
     out: list[Attribution] = []
     for k, (_, spans) in enumerate(sentences):

@@ -20,6 +20,7 @@ def paragraph_break(text: str) -> str:
     copies) a line break."""
     return "\n\n" if "\n\n" in text else "\n"
 
+
 # A straight double mark opens a quotation at the text's start or after a space, a bracket or a
 # dash (any other closes one).
 _STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')

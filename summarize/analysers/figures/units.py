@@ -65,6 +65,7 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 
 # (a headline's capital too: "Same Old 25-Second Speech", "A 3-Word Response")
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
+_HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
 
 
 PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
@@ -72,10 +73,11 @@ PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
 
-# A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
-# From the feet's last digit: its mark before the inches, or the inches' mark after them.
+# A height's feet and inches, from the feet's last digit: its mark before the inches, or the
+# inches' mark after them ("6’2”", "5'11\"").
 _FEET_INCHES = re.compile(r"\d(?:(['’′])(?=\d{1,2}(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
                           r"(?<=\d['’′]\d\d)([\"”″]|''))")
+# A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
 
@@ -242,10 +244,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if spaced and (spaced.group(1) in MEASURE_WORDS or is_measure(spaced.group(1))):
         return plural(spaced.group(1), value), end + spaced.end(1)
     hyphen = _HYPHEN_UNIT.match(rest)
-    points = re.match(r"-(percentage|basis)-points?\b", rest, re.IGNORECASE)
-    if points:  # "a 2-percentage-point lead", "a 25-basis-point cut"
-        return f"{points.group(1).lower()} point", end + points.end()
     if hyphen:
+        points = _HYPHEN_POINTS.match(rest)
+        if points:  # "a 2-percentage-point lead", "a 25-basis-point cut"
+            return f"{points.group(1).lower()} point", end + points.end()
         word = hyphen.group(1).lower()
         if word in ("strong", "plus", "odd", "something"):
             # "a 1,000-strong crowd": a crowd of 1,000; "its 100,000-plus subscribers", "some
