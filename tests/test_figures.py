@@ -973,3 +973,26 @@ def test_bounds_said_as_directions(text: str, qualifier: str) -> None:
 def test_a_movement_after_a_bracket_or_a_dash(text: str) -> None:
     # the look for a movement's word before a figure reads words, not what is glued to them
     assert extract_figures(text)[-1].change == "up"
+
+
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [("oldest ballparks", "old ballpark"), ("smaller tenancies", "small tenancy"),
+     ("best screens", "good screen"), ("biggest cities", "big city"),
+     # the head is a noun, whatever its spelling: only the words before it are graded
+     ("pounds of potatoes", "pound potato"), ("tornadoes", "tornado"), ("shoes", "shoe")],
+)
+def test_a_counted_noun_phrase_is_named_by_its_lemmas(unit: str, name: str) -> None:
+    assert canonical_unit(unit) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Temperatures hit 35 C in Madrid on Sunday.", "celsius"),
+     ("Highs of 35 C (95 F) are forecast.", "celsius"),
+     ("It was 95 F in Phoenix, the hottest day of the year.", "fahrenheit"),
+     ("The capacitor stores 5 F of charge.", "farad")],
+)
+def test_a_capital_c_or_f_apart_from_its_number_is_read_by_the_senses(text: str,
+                                                                       unit: str) -> None:
+    assert canonical_unit(extract_figures(text)[0].unit) == unit

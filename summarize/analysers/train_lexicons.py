@@ -183,6 +183,8 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     lemmas: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     singulars: set[str] = set()
+    graded: collections.Counter[str] = collections.Counter()
+    adjectives: collections.Counter[str] = collections.Counter()
     path = train_dir / "attributions-polnear-train.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for article in map(json.loads, fh):
@@ -196,6 +198,10 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
                         lemmas[word][lemma.lower()] += 1
                     elif pos == "NN":
                         singulars.add(word)
+                    elif pos in ("JJR", "JJS"):
+                        graded[word] += 1
+                    elif pos == "JJ":
+                        adjectives[word] += 1
                 elif previous not in _OPENERS and \
                         re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*s", word):
                     names[word][pos in ("NNS", "NNPS")] += 1
@@ -205,12 +211,48 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     singular = sorted(w for w, c in names.items()
                       if c.total() >= MIN_COUNT and c[True] / c.total() < 0.5)
     plurals = _plurals(lemmas, singulars)
+    comparatives = _comparatives(graded, adjectives)
     log.info("non-nouns: %d of %d lowercase words; %d of %d capitalised words in -s are "
-             "no plural; %d of %d plurals not singular by rule", len(words), len(counts),
-             len(singular), len(names), len(plurals), len(lemmas))
+             "no plural; %d of %d plurals not singular by rule; %d of %d comparatives and "
+             "superlatives with their adjective", len(words), len(counts), len(singular),
+             len(names), len(plurals), len(lemmas), len(comparatives), len(graded))
     return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
             "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
-            "singular_names": singular, "plurals": plurals}
+            "singular_names": singular, "plurals": plurals, "comparatives": comparatives}
+
+
+# Comparatives and superlatives not formed from their adjective by spelling.
+_IRREGULAR_GRADES = {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
+
+
+def _comparatives(graded: collections.Counter[str],
+                  adjectives: collections.Counter[str]) -> dict[str, str]:
+    """The comparatives and superlatives CoreNLP tagged at least ``MIN_COUNT`` times (``JJR``,
+    ``JJS``), each with its adjective: "biggest" -> "big", "earlier" -> "early", "larger" ->
+    "large", "best" -> "good". Of the spellings an adjective may take before "-er" or "-est"
+    (as it is, with its "e", its last consonant undoubled, "y" for "i"), the one CoreNLP tagged
+    a plain adjective (``JJ``) most often in the same articles; a word with none of them seen
+    ("more", "elder") is left out. The figure scanner names a counted noun phrase's unit as
+    NewsQuant does, each word by its lemma ("the 10 oldest ballparks": "old ballpark")."""
+    out = {}
+    for word, seen in graded.items():
+        if seen < MIN_COUNT:
+            continue
+        if word in _IRREGULAR_GRADES:
+            out[word] = _IRREGULAR_GRADES[word]
+            continue
+        stem = re.sub(r"(?:est|er)$", "", word)
+        if stem == word:
+            continue
+        spellings = [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            spellings.append(stem[:-1])  # "biggest"
+        if stem.endswith("i"):
+            spellings.append(stem[:-1] + "y")  # "earlier"
+        known = [s for s in spellings if adjectives[s]]
+        if known:
+            out[word] = max(known, key=lambda s: adjectives[s])
+    return dict(sorted(out.items()))
 
 
 def _plurals(lemmas: dict[str, collections.Counter[str]], singulars: set[str]) -> dict[str, str]:

@@ -8,7 +8,7 @@ import re
 from ..shipped import shipped_json
 from .currencies import NAMES as CURRENCY_NAMES
 from .numbers import NATIONAL_CURRENCY
-from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, singular
+from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, positive, singular
 
 
 @functools.cache
@@ -102,6 +102,9 @@ def canonical_unit(unit: str | None) -> str:
                  else w for i, w in enumerate(words) if w not in ("of", "and", "or")]
         while len(words) > 1 and participle(words[0]):
             words = words[1:]
+        # each word by its lemma, as NewsQuant names units: "the 10 oldest ballparks" -> "old
+        # ballpark", "three smaller tenancies" -> "small tenancy"
+        words = [*map(positive, words[:-1]), words[-1]]
     words = [UNIT_NAMES.get(w, w) if w in SPELLING else w for w in words]
     last = words[-1]
     if last in UNIT_NAMES:

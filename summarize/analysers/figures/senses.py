@@ -40,10 +40,11 @@ _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b
                       r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)",
                       re.IGNORECASE)
 _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram", "c": "c", "f": "f"}
-# A capital glued to its number: "40C", "90F". Some senses never take that form (of the 57 "C"s
-# so written in CQE's sentences none is a cent, where a "c" apart or in lower case is a cent as
-# often as a degree), so the model reads such a figure among the senses the form was seen with.
-_GLUED_CAPITAL = re.compile(r"(?<=\d)[CF]\b")
+# A capital after its number, glued ("40C", "90F") or apart ("35 C"). Some senses never take
+# these forms (of the 57 glued "C"s in CQE's sentences none is a cent, where a lower-case "c" is
+# a cent as often as a degree), so the model reads such a figure among the senses its form was
+# seen with.
+_GLUED_CAPITAL = re.compile(r"(?<=\d)\s?[CF]\b")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Words that say nothing of a sense: with only these around it, the scanner's reading stands.
 _STOP = FUNCTION_WORDS | {
@@ -62,7 +63,9 @@ def surface_of(mention: str) -> str | None:
 
 
 def written_form(mention: str) -> str | None:
-    """``"C"`` or ``"F"`` when the figure's text glues that capital to its number."""
+    """``"C"`` or ``"F"`` when the figure's text glues that capital to its number, ``" C"`` or
+    ``" F"`` when a space parts them (a form of its own: "35 C" is never a cent either, but a
+    coulomb as often as "75C")."""
     m = _GLUED_CAPITAL.search(mention)
     return m.group() if m else None
 

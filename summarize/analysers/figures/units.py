@@ -93,6 +93,11 @@ _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
 _SPACED_HYPHEN = re.compile(r"^\s-\s([a-z]+)\b(?!\s-\s\d)")
 
 
+# A capital C or F apart from its number, as the wires write temperatures ("highs of 35 C (95
+# F)"); the unit-sense model reads which unit it is.
+_SPACED_DEGREES = re.compile(r" ([CF])(?![\w'’&+-]|\.\w)")
+
+
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
 
 
@@ -232,6 +237,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             if symbol[-1] in "23²³" and symbol.lower() not in UNIT_NAMES:
                 symbol = symbol[:-1]  # a power only where one is known: "m2", not "G2"
             return symbol, end + len(symbol)
+    degrees = _SPACED_DEGREES.match(rest)
+    if degrees and not glued:
+        return degrees.group(1), end + degrees.end(1)  # "35 C", "95 F": the senses decide
     old = _YEARS_OLD.match(rest)
     if old:
         span = old.group(1).lower().rstrip("s").replace("yr", "year")

@@ -226,10 +226,29 @@ def _learned_plurals() -> dict[str, str]:
     return dict((shipped_json("non-nouns.json") or {}).get("plurals", {}))
 
 
+@functools.cache
+def _learned_comparatives() -> dict[str, str]:
+    """``comparatives`` of ``models/non-nouns.json``: comparatives and superlatives with their
+    adjective, by CoreNLP's tags of PolNeAR's training articles ("biggest" -> "big", "best" ->
+    "good"); empty without the file."""
+    return dict((shipped_json("non-nouns.json") or {}).get("comparatives", {}))
+
+
+def positive(word: str) -> str:
+    """An adjective's comparative or superlative as the adjective itself: "oldest" -> "old"."""
+    return _learned_comparatives().get(word, word)
+
+
 def singular(word: str) -> str:
     """``word`` in the singular: by the plurals learned from news where they know it, else by
     :func:`spelled_singular`."""
     return _learned_plurals().get(word) or spelled_singular(word)
+
+
+# The nouns in -oe, whose plural only adds "s"; the other plurals in -oes are of nouns in -o.
+_OE_NOUNS = frozenset({"shoes", "toes", "canoes", "foes", "hoes", "oboes", "floes", "sloes",
+                       "aloes", "roes", "does", "woes", "throes", "tiptoes", "horseshoes",
+                       "snowshoes", "mistletoes"})
 
 
 def spelled_singular(word: str) -> str:
@@ -242,6 +261,8 @@ def spelled_singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
+    if word.endswith("oes") and len(word) > 4 and word not in _OE_NOUNS:
+        return word[:-2]  # "potatoes", "tornadoes", "vetoes"; not "shoes", "canoes"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
