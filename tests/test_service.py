@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 
 from summarize import briefing_json_schema, resolve_settings
 from summarize.errors import BackendTimeoutError, BackendUnavailableError
+from summarize.runs.log import RunLog
 from summarize.service import ServiceOptions, create_app
 from tests.conftest import GENERATIVE, tool_call_completion
 from tests.test_pipeline import draft
@@ -474,13 +475,24 @@ def test_sigterm_drains_in_flight_requests(stub: Any, tmp_path: Path) -> None:
     assert result == [200] and proc.returncode == 0
 
 
-def test_an_unusable_run_log_is_the_servers_trouble_not_the_requests(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The run log's directory cannot be made (a file stands where it would go): 503, not 400.
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("x", encoding="utf-8")
-    monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(blocker / "state"))
-    with client(tmp_path / "jobs") as c:
+def test_an_unusable_run_log_is_the_servers_trouble_not_the_requests(tmp_path: Path) -> None:
+    # The run log cannot be opened (a directory stands where its file would go): 503, not 400.
+    (tmp_path / "runs.sqlite").mkdir()
+    with client(tmp_path) as c:
         r = c.post("/v1/briefings", json={"text": SEED}, headers=AUTH)
     assert r.status_code == 503 and r.headers["content-type"] == "application/problem+json"
     assert r.json()["title"] == "StorageError" and "runs.sqlite" in r.json()["detail"]
+
+
+def test_the_run_log_is_kept_beside_the_job_store(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "environment"
+    monkeypatch.setenv("SUMMARIZE_STATE_DIR", str(elsewhere))
+    with client(tmp_path / "service") as c:
+        assert c.post("/v1/briefings", json={"text": SEED}, headers=AUTH).status_code == 200
+    runs = RunLog(tmp_path / "service" / "runs.sqlite")
+    try:
+        assert [r["command"] for r in runs.list()] == ["serve"]
+    finally:
+        runs.close()
+    assert not (elsewhere / "runs.sqlite").exists()

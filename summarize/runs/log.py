@@ -158,13 +158,15 @@ class RunRecorder:
 
 @contextmanager
 def recorded_run(command: str, settings: Settings, *, inputs: Sequence[str] = (),
-                 output: str | None = None, single: bool = False) -> Iterator[RunRecorder]:
-    """Record one run in the default run log around the block that does it.
+                 output: str | None = None, single: bool = False,
+                 folder: Path | None = None) -> Iterator[RunRecorder]:
+    """Record one run in the run log of ``folder`` (by default :func:`state_dir`'s) around the
+    block that does it.
 
     The run ends ``completed``, ``completed_with_failures`` (some documents failed),
     ``failed`` (the block raised) or ``interrupted`` (Ctrl-C). With ``single``, a run that
     raised before its one document was counted counts that document as failed."""
-    log = RunLog.default()
+    log = RunLog(folder / "runs.sqlite") if folder is not None else RunLog.default()
     try:
         recorder = log.start(command, settings, inputs=inputs, output=output)
         try:

@@ -123,7 +123,8 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         except SummarizeError as exc:
             logger.warning("the response cache is unusable, serving without it (%s)", exc)
     engine = Engine(settings, concurrency=options.concurrency, timeout=options.request_timeout,
-                    cache=cache, backend=backend, on_briefing=metrics.briefing)
+                    cache=cache, backend=backend, on_briefing=metrics.briefing,
+                    state_dir=folder)
     limiter = RateLimiter(options.rate_limit)
     keys = [k.encode() for k in options.keys]
     workers = JobWorkers(store, engine, count=options.workers,

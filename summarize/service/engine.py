@@ -15,6 +15,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,8 +62,10 @@ class RequestTimeout(Exception):
 class Engine:
     def __init__(self, settings: Settings, *, concurrency: int, timeout: float,
                  cache: ResponseCache | None, backend: Backend | None = None,
-                 on_briefing: Callable[[Briefing], None] | None = None) -> None:
+                 on_briefing: Callable[[Briefing], None] | None = None,
+                 state_dir: Path | None = None) -> None:
         self.settings = settings
+        self.state_dir = state_dir  # where the run log is, beside the job store
         self.timeout = timeout
         self.cache = cache
         self.concurrency = concurrency
@@ -113,7 +116,8 @@ class Engine:
         used: Any = backend
         if self.cache is not None:
             used = CachedBackend(backend, self.cache, identity_of(backend, settings))
-        with recorded_run("serve", settings, inputs=[document.id], single=True) as recorder:
+        with recorded_run("serve", settings, inputs=[document.id], single=True,
+                          folder=self.state_dir) as recorder:
             result = brief(document, settings=settings, backend=used)
             recorder.add(result)
         if self.on_briefing is not None:
