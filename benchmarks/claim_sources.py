@@ -25,8 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from summarize.analysers.attributions import PRONOUN_SOURCES, claimed_attributions, credited_in
+from summarize.analysers.attributions.pronouns import PERSONAL_PRONOUNS
 from summarize.analysers.attributions.spans import Attribution, Span
 from summarize.analysers.sentences import sentence_spans
+from summarize.analysers.source_kinds import source_actor
+
+PRONOUN_ROW = "shipped, sentences whose main source is he or she (the person: see _person_before)"
 
 # A candidate: (attribution, characters of the sentence its content covers, content length,
 # whether its cue is in the sentence, cue offset).
@@ -62,10 +66,25 @@ def _gold(record: dict[str, Any]) -> list[Attribution]:
     return out
 
 
+def _person_before(text: str, gold: list[Attribution], pronoun: Span) -> Span | None:
+    """The person a gold "he" or "she" source stands for, by proxy: the nearest gold source
+    before it that names a person (PolNeAR links no pronoun to its antecedent)."""
+    for a in sorted(gold, key=lambda a: -a.source.start):
+        if a.source.start >= pronoun.start or a.source.text.lower() in PRONOUN_SOURCES:
+            continue
+        actor = source_actor(text, a.source.start, a.source.end)
+        if actor is not None and actor.named and actor.kind == "person":
+            return Span(text[actor.start:actor.end], actor.start, actor.end)
+    return None
+
+
 def score(path: Path) -> dict[str, list[int]]:
-    """Per order: [right, wrong, sentences with a gold main source]."""
+    """Per order: [right, wrong, sentences with a gold main source]; and, as
+    ``PRONOUN_ROW``, the shipped credits of the sentences whose main source is "he" or "she",
+    right when they name the person of :func:`_person_before`."""
     orders = {**ORDERS, "shipped (credited_in)": None}
     counts = {name: [0, 0, 0] for name in orders}
+    pronouns = counts[PRONOUN_ROW] = [0, 0, 0]
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
@@ -77,6 +96,17 @@ def score(path: Path) -> dict[str, list[int]]:
                 if not here:
                     continue
                 main = max(here, key=lambda x: (x[1], -x[2]))[0].source
+                if main.text.lower() in PERSONAL_PRONOUNS:
+                    person = _person_before(text, gold, main)
+                    credit = credited_in(found, start, end)
+                    if person is None:
+                        continue
+                    pronouns[2] += 1
+                    if credit is not None:
+                        source = credit[1].source
+                        right = min(source.end, person.end) > max(source.start, person.start)
+                        pronouns[0 if right else 1] += 1
+                    continue
                 if main.text.lower() in PRONOUN_SOURCES:
                     continue
                 ours = _in_sentence(found, start, end)

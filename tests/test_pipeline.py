@@ -204,6 +204,29 @@ def test_a_claim_is_credited_to_the_source_of_most_of_its_sentence(seed) -> None
     assert checked.claims[0].attributed_to == "the Defence Intelligence Agency"
 
 
+def test_a_claim_a_pronoun_says_is_credited_to_the_person_with_a_flag() -> None:
+    from summarize.core.checks import check_draft
+    from summarize.document import document_from_text
+
+    text = ("Workers at the port of Gdansk will strike on Monday.\n\nUnion chairman Piotr "
+            "Kowalski said the walkout would last 48 hours. He said talks with the port "
+            "authority had collapsed.")
+    sentence = "He said talks with the port authority had collapsed."
+    claim = DraftClaim.model_construct(statement=sentence, attributed_to=None,
+                                       certainty="confirmed", evidence=[sentence])
+    for model_wrote_claims, flags in ((False, ["attribution_pronoun"]),
+                                      (True, ["attribution_filled", "attribution_pronoun"])):
+        checked = check_draft(draft(key_claims=[claim]), document_from_text(text),
+                              model_wrote_claims=model_wrote_claims)
+        assert checked.claims[0].attributed_to == "Piotr Kowalski"
+        assert checked.claims[0].flags == flags
+    # A model that names someone else is not contradicted by a guess.
+    named = DraftClaim.model_construct(statement=sentence, attributed_to="the port authority",
+                                       certainty="confirmed", evidence=[sentence])
+    checked = check_draft(draft(key_claims=[named]), document_from_text(text))
+    assert checked.claims[0].flags == []
+
+
 def test_named_sources_become_actors(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]
     b = run(seed, fake_backend_cls, actors=[])
     names = {a.name: a for a in b.actors}

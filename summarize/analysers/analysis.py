@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .attributions import find_attributions, speaker
+from .attributions.pronouns import resolved_pronouns
 from .figures import extract_figures
 from .hedges import find_hedges
 
@@ -14,10 +15,11 @@ __all__ = ["analyze_text"]
 def analyze_text(text: str) -> dict[str, Any]:
     """Figures, hedges and attributions of ``text``, with character offsets into it; each
     attribution also names its ``speaker`` (:func:`~.attributions.speaker`: the source without
-    a relative clause about it, or the name a "who" stands for)."""
+    a relative clause about it, or the name a "who" stands for; for "he" or "she", the person
+    named before it, :func:`~.attributions.pronouns.resolved_pronouns`)."""
     return {
         "figures": [f.as_dict() for f in extract_figures(text)],
         "hedges": [h.as_dict() for h in find_hedges(text)],
-        "attributions": [{**a.as_dict(), "speaker": vars(speaker(text, a.source)).copy()}
-                         for a in find_attributions(text)],
+        "attributions": [{**a.as_dict(), "speaker": vars(person or speaker(text, a.source)).copy()}
+                         for a, person in resolved_pronouns(text, find_attributions(text))],
     }

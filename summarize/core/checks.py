@@ -226,7 +226,11 @@ def check_draft(
                 attributed_to = " ".join(said.source.text.split())  # as written, one line
                 if model_wrote_claims:  # otherwise the analyser is the only one who says
                     flags.append("attribution_filled")
-            elif not content_words(attributed_to) & content_words(said.source.text):
+                if said.written_as is not None:
+                    flags.append("attribution_pronoun")  # "He said": the person named before
+            elif said.written_as is None and \
+                    not content_words(attributed_to) & content_words(said.source.text):
+                # (a person a pronoun was read as is a guess: no ground to doubt the model's)
                 flags.append("attribution_mismatch")
         claims.append(KeyClaim(statement=c.statement, attributed_to=attributed_to,
                                certainty=c.certainty, evidence=evidence, grounded=grounded,

@@ -12,6 +12,7 @@ FLAG_TEXT = {
     "certainty_inflated": "source hedges this",
     "attribution_filled": "attribution added from the source",
     "attribution_mismatch": "source credits someone else",
+    "attribution_pronoun": "a pronoun in the source, read as the person named before it",
     "from_injected_text": "taken from text addressed to an AI, not the reader",
 }
 

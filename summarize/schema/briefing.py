@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..vocabulary import Qualifier as Qualifier
 from ..vocabulary import Strategy as Strategy
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "1.5.0"
 
 MatchStatus = Literal["exact", "normalized", "fuzzy", "ungrounded"]
 Certainty = Literal["confirmed", "likely", "possible", "unclear"]
@@ -23,7 +23,8 @@ ActorKind = Literal["person", "organization", "state", "place", "other"]
 Origin = Literal["model", "analyser", "both"]
 Flag = Literal[
     "ungrounded", "evidence_unrelated", "figure_not_in_evidence", "figure_mismatch",
-    "certainty_inflated", "attribution_filled", "attribution_mismatch", "from_injected_text",
+    "certainty_inflated", "attribution_filled", "attribution_mismatch", "attribution_pronoun",
+    "from_injected_text",
 ]
 
 CERTAINTY_SCALE: tuple[Certainty, ...] = ("confirmed", "likely", "possible", "unclear")

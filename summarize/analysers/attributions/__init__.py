@@ -12,6 +12,7 @@ from typing import Any
 
 from ...vocabulary import FORMS_OF_ADDRESS, TITLES
 from .inputs import tagger_inputs
+from .pronouns import resolved_pronouns
 from .quotes import as_double_quotes
 from .rules import rule_attributions
 from .spans import (
@@ -38,12 +39,18 @@ def find_attributions(text: str) -> list[Attribution]:
 
 def claimed_attributions(text: str) -> list[Attribution]:
     """The attributions a briefing credits claims to (a key claim is credited with
-    :func:`credited_in` among them): those that state a claim, of a source other than a pronoun
-    ("he"; a bare "who" is left out too: "Zimmerman, who alleged that ..." is rarely the claim
-    of its sentence), each source as the :func:`speaker` it names."""
+    :func:`credited_in` among them): those that state a claim, each source as the
+    :func:`speaker` it names; "he" or "she" as the person it stands for
+    (:func:`~.pronouns.resolved_pronouns`), other pronouns left out ("they", "it"; a bare "who"
+    too: "Zimmerman, who alleged that ..." is rarely the claim of its sentence)."""
     out = []
-    for a in _find(text):
-        if a.source.text.lower() in PRONOUN_SOURCES or not states_a_claim(a):
+    for a, person in resolved_pronouns(text, _find(text)):
+        if not states_a_claim(a):
+            continue
+        if person is not None:
+            out.append(Attribution(person, a.cue, a.content, written_as=a.source))
+            continue
+        if a.source.text.lower() in PRONOUN_SOURCES:
             continue
         source = speaker(text, a.source)
         out.append(a if source == a.source else Attribution(source, a.cue, a.content))

@@ -20,6 +20,9 @@ class Attribution:
     source: Span
     cue: Span
     content: Span
+    # the pronoun the text wrote where ``source`` is the person it stands for ("He", credited to
+    # the Piotr Kowalski named before it: :mod:`.pronouns`)
+    written_as: Span | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
