@@ -596,6 +596,9 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("Dockers, including Ewa Nowak and Jan Kowalski,",
          "Dockers, including Ewa Nowak and Jan Kowalski", "other", None),
         ("Mrs. Nowak", "Nowak", "person", None),
+        # a name after "of" and an article is what the role is of, not the person
+        ("Jan Kowalski, deputy leader of A Fair Russia,", "Jan Kowalski", "person",
+         "deputy leader of A Fair Russia"),
     ],
 )
 def test_the_source_kind_tagger_names_a_source_of_its_own(phrase: str, name: str, kind: str,

@@ -155,6 +155,8 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     listed = None
     if labels[-1] == "PER":
         first = name_start_of(labels, len(labels) - 1)
+        if first > 1 and words[first - 1].lower() in _ARTICLES:
+            first -= 1  # "deputy leader of A Just Russia", "of the Bronx": the preposition governs
         before = words[first - 1].lower() if first else None
         if before in _COORDINATORS:
             listed = first - 1  # "Carly Fiorina and Ben Carson": not one person
