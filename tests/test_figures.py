@@ -996,3 +996,15 @@ def test_a_counted_noun_phrase_is_named_by_its_lemmas(unit: str, name: str) -> N
 def test_a_capital_c_or_f_apart_from_its_number_is_read_by_the_senses(text: str,
                                                                        unit: str) -> None:
     assert canonical_unit(extract_figures(text)[0].unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The fine was Rs.500 per day.", 500, "indian rupee per day"),  # the sign glued by its dot
+     ("The state approved a Rs 5,000-crore package.", 5e10, "indian rupee"),
+     ("A Rs 50-lakh grant was paid.", 5e6, "indian rupee"),
+     ("It cost me 5 quid.", 5, "pound sterling"), ("We only make 20 bucks.", 20, "dollar")],
+)
+def test_the_news_other_ways_of_writing_money(text: str, value: float, unit: str) -> None:
+    figure = extract_figures(text)[0]
+    assert (figure.value, canonical_unit(figure.unit)) == (value, unit)

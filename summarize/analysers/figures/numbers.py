@@ -95,6 +95,7 @@ CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
     "dlrs": "USD", "dlr": "USD",  # the newswires' dollars
+    "quid": "GBP", "bucks": "USD",  # the spoken pound and dollar: "five quid", "50 bucks"
 }
 
 
@@ -181,7 +182,7 @@ _NUMBER = (
     # "5 million", "5m", "$2bn-a-year" (not "a 40m-long hull", "3 m/s"), and hyphenated "a
     # $5-million grant", "his two-million-person list"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b(?!-(?!an?-|per-)|\s?/\s?s\b))|"
-    rf"-(?P<hscale>(?:million|billion|trillion)\b))?"
+    rf"-(?P<hscale>(?:million|billion|trillion|lakhs?|crores?)\b))?"
 )
 
 

@@ -323,8 +323,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
 
 
 # Where a number can start: not inside a word or another number, except right after capitals
-# (a currency code: "EUR50m", "RM23.50").
-_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|"
+# (a currency code: "EUR50m", "RM23.50") and after the rupee's "Rs." ("Rs.500").
+_ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|"
                      rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a {ONE_DENOMINATOR}|"
