@@ -1008,3 +1008,12 @@ def test_a_capital_c_or_f_apart_from_its_number_is_read_by_the_senses(text: str,
 def test_the_news_other_ways_of_writing_money(text: str, value: float, unit: str) -> None:
     figure = extract_figures(text)[0]
     assert (figure.value, canonical_unit(figure.unit)) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("It was 10 degrees below zero in Moscow.", -10), ("Lows of 10C below zero.", -10),
+     ("He waited an hour and a half.", 1.5)],
+)
+def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> None:
+    assert [f.value for f in extract_figures(text)] == [value]

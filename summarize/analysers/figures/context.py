@@ -281,3 +281,21 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     named = _NAME_AGE.search(before)
     return bool(named and not CALENDAR.fullmatch(named.group(1)) and
                 not SENTENCE_START.search(before, 0, named.start(1)))
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
+
+
+def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]:
+    """The value and end of a figure whose unit ends at ``end``, with what follows the unit
+    still said of its number: "an hour and a half" is 1.5 hours, "10 degrees below zero" -10
+    degrees (and "below zero" no figure of its own)."""
+    half = _AND_A_HALF.match(text, end)
+    if half and value.is_integer():
+        return value + 0.5, half.end()
+    below = _BELOW_ZERO.match(text, end)
+    if below and value > 0 and re.search(r"degree|°|celsius|fahrenheit|^[CF]$", unit, re.I):
+        return -value, below.end()
+    return value, end
+

@@ -26,6 +26,7 @@ from .context import (
     measure_follows,
     metres,
     score_or_code,
+    unit_tail,
 )
 from .currencies import currency_code
 from .mention import FigureMention
@@ -58,7 +59,7 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
 # A number inside a figure's unit, found again on its own.
-_INNER = re.compile(rf"(?<=\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
+_INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
 
 
 def _scan(text: str) -> list[FigureMention]:
@@ -293,9 +294,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             elif unit in (None, "people") or \
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
-    and_a_half = re.match(r"\s+and\s+a\s+half(?![\w-])", text[end:end + 16])
-    if and_a_half and unit is not None and low is None and value.is_integer():
-        value, end = value + 0.5, end + and_a_half.end()  # "an hour and a half"
+    if unit is not None and low is None:
+        value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
         after_unit = POST_QUALIFIER_AFTER_UNIT.match(text, end)
         if after_unit:
