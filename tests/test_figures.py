@@ -1017,3 +1017,14 @@ def test_the_news_other_ways_of_writing_money(text: str, value: float, unit: str
 )
 def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> None:
     assert [f.value for f in extract_figures(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [("The temperature outside is 40 deg celsius.", ["celsius"]),
+     ("It was 10 deg. fahrenheit.", ["fahrenheit"]),
+     ("She is 5 foot 6.", ["foot", "inch"]),  # the inches' unit unsaid
+     ("He is 6 feet 2 and weighs 15 stone.", ["foot", "inch", "stone"])],
+)
+def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == units

@@ -77,9 +77,10 @@ def canonical_unit(unit: str | None) -> str:
     if sq:  # "sq. m", "sq . m", "sq metres"
         rest = u[sq.end():]
         u = ("sq " if rest in ("m", "ft", "km", "mi", "yd") else "square ") + rest
-    degrees = re.fullmatch(r"(?:degrees?|deg\.?|[°º])\s?([cf])", u)
+    degrees = re.fullmatch(r"(?:degrees?|deg\.?|[°º])\s?([cf])(?:elsius|elcius|entigrade|"
+                           r"ahrenheit|arenheit)?", u)
     if degrees:
-        return "celsius" if degrees.group(1) == "c" else "fahrenheit"  # "° c", "deg f"
+        return "celsius" if degrees.group(1) == "c" else "fahrenheit"  # "° c", "deg celsius"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
     lexicon = _lexicon()

@@ -77,6 +77,8 @@ PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z
 # inches' mark after them ("6’2”", "5'11\"").
 _FEET_INCHES = re.compile(r"\d(?:(['’′])(?=\d{1,2}(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
                           r"(?<=\d['’′]\d\d)([\"”″]|''))")
+# A number of inches after the feet, its unit unsaid: the "6" of "5 foot 6", "6ft 4".
+_FEET_THEN = re.compile(r"\d\s?(?:foot|feet|ft)\.?\s\d{1,2}$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
@@ -220,6 +222,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     height = _FEET_INCHES.match(text, end - 1)
     if height:  # a height in feet and inches: "6’2”", "5'11\"" (the second number the inches)
         return ("ft", end + 1) if height.group(1) else ("in", height.end())
+    if value < 12 and value.is_integer() and _FEET_THEN.search(text, max(0, end - 24), end) and \
+            (not re.match(r"\s?[A-Za-z\"”″]", rest) or re.match(r"\s(?:and|or|tall)\b", rest)):
+        return "in", end  # "5 foot 6", "6ft 4 and 15 stone": the inches, their unit unsaid
     size = _SIZED.match(rest)
     if size and not glued and value != 1:
         unit, stop = _noun_unit(text, end + size.end(), value)
