@@ -1024,7 +1024,8 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
     [("The temperature outside is 40 deg celsius.", ["celsius"]),
      ("It was 10 deg. fahrenheit.", ["fahrenheit"]),
      ("She is 5 foot 6.", ["foot", "inch"]),  # the inches' unit unsaid
-     ("He is 6 feet 2 and weighs 15 stone.", ["foot", "inch", "stone"])],
+     ("He is 6 feet 2 and weighs 15 stone.", ["foot", "inch", "stone"]),
+     ("It is 5 kms away; demand was 12 TWh.", ["kilometre", "terawatt hour"])],
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units

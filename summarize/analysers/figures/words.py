@@ -146,6 +146,10 @@ SYMBOLS = {
     "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
     "cm3": "cubic centimetre", "cm³": "cubic centimetre", "bpd": "barrel per day",
     "b/d": "barrel per day", "¢": "cent", "oz": "ounce", "ha": "hectare",
+    # plurals and spellings of symbols the news writes ("5 kms", "10 ltrs", "12 TWh"); not
+    # those that are also names in capitals ("GM", "DB", "CMS")
+    "kms": "kilometre", "yds": "yard", "mtrs": "metre", "ltr": "litre", "ltrs": "litre",
+    "twh": "terawatt hour", "psi": "pound per square inch",
 }
 
 
