@@ -93,6 +93,17 @@ def test_a_claim_said_by_he_or_she_is_credited_to_the_person_named_before() -> N
         ("The harbour master, Tom Ashby", None), ("Tom Ashby", "He")]
 
 
+def test_a_pronoun_may_stand_for_the_person_a_sentence_opens_with() -> None:
+    from summarize.analysers.attributions import claimed_attributions
+
+    # Ewa Nowak says nothing herself before "she said"; the harbour master spoke before her.
+    text = ("The harbour master, Tom Ashby, said the port would reopen on Friday. Ewa Nowak, a "
+            "crane driver, lost two shifts this week. The city should pay us, she said.")
+    claimed = claimed_attributions(text)
+    assert [(a.source.text, a.written_as and a.written_as.text) for a in claimed][-1] == (
+        "Ewa Nowak", "she")
+
+
 @pytest.mark.parametrize(
     "text",
     [  # a form of address says the person is not the pronoun's
