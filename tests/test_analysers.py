@@ -595,6 +595,8 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("Her campaign manager, Ewa Nowak,", "Ewa Nowak", "person", "Her campaign manager"),
         ("Dockers, including Ewa Nowak and Jan Kowalski,",
          "Dockers, including Ewa Nowak and Jan Kowalski", "other", None),
+        ("Ewa Nowak, Jan Kowalski and Anna Wiśniewska",
+         "Ewa Nowak, Jan Kowalski and Anna Wiśniewska", "other", None),
         ("Mrs. Nowak", "Nowak", "person", None),
         # a name after "of" and an article is what the role is of, not the person
         ("Jan Kowalski, deputy leader of A Fair Russia,", "Jan Kowalski", "person",

@@ -162,6 +162,14 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
             listed = first - 1  # "Carly Fiorina and Ben Carson": not one person
         elif before is None or before == "," or before not in _AFTER_HEAD:
             return len(words) - 1  # "His campaign manager, Jeff Weaver": the apposition names him
+    coordinator = max((i for i, word in enumerate(words) if word.lower() in ("and", "or")),
+                      default=None)
+    if coordinator is not None and "," in words[:coordinator] and all(
+            word == "," or word[:1].isupper()
+            for i, word in enumerate(words) if i != coordinator):
+        # names and commas only, whatever the tags of the last: "Tom Cleverley, Kieran
+        # Richardson and Aly Cissokho" (not "Marks and Spencer", without a comma)
+        return coordinator
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _AFTER_HEAD:
             return i - 1
