@@ -33,7 +33,10 @@ SUBJECTS = True
 # said": the campaign).
 _SUBJECT = re.compile(r"[(\s]*(?:(?:But|And|Yet|So|Then|Still|Now|Meanwhile|However|Instead|"
                       r"Later|Earlier|Maybe|Perhaps|Indeed|Also|Even|Only|Today|Yesterday|"
-                      r"Finally),?\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\w)"
+                      r"Finally),?\s+)?"
+                      # a time or place before a comma: "On Monday,", "In a statement,"
+                      r"(?:(?:On|In|At|During|Last|This|Earlier|Later|Speaking)\b[^,.;:\"“”]{0,40},\s+)?"
+                      r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\w)"
                       r"(?<!['’]s)(?=[\s,])(?!\s+[A-Z])")  # the whole run of capitals
 # Words that open a sentence before a name that is not its subject, or no name at all.
 _NO_SUBJECT = frozenset({
@@ -45,6 +48,7 @@ _NO_SUBJECT = frozenset({
 # The last quotation mark before a sentence, within its paragraph: an opening one means the
 # sentence is quoted, and a name in it is the speaker's subject, not the story's.
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_TITLE_BEFORE_NAME = re.compile(r"((?:\s+[a-z]+){1,4})\s+[A-Z][\w'’-]+\s+[A-Z]")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Rev|Father)\b\.?")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Madam)\b\.?")
 
@@ -62,6 +66,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
     """Each attribution in document order with, for a personal pronoun source, the name of the
     person it stands for (``None`` when no person is named near enough before it, or the source
     is not such a pronoun)."""
+    from ..figures.units import non_nouns
     from ..source_kinds import source_actor
 
     spans = sentence_spans(text)
@@ -86,6 +91,9 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         if opening is None or opening.group(1).split()[0] in _NO_SUBJECT or \
                 title_case(text[spans[k][0]:spans[k][1]]) or quoted(k):
             return None  # "Though Sanders led, she hoped": not the clause's; not a headline
+        title = _TITLE_BEFORE_NAME.match(text, opening.end(1))
+        if title and not set(title.group(1).split()) & non_nouns():
+            return None  # the name modifies a title: "Clinton campaign director Jennifer Palmieri"
         actor = source_actor(text, opening.start(1), opening.end(1))
         if actor is None or not actor.named or actor.kind != "person":
             return None
