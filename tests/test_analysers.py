@@ -808,3 +808,15 @@ def test_a_british_quotation_is_attributed_as_an_american_one() -> None:
     # the same attribution, at the same offsets, its text the document's own
     assert {(a.source.text, a.cue.text, a.content.text)
             for a in find_attributions(british)} == found
+
+
+def test_each_of_a_list_of_names_is_an_actor() -> None:
+    from summarize.analysers.source_kinds import source_actors
+
+    text = "Ewa Nowak, Jan Kowalski and Anna Wiśniewska said on Monday that the strike had ended."
+    phrase = "Ewa Nowak, Jan Kowalski and Anna Wiśniewska"
+    assert [(a.name, a.named) for a in source_actors(text, 0, len(phrase))] == [
+        ("Ewa Nowak", True), ("Jan Kowalski", True), ("Anna Wiśniewska", True)]
+    # one name stays one actor, however it is spelt
+    assert [a.name for a in source_actors("Marks and Spencer said so.", 0, 17)] == [
+        "Marks and Spencer"]

@@ -22,7 +22,8 @@ from ..vocabulary import FORMS_OF_ADDRESS
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
-           "name_start_of", "phrase_tokens", "source_actor", "span_features"]
+           "name_list", "name_start_of", "phrase_tokens", "source_actor", "source_actors",
+           "span_features"]
 
 # Labels: the silver named-entity class of each word of a source phrase.
 LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
@@ -146,6 +147,37 @@ def name_start_of(labels: Sequence[str], end: int) -> int:
     return first
 
 
+def name_list(words: Sequence[str]) -> int | None:
+    """The index of the coordinator of a phrase of names and commas, whatever their tags ("Tom
+    Cleverley, Kieran Richardson and Aly Cissokho"; not "Marks and Spencer", without a comma);
+    ``None`` for any other phrase."""
+    coordinator = max((i for i, word in enumerate(words) if word.lower() in ("and", "or")),
+                      default=None)
+    if coordinator is None or "," not in words[:coordinator] or not all(
+            word == "," or word[:1].isupper() for i, word in enumerate(words) if i != coordinator):
+        return None
+    return coordinator
+
+
+def source_actors(text: str, start: int, end: int) -> list[SourceActor]:
+    """The actors a source phrase names: each of a list of names ("Hillary Clinton, Bernie
+    Sanders and Martin O'Malley" names three people), else the one :func:`source_actor` reads."""
+    tokens = phrase_tokens(text, start, end)
+    words = [text[s:e] for s, e in tokens]
+    if name_list(words) is None:
+        return [actor] if (actor := source_actor(text, start, end)) is not None else []
+    out: list[SourceActor] = []
+    member: list[tuple[int, int]] = []
+    for (s, e), word in zip([*tokens, (end, end)], [*words, ","], strict=True):
+        if word in (",", "and", "or", "And", "Or"):
+            if member and (actor := source_actor(text, member[0][0], member[-1][1])) is not None:
+                out.append(actor)
+            member = []
+        else:
+            member.append((s, e))
+    return out
+
+
 def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     """The index of a phrase's head word: its last, when that ends a person's name not governed
     by a preposition ("Secretary of State John Kerry"), else the last before a preposition or a
@@ -162,13 +194,8 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
             listed = first - 1  # "Carly Fiorina and Ben Carson": not one person
         elif before is None or before == "," or before not in _AFTER_HEAD:
             return len(words) - 1  # "His campaign manager, Jeff Weaver": the apposition names him
-    coordinator = max((i for i, word in enumerate(words) if word.lower() in ("and", "or")),
-                      default=None)
-    if coordinator is not None and "," in words[:coordinator] and all(
-            word == "," or word[:1].isupper()
-            for i, word in enumerate(words) if i != coordinator):
-        # names and commas only, whatever the tags of the last: "Tom Cleverley, Kieran
-        # Richardson and Aly Cissokho" (not "Marks and Spencer", without a comma)
+    coordinator = name_list(words)
+    if coordinator is not None:
         return coordinator
     for i, word in enumerate(words[1:], 1):
         if word.lower() in _AFTER_HEAD:

@@ -21,7 +21,7 @@ from ..analysers.injection import find_injections
 from ..analysers.language import not_english
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.sentences import sentence_at, sentence_spans
-from ..analysers.source_kinds import source_actor
+from ..analysers.source_kinds import source_actors
 from ..document import Document
 from ..schema import (
     Actor,
@@ -166,23 +166,25 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
         if (a.source.start, a.source.end) in seen:
             continue  # a source of several cues: read once
         seen.add((a.source.start, a.source.end))
-        actor = source_actor(grounder.text, a.source.start, a.source.end)
-        if actor is None or not actor.named or not actor.name[:1].isupper():
-            continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
-        name, kind, role, start, end, _ = actor
-        wanted = content_words(name)
-        if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
-                             for k in known if k):
-            continue  # already there, maybe spelt differently ("Defence"/"Defense")
-        known.append(wanted)
-        if len(out) >= room:
-            left_out += 1
-            continue
-        evidence = [grounder.span(start, end),
-                    grounder.span(min(a.source.start, a.cue.start), a.content.end)]
-        role = f"{role}; source of a claim" if role else "source of a claim"
-        out.append(Actor(name=name, kind=kind, role=role, evidence=evidence,  # type: ignore[arg-type]
-                         grounded=True, origin="analyser", flags=[]))
+        # each of a list of names is an actor of its own ("Hillary Clinton, Bernie Sanders and
+        # Martin O'Malley")
+        for actor in source_actors(grounder.text, a.source.start, a.source.end):
+            if not actor.named or not actor.name[:1].isupper():
+                continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
+            name, kind, role, start, end, _ = actor
+            wanted = content_words(name)
+            if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
+                                 for k in known if k):
+                continue  # already there, maybe spelt differently ("Defence"/"Defense")
+            known.append(wanted)
+            if len(out) >= room:
+                left_out += 1
+                continue
+            evidence = [grounder.span(start, end),
+                        grounder.span(min(a.source.start, a.cue.start), a.content.end)]
+            role = f"{role}; source of a claim" if role else "source of a claim"
+            out.append(Actor(name=name, kind=kind, role=role,  # type: ignore[arg-type]
+                             evidence=evidence, grounded=True, origin="analyser", flags=[]))
     return out, left_out
 
 
