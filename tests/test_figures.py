@@ -1029,3 +1029,12 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units
+
+
+def test_a_rate_said_once_for_a_list_counts_for_each() -> None:
+    text = "He averaged 27.1 points, 7.4 rebounds and 7.4 assists per game."
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == [
+        "point per game", "rebound per game", "assist per game"]
+    # a measure beside a rate is no list of counts
+    assert [canonical_unit(f.unit) for f in extract_figures("He ran 5 km and 10 miles per hour.")
+            ] == ["kilometre", "mile per hour"]

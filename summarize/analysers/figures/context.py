@@ -299,3 +299,15 @@ def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]
         return -value, below.end()
     return value, end
 
+
+CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
+                         r"before|last|this|next|a|per)\b")
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word before a figure, past adverbs: "is exactly 13" -> "is"."""
+    words: list[str] = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+    for w in reversed(words[-3:]):
+        if not w.lower().endswith("ly"):
+            return w.lower()
+    return None

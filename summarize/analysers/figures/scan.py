@@ -18,6 +18,7 @@ from .change import (
 )
 from .context import (
     AGED,
+    CLAUSE_END,
     SENTENCE_START,
     SPOKEN_YEAR,
     TIME_SUFFIX,
@@ -27,6 +28,7 @@ from .context import (
     metres,
     score_or_code,
     unit_tail,
+    word_before,
 )
 from .currencies import currency_code
 from .mention import FigureMention
@@ -361,8 +363,8 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             if a.unit is None or len(between) > 60 or re.search(r"[.;!?]\s", between):
                 continue
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
-                    _word_before(text, a.start) == _word_before(text, b.start) is not None and \
-                    _CLAUSE_END.match(text, b.end):
+                    word_before(text, a.start) == word_before(text, b.start) is not None and \
+                    CLAUSE_END.match(text, b.end):
                 # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
                 # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
                 change = b.change
@@ -385,6 +387,11 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of)\s*", text[a.end:b.start]):
             # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
             out[i] = replace(a, unit=b.unit)
+        rate = re.search(r"\s+per\s+\w+$", b.unit or "")
+        if rate and a.unit and " per " not in a.unit and is_plural(a.unit.split()[-1]) and \
+                re.fullmatch(r",\s*|,?\s+and\s+", text[a.end:b.start]):
+            # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
+            out[i] = replace(a, unit=a.unit + rate.group())
     return out
 
 
@@ -392,19 +399,6 @@ def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 _SCALED = re.compile(rf"(?:[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?)\s?({SCALE})\b",
                      re.IGNORECASE)
 _BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
-
-
-_CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
-                         r"before|last|this|next|a|per)\b")
-
-
-def _word_before(text: str, start: int) -> str | None:
-    """The word before a figure, past adverbs: "is exactly 13" -> "is"."""
-    words: list[str] = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
-    for w in reversed(words[-3:]):
-        if not w.lower().endswith("ly"):
-            return w.lower()
-    return None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
