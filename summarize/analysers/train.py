@@ -27,9 +27,10 @@
   ``../shared/train``.
 * ``unit-names.json``: unit spellings the scanner's names lack (:mod:`.figures.canonical`), from
   quantulum3's unit lexicon (also in the ``dev`` extra).
-* ``non-nouns.json``: words that are not a noun phrase's head (:mod:`.figures.units`) and the
-  plurals the spelling rules get wrong (:mod:`.figures.words`), from the CoreNLP part-of-speech
-  tags and lemmas of PolNeAR's training articles.
+* ``non-nouns.json``: words that are not a noun phrase's head (:mod:`.figures.units`), the
+  plurals the spelling rules get wrong and the comparatives and superlatives with their adjective
+  (:mod:`.figures.words`), from the CoreNLP part-of-speech tags and lemmas of PolNeAR's training
+  articles.
 
 Deterministic for a given seed (the folds and the sampled sentences are the only randomness);
 about two minutes on 2 cores. Needs numpy and python-crfsuite (the package's dependencies).

@@ -64,8 +64,8 @@ def surface_of(mention: str) -> str | None:
 
 def written_form(mention: str) -> str | None:
     """``"C"`` or ``"F"`` when the figure's text glues that capital to its number, ``" C"`` or
-    ``" F"`` when a space parts them (a form of its own: "35 C" is never a cent either, but a
-    coulomb as often as "75C")."""
+    ``" F"`` when a space parts them: a form of its own (in CQE's sentences a spaced "C" is
+    mostly a coulomb, a glued one mostly a degree; the context words decide between them)."""
     m = _GLUED_CAPITAL.search(mention)
     return m.group() if m else None
 
