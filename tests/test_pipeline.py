@@ -332,3 +332,16 @@ def test_a_briefing_of_a_document_in_another_language_says_so(seed) -> None:  # 
             if "does not read as English" in n]
     assert len(said) == 1
     assert not any("English" in n for n in brief(seed, settings=settings).notes)
+
+
+def test_a_source_actors_evidence_holds_its_words_whatever_their_order() -> None:
+    from summarize.document import document_from_text
+
+    # The quotation first, its speaker after: the evidence ran from the cue to the content's
+    # end, before the cue, and was empty.
+    text = ('Workers at the port will strike on Monday.\n\n"The city should pay us," said Ewa '
+            "Nowak, a crane driver.")
+    b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
+    nowak = next(a for a in b.actors if a.name == "Ewa Nowak")
+    assert all(e.quote for e in nowak.evidence)
+    assert any("The city should pay us" in e.quote and "said" in e.quote for e in nowak.evidence)

@@ -180,8 +180,10 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
             if len(out) >= room:
                 left_out += 1
                 continue
+            said = a.written_as or a.source  # "He said ...": his own words, not the story's
+            parts = (said, a.cue, a.content)  # in any order: '"...," she said'
             evidence = [grounder.span(start, end),
-                        grounder.span(min(a.source.start, a.cue.start), a.content.end)]
+                        grounder.span(min(p.start for p in parts), max(p.end for p in parts))]
             role = f"{role}; source of a claim" if role else "source of a claim"
             out.append(Actor(name=name, kind=kind, role=role,  # type: ignore[arg-type]
                              evidence=evidence, grounded=True, origin="analyser", flags=[]))
