@@ -220,11 +220,24 @@ def test_a_claim_a_pronoun_says_is_credited_to_the_person_with_a_flag() -> None:
                               model_wrote_claims=model_wrote_claims)
         assert checked.claims[0].attributed_to == "Piotr Kowalski"
         assert checked.claims[0].flags == flags
-    # A model that names someone else is not contradicted by a guess.
-    named = DraftClaim.model_construct(statement=sentence, attributed_to="the port authority",
-                                       certainty="confirmed", evidence=[sentence])
-    checked = check_draft(draft(key_claims=[named]), document_from_text(text))
-    assert checked.claims[0].flags == []
+    # A model that names someone else is not contradicted by a guess; one that names the same
+    # person is told it is the reading of a pronoun.
+    for attributed_to, flags in (("the port authority", []),
+                                 ("Piotr Kowalski", ["attribution_pronoun"])):
+        named = DraftClaim.model_construct(statement=sentence, attributed_to=attributed_to,
+                                           certainty="confirmed", evidence=[sentence])
+        checked = check_draft(draft(key_claims=[named]), document_from_text(text))
+        assert checked.claims[0].flags == flags
+
+
+def test_the_guided_prompt_names_the_person_a_pronoun_stands_for() -> None:
+    from summarize.strategies.guided import guided_candidates, guided_findings
+
+    text = ("Workers at the port of Gdansk will strike on Monday.\n\nUnion chairman Piotr "
+            "Kowalski said the walkout would last 48 hours. He said talks with the port "
+            "authority had collapsed.")
+    findings = guided_findings(text, guided_candidates(text))
+    assert any("source: Piotr Kowalski (as “He”)" in line for line in findings), findings
 
 
 def test_named_sources_become_actors(seed, fake_backend_cls) -> None:  # type: ignore[no-untyped-def]

@@ -232,10 +232,12 @@ def check_draft(
                     flags.append("attribution_filled")
                 if said.written_as is not None:
                     flags.append("attribution_pronoun")  # "He said": the person named before
-            elif said.written_as is None and \
-                    not content_words(attributed_to) & content_words(said.source.text):
-                # (a person a pronoun was read as is a guess: no ground to doubt the model's)
-                flags.append("attribution_mismatch")
+            elif not content_words(attributed_to) & content_words(said.source.text):
+                if said.written_as is None:
+                    # (a person a pronoun was read as is a guess: no ground to doubt the model's)
+                    flags.append("attribution_mismatch")
+            elif said.written_as is not None:
+                flags.append("attribution_pronoun")  # the model names the person read too
         claims.append(KeyClaim(statement=c.statement, attributed_to=attributed_to,
                                certainty=c.certainty, evidence=evidence, grounded=grounded,
                                flags=flags))
