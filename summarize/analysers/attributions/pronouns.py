@@ -48,6 +48,7 @@ _NO_SUBJECT = frozenset({
 # The last quotation mark before a sentence, within its paragraph: an opening one means the
 # sentence is quoted, and a name in it is the speaker's subject, not the story's.
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_INSIDE = re.compile(r"(?<=[a-z,;] )([A-Z][\w-]*\w(?:['’](?!s\b)\w+)*)")  # "Manafort's": Manafort
 _TITLE_BEFORE_NAME = re.compile(r"((?:\s+[a-z]+){1,4})\s+[A-Z][\w'’-]+\s+[A-Z]")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Rev|Father)\b\.?")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Madam)\b\.?")
@@ -84,6 +85,11 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         return marks[-1] == "“" or marks[-1] == '"' and len(marks) % 2 == 1
 
     @functools.cache
+    def inside() -> frozenset[str]:
+        """The capitalised words the text writes inside a sentence, after a lower-case word."""
+        return frozenset(_INSIDE.findall(text))
+
+    @functools.cache
     def subject_of(k: int) -> tuple[int, Span, str] | None:
         """The person whose name opens sentence ``k`` ("Ms. Olivieri found skating ..."), who
         may be a "she" of the next sentences without having said anything."""
@@ -97,8 +103,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         actor = source_actor(text, opening.start(1), opening.end(1))
         if actor is None or not actor.named or actor.kind != "person":
             return None
-        last = re.escape(actor.name.split()[-1])
-        if " " not in actor.name and not re.search(rf"(?<=[a-z,;] ){last}\b", text):
+        if " " not in actor.name and actor.name not in inside():
             return None  # a lone word opening a sentence, never a name inside one: "How", "Well"
         key = actor.name.lower()
         titled = _titled(opening.group(1))
@@ -123,7 +128,12 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
             yield a, None
             continue
         here = sentence_of(a.source.start)
-        near = [p for p in people if here - p[0] <= REACH]
+        near = []
+        for p in reversed(people):  # in the order of their cues: the far ones come first
+            if here - p[0] > REACH + 1:
+                break
+            if here - p[0] <= REACH:
+                near.append(p)
         if SUBJECTS:
             near += [subject for k in range(max(0, here - REACH), here + 1)
                      if (subject := subject_of(k)) is not None]
