@@ -169,7 +169,7 @@ def source_actors(text: str, start: int, end: int) -> list[SourceActor]:
     out: list[SourceActor] = []
     member: list[tuple[int, int]] = []
     for (s, e), word in zip([*tokens, (end, end)], [*words, ","], strict=True):
-        if word in (",", "and", "or", "And", "Or"):
+        if word == "," or word.lower() in ("and", "or"):
             if member and (actor := source_actor(text, member[0][0], member[-1][1])) is not None:
                 out.append(actor)
             member = []

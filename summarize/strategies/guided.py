@@ -55,12 +55,12 @@ def guided_findings(text: str, candidates: list[Sentence]) -> list[str]:
     """What the analysers found in the candidates, as short lines for the prompt."""
     findings = []
     # a "he" or "she" reads as the person named before, which the sentence alone cannot tell
-    persons = [a for a in claimed_attributions(text) if a.written_as is not None]
+    persons = [(a.cue.start, f"{a.source.text} (as “{a.written_as.text}”)")
+               for a in claimed_attributions(text) if a.written_as is not None]
     for number, s in enumerate(candidates):
         piece = text[s.start:s.end]
         said = [a.source.text for a in claimed_attributions(piece)]
-        said += [f"{a.source.text} (as “{a.written_as.text}”)" for a in persons
-                 if a.written_as is not None and s.start <= a.cue.start < s.end]
+        said += [named for cue, named in persons if s.start <= cue < s.end]
         hedges = sorted({h.cue.lower() for h in find_hedges(piece)})
         figures = [f.text for f in extract_figures(piece)]
         parts = []

@@ -43,6 +43,13 @@ def claimed_attributions(text: str) -> list[Attribution]:
     :func:`speaker` it names; "he" or "she" as the person it stands for
     (:func:`~.pronouns.resolved_pronouns`), other pronouns left out ("they", "it"; a bare "who"
     too: "Zimmerman, who alleged that ..." is rarely the claim of its sentence)."""
+    return list(_claimed(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _claimed(text: str) -> tuple[Attribution, ...]:
+    # A briefing asks twice (the strategy choosing its claims, then the checks crediting them),
+    # and reading the pronouns' persons is not free: remembered as _find is.
     out = []
     for a, person in resolved_pronouns(text, _find(text)):
         if not states_a_claim(a):
@@ -54,7 +61,7 @@ def claimed_attributions(text: str) -> list[Attribution]:
             continue
         source = speaker(text, a.source)
         out.append(a if source == a.source else Attribution(source, a.cue, a.content))
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)

@@ -68,7 +68,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
     person it stands for (``None`` when no person is named near enough before it, or the source
     is not such a pronoun)."""
     from ..figures.units import non_nouns
-    from ..source_kinds import source_actor
+    from ..source_kinds import SourceActor, source_actor
 
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
@@ -105,8 +105,13 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
             return None
         if " " not in actor.name and actor.name not in inside():
             return None  # a lone word opening a sentence, never a name inside one: "How", "Well"
+        return person(k, actor, opening.group(1))
+
+    def person(k: int, actor: SourceActor, written: str) -> tuple[int, Span, str]:
+        """Sentence ``k``'s person as a candidate: its sentence, name and key, its sex noted
+        when the words that name it carry a title."""
         key = actor.name.lower()
-        titled = _titled(opening.group(1))
+        titled = _titled(written)
         if titled is not None:
             sex.setdefault(key, titled)
         return k, Span(text[actor.start:actor.end], actor.start, actor.end), key
@@ -119,12 +124,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         if said is None:
             actor = source_actor(text, a.source.start, a.source.end)
             if actor is not None and actor.named and actor.kind == "person":
-                key = actor.name.lower()
-                titled = _titled(a.source.text)
-                if titled is not None:
-                    sex.setdefault(key, titled)
-                name = Span(text[actor.start:actor.end], actor.start, actor.end)
-                people.append((sentence_of(a.source.start), name, key))
+                people.append(person(sentence_of(a.source.start), actor, a.source.text))
             yield a, None
             continue
         here = sentence_of(a.source.start)
@@ -137,10 +137,10 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         if SUBJECTS:
             near += [subject for k in range(max(0, here - REACH), here + 1)
                      if (subject := subject_of(k)) is not None]
-        person = max((p for p in near if p[1].start < a.source.start
-                      and sex.get(p[2], said) == said), key=lambda p: p[1].start, default=None)
-        if person is None:
+        found = max((p for p in near if p[1].start < a.source.start
+                     and sex.get(p[2], said) == said), key=lambda p: p[1].start, default=None)
+        if found is None:
             yield a, None
             continue
-        sex.setdefault(person[2], said)
-        yield a, person[1]
+        sex.setdefault(found[2], said)
+        yield a, found[1]
