@@ -697,7 +697,7 @@ def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
 def test_a_source_cut_after_mr_takes_the_name() -> None:
     """The tagger's tokens keep "Trump's" whole, so it learned to tag "Mr" alone as the source
     of a possessive's cue (PolNeAR: "Mr. Trump" + "'s pitches"): the name goes to the source."""
-    from summarize.analysers.attributions import _whole_names
+    from summarize.analysers.attributions.names import whole_names
 
     text = "Then came Mr. Nowak's pitches to the board, and Mr. Jan O'Brien said so."
     pitches = text.index("Nowak's")
@@ -705,8 +705,39 @@ def test_a_source_cut_after_mr_takes_the_name() -> None:
              (pitches, pitches + len("Nowak's pitches to"), "Cue")]
     second = text.rindex("Mr.")
     spans.append((second, second + 2, "Source"))
-    assert [text[s:e] for s, e, _ in _whole_names(text, spans)] == [
+    assert [text[s:e] for s, e, _ in whole_names(text, spans)] == [
         "Mr. Nowak", "pitches to", "Mr. Jan O'Brien"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "whole"),
+    [  # a first or last name the tagger left beside the source
+        ("The last time Frank Jordan spoke with his son, he was fishing.", "Frank",
+         "Frank Jordan"),
+        ("The actor, along with stars like Tom Cruise and Kirstie Alley, is premiering a film.",
+         "Cruise and Kirstie Alley", "Tom Cruise and Kirstie Alley"),
+        ("At the rally in Warrington, Ed Miliband told supporters a new deal was near.",
+         "Miliband", "Ed Miliband"),
+        # not a word news never uses as a noun, a day, "I", nor a headline's words
+        ("But Ewa Nowak said the port was closed.", "Ewa Nowak", "Ewa Nowak"),
+        ("On Tuesday Nowak said the port was closed.", "Nowak", "Nowak"),
+        ("Everyone I interviewed said the port was closed.", "Everyone", "Everyone"),
+        ("Mike Pence Calls for Special Prosecutor after Leak", "Mike Pence", "Mike Pence"),
+        # a sentence's first word, capitalised whatever it is, only when read as the same name
+        ("The plan failed. Witness Nowak said the port was closed.", "Nowak", "Nowak"),
+    ],
+)
+def test_a_source_takes_the_rest_of_its_name(text: str, source: str, whole: str) -> None:
+    from summarize.analysers.attributions.names import with_whole_names
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    def span(part: str) -> Span:
+        return Span(part, text.index(part), text.index(part) + len(part))
+
+    cue = next(w for w in ("spoke", "is premiering", "told", "said", "Calls") if w in text)
+    content = text[text.index(cue) + len(cue) + 1:].rstrip(".")
+    found = [Attribution(span(source), span(cue), span(content))]
+    assert [a.source.text for a in with_whole_names(text, found)] == [whole]
 
 
 class _Labelled:

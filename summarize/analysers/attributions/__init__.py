@@ -10,8 +10,8 @@ import functools
 import re
 from typing import Any
 
-from ...vocabulary import FORMS_OF_ADDRESS, TITLES
 from .inputs import tagger_inputs
+from .names import NAME_WORD, whole_names, with_whole_names
 from .pronouns import resolved_pronouns
 from .quotes import as_double_quotes
 from .rules import rule_attributions
@@ -191,7 +191,7 @@ def _spans(text: str, tokens: list[tuple[int, int]], labels: list[str]
     the decoding cut off its quotation) are noise."""
     from ..crf import decode_bio
 
-    return _whole_names(text, [span for span in decode_bio(tokens, labels)
+    return whole_names(text, [span for span in decode_bio(tokens, labels)
                                if trimmed_span(text, span[0], span[1]) is not None])
 
 
@@ -247,15 +247,12 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     return sorted([*spans, (tokens[first][0], tokens[last][1], kind)])
 
 
-_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
-_NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
-_NAME_AFTER = re.compile(rf"\.?[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 
 
 _RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b")
 _RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
 # The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
-_ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{_NAME_WORD}[ \t]+)*{_NAME_WORD}"
+_ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}[ \t]+)*{NAME_WORD}"
                          r"(?=(?:,[ \t]*\d{1,3})?,[ \t]*$)")
 
 
@@ -277,28 +274,6 @@ def speaker(text: str, source: Span) -> Span:
             return source
         end = clause.start()
     return trimmed_span(text, start, end) or source
-
-
-def _whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A source the tagger cut after a form of address takes the name that follows it: "Mr" of
-    "Mr. Trump said". When the tagger read the name into the next span, a possessive's cue
-    ("Mr" + "Trump's pitches"), the name goes to the source and the cue keeps what follows the
-    possessive ("Mr. Trump" + "pitches"; PolNeAR writes the cue "'s pitches")."""
-    out = list(spans)
-    for i, (start, end, label) in enumerate(out):
-        if label != "Source" or not _HONORIFIC.fullmatch(text, start, end):
-            continue
-        name = _NAME_AFTER.match(text, end)
-        if name is None:
-            continue
-        following = out[i + 1] if i + 1 < len(out) else None
-        if following is not None and following[0] < name.end():
-            owner = re.match(r"['’]s\s+", text[name.end():following[1]])
-            if following[2] != "Cue" or owner is None:
-                continue
-            out[i + 1] = (name.end() + owner.end(), following[1], following[2])
-        out[i] = (start, name.end(), label)
-    return out
 
 
 def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
@@ -393,4 +368,4 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             if prior is not None:
                 out.append(Attribution(prior.source, prior.cue, piece))
                 used.add((piece.start, piece.end))
-    return sorted(out, key=lambda a: (a.cue.start, a.content.start))
+    return sorted(with_whole_names(text, out), key=lambda a: (a.cue.start, a.content.start))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..sentences import sentence_spans, title_case
+from .names import capitalised_inside
 from .spans import Attribution, Span
 
 __all__ = ["PERSONAL_PRONOUNS", "REACH", "resolved_pronouns"]
@@ -48,7 +49,6 @@ _NO_SUBJECT = frozenset({
 # The last quotation mark before a sentence, within its paragraph: an opening one means the
 # sentence is quoted, and a name in it is the speaker's subject, not the story's.
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_INSIDE = re.compile(r"(?<=[a-z,;] )([A-Z][\w-]*\w(?:['’](?!s\b)\w+)*)")  # "Manafort's": Manafort
 _TITLE_BEFORE_NAME = re.compile(r"((?:\s+[a-z]+){1,4})\s+[A-Z][\w'’-]+\s+[A-Z]")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Rev|Father)\b\.?")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Madam)\b\.?")
@@ -85,11 +85,6 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         return marks[-1] == "“" or marks[-1] == '"' and len(marks) % 2 == 1
 
     @functools.cache
-    def inside() -> frozenset[str]:
-        """The capitalised words the text writes inside a sentence, after a lower-case word."""
-        return frozenset(_INSIDE.findall(text))
-
-    @functools.cache
     def subject_of(k: int) -> tuple[int, Span, str] | None:
         """The person whose name opens sentence ``k`` ("Ms. Olivieri found skating ..."), who
         may be a "she" of the next sentences without having said anything."""
@@ -103,7 +98,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
         actor = source_actor(text, opening.start(1), opening.end(1))
         if actor is None or not actor.named or actor.kind != "person":
             return None
-        if " " not in actor.name and actor.name not in inside():
+        if " " not in actor.name and actor.name not in capitalised_inside(text):
             return None  # a lone word opening a sentence, never a name inside one: "How", "Well"
         return person(k, actor, opening.group(1))
 

@@ -1,0 +1,135 @@
+"""A tagged source's whole name: the tagger, reading a sentence token by token, sometimes leaves a
+name's first or last word out of a source ("The last time Frank | Jordan spoke with his son",
+"stars like Tom | Cruise and Kirstie Alley"), or keeps only the form of address ("Mr" of "Mr.
+Trump said"). A briefing names its actors by these spans, so a name cut in two becomes two
+actors, "Frank" and "Jordan".
+
+A source that begins or ends with a capitalised word takes the capitalised words right beside it
+on the same line, unless one is a word news does not use as a noun ("But", "Said", "Calls" is
+one; :func:`..figures.units.non_nouns`), a day or a month ("On Tuesday Trump said"), "I", or the
+words are a headline's ("Mike Pence Calls for Special Prosecutor"). A sentence's first word is
+capitalised whatever it is, so it joins only when the text also writes it capitalised inside a
+sentence ("Donald Trump has ..." where "Donald" is written so elsewhere; not "Witness Mr. Trump's
+appeal").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from ...vocabulary import FORMS_OF_ADDRESS, TITLES
+from ..figures.words import CALENDAR
+from ..sentences import title_case
+from .spans import Attribution, Span
+
+__all__ = ["NAME_RUNS", "NAME_WORD", "capitalised_inside", "whole_names", "with_whole_names"]
+
+NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
+_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
+_NAME_AFTER = re.compile(rf"\.?[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \t]+\Z")
+_WORD_AFTER = re.compile(rf"[ \t]+({NAME_WORD})(?![\w'’-])")
+_EDGE = re.compile(rf"{NAME_WORD}\Z")
+_FOLLOWING = re.compile(r"(?:[^\w\n]*[\w'’-]+){0,3}")  # up to three words after, on the line
+_OPENING = re.compile(rf"{NAME_WORD}[ \t]+")
+_INSIDE = re.compile(r"(?<=[a-z,;] )([A-Z][\w-]*\w(?:['’](?!s\b)\w+)*)")  # "Manafort's": Manafort
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(\w+)\.\s+\Z")
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+# Where any word is capitalised: a sentence's, a line's or a quotation's first word.
+_INITIAL = re.compile(r"(?:\A|[.!?:][\"'”’]?\s+|\n\s*|[\"“‘(]\s*)\Z")
+
+# Whether a source's next or previous capitalised words join it (switchable for measurement).
+NAME_RUNS = True
+
+
+def whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A sentence's tagged spans with each source's name made whole. A source the tagger cut
+    after a form of address takes the name that follows it ("Mr" of "Mr. Trump said"); when
+    the tagger read the name into the next span, a possessive's cue ("Mr" + "Trump's
+    pitches"), the name goes to the source and the cue keeps what follows the possessive ("Mr.
+    Trump" + "pitches"; PolNeAR writes the cue "'s pitches")."""
+    out = list(spans)
+    for i, (start, end, label) in enumerate(out):
+        if label != "Source":
+            continue
+        if not _HONORIFIC.fullmatch(text, start, end):
+            continue
+        name = _NAME_AFTER.match(text, end)
+        if name is None:
+            continue
+        following = out[i + 1] if i + 1 < len(out) else None
+        if following is not None and following[0] < name.end():
+            owner = re.match(r"['’]s\s+", text[name.end():following[1]])
+            if following[2] != "Cue" or owner is None:
+                continue
+            out[i + 1] = (name.end() + owner.end(), following[1], following[2])
+        out[i] = (start, name.end(), label)
+    return out
+
+
+def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with each source's name made whole by the capitalised words the tagger left
+    beside it (above), up to the nearest cue or content."""
+    if not NAME_RUNS:
+        return found
+    parts = sorted({(p.start, p.end) for a in found for p in (a.cue, a.content)})
+    out = []
+    for a in found:
+        start, end = a.source.start, a.source.end
+        low = max((e for _, e in parts if e <= start), default=0)
+        high = min((s for s, _ in parts if s >= end), default=len(text))
+        first, last = _name_run(text, start, end, low, high)
+        out.append(a if (first, last) == (start, end) else
+                   dataclasses.replace(a, source=Span(text[first:last], first, last)))
+    return out
+
+
+def _name_word(word: str) -> bool:
+    from ..figures.units import non_nouns
+
+    return word != "I" and word.lower() not in non_nouns() and not CALENDAR.fullmatch(word)
+
+
+def _name_run(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """``[start, end)`` with the capitalised words beside it that continue its name, within
+    ``[low, high)`` (the sentence's other spans)."""
+    first, last = start, end
+    if _EDGE.search(text, start, end) and _name_word(text[start:end].split()[-1]):
+        while (word := _WORD_AFTER.match(text, last)) and word.end() <= high \
+                and _name_word(word.group(1)):
+            last = word.end()
+    head = re.match(NAME_WORD, text[start:end])
+    if head and _name_word(head.group()):
+        while (word := _WORD_BEFORE.search(text, max(low, first - 40), first)) \
+                and _name_word(word.group(1)):
+            first = word.start()
+    if (first, last) == (start, end):
+        return start, end
+    line_end = text.find("\n", last)
+    following = _FOLLOWING.match(text, last, len(text) if line_end < 0 else line_end)
+    if title_case(text[first:following.end() if following else last]) \
+            or _SHOUTED.search(text, first, last):
+        return start, end  # a headline's words, all capitalised
+    if first < start and _opens_sentence(text, first) \
+            and text[first:start].split()[0] not in capitalised_inside(text):
+        opening = _OPENING.match(text, first)  # the sentence's first word stays out
+        first = opening.end() if opening else start
+    return first, last
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence, a line or a quotation; not after a form of
+    address or a title ("Sen. Bernie Sanders")."""
+    if not _INITIAL.search(text, max(0, at - 4), at):
+        return False
+    title = _TITLE_BEFORE.search(text, max(0, at - 12), at)
+    return title is None or not _HONORIFIC.fullmatch(title.group(1))
+
+
+@functools.lru_cache(maxsize=8)
+def capitalised_inside(text: str) -> frozenset[str]:
+    """The capitalised words ``text`` writes inside a sentence, after a lower-case word or a
+    comma: a name, since a common word is capitalised only where a sentence opens."""
+    return frozenset(_INSIDE.findall(text))
