@@ -222,3 +222,21 @@ def test_without_a_headline_the_title_is_the_best_ranked_sentence() -> None:
                                                     strict=True))]
     ranked.sort(key=lambda s: -s.score)
     assert fallback_title(text, ranked) == "A storm closed the port of Valdera on Tuesday."
+
+
+def test_page_furniture_is_neither_a_headline_nor_part_of_a_sentence() -> None:
+    from summarize.analysers.salience import headline, sentences_of
+
+    text = ("Share this withEmailFacebookMessengerTwitterPinterestWhatsAppLinkedinCopy\n"
+            "this linkThe first incident saw a woman tricked by a caller claiming to work for "
+            "the bank.\nA second woman lost money to the same caller last week.\n"
+            "Media playback is not supported on this deviceThe police urged people to hang up "
+            "on such calls.")
+    assert headline(text) is None
+    assert [text[s:e] for s, e in sentences_of(text)] == [
+        "The first incident saw a woman tricked by a caller claiming to work for the bank.",
+        "A second woman lost money to the same caller last week.",
+        "The police urged people to hang up on such calls."]
+    # a headline after the share bar is still the headline
+    assert headline("Share this with Email Facebook Copy this link\nPort Strike Ends\nThe "
+                    "strike ended on Friday, the union said.\n") is not None
