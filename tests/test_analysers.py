@@ -851,3 +851,17 @@ def test_each_of_a_list_of_names_is_an_actor() -> None:
     # one name stays one actor, however it is spelt
     assert [a.name for a in source_actors("Marks and Spencer said so.", 0, 17)] == [
         "Marks and Spencer"]
+
+
+def test_a_span_keeps_the_bracket_it_opened_and_an_actor_leaves_the_aside_out() -> None:
+    from summarize.analysers.attributions.spans import trimmed_span
+    from summarize.analysers.source_kinds import source_actor
+
+    text = "House Speaker Paul Ryan (R-Wis.) said the remarks were wrong (again)."
+    cut = text.index("(R-Wis") + len("(R-Wis")  # where a tagger's last token ends
+    assert trimmed_span(text, 0, cut).text == "House Speaker Paul Ryan (R-Wis.)"
+    assert trimmed_span(text, 0, text.index(" said")).text == "House Speaker Paul Ryan (R-Wis.)"
+    assert trimmed_span(text, text.index("the"), len(text)).text == "the remarks were wrong (again)"
+    actor = source_actor(text, 0, text.index(" said"))
+    assert actor is not None
+    assert (actor.name, actor.kind, actor.role) == ("Paul Ryan", "person", "House Speaker")

@@ -89,9 +89,15 @@ class SourceActor(NamedTuple):
     named: bool
 
 
-def phrase_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def phrase_tokens(text: str, start: int, end: int, asides: bool = False
+                  ) -> list[tuple[int, int]]:
     """The words of the source phrase ``text[start:end]`` as the tagger reads them: its tokens,
-    without a leading article or trailing punctuation."""
+    without a leading article, trailing punctuation or a closing bracketed aside ("Sen. Chuck
+    Grassley (R-Iowa)": a party and state, not part of the name; ``asides``: with it, as the
+    tagger was fitted)."""
+    phrase = text[start:end].rstrip()
+    if not asides and phrase.endswith(")") and "(" in phrase[1:]:
+        end = start + phrase.rindex("(")
     tokens = [(start + s, start + e) for s, e in sentence_tokens(text[start:end])]
     while tokens and text[slice(*tokens[0])].lower() in _ARTICLES:
         tokens = tokens[1:]

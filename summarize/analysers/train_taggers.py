@@ -254,7 +254,7 @@ def _source_sequences(record: dict[str, Any]
     out = []
     for relation in record["attributions"]:
         source = relation.get("source")
-        tokens = phrase_tokens(text, source["start"], source["end"]) if source else []
+        tokens = phrase_tokens(text, source["start"], source["end"], asides=True) if source else []
         if not tokens:
             continue
         labels = []
@@ -301,7 +301,7 @@ def source_kind_accuracy(records: Sequence[dict[str, Any]], tagger: Any) -> dict
         for _, labels, (start, end) in _source_sequences(record):
             if text[start:end].lower() in PRONOUN_SOURCES:
                 continue  # the briefing leaves pronoun sources out
-            tokens = phrase_tokens(text, start, end)
+            tokens = phrase_tokens(text, start, end, asides=True)
             ours = {"model": source_actor(text, start, end, tagger),
                     "rules": _by_rules(text, start, end)}
             for who, actor in ours.items():

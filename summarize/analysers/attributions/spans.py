@@ -3,6 +3,7 @@ credit a claim to their source, and to which source a passage is credited."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,11 +34,20 @@ class Attribution:
 
 
 def trimmed_span(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without the spaces and punctuation at its edges, but with the bracket
+    that closes one it opened ("Sen. Chuck Grassley (R-Iowa)", which a tagger reads as far as
+    "Iowa")."""
     while start < end and (text[start].isspace() or text[start] in ",:;\"“”'‘’("):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;\"“”'‘’)"):
         end -= 1
+    if text.count("(", start, end) > text.count(")", start, end):
+        closing = _CLOSING_BRACKET.match(text, end)
+        end = closing.end() if closing else end
     return Span(text[start:end], start, end) if end > start else None
+
+
+_CLOSING_BRACKET = re.compile(r"\.?\)")
 
 
 # Sources that are pronouns: they name no one by themselves.
