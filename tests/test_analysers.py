@@ -865,3 +865,13 @@ def test_a_span_keeps_the_bracket_it_opened_and_an_actor_leaves_the_aside_out() 
     actor = source_actor(text, 0, text.index(" said"))
     assert actor is not None
     assert (actor.name, actor.kind, actor.role) == ("Paul Ryan", "person", "House Speaker")
+
+
+def test_a_possessive_source_is_credited_to_its_owner() -> None:
+    from summarize.analysers.attributions import speaker
+    from summarize.analysers.attributions.spans import Span
+
+    text = "Sotomayor’s sentiments couldn’t be more different, and Mr. Trump's view was clear."
+    for owner in ("Sotomayor’s", "Mr. Trump's"):
+        at = text.index(owner)
+        assert speaker(text, Span(owner, at, at + len(owner))).text == owner[:-2]

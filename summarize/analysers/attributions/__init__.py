@@ -60,6 +60,8 @@ def _claimed(text: str) -> tuple[Attribution, ...]:
         if a.source.text.lower() in PRONOUN_SOURCES:
             continue
         source = speaker(text, a.source)
+        if source.text.lower() in PRONOUN_SOURCES | _CONTRACTED:
+            continue  # "he’s hoping" with no person found for it; "There’s", "let's"
         out.append(a if source == a.source else Attribution(source, a.cue, a.content))
     return tuple(out)
 
@@ -260,7 +262,8 @@ def speaker(text: str, source: Span) -> Span:
     """Who a source names, for a reader: the name a relative pronoun stands for ("Mr Ashby" of
     "Mr Ashby, 74, who ..."), a source without the relative clause that describes it ("the
     37-year-old" of "the 37-year-old, who is targeting further Paralympic success"), else the
-    source as found. (PolNeAR annotates the pronoun itself as the source, and the tagger
+    source as found, without a possessive ("Sotomayor" of "Sotomayor’s sentiments couldn’t be
+    more different"). (PolNeAR annotates the pronoun itself as the source, and the tagger
     follows it: its spans stay as they are, and the briefing names the speaker.)"""
     start, end = source.start, source.end
     if _RELATIVE_START.match(text, start):
@@ -268,12 +271,17 @@ def speaker(text: str, source: Span) -> Span:
         if name is None:
             return source
         start, end = name.start(), name.end()
-    else:
-        clause = _RELATIVE.search(text, start, end)
-        if clause is None:
-            return source
+    elif clause := _RELATIVE.search(text, start, end):
         end = clause.start()
+    if possessive := _POSSESSIVE.search(text, start, end):
+        end = possessive.start()
+    if (start, end) == (source.start, source.end):
+        return source
     return trimmed_span(text, start, end) or source
+
+
+_CONTRACTED = frozenset({"there", "here", "let"})  # what "’s" contracts after them: no name
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\Z")
 
 
 def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
