@@ -240,3 +240,12 @@ def test_page_furniture_is_neither_a_headline_nor_part_of_a_sentence() -> None:
     # a headline after the share bar is still the headline
     assert headline("Share this with Email Facebook Copy this link\nPort Strike Ends\nThe "
                     "strike ended on Friday, the union said.\n") is not None
+
+
+def test_a_page_date_line_is_no_headline() -> None:
+    from summarize.analysers.salience import headline, sentences_of
+
+    text = ("18 March 2014\nLast updated at 09:22 GMTRichard Blake-Smith and his partner Anna won "
+            "the wife-carrying race.\nThe course was 380 metres long.")
+    assert headline(text) is None
+    assert [text[s:e] for s, e in sentences_of(text)][0].startswith("Richard Blake-Smith")

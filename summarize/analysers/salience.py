@@ -54,10 +54,14 @@ def headline(text: str) -> tuple[int, int] | None:
 # Page furniture that copying a news page drags into its text, often glued to the story's next
 # word: a share bar ("Share this with Email Facebook … Copy this link"), a video player's
 # placeholder ("Media playback is not supported on this device"), a tabloid's "Scroll down for
-# video". Neither a headline nor a sentence of the story.
+# video", a page's date and time stamp on lines of their own ("18 March 2014", "Last updated at
+# 09:22 GMT"). Neither a headline nor a sentence of the story.
+_MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
+          "December)")
 _FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Media playback is "
                         r"(?:not supported|unsupported)\s+on\s+(?:this|your)\s+device|Scroll down "
-                        r"for (?:video|more)\b)\s*")
+                        r"for (?:video|more)\b|Last updated at \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?|"
+                        rf"(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})[ \t]*(?=\n))\s*")
 
 
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
