@@ -61,7 +61,8 @@ _MONTH = ("(?:January|February|March|April|May|June|July|August|September|Octobe
 _FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Media playback is "
                         r"(?:not supported|unsupported)\s+on\s+(?:this|your)\s+device|Scroll down "
                         r"for (?:video|more)\b|Last updated at \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?|"
-                        rf"(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})[ \t]*(?=\n))\s*")
+                        rf"(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})"
+                        r"[ \t]*(?=\n))\s*")
 
 
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
