@@ -6,6 +6,7 @@ the rules' reading (:mod:`.rules`) among its features; without the model, the ru
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -348,8 +349,12 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     # A second source of the same cue ("Smith and the ministry said"): the nearest cue of its
     # sentence, else the nearest of the rules' cues there.
     named = {(a.source.start, a.source.end) for a in out}
+    linked = sorted(range(len(out)), key=lambda i: out[i].cue.start)  # read by position
+    cue_starts = [out[i].cue.start for i in linked]
     for tokens, spans in sentences:
-        cues_here = [a for a in out if spans and spans[0][0] <= a.cue.start <= spans[-1][1]]
+        cues_here = [out[i] for i in sorted(linked[bisect.bisect_left(cue_starts, spans[0][0]):
+                                                   bisect.bisect_right(cue_starts, spans[-1][1])])
+                     ] if spans else []
         if not cues_here and RULE_CUES and any(label == "Source" for *_, label in spans):
             # A source the tagger found in a sentence where it found no cue: the rules' cue of
             # that sentence, with the rules' content.

@@ -15,6 +15,7 @@ appeal").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -40,8 +41,10 @@ _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
 # Where any word is capitalised: a sentence's, a line's or a quotation's first word.
 _INITIAL = re.compile(r"(?:\A|[.!?:][\"'”’]?\s+|\n\s*|[\"“‘(]\s*)\Z")
 
-# Whether a source's next or previous capitalised words join it (switchable for measurement).
+# Whether a source's next or previous capitalised words join it (switchable for measurement),
+# and how many at most on each side (a headline's run of capitals is not walked to its end).
 NAME_RUNS = True
+_MOST = 4
 
 
 def whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -74,12 +77,15 @@ def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
     beside it (above), up to the nearest cue or content."""
     if not NAME_RUNS:
         return found
-    parts = sorted({(p.start, p.end) for a in found for p in (a.cue, a.content)})
+    parts = {(p.start, p.end) for a in found for p in (a.cue, a.content)}
+    starts, ends = sorted(s for s, _ in parts), sorted(e for _, e in parts)
     out = []
     for a in found:
         start, end = a.source.start, a.source.end
-        low = max((e for _, e in parts if e <= start), default=0)
-        high = min((s for s, _ in parts if s >= end), default=len(text))
+        before = bisect.bisect_right(ends, start)  # the last part ending by the source's start
+        low = ends[before - 1] if before else 0
+        after = bisect.bisect_left(starts, end)  # the first part starting at its end or later
+        high = starts[after] if after < len(starts) else len(text)
         first, last = _name_run(text, start, end, low, high)
         out.append(a if (first, last) == (start, end) else
                    dataclasses.replace(a, source=Span(text[first:last], first, last)))
@@ -97,18 +103,22 @@ def _name_run(text: str, start: int, end: int, low: int, high: int) -> tuple[int
     ``[low, high)`` (the sentence's other spans)."""
     first, last = start, end
     if _EDGE.search(text, start, end) and _name_word(text[start:end].split()[-1]):
-        while (word := _WORD_AFTER.match(text, last)) and word.end() <= high \
-                and _name_word(word.group(1)):
+        for _ in range(_MOST):
+            word = _WORD_AFTER.match(text, last)
+            if not word or word.end() > high or not _name_word(word.group(1)):
+                break
             last = word.end()
     head = re.match(NAME_WORD, text[start:end])
     if head and _name_word(head.group()):
-        while (word := _WORD_BEFORE.search(text, max(low, first - 40), first)) \
-                and _name_word(word.group(1)):
+        for _ in range(_MOST):
+            word = _WORD_BEFORE.search(text, max(low, first - 40), first)
+            if not word or not _name_word(word.group(1)):
+                break
             first = word.start()
     if (first, last) == (start, end):
         return start, end
-    line_end = text.find("\n", last)
-    following = _FOLLOWING.match(text, last, len(text) if line_end < 0 else line_end)
+    line_end = text.find("\n", last, last + 200)
+    following = _FOLLOWING.match(text, last, last + 200 if line_end < 0 else line_end)
     if title_case(text[first:following.end() if following else last]) \
             or _SHOUTED.search(text, first, last):
         return start, end  # a headline's words, all capitalised
