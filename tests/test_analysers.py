@@ -875,3 +875,18 @@ def test_a_possessive_source_is_credited_to_its_owner() -> None:
     for owner in ("Sotomayor’s", "Mr. Trump's"):
         at = text.index(owner)
         assert speaker(text, Span(owner, at, at + len(owner))).text == owner[:-2]
+
+
+def test_an_age_after_a_name_is_no_part_of_who_speaks() -> None:
+    from summarize.analysers.attributions import speaker
+    from summarize.analysers.attributions.spans import Span
+    from summarize.analysers.source_kinds import source_actor
+
+    text = "John Lahiff, 75, told local media. Supporters in the crowd of about 2,600 cheered."
+    lahiff = Span("John Lahiff, 75", 0, 15)
+    assert speaker(text, lahiff).text == "John Lahiff"
+    crowd = text.index("Supporters")
+    phrase = "Supporters in the crowd of about 2,600"
+    assert speaker(text, Span(phrase, crowd, crowd + len(phrase))).text == phrase
+    actor = source_actor(text, 0, 15)
+    assert actor is not None and (actor.name, actor.role) == ("John Lahiff", "aged 75")

@@ -30,6 +30,7 @@ LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MI
 # A phrase's kind by the label of its head word. A place that speaks is its government.
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
+_AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
 
 
@@ -129,8 +130,9 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                            start, end, named)
     first = name_start_of(labels, head)
     name_start, name_end = tokens[first][0], tokens[head][1]
-    role = ", ".join(part for part in (_folded(text[start:name_start]).strip(" ,"),
-                                       _folded(text[name_end:end]).strip(" ,")) if part)
+    role = ", ".join(_AGE_FIRST.sub(r"aged \1", part)  # "John Lahiff, 75": aged 75
+                     for part in (_folded(text[start:name_start]).strip(" ,"),
+                                  _folded(text[name_end:end]).strip(" ,")) if part)
     if role.rstrip(".").lower() in FORMS_OF_ADDRESS:
         role = ""  # "Mrs. Clinton": a form of address, not a role
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,

@@ -264,8 +264,9 @@ def speaker(text: str, source: Span) -> Span:
     "Mr Ashby, 74, who ..."), a source without the relative clause that describes it ("the
     37-year-old" of "the 37-year-old, who is targeting further Paralympic success"), else the
     source as found, without a possessive ("Sotomayor" of "Sotomayor’s sentiments couldn’t be
-    more different"). (PolNeAR annotates the pronoun itself as the source, and the tagger
-    follows it: its spans stay as they are, and the briefing names the speaker.)"""
+    more different") or an age after it ("John Lahiff, 75"). (PolNeAR annotates the pronoun
+    itself as the source, and the tagger follows it: its spans stay as they are, and the
+    briefing names the speaker.)"""
     start, end = source.start, source.end
     if _RELATIVE_START.match(text, start):
         name = _ANTECEDENT.search(text, max(0, start - 80), start)
@@ -276,6 +277,8 @@ def speaker(text: str, source: Span) -> Span:
         end = clause.start()
     if possessive := _POSSESSIVE.search(text, start, end):
         end = possessive.start()
+    elif age := _AGE_AFTER.search(text, start, end):
+        end = age.start()  # "John Lahiff, 75": the age is no part of who speaks
     if (start, end) == (source.start, source.end):
         return source
     return trimmed_span(text, start, end) or source
@@ -283,6 +286,7 @@ def speaker(text: str, source: Span) -> Span:
 
 _CONTRACTED = frozenset({"there", "here", "let"})  # what "’s" contracts after them: no name
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\Z")
+_AGE_AFTER = re.compile(r"(?<=[^\W\d_]|\.),[ \t]*\d{1,3}\Z")
 
 
 def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
