@@ -205,6 +205,9 @@ def test_canonical_unit_names(unit: str, name: str) -> None:
         ("About 3 million voters, including 400,000 in the capital, stayed home",
          [("About 3 million voters", 3e6, "voters", "approximate", "~"),
           ("400,000", 4e5, "voters", "exact", "=")]),
+        # the noun left out after "and", before a place or a time
+        ("The firm employs 5,000 people in France and 2,000 in Germany.",
+         [("5,000 people", 5000, "people", "exact", "="), ("2,000", 2000, "people", "exact", "=")]),
         # an index level, in a sentence that counts index points
         ("The index lost 45.2 points to close at 8,312.50.",
          [("45.2 points", 45.2, "points", "exact", "down"),

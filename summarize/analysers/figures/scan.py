@@ -8,7 +8,6 @@ from dataclasses import replace
 from .canonical import canonical_unit, is_measure
 from .change import (
     CHANGE,
-    MOVE_WORD,
     POST_QUALIFIER,
     POST_QUALIFIER_AFTER_UNIT,
     movement,
@@ -18,7 +17,6 @@ from .change import (
 )
 from .context import (
     AGED,
-    CLAUSE_END,
     SENTENCE_START,
     SPOKEN_YEAR,
     TIME_SUFFIX,
@@ -28,10 +26,10 @@ from .context import (
     metres,
     score_or_code,
     unit_tail,
-    word_before,
 )
 from .currencies import currency_code
 from .mention import FigureMention
+from .neighbours import neighbours
 from .numbers import (
     CURRENCY_PREFIX,
     FIGURE,
@@ -41,7 +39,6 @@ from .numbers import (
     ONE_DENOMINATOR,
     SCALE,
     SCALES,
-    SHARE,
     VULGAR,
     digits_value,
     parse_number,
@@ -337,94 +334,6 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
 
-def _neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
-    """What a figure takes from the figure next to it (see the module docstring)."""
-    out = list(figures)
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        between = text[a.end:b.start]
-        if len(between) > 40 or re.search(r"[.;!?]\s", between):
-            continue
-        if re.fullmatch(r"\s*(?:\(|,\s*or|or)\s*", between) and b.qualifier == "exact" and \
-                b.change == "=":
-            # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
-            out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
-                                 b.qualifier, change=a.change)
-        if b.unit is None and a.unit and a.unit != "%" and b.low is None and re.fullmatch(
-                r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
-                r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
-            out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
-    for i in range(1, len(out)):
-        b = out[i]
-        if b.unit is not None or b.low is not None:
-            continue
-        for a in reversed(out[max(0, i - 3):i]):
-            between = text[a.end:b.start]
-            if a.unit is None or len(between) > 60 or re.search(r"[.;!?]\s", between):
-                continue
-            if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
-                    word_before(text, a.start) == word_before(text, b.start) is not None and \
-                    CLAUSE_END.match(text, b.end):
-                # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
-                # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
-                change = b.change
-                if change == "=" and not MOVE_WORD.search(between):
-                    change = a.change
-                out[i] = replace(b, unit=a.unit, change=change)
-                break
-    _index_levels(text, out)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        scaled = _SCALED.match(b.text)
-        if scaled and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
-                re.fullmatch(r"\s+or\s+", text[a.end:b.start]):
-            value = a.value * SCALES[scaled.group(1).lower()]
-            if value < b.value:
-                out[i] = replace(a, value=value)  # "two or three million people": two million
-    for i in range(len(out) - 2, -1, -1):
-        a, b = out[i], out[i + 1]
-        if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
-                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of)\s*", text[a.end:b.start]):
-            # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
-            out[i] = replace(a, unit=b.unit)
-        rate = re.search(r"\s+per\s+\w+$", b.unit or "")
-        if rate and a.unit and " per " not in a.unit and is_plural(a.unit.split()[-1]) and \
-                re.fullmatch(r",\s*|,?\s+and\s+", text[a.end:b.start]):
-            # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
-            out[i] = replace(a, unit=a.unit + rate.group())
-    return out
-
-
-# A number with a scale ("three million", "8bn") and a number without ("two", "5").
-_SCALED = re.compile(rf"(?:[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?)\s?({SCALE})\b",
-                     re.IGNORECASE)
-_BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _index_levels(text: str, figures: list[FigureMention]) -> None:
-    """In a sentence that counts index points, a bare level reached is in points too:
-    "lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06 points)"."""
-    points = [g for g in figures if g.unit in ("points", "pts")]
-    if not points:
-        return
-    for i, f in enumerate(figures):
-        if f.unit is not None or f.low is not None or f.value < 100:
-            continue
-        if not (re.search(r"\b(?:to|at|close of)\s+$", text[max(0, f.start - 12):f.start]) or
-                re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b",
-                         text[f.end:f.end + 30])):
-            continue
-        stops = [s.end() for s in _SENTENCE_END.finditer(text, max(0, f.start - 400), f.start)]
-        begin = stops[-1] if stops else 0
-        after = _SENTENCE_END.search(text, f.end)
-        end = after.start() if after else len(text)
-        if any(begin <= g.start and g.end <= end for g in points):
-            figures[i] = replace(f, unit="points")
-
-
 def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     """Every figure in ``text`` with character offsets into it, in order of appearance.
 
@@ -436,7 +345,7 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     if senses:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
-    found = _neighbours(plain, found)
+    found = neighbours(plain, found)
     if plain is text:
         return found
     return [f if f.text == text[f.start:f.end] else replace(f, text=text[f.start:f.end])
