@@ -5,9 +5,10 @@ Trump said"). A briefing names its actors by these spans, so a name cut in two b
 actors, "Frank" and "Jordan".
 
 A source that begins or ends with a capitalised word takes the capitalised words right beside it
-on the same line, unless one is a word news does not use as a noun ("But", "Said", "Calls" is
-one; :func:`..figures.units.non_nouns`), a day or a month ("On Tuesday Trump said"), "I", or the
-words are a headline's ("Mike Pence Calls for Special Prosecutor"). A sentence's first word is
+on the same line (four at most on each side), unless one is a word news does not use as a noun
+("But", "Said": :func:`..figures.units.non_nouns`), a day or a month ("On Tuesday Trump said"),
+"I", or the words are a headline's ("Mike Pence Calls for Special Prosecutor": title case over the
+name and the three words after it, or a word of four capitals). A sentence's first word is
 capitalised whatever it is, so it joins only when the text also writes it capitalised inside a
 sentence ("Donald Trump has ..." where "Donald" is written so elsewhere; not "Witness Mr. Trump's
 appeal").
@@ -48,11 +49,11 @@ _MOST = 4
 
 
 def whole_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A sentence's tagged spans with each source's name made whole. A source the tagger cut
-    after a form of address takes the name that follows it ("Mr" of "Mr. Trump said"); when
-    the tagger read the name into the next span, a possessive's cue ("Mr" + "Trump's
-    pitches"), the name goes to the source and the cue keeps what follows the possessive ("Mr.
-    Trump" + "pitches"; PolNeAR writes the cue "'s pitches")."""
+    """A sentence's tagged spans, a source the tagger cut after a form of address given the
+    name that follows it ("Mr" of "Mr. Trump said"). When the tagger read the name into the
+    next span, a possessive's cue ("Mr" + "Trump's pitches"), the name goes to the source and
+    the cue keeps what follows the possessive ("Mr. Trump" + "pitches"; PolNeAR writes the cue
+    "'s pitches")."""
     out = list(spans)
     for i, (start, end, label) in enumerate(out):
         if label != "Source":
