@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -110,7 +110,16 @@ def test_units_have_canonical_names() -> None:
         "up", "down"]
 
 
-@given(st.text(max_size=400))
+_NEWS_PIECES = ["Frank", "Jordan", "said", "(R-Iowa)", "(", ")", ".)", "Sen.", "he’s", "let's",
+                "Trump’s", "told", "Share this with", "Copy this link", "18 March 2014\n",
+                "Last updated at 09:22 GMT", "\n", "\n\n", ",", "75", "2,000", "in", "France",
+                "and", "people", "The", "Witness", "Mr.", "“", "”", "'", '"', "according to",
+                "Said", "—", "Tuesday", "£5m", "10,000 troops", "may", "\t", "1.", "(45)", "who",
+                ":", "?", "\u00a0", "é"]
+
+
+@given(st.text(max_size=400) | st.lists(st.sampled_from(_NEWS_PIECES), max_size=120).map(" ".join))
+@example("a.\n )\nb")  # a line of a closing bracket alone after a sentence's end
 @settings(max_examples=200, deadline=None)
 def test_analysers_never_fail_and_offsets_slice_to_their_text(text: str) -> None:
     result = analyze_text(text)

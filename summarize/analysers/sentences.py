@@ -86,7 +86,7 @@ def _runs_on(text: str, start: int, newline: int) -> bool:
     word no sentence ends on, or leaves a quotation open, or the next line starts in lower case
     or with a comma."""
     line = text[start:newline].rstrip()
-    bare = line.rstrip("\"'”’)]")
+    bare = line.rstrip("\"'”’)]").rstrip()  # " )": a line of a bracket alone is no word
     if not bare or bare[-1] in ".!?:;":
         return False
     after = text[newline + 1:newline + 2]
