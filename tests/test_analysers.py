@@ -868,9 +868,12 @@ def test_a_span_keeps_the_bracket_it_opened_and_an_actor_leaves_the_aside_out() 
 
     text = "House Speaker Paul Ryan (R-Wis.) said the remarks were wrong (again)."
     cut = text.index("(R-Wis") + len("(R-Wis")  # where a tagger's last token ends
-    assert trimmed_span(text, 0, cut).text == "House Speaker Paul Ryan (R-Wis.)"
-    assert trimmed_span(text, 0, text.index(" said")).text == "House Speaker Paul Ryan (R-Wis.)"
-    assert trimmed_span(text, text.index("the"), len(text)).text == "the remarks were wrong (again)"
+    ryan = "House Speaker Paul Ryan (R-Wis.)"
+    assert trimmed_span(text, 0, cut, brackets=True).text == ryan
+    assert trimmed_span(text, 0, text.index(" said"), brackets=True).text == ryan
+    assert trimmed_span(text, 0, cut).text == "House Speaker Paul Ryan (R-Wis"  # as fitted
+    wrong = trimmed_span(text, text.index("the"), len(text), brackets=True)
+    assert wrong is not None and wrong.text == "the remarks were wrong (again)"
     actor = source_actor(text, 0, text.index(" said"))
     assert actor is not None
     assert (actor.name, actor.kind, actor.role) == ("Paul Ryan", "person", "House Speaker")

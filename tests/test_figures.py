@@ -103,6 +103,7 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("a 570 sq m space", [("570 sq m", 570, "sq m", "exact", "=")]),
         ("demand for sub-300 sq m offices", [("300 sq m", 300, "sq m", "at_most", "<")]),
         ("Maddon, 66, has used the downtime", [("66", 66, "years old", "exact", "=")]),
+        ("Abdurahman and Farah, both 19, were held", [("19", 19, "years old", "exact", "=")]),
         ("for about eight or nine euros", [("about eight", 8, "EUR", "approximate", "~"),
                                            ("nine euros", 9, "EUR", "approximate", "~")]),
         ("dropping from 208 pounds to 193 by exercising",

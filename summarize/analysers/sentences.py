@@ -86,8 +86,8 @@ def _runs_on(text: str, start: int, newline: int) -> bool:
     word no sentence ends on, or leaves a quotation open, or the next line starts in lower case
     or with a comma."""
     line = text[start:newline].rstrip()
-    bare = line.rstrip("\"'”’)]").rstrip()  # " )": a line of a bracket alone is no word
-    if not bare or bare[-1] in ".!?:;":
+    bare = line.rstrip("\"'”’)]")
+    if not bare.strip() or bare[-1] in ".!?:;":  # " )": a bracket alone ends nothing to run on
         return False
     after = text[newline + 1:newline + 2]
     last = bare.rsplit(None, 1)[-1].lower()

@@ -281,7 +281,7 @@ def speaker(text: str, source: Span) -> Span:
         end = age.start()  # "John Lahiff, 75": the age is no part of who speaks
     if (start, end) == (source.start, source.end):
         return source
-    return trimmed_span(text, start, end) or source
+    return trimmed_span(text, start, end, brackets=True) or source
 
 
 _CONTRACTED = frozenset({"there", "here", "let"})  # what "’s" contracts after them: no name
@@ -345,9 +345,9 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                        min(later, key=lambda x: x[0]) if later else
                        following[0] if following else
                        (rule.content.start, rule.content.end) if rule else None)
-            spans_ = (trimmed_span(text, *source) if source else None,
-                      trimmed_span(text, c_start, c_end),
-                      trimmed_span(text, *content) if content else None)
+            spans_ = (trimmed_span(text, *source, brackets=True) if source else None,
+                      trimmed_span(text, c_start, c_end, brackets=True),
+                      trimmed_span(text, *content, brackets=True) if content else None)
             if spans_[0] and spans_[1] and spans_[2]:
                 out.append(Attribution(spans_[0], spans_[1], spans_[2]))
     # A second source of the same cue ("Smith and the ministry said"): the nearest cue of its
@@ -364,7 +364,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             # that sentence, with the rules' content.
             cues_here = [a for a in rules if tokens[0][0] <= a.cue.start < tokens[-1][1]]
         for start, end, label in spans:
-            piece = trimmed_span(text, start, end) if label == "Source" else None
+            piece = trimmed_span(text, start, end, brackets=True) if label == "Source" else None
             if piece is None or (piece.start, piece.end) in named or not cues_here:
                 continue
             at = piece.start
@@ -376,7 +376,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     used = {(a.content.start, a.content.end) for a in out}
     for k, (_, spans) in enumerate(sentences):
         for start, end, label in spans:
-            piece = trimmed_span(text, start, end) if label == "Content" else None
+            piece = trimmed_span(text, start, end, brackets=True) if label == "Content" else None
             if piece is None or (piece.start, piece.end) in used:
                 continue
             window_start = _window_start(sentences, k, CONTENT_WINDOW)

@@ -33,15 +33,16 @@ class Attribution:
         }
 
 
-def trimmed_span(text: str, start: int, end: int) -> Span | None:
-    """``text[start:end]`` without the spaces and punctuation at its edges, but with the bracket
-    that closes one it opened ("Sen. Chuck Grassley (R-Iowa)", which a tagger reads as far as
-    "Iowa")."""
+def trimmed_span(text: str, start: int, end: int, *, brackets: bool = False) -> Span | None:
+    """``text[start:end]`` without the spaces and punctuation at its edges; with ``brackets``,
+    with the bracket that closes one it opened ("Sen. Chuck Grassley (R-Iowa)", which the tagger
+    reads as far as "Iowa"; the rules' spans, which the tagger reads as features, keep the
+    trimming it was fitted with)."""
     while start < end and (text[start].isspace() or text[start] in ",:;\"“”'‘’("):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.:;\"“”'‘’)"):
         end -= 1
-    if text.count("(", start, end) > text.count(")", start, end):
+    if brackets and text.count("(", start, end) > text.count(")", start, end):
         closing = _CLOSING_BRACKET.match(text, end)
         end = closing.end() if closing else end
     return Span(text[start:end], start, end) if end > start else None

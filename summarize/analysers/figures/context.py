@@ -74,7 +74,7 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
 
 # "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,";
 # in tokenised text "luay sami , 33 , the"
-_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*$")
+_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*(?:(?:both|all|each)\s+)?$")
 
 
 _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
