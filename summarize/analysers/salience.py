@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures.words import MONTHS_IN_FULL
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
 from .sentences import sentence_spans, title_case
@@ -56,8 +57,7 @@ def headline(text: str) -> tuple[int, int] | None:
 # placeholder ("Media playback is not supported on this device"), a tabloid's "Scroll down for
 # video", a page's date and time stamp on lines of their own ("18 March 2014", "Last updated at
 # 09:22 GMT"). Neither a headline nor a sentence of the story.
-_MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
-          "December)")
+_MONTH = f"(?i:{MONTHS_IN_FULL})"
 _FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Media playback is "
                         r"(?:not supported|unsupported)\s+on\s+(?:this|your)\s+device|Scroll down "
                         r"for (?:video|more)\b|Last updated at \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?|"

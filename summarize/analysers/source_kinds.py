@@ -22,8 +22,8 @@ from ..vocabulary import FORMS_OF_ADDRESS
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
-           "name_list", "name_start_of", "phrase_tokens", "source_actor", "source_actors",
-           "span_features"]
+           "name_list", "name_start_of", "phrase_tokens", "sentence_initial", "source_actor",
+           "source_actors", "span_features"]
 
 # Labels: the silver named-entity class of each word of a source phrase.
 LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
@@ -123,7 +123,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     words = [text[s:e] for s, e in tokens]
     # A name: a word tagged as one, or capitalised where a sentence's first word is not.
     named = any(label != "O" for label in labels) or any(
-        word[:1].isupper() for word in words[1 if _sentence_initial(text, start) else 0:])
+        word[:1].isupper() for word in words[1 if sentence_initial(text, start) else 0:])
     head = head_of(words, labels)
     if labels[head] != "PER":
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
@@ -139,7 +139,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                        name_end, named)
 
 
-def _sentence_initial(text: str, at: int) -> bool:
+def sentence_initial(text: str, at: int) -> bool:
     """Whether ``at`` begins a sentence, a line or a quotation (where any word is capitalised).
     Read backwards over spaces: no copy of the text before."""
     while at > 0 and text[at - 1] in " \t":

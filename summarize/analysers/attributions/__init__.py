@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .inputs import tagger_inputs
-from .names import NAME_WORD, whole_names, with_whole_names
+from .names import NAME_WORD, POSSESSIVE, whole_names, with_whole_names
 from .pronouns import resolved_pronouns
 from .quotes import as_double_quotes
 from .rules import rule_attributions
@@ -61,7 +61,7 @@ def _claimed(text: str) -> tuple[Attribution, ...]:
         if a.source.text.lower() in PRONOUN_SOURCES:
             continue
         source = speaker(text, a.source)
-        if source.text.lower() in PRONOUN_SOURCES | _CONTRACTED:
+        if source.text.lower() in _NO_ONE:
             continue  # "he’s hoping" with no person found for it; "There’s", "let's"
         out.append(a if source == a.source else Attribution(source, a.cue, a.content))
     return tuple(out)
@@ -273,7 +273,7 @@ def speaker(text: str, source: Span) -> Span:
         start, end = name.start(), name.end()
     elif clause := _RELATIVE.search(text, start, end):
         end = clause.start()
-    if possessive := _POSSESSIVE.search(text, start, end):
+    if possessive := POSSESSIVE.search(text, start, end):
         end = possessive.start()
     elif age := _AGE_AFTER.search(text, start, end):
         end = age.start()  # "John Lahiff, 75": the age is no part of who speaks
@@ -282,8 +282,8 @@ def speaker(text: str, source: Span) -> Span:
     return trimmed_span(text, start, end, brackets=True) or source
 
 
-_CONTRACTED = frozenset({"there", "here", "let"})  # what "’s" contracts after them: no name
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\Z")
+# Who a credit cannot name: a pronoun, and what "’s" contracts after ("There’s", "let's").
+_NO_ONE = PRONOUN_SOURCES | {"there", "here", "let"}
 _AGE_AFTER = re.compile(r"(?<=[^\W\d_]|\.),[ \t]*\d{1,3}\Z")
 
 

@@ -22,13 +22,17 @@ import functools
 import re
 
 from ...vocabulary import FORMS_OF_ADDRESS, TITLES
+from ..figures.units import non_nouns
 from ..figures.words import CALENDAR
 from ..sentences import title_case
 from .spans import Attribution, Span
 
-__all__ = ["NAME_RUNS", "NAME_WORD", "capitalised_inside", "whole_names", "with_whole_names"]
+__all__ = ["NAME_RUNS", "NAME_WORD", "POSSESSIVE", "capitalised_inside", "whole_names",
+           "with_whole_names"]
 
 NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
+# The "’s" that ends a possessive ("Sotomayor’s") or a contraction ("he’s"): no part of a name.
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\Z")
 _HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
 _NAME_AFTER = re.compile(rf"\.?[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 _WORD_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \t]+\Z")
@@ -39,8 +43,6 @@ _OPENING = re.compile(rf"{NAME_WORD}[ \t]+")
 _INSIDE = re.compile(r"(?<=[a-z,;] )([A-Z][\w-]*\w(?:['’](?!s\b)\w+)*)")  # "Manafort's": Manafort
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(\w+)\.\s+\Z")
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
-# Where any word is capitalised: a sentence's, a line's or a quotation's first word.
-_INITIAL = re.compile(r"(?:\A|[.!?:][\"'”’]?\s+|\n\s*|[\"“‘(]\s*)\Z")
 
 # Whether a source's next or previous capitalised words join it (switchable for measurement),
 # and how many at most on each side (a headline's run of capitals is not walked to its end).
@@ -94,8 +96,6 @@ def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
 
 
 def _name_word(word: str) -> bool:
-    from ..figures.units import non_nouns
-
     return word != "I" and word.lower() not in non_nouns() and not CALENDAR.fullmatch(word)
 
 
@@ -131,9 +131,12 @@ def _name_run(text: str, start: int, end: int, low: int, high: int) -> tuple[int
 
 
 def _opens_sentence(text: str, at: int) -> bool:
-    """Whether the word at ``at`` opens a sentence, a line or a quotation; not after a form of
-    address or a title ("Sen. Bernie Sanders")."""
-    if not _INITIAL.search(text, max(0, at - 4), at):
+    """Whether the word at ``at`` opens a sentence, a line or a quotation
+    (:func:`~..source_kinds.sentence_initial`); not after a form of address or a title ("Sen.
+    Bernie Sanders")."""
+    from ..source_kinds import sentence_initial
+
+    if not sentence_initial(text, at):
         return False
     title = _TITLE_BEFORE.search(text, max(0, at - 12), at)
     return title is None or not _HONORIFIC.fullmatch(title.group(1))

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..sentences import sentence_spans, title_case
-from .names import capitalised_inside
+from .names import POSSESSIVE, capitalised_inside
 from .spans import Attribution, Span
 
 __all__ = ["PERSONAL_PRONOUNS", "REACH", "resolved_pronouns"]
@@ -50,7 +50,6 @@ _NO_SUBJECT = frozenset({
 # sentence is quoted, and a name in it is the speaker's subject, not the story's.
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _TITLE_BEFORE_NAME = re.compile(r"((?:\s+[a-z]+){1,4})\s+[A-Z][\w'’-]+\s+[A-Z]")
-_CONTRACTED = re.compile(r"['’]s\Z")
 _MALE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Rev|Father)\b\.?")
 _FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Madam)\b\.?")
 
@@ -116,7 +115,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
     people: list[tuple[int, Span, str]] = []
     sex: dict[str, str] = {}  # a person's sex, by title or by a pronoun already resolved
     for a in sorted(attributions, key=lambda a: a.cue.start):
-        said = PERSONAL_PRONOUNS.get(_CONTRACTED.sub("", a.source.text.lower()))  # "he’s": he
+        said = PERSONAL_PRONOUNS.get(POSSESSIVE.sub("", a.source.text.lower()))  # "he’s": he
         if said is None:
             actor = source_actor(text, a.source.start, a.source.end)
             if actor is not None and actor.named and actor.kind == "person":
