@@ -732,7 +732,8 @@ def test_a_source_cut_after_mr_takes_the_name() -> None:
         ("On Tuesday Nowak said the port was closed.", "Nowak", "Nowak"),
         ("Everyone I interviewed said the port was closed.", "Everyone", "Everyone"),
         ("Mike Pence Calls for Special Prosecutor after Leak", "Mike Pence", "Mike Pence"),
-        # a sentence's first word, capitalised whatever it is, only when read as the same name
+        # a sentence's first word, capitalised whatever it is, only when the text writes it
+        # capitalised inside a sentence too
         ("The plan failed. Witness Nowak said the port was closed.", "Nowak", "Nowak"),
     ],
 )
