@@ -607,6 +607,9 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("Ewa Nowak, Jan Kowalski and Anna Wiśniewska",
          "Ewa Nowak, Jan Kowalski and Anna Wiśniewska", "other", None),
         ("Mrs. Nowak", "Nowak", "person", None),
+        # nor is it part of a role, where the tagger leaves it out of the name
+        ("Mrs. Nowak, a dock worker,", "Nowak", "person", "a dock worker"),
+        ("The younger Mr. Kowalski", "Kowalski", "person", "younger"),
         # a name after "of" and an article is what the role is of, not the person
         ("Jan Kowalski, deputy leader of A Fair Russia,", "Jan Kowalski", "person",
          "deputy leader of A Fair Russia"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jsonschema
+import pytest
 
 from summarize import brief, briefing_json_schema, resolve_settings
 from summarize.schema import (
@@ -296,6 +297,46 @@ def test_a_named_source_written_across_a_line_break_becomes_an_actor() -> None:
     assert left == 0 and [a.name for a in actors] == ["Sabrina Singh"]
     name = actors[0].evidence[0]
     assert text[name.start:name.end] == "Sabrina\nSingh"
+
+
+def test_an_actor_named_several_times_takes_the_kind_most_mentions_give(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.analysers.attributions import Attribution, Span
+    from summarize.analysers.source_kinds import SourceActor
+    from summarize.core import checks
+    from summarize.core.evidence import Grounder
+
+    text = ("Nowak claims the union\nEwa Nowak, the chairwoman, said the strike was over. "
+            "Mrs. Nowak said the docks would open. The Harbour Union said so too.")
+    sources = ["Nowak", "Ewa Nowak, the chairwoman", "Mrs. Nowak", "The Harbour Union"]
+    # As a tagger may read them: a headline's surname as an organization, then a person twice.
+    read = {"Nowak": ("Nowak", "organization", None),
+            "Ewa Nowak, the chairwoman": ("Ewa Nowak", "person", "the chairwoman"),
+            "Mrs. Nowak": ("Nowak", "person", None),
+            "The Harbour Union": ("Harbour Union", "organization", None)}
+
+    def source_actors(text: str, start: int, end: int) -> list[SourceActor]:
+        name, kind, role = read[text[start:end]]
+        at = text.index(name, start)
+        return [SourceActor(name, kind, role, at, at + len(name), True)]
+
+    monkeypatch.setattr(checks, "source_actors", source_actors)
+    attributions = []
+    at = 0
+    for phrase in sources:
+        at = text.index(phrase, at)
+        cue = min(text.find(verb, at) % len(text) for verb in ("said", "claims"))
+        attributions.append(Attribution(Span(phrase, at, at + len(phrase)),
+                                        Span(text[cue:cue + 4], cue, cue + 4),
+                                        Span(text[cue + 5:cue + 20], cue + 5, cue + 20)))
+        at += len(phrase)
+    actors, left = checks._sources_as_actors(attributions, [], Grounder(text))
+    assert left == 0
+    assert [(a.name, a.kind, a.role) for a in actors] == [
+        ("Ewa Nowak", "person", "the chairwoman; source of a claim"),  # not the headline's
+        ("Harbour Union", "organization", "source of a claim")]
+    name = actors[0].evidence[0]
+    assert (name.start, name.end) == (text.index("Ewa Nowak"), text.index("Ewa Nowak") + 9)
 
 
 def test_a_wrapped_copy_of_the_seed_gives_the_same_briefing(seed) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,8 @@ LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MI
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
+_ADDRESS_LAST = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(FORMS_OF_ADDRESS))})\.?\s*$",
+                           re.IGNORECASE)  # "the younger Mr.": before a name
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
 
 
@@ -130,11 +132,12 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                            start, end, named)
     first = name_start_of(labels, head)
     name_start, name_end = tokens[first][0], tokens[head][1]
+    # "Mr. Kasich, a Republican", "the younger Mr. Trump" (where the tagger left "Mr." out of
+    # the name): a form of address is not a role
+    before = _ADDRESS_LAST.sub("", _folded(text[start:name_start]))
     role = ", ".join(_AGE_FIRST.sub(r"aged \1", part)  # "John Lahiff, 75": aged 75
-                     for part in (_folded(text[start:name_start]).strip(" ,"),
-                                  _folded(text[name_end:end]).strip(" ,")) if part)
-    if role.rstrip(".").lower() in FORMS_OF_ADDRESS:
-        role = ""  # "Mrs. Clinton": a form of address, not a role
+                     for part in (before.strip(" ,"), _folded(text[name_end:end]).strip(" ,"))
+                     if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
 

@@ -10,6 +10,7 @@ sources and hedged statements the analysers find in the source complete the mode
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from ..analysers.injection import find_injections
 from ..analysers.language import not_english
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.sentences import sentence_at, sentence_spans
-from ..analysers.source_kinds import source_actors
+from ..analysers.source_kinds import SourceActor, source_actors
 from ..document import Document
 from ..schema import (
     Actor,
@@ -47,7 +48,8 @@ from .evidence import (
 )
 from .grounding import normalize
 
-__all__ = ["Checked", "check_draft", "check_text", "invented_entities"]
+__all__ = ["Checked", "actor_kind", "check_draft", "check_text", "invented_entities",
+           "mentions_by_actor"]
 
 # The analysers may add items up to these section sizes (the model is asked for fewer).
 SECTION_SIZES = {"actors": 8, "uncertainties": 6}
@@ -157,10 +159,23 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
                        grounder: Grounder) -> tuple[list[Actor], int]:
     """Named sources of attributions the model did not list, as actors (up to the section's
     size), and how many more did not fit."""
-    left_out = 0
     known = [content_words(a.name) for a in have if a.grounded]
-    out: list[Actor] = []
-    room = SECTION_SIZES["actors"] - len(known)
+    groups = mentions_by_actor(grounder.text, attributions, known)
+    out = [_actor_of(mentions, grounder)
+           for mentions in groups[:SECTION_SIZES["actors"] - len(known)]]
+    return out, len(groups) - len(out)
+
+
+def mentions_by_actor(text: str, attributions: list[Attribution],
+                      known: list[set[str]] | None = None
+                      ) -> list[list[tuple[SourceActor, Attribution]]]:
+    """The named sources of ``attributions``, each actor with all its mentions, in the order
+    of their first; a mention whose words are mostly those of an earlier actor's first name is
+    that actor's ("Defence"/"Defense", "Mr. Trump" after "Donald J. Trump"). ``known``: the
+    words of the names already listed (by the model), whose mentions are left out."""
+    known = list(known or [])
+    listed = len(known)
+    groups: list[list[tuple[SourceActor, Attribution]]] = []
     seen: set[tuple[int, int]] = set()
     for a in attributions:
         if (a.source.start, a.source.end) in seen:
@@ -168,26 +183,43 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
         seen.add((a.source.start, a.source.end))
         # each of a list of names is an actor of its own ("Hillary Clinton, Bernie Sanders and
         # Martin O'Malley")
-        for actor in source_actors(grounder.text, a.source.start, a.source.end):
+        for actor in source_actors(text, a.source.start, a.source.end):
             if not actor.named or not actor.name[:1].isupper():
                 continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
-            name, kind, role, start, end, _ = actor
-            wanted = content_words(name)
-            if not wanted or any(len(wanted & k) >= 0.6 * min(len(wanted), len(k))
-                                 for k in known if k):
-                continue  # already there, maybe spelt differently ("Defence"/"Defense")
-            known.append(wanted)
-            if len(out) >= room:
-                left_out += 1
+            wanted = content_words(actor.name)
+            if not wanted:
                 continue
-            said = a.written_as or a.source  # "He said ...": his own words, not the story's
-            parts = (said, a.cue, a.content)  # in any order: '"...," she said'
-            evidence = [grounder.span(start, end),
-                        grounder.span(min(p.start for p in parts), max(p.end for p in parts))]
-            role = f"{role}; source of a claim" if role else "source of a claim"
-            out.append(Actor(name=name, kind=kind, role=role,  # type: ignore[arg-type]
-                             evidence=evidence, grounded=True, origin="analyser", flags=[]))
-    return out, left_out
+            same = next((i for i, k in enumerate(known) if k and len(wanted & k) >= 0.6 * min(
+                len(wanted), len(k))), None)
+            if same is None:
+                known.append(wanted)
+                groups.append([(actor, a)])
+            elif same >= listed:
+                groups[same - listed].append((actor, a))
+    return groups
+
+
+def actor_kind(mentions: list[tuple[SourceActor, Attribution]]) -> str:
+    """An actor's kind: the one most of its mentions give (ties: the earliest's). One reading
+    can be wrong ("Trump claims nomination", a headline, reads as an organization); "Donald J.
+    Trump" and "Mr. Trump" after it as a person."""
+    votes = Counter(actor.kind for actor, _ in mentions)
+    most = max(votes.values())
+    return next(actor.kind for actor, _ in mentions if votes[actor.kind] == most)
+
+
+def _actor_of(mentions: list[tuple[SourceActor, Attribution]], grounder: Grounder) -> Actor:
+    """One actor from the mentions of a source: the first of its kind (its name, role and
+    evidence)."""
+    kind = actor_kind(mentions)
+    actor, a = next((actor, a) for actor, a in mentions if actor.kind == kind)
+    said = a.written_as or a.source  # "He said ...": his own words, not the story's
+    parts = (said, a.cue, a.content)  # in any order: '"...," she said'
+    evidence = [grounder.span(actor.start, actor.end),
+                grounder.span(min(p.start for p in parts), max(p.end for p in parts))]
+    role = f"{actor.role}; source of a claim" if actor.role else "source of a claim"
+    return Actor(name=actor.name, kind=actor.kind, role=role,  # type: ignore[arg-type]
+                 evidence=evidence, grounded=True, origin="analyser", flags=[])
 
 
 @dataclass
