@@ -197,8 +197,18 @@ def test_a_dateline_is_not_part_of_the_first_sentence(text: str, first: str) -> 
          "Tuesday, its director said.", "Storm Closes Valdera Port for Three Days."),
         ("Storm closes Valdera port\n\nA storm closed the port on Tuesday.",
          "Storm closes Valdera port"),
-        # a sentence with a full stop, in sentence case, is the lead, not a headline
+        # a sentence with a full stop, in sentence case, followed by shorter paragraphs, is
+        # the lead, not a headline
         ("A storm closed the port of Valdera on Tuesday.\n\nIts director said so.", None),
+        # a short paragraph of its own before a longer one is a headline however it ends
+        ("Valdera port strike ends.\n\nDock workers in Valdera voted on Tuesday to end a "
+         "strike that had closed the port for three weeks, their union said.",
+         "Valdera port strike ends."),
+        ("Valdera port strike ends.\n\nABSTRACT.\n\nDock workers in Valdera voted on "
+         "Tuesday to end the strike.", "Valdera port strike ends."),
+        # not a dateline's lead
+        ("VALDERA (AP) — The strike ended.\n\nDock workers in Valdera voted on Tuesday to end "
+         "a strike that had closed the port for three weeks.", None),
     ],
 )
 def test_a_headline_is_a_short_first_line_without_a_full_stop_or_in_title_case(

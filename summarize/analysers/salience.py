@@ -46,10 +46,30 @@ def headline(text: str) -> tuple[int, int] | None:
         offset = furniture.end()
     first = text[offset:]
     line = first.split("\n", 1)[0].strip()
-    if line and "\n" in first and len(line) <= 160 and (line[-1] not in _FINAL or
-                                                        title_case(line)):
+    if line and "\n" in first and len(line) <= 160 and (
+            line[-1] not in _FINAL or title_case(line) or _alone(first, line)):
         return offset, offset + len(line)
     return None
+
+
+_HEADLINE_WORDS = 20
+
+
+def _alone(first: str, line: str) -> bool:
+    """Whether the first line ``line`` of ``first`` is a headline however it ends ("RNC rules
+    clash erupts.", as PolNeAR's articles write theirs): a paragraph of its own (a blank line
+    after it), short, no dateline's lead, and shorter than one of the two paragraphs after it
+    (a story's first paragraph, or a label such as "ABSTRACT." and then it). A one-line lead
+    paragraph is followed by shorter ones as often as not; a headline by the story."""
+    after = first[first.index(line) + len(line):]
+    if re.match(r"[ \t]*\n[ \t]*\n", after) is None or len(line.split()) > _HEADLINE_WORDS \
+            or _DATELINE.match(line):
+        return False
+    words = len(line.split())
+    return any(len(p.split()) > words for p in _PARAGRAPH.split(after.strip(), 2)[:2])
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 # Page furniture that copying a news page drags into its text, often glued to the story's next
