@@ -62,14 +62,13 @@ def _alone(first: str, line: str) -> bool:
     (a story's first paragraph, or a label such as "ABSTRACT." and then it). A one-line lead
     paragraph is followed by shorter ones as often as not; a headline by the story."""
     after = first[first.index(line) + len(line):]
-    if re.match(r"[ \t]*\n[ \t]*\n", after) is None or len(line.split()) > _HEADLINE_WORDS \
-            or _DATELINE.match(line):
-        return False
     words = len(line.split())
+    if words > _HEADLINE_WORDS or not _PARAGRAPH.match(after) or _DATELINE.match(line):
+        return False
     return any(len(p.split()) > words for p in _PARAGRAPH.split(after.strip(), 2)[:2])
 
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n")  # a blank line
 
 
 # Page furniture that copying a news page drags into its text, often glued to the story's next

@@ -170,9 +170,10 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
                       known: list[set[str]] | None = None
                       ) -> list[list[tuple[SourceActor, Attribution]]]:
     """The named sources of ``attributions``, each actor with all its mentions, in the order
-    of their first; a mention whose words are mostly those of an earlier actor's first name is
-    that actor's ("Defence"/"Defense", "Mr. Trump" after "Donald J. Trump"). ``known``: the
-    words of the names already listed (by the model), whose mentions are left out."""
+    of their first; a name that shares most of the shorter name's words with an earlier
+    actor's first is a mention of that actor ("Defence"/"Defense", "Mr. Trump" after "Donald
+    J. Trump"). ``known``: the words of the names already listed (by the model), whose mentions
+    are left out."""
     known = list(known or [])
     listed = len(known)
     groups: list[list[tuple[SourceActor, Attribution]]] = []
