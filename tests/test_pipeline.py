@@ -339,6 +339,32 @@ def test_an_actor_named_several_times_takes_the_kind_most_mentions_give(
     assert (name.start, name.end) == (text.index("Ewa Nowak"), text.index("Ewa Nowak") + 9)
 
 
+def test_a_form_of_address_or_a_title_is_no_word_of_an_actors_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.analysers.attributions import Attribution, Span
+    from summarize.analysers.source_kinds import SourceActor
+    from summarize.core import checks
+
+    text = ("Ewa Nowak said the strike was over. Mrs Nowak said the docks would open. "
+            "Prof Kowalski said so. Jan Kowalski said so too. Anna Nowak said no.")
+
+    def source_actors(text: str, start: int, end: int) -> list[SourceActor]:
+        return [SourceActor(text[start:end], "person", None, start, end, True)]
+
+    monkeypatch.setattr(checks, "source_actors", source_actors)
+    attributions = []
+    for name in ("Ewa Nowak", "Mrs Nowak", "Prof Kowalski", "Jan Kowalski", "Anna Nowak"):
+        at = text.index(name)
+        cue = text.index("said", at)
+        attributions.append(Attribution(Span(name, at, at + len(name)),
+                                        Span("said", cue, cue + 4),
+                                        Span(text[cue + 5:cue + 9], cue + 5, cue + 9)))
+    groups = checks.mentions_by_actor(text, attributions)
+    # (as before, a first name that differs is another person)
+    assert [[actor.name for actor, _ in mentions] for mentions in groups] == [
+        ["Ewa Nowak", "Mrs Nowak"], ["Prof Kowalski", "Jan Kowalski"], ["Anna Nowak"]]
+
+
 def test_a_wrapped_copy_of_the_seed_gives_the_same_briefing(seed) -> None:  # type: ignore[no-untyped-def]
     """Text copied from print or a PDF comes wrapped: the briefing must not change with it."""
     import textwrap

@@ -219,6 +219,14 @@ def test_a_headline_is_a_short_first_line_without_a_full_stop_or_in_title_case(
     assert (text[found[0]:found[1]] if found else None) == head
 
 
+def test_a_headlines_semicolon_before_its_subhead_ends_no_title() -> None:
+    from summarize.strategies.base import fallback_title
+
+    text = ("Valdera port reopens; \nDockers vote to end a three-week strike.\n\nDock workers "
+            "in Valdera voted on Tuesday to end the strike, their union said.")
+    assert fallback_title(text) == "Valdera port reopens"
+
+
 def test_without_a_headline_the_title_is_the_best_ranked_sentence() -> None:
     from summarize.analysers.salience import Sentence
     from summarize.strategies.base import fallback_title

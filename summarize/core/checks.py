@@ -36,6 +36,7 @@ from ..schema import (
     TextCheck,
     Uncertainty,
 )
+from ..vocabulary import FORMS_OF_ADDRESS, TITLES
 from .evidence import (
     Grounder,
     check,
@@ -171,9 +172,10 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
                       ) -> list[list[tuple[SourceActor, Attribution]]]:
     """The named sources of ``attributions``, each actor with all its mentions, in the order
     of their first; a name that shares most of the shorter name's words with an earlier
-    actor's first is a mention of that actor ("Defence"/"Defense", "Mr. Trump" after "Donald
-    J. Trump"). ``known``: the words of the names already listed (by the model), whose mentions
-    are left out."""
+    actor's first is a mention of that actor ("Defence"/"Defense", "Mr. Trump" or "Mrs
+    Clinton" after "Hillary Clinton": forms of address and titles are no words of a name).
+    ``known``: the words of the names already listed (by the model), whose mentions are left
+    out."""
     known = list(known or [])
     listed = len(known)
     groups: list[list[tuple[SourceActor, Attribution]]] = []
@@ -187,7 +189,7 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
         for actor in source_actors(text, a.source.start, a.source.end):
             if not actor.named or not actor.name[:1].isupper():
                 continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
-            wanted = content_words(actor.name)
+            wanted = content_words(actor.name) - _ADDRESS
             if not wanted:
                 continue
             same = next((i for i, k in enumerate(known) if k and len(wanted & k) >= 0.6 * min(
@@ -200,10 +202,16 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
     return groups
 
 
+# Not a name's own words: "Mrs Clinton" is Hillary Clinton's mention, "Prof Oswald" Andrew
+# Oswald's ("Mr", "Dr" are too short to be content words already).
+_ADDRESS = FORMS_OF_ADDRESS | TITLES
+
+
 def actor_kind(mentions: list[tuple[SourceActor, Attribution]]) -> str:
-    """An actor's kind: the one most of its mentions give (ties: the earliest's). One reading
-    can be wrong ("Trump claims nomination", a headline, reads as an organization); "Donald J.
-    Trump" and "Mr. Trump" after it as a person."""
+    """An actor's kind: the one most of its mentions give (ties: a kind of name before
+    ``other``, then the earliest's). One reading can be wrong ("Trump claims nomination", a
+    headline, reads as an organization); "Donald J. Trump" and "Mr. Trump" after it as a
+    person."""
     votes = Counter(actor.kind for actor, _ in mentions)
     most = max(votes.values())
     return next(actor.kind for actor, _ in mentions if votes[actor.kind] == most)

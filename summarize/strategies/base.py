@@ -117,7 +117,10 @@ def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     :func:`rank_sentences` gives them."""
     head = headline(text)
     if head:
-        return " ".join(text[head[0]:head[1]].split())
+        # "Trump says praise from Putin helps the U.S.;": a headline's semicolon leads to its
+        # subhead on the next line, and ends no title
+        title = " ".join(text[head[0]:head[1]].split())
+        return title.rstrip(" ;,") or title
     ranked = rank_sentences(text) if ranked is None else ranked
     if ranked:
         return shorten(ranked[0].text, _TITLE_WORDS)
