@@ -600,6 +600,8 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         ("The State Department", "State Department", "organization", None),
         ("Experts from the Baltic Institute", "Experts from the Baltic Institute", "other", None),
         ("A spokesman for Ewa Nowak", "spokesman for Ewa Nowak", "other", None),
+        ("A spokesman for Mr. Kowalski", "spokesman for Mr. Kowalski", "other", None),
+        ("Critics of Dr Nowak", "Critics of Dr Nowak", "other", None),
         # an apposition names the person; a list of names is a group; "Mrs." is no role
         ("Her campaign manager, Ewa Nowak,", "Ewa Nowak", "person", "Her campaign manager"),
         ("Dockers, including Ewa Nowak and Jan Kowalski,",

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..vocabulary import FORMS_OF_ADDRESS
+from ..vocabulary import FORMS_OF_ADDRESS, TITLES
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
@@ -198,6 +198,8 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     listed = None
     if labels[-1] == "PER":
         first = name_start_of(labels, len(labels) - 1)
+        while first > 1 and _honorific(words, first - 1):
+            first -= 1  # "a spokesman for Mr. Smith", "aides to Dr Fauci": the preposition governs
         if first > 1 and words[first - 1].lower() in _ARTICLES:
             first -= 1  # "deputy leader of A Just Russia", "of the Bronx": the preposition governs
         before = words[first - 1].lower() if first else None
@@ -213,6 +215,16 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
             return i - 1
     # A list of names has no one head: the coordinator stands for the group.
     return len(words) - 1 if listed is None else listed
+
+
+def _honorific(words: Sequence[str], i: int) -> bool:
+    """Whether word ``i`` is a form of address or an abbreviated title ("Mr", "Dr", "Sen."),
+    or the full stop after one."""
+    word = words[i - 1] if words[i] == "." and i > 0 else words[i]
+    return word.rstrip(".").lower() in _HONORIFICS
+
+
+_HONORIFICS = FORMS_OF_ADDRESS | TITLES
 
 
 def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:
