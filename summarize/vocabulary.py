@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["FORMS_OF_ADDRESS", "TITLES", "Qualifier", "Strategy"]
+__all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "TITLES", "Qualifier", "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
@@ -20,3 +20,7 @@ FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", 
 # Titles abbreviated before a name ("Dr. Fauci", "Sen. Warren", "Gen. Milley"): unlike a form of
 # address, each says what the person is.
 TITLES = frozenset({"dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt"})
+
+# Either: words before a name that are no part of it when names are compared ("Mrs Clinton" and
+# "Hillary Clinton").
+HONORIFICS = FORMS_OF_ADDRESS | TITLES

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..vocabulary import FORMS_OF_ADDRESS, TITLES
+from ..vocabulary import FORMS_OF_ADDRESS, HONORIFICS
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
@@ -221,10 +221,7 @@ def _honorific(words: Sequence[str], i: int) -> bool:
     """Whether word ``i`` is a form of address or an abbreviated title ("Mr", "Dr", "Sen."),
     or the full stop after one."""
     word = words[i - 1] if words[i] == "." and i > 0 else words[i]
-    return word.rstrip(".").lower() in _HONORIFICS
-
-
-_HONORIFICS = FORMS_OF_ADDRESS | TITLES
+    return word.rstrip(".").lower() in HONORIFICS
 
 
 def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:

@@ -36,7 +36,7 @@ from ..schema import (
     TextCheck,
     Uncertainty,
 )
-from ..vocabulary import FORMS_OF_ADDRESS, TITLES
+from ..vocabulary import HONORIFICS
 from .evidence import (
     Grounder,
     check,
@@ -189,7 +189,8 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
         for actor in source_actors(text, a.source.start, a.source.end):
             if not actor.named or not actor.name[:1].isupper():
                 continue  # no name ("officials", "Analysts", "Her mother", "sources in Moscow")
-            wanted = content_words(actor.name) - _ADDRESS
+            # "Mrs Clinton" is Hillary Clinton ("Mr", "Dr" are too short to be content words)
+            wanted = content_words(actor.name) - HONORIFICS
             if not wanted:
                 continue
             same = next((i for i, k in enumerate(known) if k and len(wanted & k) >= 0.6 * min(
@@ -202,16 +203,10 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
     return groups
 
 
-# Not a name's own words: "Mrs Clinton" is Hillary Clinton's mention, "Prof Oswald" Andrew
-# Oswald's ("Mr", "Dr" are too short to be content words already).
-_ADDRESS = FORMS_OF_ADDRESS | TITLES
-
-
 def actor_kind(mentions: list[tuple[SourceActor, Attribution]]) -> str:
-    """An actor's kind: the one most of its mentions give (ties: a kind of name before
-    ``other``, then the earliest's). One reading can be wrong ("Trump claims nomination", a
-    headline, reads as an organization); "Donald J. Trump" and "Mr. Trump" after it as a
-    person."""
+    """An actor's kind: the one most of its mentions give (ties: the earliest's). One reading
+    can be wrong ("Trump claims nomination", a headline, reads as an organization); "Donald J.
+    Trump" and "Mr. Trump" after it as a person."""
     votes = Counter(actor.kind for actor, _ in mentions)
     most = max(votes.values())
     return next(actor.kind for actor, _ in mentions if votes[actor.kind] == most)

@@ -21,7 +21,7 @@ import dataclasses
 import functools
 import re
 
-from ...vocabulary import FORMS_OF_ADDRESS, TITLES
+from ...vocabulary import HONORIFICS
 from ..figures.units import non_nouns
 from ..figures.words import CALENDAR
 from ..sentences import title_case
@@ -33,7 +33,7 @@ __all__ = ["NAME_RUNS", "NAME_WORD", "POSSESSIVE", "capitalised_inside", "whole_
 NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
 # The "’s" that ends a possessive ("Sotomayor’s") or a contraction ("he’s"): no part of a name.
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\Z")
-_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(FORMS_OF_ADDRESS | TITLES))})\.?", re.IGNORECASE)
+_HONORIFIC = re.compile(rf"(?:{'|'.join(sorted(HONORIFICS))})\.?", re.IGNORECASE)
 _NAME_AFTER = re.compile(rf"\.?[ \t]+{NAME_WORD}(?:[ \t]+{NAME_WORD})*")
 _WORD_BEFORE = re.compile(rf"(?<![\w'’.-])({NAME_WORD})[ \t]+\Z")
 _WORD_AFTER = re.compile(rf"[ \t]+({NAME_WORD})(?![\w'’-])")
