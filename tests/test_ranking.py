@@ -260,6 +260,16 @@ def test_page_furniture_is_neither_a_headline_nor_part_of_a_sentence() -> None:
                     "strike ended on Friday, the union said.\n") is not None
 
 
+def test_a_hedged_statement_leaves_the_page_furniture_out() -> None:
+    from summarize.analysers.hedges import hedged_sentences
+
+    text = ("Share this withEmailFacebookTwitterPinterestWhatsAppLinkedinCopy\nthis linkThe "
+            "strike may end on Friday, the union said.\nMedia playback is not supported on this "
+            "deviceThe docks could reopen next week.")
+    assert [text[s:e] for s, e, _ in hedged_sentences(text)] == [
+        "The strike may end on Friday, the union said.", "The docks could reopen next week."]
+
+
 def test_a_page_date_line_is_no_headline() -> None:
     from summarize.analysers.salience import headline, sentences_of
 

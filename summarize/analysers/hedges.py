@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .sentences import sentence_spans, title_case
+from .sentences import furniture_spans, sentence_spans, title_case
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
            "lexicon_hedges"]
@@ -112,7 +112,6 @@ def find_hedges(text: str) -> list[HedgeCue]:
 @functools.lru_cache(maxsize=512)
 def _find(text: str) -> tuple[HedgeCue, ...]:
     from .hedge_model import load_tagger
-    from .sentences import sentence_spans
 
     if load_tagger() is None:
         return tuple(lexicon_hedges(text))
@@ -197,9 +196,11 @@ _NOT_UNCERTAIN = frozenset({"according to", "claims", "claim", "claimed", "indic
 
 def hedged_sentences(text: str) -> list[tuple[int, int, HedgeCue]]:
     """The sentences of ``text`` that are uncertain (a hedge of an uncertain type), with the
-    first such cue (offsets in the sentence): the one rule of what a hedged sentence is."""
+    first such cue (offsets in the sentence): the one rule of what a hedged sentence is. Page
+    furniture glued to a sentence's start is no part of it ("Share this with … Copy this
+    link")."""
     out = []
-    for start, end in sentence_spans(text):
+    for start, end in furniture_spans(text):
         cues = [c for c in find_hedges(text[start:end])
                 if c.type in UNCERTAIN_TYPES and c.cue.lower() not in _NOT_UNCERTAIN]
         if cues:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .figures.words import MONTHS_IN_FULL
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
-from .sentences import sentence_spans, title_case
+from .sentences import FURNITURE, furniture_spans, sentence_spans, title_case
 
 __all__ = ["Sentence", "bottom_line_sentences", "headline", "rank_sentences", "sentences_of"]
 
@@ -35,14 +34,14 @@ def headline(text: str) -> tuple[int, int] | None:
     """The document's headline: a short first line without final punctuation or in title case,
     or such a first sentence that a wrapper broke over lines ("... Russia-Ukraine front\nlines")."""
     spans = sentence_spans(text)
-    if len(spans) > 1 and not _FURNITURE.match(text, spans[0][0]):
+    if len(spans) > 1 and not FURNITURE.match(text, spans[0][0]):
         start, end = spans[0]
         words = " ".join(text[start:end].split())
         if ("\n" in text[start:end] and "\n" in text[end:spans[1][0]] and len(words) <= 160
                 and words[-1] not in _FINAL):
             return start, end
     offset = len(text) - len(text.lstrip())
-    while furniture := _FURNITURE.match(text, offset):  # a share bar before the story
+    while furniture := FURNITURE.match(text, offset):  # a share bar before the story
         offset = furniture.end()
     first = text[offset:]
     line = first.split("\n", 1)[0].strip()
@@ -71,19 +70,6 @@ def _alone(first: str, line: str) -> bool:
 _PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n")  # a blank line
 
 
-# Page furniture that copying a news page drags into its text, often glued to the story's next
-# word: a share bar ("Share this with Email Facebook … Copy this link"), a video player's
-# placeholder ("Media playback is not supported on this device"), a tabloid's "Scroll down for
-# video", a page's date and time stamp on lines of their own ("18 March 2014", "Last updated at
-# 09:22 GMT"). Neither a headline nor a sentence of the story.
-_MONTH = f"(?i:{MONTHS_IN_FULL})"
-_FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Media playback is "
-                        r"(?:not supported|unsupported)\s+on\s+(?:this|your)\s+device|Scroll down "
-                        r"for (?:video|more)\b|Last updated at \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?|"
-                        rf"(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})"
-                        r"[ \t]*(?=\n))\s*")
-
-
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
 # "(CNN)". It says where the story was filed, not what happened.
 _DATELINE = re.compile(
@@ -96,13 +82,9 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     """Body sentences: the headline, by-lines and page furniture left out, and a dateline before
     the story."""
     head = headline(text)
-    furniture = [m.span() for m in _FURNITURE.finditer(text)]
     out: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text):
+    for s, e in furniture_spans(text):
         if head and s < head[1]:
-            continue
-        s = next((f_end for f_start, f_end in furniture if f_start <= s < f_end), s)
-        if s >= e:
             continue
         piece = text[s:e]
         if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:

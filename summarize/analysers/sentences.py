@@ -9,8 +9,10 @@ import re
 from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, TITLES
+from .figures.words import MONTHS_IN_FULL
 
-__all__ = ["every_line_a_sentence", "sentence_at", "sentence_spans", "title_case"]
+__all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "sentence_at", "sentence_spans",
+           "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 _ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -157,3 +159,28 @@ def title_case(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     major = [w for w in words if w.lower() not in _MINOR]
     return len(words) >= 4 and len(major) >= 3 and all(w[0].isupper() for w in major)
+
+
+# Page furniture that copying a news page drags into its text, often glued to the story's next
+# word: a share bar ("Share this with Email Facebook … Copy this link"), a video player's
+# placeholder ("Media playback is not supported on this device"), a tabloid's "Scroll down for
+# video", a page's date and time stamp on lines of their own ("18 March 2014", "Last updated at
+# 09:22 GMT"). Neither a headline nor a sentence of the story.
+_MONTH = f"(?i:{MONTHS_IN_FULL})"
+FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Media playback is "
+                       r"(?:not supported|unsupported)\s+on\s+(?:this|your)\s+device|Scroll down "
+                       r"for (?:video|more)\b|Last updated at \d{1,2}:\d{2}(?: ?(?:GMT|BST|UTC))?|"
+                       rf"(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}})"
+                       r"[ \t]*(?=\n))\s*")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` without the page furniture that opens a sentence (a share bar
+    glued to the story's first words); a sentence that is furniture alone is left out."""
+    furniture = [m.span() for m in FURNITURE.finditer(text)]
+    out = []
+    for s, e in sentence_spans(text):
+        s = next((f_end for f_start, f_end in furniture if f_start <= s < f_end), s)
+        if s < e:
+            out.append((s, e))
+    return out
