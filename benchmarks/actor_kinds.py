@@ -16,7 +16,6 @@ entity at all (a surname it left untagged says nothing). Both are in the table.
 from __future__ import annotations
 
 import argparse
-import bisect
 import gzip
 import json
 from collections import Counter
@@ -25,20 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from summarize.analysers.attributions.spans import Attribution, Span
-from summarize.analysers.source_kinds import LABELS, kind_of, phrase_tokens
+from summarize.analysers.source_kinds import kind_of, phrase_tokens
+from summarize.analysers.train_taggers import silver_labels
 from summarize.core.checks import actor_kind, mentions_by_actor
 
 
 def _silver_kind(record: dict[str, Any], starts: list[int], start: int, end: int) -> str:
     """The kind the silver tags give the phrase ``text[start:end]`` (its head word's)."""
-    text, silver = record["text"], record["tokens"]
+    text = record["text"]
     tokens = phrase_tokens(text, start, end)
-    labels = []
-    for s, e in tokens:
-        i = bisect.bisect_right(starts, s) - 1
-        labels.append(next((LABELS.get(t[4], "O") for t in silver[max(0, i - 1):i + 2]
-                            if t[0] < e and s < t[1]), "O"))
-    return kind_of([text[s:e] for s, e in tokens], labels)
+    return kind_of([text[s:e] for s, e in tokens], silver_labels(record["tokens"], starts, tokens))
 
 
 def _most(kinds: Sequence[str]) -> str:

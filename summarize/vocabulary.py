@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "TITLES", "Qualifier", "Strategy"]
+__all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "MONTHS_IN_FULL", "MONTH_ABBREVIATIONS", "TITLES",
+           "Qualifier", "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
@@ -24,3 +25,10 @@ TITLES = frozenset({"dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
 # Either: words before a name that are no part of it when names are compared ("Mrs Clinton" and
 # "Hillary Clinton").
 HONORIFICS = FORMS_OF_ADDRESS | TITLES
+
+# The months as regular-expression alternatives, lower case: in full, and abbreviated (whose dot
+# ends no sentence).
+MONTHS_IN_FULL = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"

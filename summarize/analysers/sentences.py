@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
 import re
 from collections.abc import Iterator
 
-from ..vocabulary import FORMS_OF_ADDRESS, TITLES
-from .figures.words import MONTHS_IN_FULL
+from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
 __all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "sentence_at", "sentence_spans",
            "title_case"]
@@ -17,7 +17,7 @@ __all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "sentence_at
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 _ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
     "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    *MONTH_ABBREVIATIONS.split("|"),
 }
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
 # A sentence glued to the next with no space, as text extracted from web pages often is
@@ -177,10 +177,23 @@ FURNITURE = re.compile(r"(?:Share this with[\s\S]{0,200}?Copy\s*this\s*link|Medi
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """:func:`sentence_spans` without the page furniture that opens a sentence (a share bar
     glued to the story's first words); a sentence that is furniture alone is left out."""
-    furniture = [m.span() for m in FURNITURE.finditer(text)]
+    return list(_furniture_spans(text, _EVERY_LINE.get()))
+
+
+@functools.lru_cache(maxsize=8)
+def _furniture_spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
+    # A briefing asks twice (its bottom line's sentences, its hedged ones); the pattern reads
+    # the whole text. Its matches do not overlap, so the one a sentence starts in is found by
+    # bisection, not by a walk over all of them (a text of date lines has thousands).
+    starts, ends = [], []
+    for m in FURNITURE.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
     out = []
-    for s, e in sentence_spans(text):
-        s = next((f_end for f_start, f_end in furniture if f_start <= s < f_end), s)
+    for s, e in _spans(text, every_line):
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < ends[i]:
+            s = ends[i]
         if s < e:
             out.append((s, e))
-    return out
+    return tuple(out)

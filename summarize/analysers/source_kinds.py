@@ -31,8 +31,6 @@ LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MI
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
-_ADDRESS_LAST = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(FORMS_OF_ADDRESS))})\.?\s*$",
-                           re.IGNORECASE)  # "the younger Mr.": before a name
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
 
 
@@ -134,10 +132,13 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     name_start, name_end = tokens[first][0], tokens[head][1]
     # "Mr. Kasich, a Republican", "the younger Mr. Trump" (where the tagger left "Mr." out of
     # the name): a form of address is not a role
-    before = _ADDRESS_LAST.sub("", _folded(text[start:name_start]))
+    before = first
+    while before > 0 and _honorific(words, before - 1, FORMS_OF_ADDRESS):
+        before -= 1
+    role_end = tokens[before][0] if before < first else name_start
     role = ", ".join(_AGE_FIRST.sub(r"aged \1", part)  # "John Lahiff, 75": aged 75
-                     for part in (before.strip(" ,"), _folded(text[name_end:end]).strip(" ,"))
-                     if part)
+                     for part in (_folded(text[start:role_end]).strip(" ,"),
+                                  _folded(text[name_end:end]).strip(" ,")) if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
 
@@ -217,11 +218,11 @@ def head_of(words: Sequence[str], labels: Sequence[str]) -> int:
     return len(words) - 1 if listed is None else listed
 
 
-def _honorific(words: Sequence[str], i: int) -> bool:
-    """Whether word ``i`` is a form of address or an abbreviated title ("Mr", "Dr", "Sen."),
-    or the full stop after one."""
+def _honorific(words: Sequence[str], i: int, among: frozenset[str] = HONORIFICS) -> bool:
+    """Whether word ``i`` is a form of address or an abbreviated title ("Mr", "Dr", "Sen.";
+    ``among``: only these), or the full stop after one."""
     word = words[i - 1] if words[i] == "." and i > 0 else words[i]
-    return word.rstrip(".").lower() in HONORIFICS
+    return word.rstrip(".").lower() in among
 
 
 def kind_of(words: Sequence[str], labels: Sequence[str]) -> str:

@@ -243,9 +243,7 @@ def _source_sequences(record: dict[str, Any]
                       ) -> list[tuple[list[list[str]], list[str], tuple[int, int]]]:
     """Per attribution's source: the features of its words, their silver labels (CoreNLP's
     named-entity class of the token under each word) and the phrase's offsets."""
-    import bisect
-
-    from .source_kinds import LABELS, phrase_tokens, span_features
+    from .source_kinds import phrase_tokens, span_features
 
     silver, text = record.get("tokens"), record["text"]
     if not silver:
@@ -257,18 +255,26 @@ def _source_sequences(record: dict[str, Any]
         tokens = phrase_tokens(text, source["start"], source["end"], asides=True) if source else []
         if not tokens:
             continue
-        labels = []
-        for s, e in tokens:
-            i = bisect.bisect_right(starts, s) - 1
-            label = "O"
-            for t in silver[max(0, i - 1):i + 2]:
-                if t[0] < e and s < t[1]:
-                    label = LABELS.get(t[4], "O")
-                    break
-            labels.append(label)
+        labels = silver_labels(silver, starts, tokens)
         start, end = tokens[0][0], tokens[-1][1]
         out.append((span_features(text, tokens, start, end), labels, (start, end)))
     return out
+
+
+def silver_labels(silver: Sequence[Sequence[Any]], starts: Sequence[int],
+                  tokens: Sequence[tuple[int, int]]) -> list[str]:
+    """Each token's silver named-entity label (:data:`.source_kinds.LABELS`): CoreNLP's class of
+    the silver token under it, ``O`` for none; ``starts``: the silver tokens' starts."""
+    import bisect
+
+    from .source_kinds import LABELS
+
+    labels = []
+    for s, e in tokens:
+        i = bisect.bisect_right(starts, s) - 1
+        labels.append(next((LABELS.get(t[4], "O") for t in silver[max(0, i - 1):i + 2]
+                            if t[0] < e and s < t[1]), "O"))
+    return labels
 
 
 def source_kind_accuracy(records: Sequence[dict[str, Any]], tagger: Any) -> dict[str, Any]:

@@ -20,10 +20,9 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 
 from ...vocabulary import HONORIFICS
-from ..figures.units import non_nouns
-from ..figures.words import CALENDAR
 from ..sentences import title_case
 from .spans import Attribution, Span
 
@@ -80,6 +79,15 @@ def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
     beside it (above), up to the nearest cue or content."""
     if not NAME_RUNS:
         return found
+    # (the figures' vocabulary, read here and not at import: attributions load without it)
+    from ..figures.units import non_nouns
+    from ..figures.words import CALENDAR
+
+    common = non_nouns()
+
+    def name_word(word: str) -> bool:
+        return word != "I" and word.lower() not in common and not CALENDAR.fullmatch(word)
+
     parts = {(p.start, p.end) for a in found for p in (a.cue, a.content)}
     starts, ends = sorted(s for s, _ in parts), sorted(e for _, e in parts)
     out = []
@@ -89,31 +97,29 @@ def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
         low = ends[before - 1] if before else 0
         after = bisect.bisect_left(starts, end)  # the first part starting at its end or later
         high = starts[after] if after < len(starts) else len(text)
-        first, last = _name_run(text, start, end, low, high)
+        first, last = _name_run(text, start, end, low, high, name_word)
         out.append(a if (first, last) == (start, end) else
                    dataclasses.replace(a, source=Span(text[first:last], first, last)))
     return out
 
 
-def _name_word(word: str) -> bool:
-    return word != "I" and word.lower() not in non_nouns() and not CALENDAR.fullmatch(word)
-
-
-def _name_run(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+def _name_run(text: str, start: int, end: int, low: int, high: int,
+              name_word: Callable[[str], bool]) -> tuple[int, int]:
     """``[start, end)`` with the capitalised words beside it that continue its name, within
-    ``[low, high)`` (the sentence's other spans)."""
+    ``[low, high)`` (the sentence's other spans); ``name_word``: whether a word may be one of a
+    name's ("I", "But", a day are not)."""
     first, last = start, end
-    if _EDGE.search(text, start, end) and _name_word(text[start:end].split()[-1]):
+    if _EDGE.search(text, start, end) and name_word(text[start:end].split()[-1]):
         for _ in range(_MOST):
             word = _WORD_AFTER.match(text, last)
-            if not word or word.end() > high or not _name_word(word.group(1)):
+            if not word or word.end() > high or not name_word(word.group(1)):
                 break
             last = word.end()
     head = re.match(NAME_WORD, text[start:end])
-    if head and _name_word(head.group()):
+    if head and name_word(head.group()):
         for _ in range(_MOST):
             word = _WORD_BEFORE.search(text, max(low, first - 40), first)
-            if not word or not _name_word(word.group(1)):
+            if not word or not name_word(word.group(1)):
                 break
             first = word.start()
     if (first, last) == (start, end):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from .currencies import currency_after
 from .numbers import CURRENCY_WORDS
 from .senses import surface_of
@@ -14,9 +15,7 @@ from .words import (
     CALENDAR,
     FUNCTION_WORDS,
     MEASURE_WORDS,
-    MONTH_ABBREVIATIONS,
     MONTHS,
-    MONTHS_IN_FULL,
     STOP_UNIT,
     is_plural,
 )

@@ -6,12 +6,9 @@ from __future__ import annotations
 import functools
 import re
 
+from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from ..shipped import shipped_json
 
-MONTHS_IN_FULL = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 MONTHS = f"{MONTHS_IN_FULL}|{MONTH_ABBREVIATIONS}"
 
 
