@@ -228,7 +228,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "quote_before": attributions.QUOTE_BEFORE,
                          "own_content_after": attributions.OWN_CONTENT_AFTER,
                          "relative_closed": attributions.RELATIVE_CLOSED,
-                         "inverted": attributions.INVERTED},
+                         "inverted": attributions.INVERTED,
+                         "whole_quotation": attributions.WHOLE_QUOTATION,
+                         "next_quotation": attributions.NEXT_QUOTATION},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysers.attributions import Attribution, claimed_attributions, credited_in
+from ..analysers.attributions import Attribution, as_quoted, claimed_attributions, credited_in
 from ..analysers.figures import FigureMention, canonical_unit, extract_figures
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
@@ -142,7 +142,7 @@ def _hedged_sentences(text: str, grounder: Grounder, have: list[Uncertainty],
             left_out += 1
             continue
         out.append(Uncertainty(
-            statement=" ".join(text[start:end].split()), cue=cue.cue,
+            statement=as_quoted(text, start, end), cue=cue.cue,
             evidence=[grounder.span(start, end)], grounded=True, origin="analyser", flags=[],
         ))
     return out, left_out

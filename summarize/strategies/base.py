@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..analysers.attributions import as_quoted, quote_marks
 from ..analysers.hedges import find_hedges
 from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
 from ..analysers.salience import Sentence, headline, rank_sentences
@@ -82,25 +83,35 @@ def shorten(text: str, words: int) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def bottom_line(chosen: list[Sentence]) -> str:
+def bottom_line(text: str, chosen: list[Sentence]) -> str:
+    """``chosen`` sentences of ``text`` in the document's order, within the word budget, each
+    with the quotation marks it needs to stand alone (a sentence from inside a quotation reads
+    as quoted, not as the document's own words); marks between two sentences of the same
+    quotation side by side are left out."""
     ordered = sorted(chosen, key=lambda s: s.index)
-    out: list[str] = []
-    for s in ordered:
-        if out and len(" ".join(out + [s.text]).split()) > BOTTOM_LINE_WORDS:
+    out: list[list[str]] = []  # [opening mark, words, closing mark]
+    words = 0
+    for k, s in enumerate(ordered):
+        n = len(s.text.split())
+        if out and words + n > BOTTOM_LINE_WORDS:
             break
-        out.append(" ".join(s.text.split()))
-    return " ".join(out)
+        opening, closing = quote_marks(text, s.start, s.end)
+        if out and opening and out[-1][2] and not text[ordered[k - 1].end:s.start].strip():
+            out[-1][2] = opening = ""  # the same quotation runs on
+        out.append([opening, " ".join(s.text.split()), closing])
+        words += n
+    return " ".join("".join(piece) for piece in out)
 
 
-def verbatim_claims(chosen: list[Sentence], labels: dict[int, Certainty] | None = None
-            ) -> list[DraftClaim]:
+def verbatim_claims(text: str, chosen: list[Sentence],
+                    labels: dict[int, Certainty] | None = None) -> list[DraftClaim]:
     claims = []
     for s in chosen:
         own = certainty_of(s.text)
         certainty = weaker(labels[s.index], own) if labels and s.index in labels else own
         # Built, not validated: a verbatim sentence may be longer than the model is allowed.
         claims.append(DraftClaim.model_construct(
-            statement=" ".join(s.text.split()), attributed_to=None, certainty=certainty,
+            statement=as_quoted(text, s.start, s.end), attributed_to=None, certainty=certainty,
             evidence=[s.text]))
     return claims
 

@@ -85,8 +85,9 @@ def extractive_plan(text: str) -> Plan:
     title = fallback_title(text, ranked)
     lead = bottom_line_sentences(ranked, words=BOTTOM_LINE_WORDS,
                                  sentences=BOTTOM_LINE_SENTENCES)
-    bottom = bottom_line(lead) or shorten(_without_injections(text).strip(), 60)
-    claims = verbatim_claims(covering_claims(text, ranked, sorted(lead, key=lambda s: -s.score)))
+    bottom = bottom_line(text, lead) or shorten(_without_injections(text).strip(), 60)
+    best_first = sorted(lead, key=lambda s: -s.score)
+    claims = verbatim_claims(text, covering_claims(text, ranked, best_first))
     return Plan(title=title, bottom_line=bottom, draft=draft_of(claims, title, bottom), notes=[])
 
 

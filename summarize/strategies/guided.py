@@ -110,7 +110,7 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
     picks = list(dict.fromkeys([*data["bottom_line"],
                                 *(c["sentence"] for c in data["key_claims"])]))
     chosen = [candidates[i] for i in picks[:BOTTOM_LINE_SENTENCES]]
-    bottom = bottom_line(chosen) or extractive_plan(text).bottom_line
+    bottom = bottom_line(text, chosen) or extractive_plan(text).bottom_line
     labels: dict[int, Certainty] = {}
     claim_sentences = []
     for c in data["key_claims"]:
@@ -124,7 +124,7 @@ def guided_plan(text: str, answer: BaseModel, candidates: list[Sentence]) -> Pla
             break
         if s not in claim_sentences:
             claim_sentences.append(s)
-    claims = verbatim_claims(claim_sentences, labels)
+    claims = verbatim_claims(text, claim_sentences, labels)
     title = " ".join(str(data["title"]).split())
     invented = invented_entities(title, text)
     if _echoes_instructions(title):

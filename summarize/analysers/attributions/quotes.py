@@ -10,9 +10,15 @@ every offset into the text read is one into the text given.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
-__all__ = ["as_double_quotes", "paragraph_break"]
+from ..sentences import sentence_spans
+from .spans import Attribution, trimmed_span
+
+__all__ = ["as_double_quotes", "as_quoted", "next_quotations", "paragraph_break", "quotations",
+           "quote_marks", "widened_to_quotations"]
 
 
 def paragraph_break(text: str) -> str:
@@ -59,3 +65,108 @@ def as_double_quotes(text: str) -> str:
         chars[closing.start()] = "”"
         at = closing.end()
     return "".join(chars)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of ``text`` as :func:`as_double_quotes` reads it: each from an opening
+    mark to the closing mark after it, marks included, or to its paragraph's end if none closes
+    it there (a quotation continued in the next paragraph opens again there)."""
+    breaks = paragraph_break(text)
+    out: list[tuple[int, int]] = []
+    at = 0
+    while (opening := text.find("“", at)) >= 0:
+        paragraph_end = text.find(breaks, opening + 1)
+        limit = len(text) if paragraph_end < 0 else paragraph_end
+        closing = text.find("”", opening + 1, limit)
+        at = limit if closing < 0 else closing + 1
+        out.append((opening, at))
+    return out
+
+
+_CLOSING_OF = {"“": "”", '"': '"', "‘": "’", "'": "'", "”": "”", "’": "’"}
+
+
+@functools.lru_cache(maxsize=16)
+def _quotations_of(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """:func:`quotations` of ``text`` as read, each with whether a mark closes it."""
+    read = as_double_quotes(text)
+    return tuple((s, e, read[e - 1] == "”") for s, e in quotations(read))
+
+
+def as_quoted(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with its spaces collapsed and the quotation marks it needs to stand
+    alone (:func:`quote_marks`): '"We cannot wait any longer."' of '"We cannot wait any
+    longer. The bridge is unsafe," said the mayor'."""
+    opening, closing = quote_marks(text, start, end)
+    return opening + " ".join(text[start:end].split()) + closing
+
+
+def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
+    """The marks ``text[start:end]`` lacks to stand alone, in the marks the text quotes with:
+    an opening one where it begins inside a quotation, a closing one where it leaves one open
+    (or ends inside one that no mark closes, as a paragraph continued in the next does)."""
+    spans = _quotations_of(text)
+    opening = closing = ""
+    i = bisect.bisect_left(spans, (start, -1, False)) - 1  # the last one opened before it
+    if i >= 0 and spans[i][1] > start:
+        opening = text[spans[i][0]]
+    j = bisect.bisect_left(spans, (end, -1, False)) - 1  # the last one opened before its end
+    if j >= 0 and spans[j][1] > start and (spans[j][1] > end or not spans[j][2]):
+        mark = text[spans[j][0]]
+        closing = _CLOSING_OF.get(mark, mark)
+    return opening, closing
+
+
+def _sentence_of(text: str, offset: int) -> int:
+    """The index of the sentence of ``text`` that holds ``offset`` (or the last before it)."""
+    return bisect.bisect_right(sentence_spans(text), (offset, len(text) + 1)) - 1
+
+
+def widened_to_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with each content that lies inside a quotation of several sentences, its cue
+    outside that quotation, widened to the whole quotation."""
+    spans = _quotations_of(text)
+    out = []
+    for a in found:
+        i = bisect.bisect_left(spans, (a.content.start + 1, -1, False)) - 1
+        if i >= 0 and a.content.end <= spans[i][1] and not (
+                spans[i][0] <= a.cue.start < spans[i][1]):
+            whole = trimmed_span(text, spans[i][0], spans[i][1])
+            if whole is not None and _sentence_of(text, whole.start) != _sentence_of(
+                    text, whole.end - 1):
+                a = Attribution(a.source, a.cue, whole)
+        out.append(a)
+    return out
+
+
+# What may follow a quotation that ends its sentence.
+_SENTENCE_END = " \t\n.!?…,;:\"”’'"
+
+
+def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Attributions of the quotations that open a sentence and run to its end, with no cue of
+    ``found`` in them and no content, to the source of the last cue in the sentence before,
+    in the same paragraph."""
+    sentences = sentence_spans(text)
+    breaks = paragraph_break(text)
+    cues = sorted(a.cue.start for a in found)
+    out = []
+    for q_start, q_end, _ in _quotations_of(text):
+        k = _sentence_of(text, q_start)
+        if k < 1 or text[sentences[k][0]:q_start].strip():
+            continue  # the quotation does not open its sentence
+        last = _sentence_of(text, q_end - 1)
+        if text[q_end:sentences[last][1]].strip(_SENTENCE_END):
+            continue  # a quotation inside its sentence ('"The Big Bopper" Richardson died')
+        i = bisect.bisect_left(cues, sentences[k][0])
+        if i < len(cues) and cues[i] < sentences[last][1]:
+            continue  # a cue of its own
+        if any(a.content.start < q_end and q_start < a.content.end for a in found):
+            continue
+        before = [a for a in found if sentences[k - 1][0] <= a.cue.start < sentences[k - 1][1]]
+        prior = max(before, key=lambda a: a.cue.start, default=None)
+        whole = trimmed_span(text, q_start, q_end)
+        if prior is None or whole is None or breaks in text[prior.cue.start:q_start]:
+            continue
+        out.append(Attribution(prior.source, prior.cue, whole))
+    return out
