@@ -89,6 +89,9 @@ def test_a_sentence_from_inside_a_quotation_reads_as_quoted() -> None:
     # a quotation no mark closes before its paragraph ends (continued in the next one)
     text = 'He said: "We will win.\n\n"We always do."'
     assert _sentences(text) == ['He said: "We will win."', '"We always do."']
+    # a mark that opens what the next sentence says is no quotation of this one's
+    text = 'He paused. "\nWe will win," he said.\n\nMore text.'
+    assert _sentences(text) == ['He paused. "', '"We will win," he said.', "More text."]
 
 
 def test_a_bottom_line_closes_the_quotations_it_cuts() -> None:

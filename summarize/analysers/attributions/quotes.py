@@ -83,6 +83,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# What may follow a quotation that ends its sentence.
+_SENTENCE_END = " \t\n.!?…,;:\"”’'"
 _CLOSING_OF = {"“": "”", '"': '"', "‘": "’", "'": "'", "”": "”", "’": "’"}
 
 
@@ -111,7 +113,9 @@ def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
     if i >= 0 and spans[i][1] > start:
         opening = text[spans[i][0]]
     j = bisect.bisect_left(spans, (end, -1, False)) - 1  # the last one opened before its end
-    if j >= 0 and spans[j][1] > start and (spans[j][1] > end or not spans[j][2]):
+    if (j >= 0 and spans[j][1] > start and (spans[j][1] > end or not spans[j][2])
+            and text[max(start, spans[j][0] + 1):end].strip(_SENTENCE_END)):
+        # (a mark with nothing quoted after it in the passage opens nothing in it)
         mark = text[spans[j][0]]
         closing = _CLOSING_OF.get(mark, mark)
     return opening, closing
@@ -139,8 +143,6 @@ def widened_to_quotations(text: str, found: list[Attribution]) -> list[Attributi
     return out
 
 
-# What may follow a quotation that ends its sentence.
-_SENTENCE_END = " \t\n.!?…,;:\"”’'"
 
 
 def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
