@@ -89,6 +89,12 @@ def test_a_sentence_from_inside_a_quotation_reads_as_quoted() -> None:
     # a quotation no mark closes before its paragraph ends (continued in the next one)
     text = 'He said: "We will win.\n\n"We always do."'
     assert _sentences(text) == ['He said: "We will win."', '"We always do."']
+    # without blank lines, only a quotation a mark closes: BBC text in XSum puts a closing
+    # mark at the start of the next line
+    text = 'A report accused Russia of doping.\n"Commission chairman Dick Pound spoke.\nHe left.'
+    assert _sentences(text)[1] == '"Commission chairman Dick Pound spoke.'
+    text = 'He said: "We cannot wait. The bridge is unsafe."\nHe left.'
+    assert _sentences(text)[1] == '"The bridge is unsafe."'
     # a mark that opens what the next sentence says is no quotation of this one's
     text = 'He paused. "\nWe will win," he said.\n\nMore text.'
     assert _sentences(text) == ['He paused. "', '"We will win," he said.', "More text."]
