@@ -100,7 +100,7 @@ def test_a_sentence_from_inside_a_quotation_reads_as_quoted() -> None:
     assert _sentences(text) == ['He paused. "', '"We will win," he said.', "More text."]
 
 
-def test_a_bottom_line_closes_the_quotations_it_cuts() -> None:
+def test_a_bottom_line_closes_the_quotations_it_cuts_and_names_their_speakers() -> None:
     text = ('"We cannot wait. The bridge is unsafe," said Ana Ruiz. Mr. Brown said: "It will '
             'fail. Nobody asked. They will pay."')
     spans = sentence_spans(text)
@@ -109,5 +109,9 @@ def test_a_bottom_line_closes_the_quotations_it_cuts() -> None:
     # two sentences of one quotation side by side: no marks between them
     assert bottom_line(text, sentences[:2]) == \
         '"We cannot wait. The bridge is unsafe," said Ana Ruiz.'
-    assert bottom_line(text, [sentences[0], sentences[3]]) == '"We cannot wait." "Nobody asked."'
-    assert bottom_line(text, sentences[3:5]) == '"Nobody asked. They will pay."'
+    # a quotation whose speaker's sentence was left out names the speaker after it
+    assert bottom_line(text, [sentences[0], sentences[3]]) == \
+        '"We cannot wait." "Nobody asked." (Mr. Brown)'
+    assert bottom_line(text, sentences[3:5]) == '"Nobody asked. They will pay." (Mr. Brown)'
+    assert bottom_line(text, sentences[2:5]) == \
+        'Mr. Brown said: "It will fail. Nobody asked. They will pay."'

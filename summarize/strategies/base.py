@@ -3,11 +3,12 @@ the certainty and title rules all strategies follow."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..analysers.attributions import as_quoted, quote_marks
+from ..analysers.attributions import as_quoted, claimed_attributions, credited_in, quote_marks
 from ..analysers.hedges import find_hedges
 from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
 from ..analysers.salience import Sentence, headline, rank_sentences
@@ -83,23 +84,44 @@ def shorten(text: str, words: int) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)\Z")
+
+
 def bottom_line(text: str, chosen: list[Sentence]) -> str:
     """``chosen`` sentences of ``text`` in the document's order, within the word budget, each
     with the quotation marks it needs to stand alone (a sentence from inside a quotation reads
-    as quoted, not as the document's own words); marks between two sentences of the same
-    quotation side by side are left out."""
+    as quoted, not as the document's own words), and the speaker after a quotation whose
+    sentence naming the speaker was left out ('"Nobody asked." (Mr. Brown)'); marks between
+    two sentences of the same quotation side by side are left out."""
     ordered = sorted(chosen, key=lambda s: s.index)
     out: list[list[str]] = []  # [opening mark, words, closing mark]
+    runs: list[list[Sentence]] = []  # sentences side by side
     words = 0
     for k, s in enumerate(ordered):
         n = len(s.text.split())
         if out and words + n > BOTTOM_LINE_WORDS:
             break
         opening, closing = quote_marks(text, s.start, s.end)
-        if out and opening and out[-1][2] and not text[ordered[k - 1].end:s.start].strip():
+        side_by_side = k > 0 and not text[ordered[k - 1].end:s.start].strip()
+        if side_by_side and opening and out[-1][2]:
             out[-1][2] = opening = ""  # the same quotation runs on
         out.append([opening, " ".join(s.text.split()), closing])
+        if side_by_side:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
         words += n
+    at = 0
+    for run in runs:
+        at += len(run)
+        if not out[at - len(run)][0]:
+            continue  # the run does not begin inside a quotation
+        start, end = run[0].start, run[-1].end
+        credit = credited_in(claimed_attributions(text), start, end)
+        if credit is not None and not start <= credit[1].cue.start < end:
+            # "Gov. John Kasich (R-OH)": a bracket of its own inside the brackets says nothing
+            name = _BRACKETED.sub("", " ".join(credit[1].source.text.split()))
+            out[at - 1][2] += f" ({name})"
     return " ".join("".join(piece) for piece in out)
 
 
