@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+import sys
 
 from ..sentences import sentence_spans
 from .spans import Attribution, trimmed_span
@@ -130,28 +132,27 @@ def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
     return opening, closing
 
 
-def _sentence_of(text: str, offset: int) -> int:
-    """The index of the sentence of ``text`` that holds ``offset`` (or the last before it)."""
-    return bisect.bisect_right(sentence_spans(text), (offset, len(text) + 1)) - 1
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
+    """The index of the sentence of ``sentences`` that holds ``offset`` (or the last before it)."""
+    return bisect.bisect_right(sentences, (offset, sys.maxsize)) - 1
 
 
 def widened_to_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with each content that lies inside a quotation of several sentences, its cue
     outside that quotation, widened to the whole quotation."""
     spans = _quotations_of(text)
+    sentences = sentence_spans(text)
     out = []
     for a in found:
         i = bisect.bisect_left(spans, (a.content.start + 1, -1, False)) - 1
         if i >= 0 and a.content.end <= spans[i][1] and not (
                 spans[i][0] <= a.cue.start < spans[i][1]):
             whole = trimmed_span(text, spans[i][0], spans[i][1])
-            if whole is not None and _sentence_of(text, whole.start) != _sentence_of(
-                    text, whole.end - 1):
+            if whole is not None and _sentence_of(sentences, whole.start) != _sentence_of(
+                    sentences, whole.end - 1):
                 a = Attribution(a.source, a.cue, whole)
         out.append(a)
     return out
-
-
 
 
 def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -160,24 +161,30 @@ def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
     in the same paragraph."""
     sentences = sentence_spans(text)
     breaks = paragraph_break(text)
-    cues = sorted(a.cue.start for a in found)
+    by_cue = sorted(found, key=lambda a: a.cue.start)
+    cues = [a.cue.start for a in by_cue]
+    contents = sorted((a.content.start, a.content.end) for a in found)
+    content_starts = [start for start, _ in contents]
+    reach = list(itertools.accumulate((end for _, end in contents), max))  # furthest end so far
     out = []
     for q_start, q_end, _ in _quotations_of(text):
-        k = _sentence_of(text, q_start)
+        k = _sentence_of(sentences, q_start)
         if k < 1 or text[sentences[k][0]:q_start].strip():
             continue  # the quotation does not open its sentence
-        last = _sentence_of(text, q_end - 1)
+        last = _sentence_of(sentences, q_end - 1)
         if text[q_end:sentences[last][1]].strip(_SENTENCE_END):
             continue  # a quotation inside its sentence ('"The Big Bopper" Richardson died')
         i = bisect.bisect_left(cues, sentences[k][0])
         if i < len(cues) and cues[i] < sentences[last][1]:
             continue  # a cue of its own
-        if any(a.content.start < q_end and q_start < a.content.end for a in found):
-            continue
-        before = [a for a in found if sentences[k - 1][0] <= a.cue.start < sentences[k - 1][1]]
-        prior = max(before, key=lambda a: a.cue.start, default=None)
+        j = bisect.bisect_left(content_starts, q_end)  # the contents that start before its end
+        if j and reach[j - 1] > q_start:
+            continue  # a content there already
+        if not i or cues[i - 1] < sentences[k - 1][0]:
+            continue  # no cue in the sentence before
+        prior = by_cue[bisect.bisect_left(cues, cues[i - 1])]  # of one cue, the first found
         whole = trimmed_span(text, q_start, q_end)
-        if prior is None or whole is None or breaks in text[prior.cue.start:q_start]:
+        if whole is None or breaks in text[prior.cue.start:q_start]:
             continue
         out.append(Attribution(prior.source, prior.cue, whole))
     return out
