@@ -115,3 +115,8 @@ def test_a_bottom_line_closes_the_quotations_it_cuts_and_names_their_speakers() 
     assert bottom_line(text, sentences[3:5]) == '"Nobody asked. They will pay." (Mr. Brown)'
     assert bottom_line(text, sentences[2:5]) == \
         'Mr. Brown said: "It will fail. Nobody asked. They will pay."'
+    # the speaker where the quotation ends, not after the sentence that follows it
+    text = 'Mr. Brown said: "It will fail. Nobody asked." The vote is on Monday.'
+    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e], score=1.0)
+                 for i, (s, e) in enumerate(sentence_spans(text))]
+    assert bottom_line(text, sentences[1:]) == '"Nobody asked." (Mr. Brown) The vote is on Monday.'

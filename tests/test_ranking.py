@@ -277,3 +277,20 @@ def test_a_page_date_line_is_no_headline() -> None:
             "the wife-carrying race.\nThe course was 380 metres long.")
     assert headline(text) is None
     assert [text[s:e] for s, e in sentences_of(text)][0].startswith("Richard Blake-Smith")
+
+
+def test_a_sentence_that_repeats_a_claim_is_no_second_claim() -> None:
+    from summarize.analysers.salience import Sentence
+    from summarize.analysers.sentences import sentence_spans
+    from summarize.strategies.extractive import covering_claims
+
+    text = ("Even the day after a debate, the candidate holding the spotlight was Donald Trump, "
+            "who took to the talk shows.\n\nEven the day after a debate, the candidate holding "
+            "the spotlight was Donald Trump, who took to the talk shows to defend his praise of "
+            "Vladimir Putin, Donald Trump said.\n\nThe debate drew 8 million viewers, the network "
+            "said on Monday.\n\nMayor Ana Ruiz said the city would pay for the security.")
+    sentences = [Sentence(index=i, start=s, end=e, text=text[s:e], score=1.0 - i / 10)
+                 for i, (s, e) in enumerate(sentence_spans(text))]
+    chosen = covering_claims(text, sentences, sentences[:1])
+    assert sentences[1] not in chosen  # a new source, but the same words as the first claim
+    assert sentences[0] in chosen and sentences[3] in chosen

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..analysers.attributions import as_quoted, claimed_attributions, credited_in, quote_marks
+from ..analysers.attributions.quotes import quotation_at
 from ..analysers.hedges import find_hedges
 from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
 from ..analysers.salience import Sentence, headline, rank_sentences
@@ -113,15 +114,19 @@ def bottom_line(text: str, chosen: list[Sentence]) -> str:
         words += n
     at = 0
     for run in runs:
+        first = at
         at += len(run)
-        if not out[at - len(run)][0]:
+        quotation = quotation_at(text, run[0].start) if out[first][0] else None
+        if quotation is None:
             continue  # the run does not begin inside a quotation
-        start, end = run[0].start, run[-1].end
+        # the speaker goes where the quotation ends, not after what follows it
+        quoted = [s for s in run if s.start < quotation[1]]
+        start, end = run[0].start, quoted[-1].end
         credit = credited_in(claimed_attributions(text), start, end)
         if credit is not None and not start <= credit[1].cue.start < end:
             # "Gov. John Kasich (R-OH)": a bracket of its own inside the brackets says nothing
             name = _BRACKETED.sub("", " ".join(credit[1].source.text.split()))
-            out[at - 1][2] += f" ({name})"
+            out[first + len(quoted) - 1][2] += f" ({name})"
     return " ".join("".join(piece) for piece in out)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..analysers.attributions import Attribution, claimed_attributions, credited_in
 from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
+from ..analysers.ranking import content_words
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
 from ..analysers.source_kinds import source_actor
 from ..backends.base import Extraction
@@ -46,6 +47,24 @@ def _named_source(text: str, claimed: list[Attribution], sentence: Sentence) -> 
     return actor.name.lower() if actor is not None and actor.named else None
 
 
+# A sentence whose content words are nearly all in a claim already chosen says it again: the
+# New York Times' abstract repeats its lead ("Even the day after a Democratic debate, …, who
+# took to the talk shows." and the lead's "…, who took to the talk shows to defend his praise
+# of …").
+REPEATED = 0.8
+
+
+def _repeats(sentence: Sentence, chosen: list[Sentence]) -> bool:
+    """Whether most of the content words of ``sentence`` or of a chosen one (the shorter's) are
+    in the other."""
+    words = set(content_words(sentence.text))
+    for other in chosen:
+        theirs = set(content_words(other.text))
+        if words and theirs and len(words & theirs) >= REPEATED * min(len(words), len(theirs)):
+            return True
+    return False
+
+
 def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:
     """Key claims that cover the document ``text``: the ``first`` sentences (the main event),
     then the best-ranked sentence of each distinct named source not yet heard, then the
@@ -54,21 +73,25 @@ def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) ->
     claimed = claimed_attributions(text)
     chosen = list(dict.fromkeys(first))[:CLAIMS]
     heard = {_named_source(text, claimed, s) for s in chosen} - {None}
+
+    def new(s: Sentence) -> bool:
+        return s not in chosen and not _repeats(s, chosen)
+
     for s in ranked:
         if len(chosen) >= CLAIMS:
             break
         source = _named_source(text, claimed, s)
-        if s not in chosen and source and source not in heard:
+        if source and source not in heard and new(s):
             chosen.append(s)
             heard.add(source)
     if len(chosen) < CLAIMS and not any(extract_figures(s.text) for s in chosen):
-        figure = next((s for s in ranked if s not in chosen and extract_figures(s.text)), None)
+        figure = next((s for s in ranked if new(s) and extract_figures(s.text)), None)
         if figure:
             chosen.append(figure)
     for s in ranked:
         if len(chosen) >= MIN_CLAIMS:
             break
-        if s not in chosen:
+        if new(s):
             chosen.append(s)
     return chosen
 

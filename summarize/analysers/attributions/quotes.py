@@ -20,7 +20,7 @@ from ..sentences import sentence_spans
 from .spans import Attribution, trimmed_span
 
 __all__ = ["as_double_quotes", "as_quoted", "next_quotations", "paragraph_break", "quotations",
-           "quote_marks", "widened_to_quotations"]
+           "quotation_at", "quote_marks", "widened_to_quotations"]
 
 
 def paragraph_break(text: str) -> str:
@@ -130,6 +130,14 @@ def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
         mark = text[spans[j][0]]
         closing = _CLOSING_OF.get(mark, mark)
     return opening, closing
+
+
+def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The quotation (as :func:`quote_marks` trusts them) that ``offset`` lies in, marks
+    included."""
+    spans = _trusted(text)
+    i = bisect.bisect_right(spans, (offset, sys.maxsize, True)) - 1
+    return (spans[i][0], spans[i][1]) if i >= 0 and offset < spans[i][1] else None
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
