@@ -27,7 +27,7 @@ from typing import Any
 from .hedges import lexicon_hedges
 
 __all__ = ["BOTTOM_LINE_SENTENCES", "BOTTOM_LINE_WORDS", "FEATURES", "RankerModel", "load_ranker",
-           "select", "sentence_features"]
+           "overlap", "select", "sentence_features"]
 
 # A briefing's bottom line: at most three sentences and 90 words. Every strategy writes it so,
 # and the ranker's selection is fitted for that budget.
@@ -136,7 +136,8 @@ def load_ranker() -> RankerModel:
     return model
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: set[str], b: set[str]) -> float:
+    """The share of the smaller set's words that the other holds (0 when either is empty)."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
@@ -154,7 +155,7 @@ def select(pieces: Sequence[str], scores: Sequence[float], *, words: int, senten
     left = set(range(len(pieces)))
     while left and len(chosen) < sentences:
         def gain(i: int) -> float:
-            seen = max((_overlap(bags[i], bags[j]) for j in chosen), default=0.0)
+            seen = max((overlap(bags[i], bags[j]) for j in chosen), default=0.0)
             return scores[i] - redundancy * seen
         best = max(sorted(left), key=gain)
         left.discard(best)

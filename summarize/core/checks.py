@@ -21,6 +21,7 @@ from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.language import not_english
 from ..analysers.ranking import content_words as _ranking_words
+from ..analysers.ranking import overlap
 from ..analysers.sentences import sentence_at, sentence_spans
 from ..analysers.source_kinds import SourceActor, source_actors
 from ..document import Document
@@ -193,8 +194,7 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
             wanted = content_words(actor.name) - HONORIFICS
             if not wanted:
                 continue
-            same = next((i for i, k in enumerate(known) if k and len(wanted & k) >= 0.6 * min(
-                len(wanted), len(k))), None)
+            same = next((i for i, k in enumerate(known) if overlap(wanted, k) >= 0.6), None)
             if same is None:
                 known.append(wanted)
                 groups.append([(actor, a)])

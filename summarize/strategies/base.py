@@ -8,8 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..analysers.attributions import as_quoted, claimed_attributions, credited_in, quote_marks
-from ..analysers.attributions.quotes import quotation_at
+from ..analysers.attributions import (
+    as_quoted,
+    claimed_attributions,
+    credited_in,
+    quotation_at,
+    quote_marks,
+)
 from ..analysers.hedges import find_hedges
 from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
 from ..analysers.salience import Sentence, headline, rank_sentences

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..analysers.attributions import Attribution, claimed_attributions, credited_in
 from ..analysers.figures import extract_figures
 from ..analysers.injection import find_injections
-from ..analysers.ranking import content_words
+from ..analysers.ranking import content_words, overlap
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
 from ..analysers.source_kinds import source_actor
 from ..backends.base import Extraction
@@ -56,13 +56,9 @@ REPEATED = 0.8
 
 def _repeats(sentence: Sentence, chosen: list[Sentence]) -> bool:
     """Whether most of the content words of ``sentence`` or of a chosen one (the shorter's) are
-    in the other."""
+    in the other (:func:`~..analysers.ranking.overlap`, as the bottom line's redundancy)."""
     words = set(content_words(sentence.text))
-    for other in chosen:
-        theirs = set(content_words(other.text))
-        if words and theirs and len(words & theirs) >= REPEATED * min(len(words), len(theirs)):
-            return True
-    return False
+    return any(overlap(words, set(content_words(other.text))) >= REPEATED for other in chosen)
 
 
 def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) -> list[Sentence]:

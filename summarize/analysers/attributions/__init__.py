@@ -18,6 +18,7 @@ from .quotes import (
     as_double_quotes,
     as_quoted,
     next_quotations,
+    quotation_at,
     quote_marks,
     widened_to_quotations,
 )
@@ -32,7 +33,7 @@ from .spans import (
 )
 
 __all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "as_quoted", "claimed_attributions",
-           "credited_in", "find_attributions", "quote_marks", "read_attributions",
+           "credited_in", "find_attributions", "quotation_at", "quote_marks", "read_attributions",
            "rule_attributions", "speaker", "states_a_claim", "tagged_attributions",
            "tagger_inputs"]
 

@@ -69,41 +69,32 @@ def as_double_quotes(text: str) -> str:
     return "".join(chars)
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The quotations of ``text`` as :func:`as_double_quotes` reads it: each from an opening
-    mark to the closing mark after it, marks included, or to its paragraph's end if none closes
-    it there (a quotation continued in the next paragraph opens again there)."""
-    breaks = paragraph_break(text)
-    out: list[tuple[int, int]] = []
-    at = 0
-    while (opening := text.find("“", at)) >= 0:
-        paragraph_end = text.find(breaks, opening + 1)
-        limit = len(text) if paragraph_end < 0 else paragraph_end
-        closing = text.find("”", opening + 1, limit)
-        at = limit if closing < 0 else closing + 1
-        out.append((opening, at))
-    return out
-
-
 # What may follow a quotation that ends its sentence.
 _SENTENCE_END = " \t\n.!?…,;:\"”’'"
 _CLOSING_OF = {"“": "”", '"': '"', "‘": "’", "'": "'", "”": "”", "’": "’"}
 
 
 @functools.lru_cache(maxsize=16)
-def _quotations_of(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """:func:`quotations` of ``text`` as read, each with whether a mark closes it."""
-    read = as_double_quotes(text)
-    return tuple((s, e, read[e - 1] == "”") for s, e in quotations(read))
-
-
-def _trusted(text: str) -> tuple[tuple[int, int, bool], ...]:
-    """The quotations whose extent the marks tell: all in a text whose paragraphs blank lines
-    mark; else those a mark closes. Without blank lines a line is read as a paragraph, and the
+def quotations(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """The quotations of ``text``, its marks read as :func:`as_double_quotes` reads them: each
+    from an opening mark to the closing mark after it, marks included, and whether a mark
+    closes it. Where blank lines mark the paragraphs, one that no mark closes runs to its
+    paragraph's end (a quotation continued in the next paragraph opens again there). Without
+    blank lines a line is read as a paragraph, and only quotations a mark closes count: the
     BBC's text in XSum puts a closing mark at the start of the next line ('…is run.\n"Commission
     chairman Dick Pound said…'), where it reads as an opening one that no mark closes."""
-    spans = _quotations_of(text)
-    return spans if paragraph_break(text) == "\n\n" else tuple(q for q in spans if q[2])
+    read = as_double_quotes(text)
+    breaks = paragraph_break(read)
+    out = []
+    at = 0
+    while (opening := read.find("“", at)) >= 0:
+        paragraph_end = read.find(breaks, opening + 1)
+        limit = len(read) if paragraph_end < 0 else paragraph_end
+        closing = read.find("”", opening + 1, limit)
+        at = limit if closing < 0 else closing + 1
+        if closing >= 0 or breaks == "\n\n":
+            out.append((opening, at, closing >= 0))
+    return tuple(out)
 
 
 def as_quoted(text: str, start: int, end: int) -> str:
@@ -118,7 +109,7 @@ def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
     """The marks ``text[start:end]`` lacks to stand alone, in the marks the text quotes with:
     an opening one where it begins inside a quotation, a closing one where it leaves one open
     (or ends inside one that no mark closes, as a paragraph continued in the next does)."""
-    spans = _trusted(text)
+    spans = quotations(text)
     opening = closing = ""
     i = bisect.bisect_left(spans, (start, -1, False)) - 1  # the last one opened before it
     if i >= 0 and spans[i][1] > start:
@@ -133,9 +124,8 @@ def quote_marks(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The quotation (as :func:`quote_marks` trusts them) that ``offset`` lies in, marks
-    included."""
-    spans = _trusted(text)
+    """The quotation (:func:`quotations`) that ``offset`` lies in, marks included."""
+    spans = quotations(text)
     i = bisect.bisect_right(spans, (offset, sys.maxsize, True)) - 1
     return (spans[i][0], spans[i][1]) if i >= 0 and offset < spans[i][1] else None
 
@@ -148,7 +138,7 @@ def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
 def widened_to_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with each content that lies inside a quotation of several sentences, its cue
     outside that quotation, widened to the whole quotation."""
-    spans = _quotations_of(text)
+    spans = quotations(text)
     sentences = sentence_spans(text)
     out = []
     for a in found:
@@ -175,7 +165,7 @@ def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
     content_starts = [start for start, _ in contents]
     reach = list(itertools.accumulate((end for _, end in contents), max))  # furthest end so far
     out = []
-    for q_start, q_end, _ in _quotations_of(text):
+    for q_start, q_end, _ in quotations(text):
         k = _sentence_of(sentences, q_start)
         if k < 1 or text[sentences[k][0]:q_start].strip():
             continue  # the quotation does not open its sentence
