@@ -564,6 +564,14 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("The Queen at 90Her visit, he turns 31 tomorrow.", [(90, None), (31, "years old")]),
         # a noun with no plural of its own before a plural; a measure stays one
         ("Two police officers worked 10 hour shifts.", [(2, "police officers"), (10, "hour")]),
+        # a plural before a plural modifies it, not a verb after it nor a noun before a number
+        ("It is one of the top 10 arms exporters; 200 plainclothes police officers came.",
+         [(10, "arms exporters"), (200, "plainclothes police officers")]),
+        ("Which of these two sides takes precedence? One in 45 children ages 3 to 17 has it.",
+         [(2, "sides"), (45, "children"), (3, "years old")]),
+        # an area written as an adjective
+        ("A 5,125-square-foot space in a 1.4-square-mile city.",
+         [(5125, "square foot"), (1.4, "square mile")]),
         # a unit made of a hyphenated word is written in the plural as English writes it
         ("A three-match ban, a 35-foot boat, a five-story block.",
          [(3, "matches"), (35, "feet"), (5, "stories")]),

@@ -66,6 +66,9 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 # (a headline's capital too: "Same Old 25-Second Speech", "A 3-Word Response")
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
 _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
+# An area or a volume written as an adjective: "a 2,000-square-foot house", "a 10-square-mile zone".
+_HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|meters?|m|yards?|yd|"
+                          r"inch|inches|in|kilometres?|kilometers?|km)\b", re.IGNORECASE)
 
 
 PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
@@ -143,6 +146,20 @@ _WHOLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:\d[\d,]*|(?:{NUM_WORD})\b)(?=\s+[A-Za
                     re.IGNORECASE)
 
 
+def _modifies(noun: str, after: str, rest: str) -> bool:
+    """``noun`` modifies the plural ``after`` it, which heads the phrase: a noun with no plural
+    of its own ("police officers", "crew members"; a measure stays one: "10 hour shifts" are 10
+    hours), or a plural ("10 arms exporters", "3 sports fans": a verb after a plural would not
+    agree with it); not before a number ("45 children ages 3 to 17")."""
+    if not (noun.isalpha() and noun.islower() and after.isalpha() and after.islower() and
+            is_plural(after)) or after in STOP_UNIT | MEASURE_WORDS or re.match(r"\s+\d", rest):
+        return False
+    if noun[-1] != "s" and singular(noun) == noun:
+        return noun != "people" and noun not in MEASURE_WORDS
+    return is_plural(noun) and noun not in MEASURE_WORDS | STOP_UNIT and noun != "times" and \
+        after not in non_nouns()
+
+
 def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
     words: list[re.Match[str]] = []
@@ -187,14 +204,10 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
     noun = words[head].group(1)
-    if value != 1 and head + 1 < len(words) and noun.isalpha() and noun.islower() and \
-            noun[-1] != "s" and singular(noun) == noun and noun != "people" and \
-            noun not in MEASURE_WORDS and \
-            words[head + 1].group(1).islower() and is_plural(words[head + 1].group(1)) and \
-            words[head + 1].group(1) not in STOP_UNIT | MEASURE_WORDS:
-        # a noun with no plural of its own before a plural: "police officers", "crew
-        # members" (a measure stays one: "10 hour shifts" are 10 hours)
+    while value != 1 and head + 1 < len(words) and _modifies(noun, words[head + 1].group(1),
+                                                             text[words[head + 1].end():]):
         head += 1
+        noun = words[head].group(1)
     unit = " ".join(w.group(1) for w in words[: head + 1])
     stop = words[head].end(1)
     if unit.endswith(("'s", "’s")):
@@ -261,6 +274,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         points = _HYPHEN_POINTS.match(rest)
         if points:  # "a 2-percentage-point lead", "a 25-basis-point cut"
             return f"{points.group(1).lower()} point", end + points.end()
+        area = _HYPHEN_AREA.match(rest)
+        if area:
+            return f"{area.group(1).lower()} {area.group(2).lower()}", end + area.end()
         word = hyphen.group(1).lower()
         if word in ("strong", "plus", "odd", "something"):
             # "a 1,000-strong crowd": a crowd of 1,000; "its 100,000-plus subscribers", "some
