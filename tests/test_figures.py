@@ -569,6 +569,14 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
          [(10, "arms exporters"), (200, "plainclothes police officers")]),
         ("Which of these two sides takes precedence? One in 45 children ages 3 to 17 has it.",
          [(2, "sides"), (45, "children"), (3, "years old")]),
+        # a modifier said with each number, the noun once; names joined by "and"
+        ("It claimed 104 merchant and 16 military vessels; 5 British and 3 French officials.",
+         [(104, "merchant vessels"), (16, "military vessels"), (5, "British officials"),
+          (3, "French officials")]),
+        ("She won 11 gold, eight silver and three bronze medals in 31 Olympic and Paralympic "
+         "sports; 50 Democrats and Republicans voted.",
+         [(11, "gold medals"), (8, "silver medals"), (3, "bronze medals"),
+          (31, "Olympic and Paralympic sports"), (50, "Democrats")]),
         # an area written as an adjective
         ("A 5,125-square-foot space in a 1.4-square-mile city.",
          [(5125, "square foot"), (1.4, "square mile")]),

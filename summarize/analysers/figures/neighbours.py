@@ -12,7 +12,7 @@ from .change import MOVE_WORD
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
 from .numbers import NUM_WORD, SCALE, SCALES, SHARE
-from .words import is_plural
+from .words import MEASURE_WORDS, UNIT_NAMES, is_plural
 
 __all__ = ["ELIDED", "neighbours"]
 
@@ -77,6 +77,17 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of)\s*", text[a.end:b.start]):
             # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
             out[i] = replace(a, unit=b.unit)
+        elif b.unit and len(b.unit.split()) > 1 and is_plural(b.unit.split()[-1]) and \
+                a.low is None and not SHARE.search(a.text):
+            # a modifier said with each number, the noun once: "104 merchant and 16 military
+            # vessels", "5 British and 3 French officials"
+            modifier = _MODIFIER_AND.fullmatch(text[a.end:b.start])
+            if a.unit is None and modifier:
+                out[i] = replace(a, unit=f"{modifier.group(1)} {b.unit.split()[-1]}")
+            elif a.unit and re.fullmatch(r"[a-z]+", a.unit) and not is_plural(a.unit) and \
+                    a.unit not in MEASURE_WORDS and a.unit not in UNIT_NAMES and \
+                    re.fullmatch(r"\s+(?:and|or)\s+|,\s+", text[a.end:b.start]):
+                out[i] = replace(a, unit=f"{a.unit} {b.unit.split()[-1]}")
         rate = re.search(r"\s+per\s+\w+$", b.unit or "")
         if rate and a.unit and " per " not in a.unit and is_plural(a.unit.split()[-1]) and \
                 re.fullmatch(r",\s*|,?\s+and\s+", text[a.end:b.start]):
@@ -88,6 +99,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 # A number with a scale ("three million", "8bn") and a number without ("two", "5").
 _SCALED = re.compile(rf"(?:[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?)\s?({SCALE})\b",
                      re.IGNORECASE)
+_MODIFIER_AND = re.compile(r"\s+([A-Za-z][a-z-]+)\s+(?:and|or)\s+")
 _BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
 
 

@@ -118,7 +118,9 @@ _WORD = re.compile(rf"\s+([a-z][A-Z][a-z'’-]+|{_ACRONYMS}|[A-Z]{{2,5}}(?![\w'�
                    rf"[A-Za-z][a-z'’-]*)")
 
 
-_CAPITALISED = re.compile(r"^\s+((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z][a-z-]*)")
+# (and names joined by "and" or "or": "31 Olympic and Paralympic sports")
+_CAPITALS = r"(?:[A-Z][\w'’.-]*\s+){1,3}"
+_CAPITALISED = re.compile(rf"^\s+({_CAPITALS}(?:(?:and|or)\s+{_CAPITALS})?)([A-Za-z][a-z-]*)")
 
 
 _WEIGHT_CONTEXT = re.compile(
