@@ -611,6 +611,10 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # a list's markers are not figures; a number ending a sentence broken across lines is
         ("What will be talked about today:\n\n1. FIREWORKS FLY\n\n2. 40 DIE IN FLOODS", [40.0]),
         ("It all ended in minute\n3. That was it.", [3.0]),
+        # markers inside a line, known by the next or the one before; not a value said of
+        ("His two wins—1. Welfare reform 2. Two judges. Rosberg 1:35.782 2.\nVettel 3.\nMassa",
+         [2.0, 2.0]),
+        ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
     ],
 )
 def test_years_and_list_markers_are_not_figures(text: str, values: list[Any]) -> None:
