@@ -578,8 +578,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
          [(11, "gold medals"), (8, "silver medals"), (3, "bronze medals"),
           (31, "Olympic and Paralympic sports"), (50, "Democrats")]),
         # an area written as an adjective
-        ("A 5,125-square-foot space in a 1.4-square-mile city.",
-         [(5125, "square foot"), (1.4, "square mile")]),
+        ("A 5,125-square-foot space in a 1.4-square-mile city, a 15,000 square-foot office.",
+         [(5125, "square foot"), (1.4, "square mile"), (15000, "square foot")]),
         # a unit made of a hyphenated word is written in the plural as English writes it
         ("A three-match ban, a 35-foot boat, a five-story block.",
          [(3, "matches"), (35, "feet"), (5, "stories")]),

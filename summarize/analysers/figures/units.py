@@ -300,7 +300,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return plural(word, value), end + hyphen.end(1)  # three-year-long
     area = AREA_UNIT.match(rest)
     if area:
-        return " ".join(area.group(1).split()), end + area.end(1)
+        words = area.group(1).split()  # "a 15,000 square-foot office": square feet
+        if re.match(r"(?:sq|square|cubic)-", words[0], re.IGNORECASE):
+            words[:1] = words[0].split("-", 1)
+        return " ".join(words), end + area.end(1)
     symbol = _SYMBOL_UNIT.match(rest)
     if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
                    (symbol.group(1).lower() not in GLUED_ONLY or _FEET_AND.search(

@@ -63,7 +63,7 @@ _IRREGULAR_PLURALS = {
 
 
 AREA_UNIT = re.compile(
-    r"^\s?((?:sq\s?\.?|square|cubic)\s?(?:m|ft|km|mi|yd)\b|(?:sq\.?|square|cubic)\s+[a-z]+|"
+    r"^\s?((?:sq\s?\.?|square|cubic)[\s-]?(?:m|ft|km|mi|yd)\b|(?:sq\.?|square|cubic)[\s-]+[a-z]+|"
     r"basis points?\b|percentage points?\b|light[ -]years?\b|"
     r"(?:(?:degrees?|deg\.?)\s*)?(?:fahrenheit|celsius|celcius|farenheit|centigrade|kelvin)\b|"
     r"(?:degrees?|deg\.?|[°º])\s?[FC]\b)",
