@@ -577,6 +577,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
          "sports; 50 Democrats and Republicans voted.",
          [(11, "gold medals"), (8, "silver medals"), (3, "bronze medals"),
           (31, "Olympic and Paralympic sports"), (50, "Democrats")]),
+        # "aged" is no unit: what follows is an age
+        ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective
         ("A 5,125-square-foot space in a 1.4-square-mile city, a 15,000 square-foot office.",
          [(5125, "square foot"), (1.4, "square mile"), (15000, "square foot")]),
@@ -615,6 +617,8 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("His two wins—1. Welfare reform 2. Two judges. Rosberg 1:35.782 2.\nVettel 3.\nMassa",
          [2.0, 2.0]),
         ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
+        # a label's number: "type 2 diabetes"
+        ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],
 )
 def test_years_and_list_markers_are_not_figures(text: str, values: list[Any]) -> None:

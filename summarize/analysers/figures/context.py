@@ -26,7 +26,7 @@ _LABELS = {
     "season", "volume", "vol", "part", "item", "rule", "resolution", "amendment", "paragraph",
     "zip", "code", "postcode", "a.d.", "ad", "bc", "clause", "subsection", "annex", "appendix",
     "question", "game", "round", "stage", "phase", "step", "tier", "category", "class",
-    "division", "unit", "scene", "act",
+    "division", "unit", "scene", "act", "type",  # "type 2 diabetes"
 }
 
 

@@ -33,6 +33,7 @@ STOP_UNIT = {
     "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
     "amid", "amidst", "despite", "among", "across", "through", "within", "without", "near",
     "today", "tonight", "tomorrow", "yesterday",  # "who turns 31 tomorrow"
+    "aged",  # "three men arrested - two aged 29 and the other 32": their ages, not "aged"
 }
 
 
