@@ -577,6 +577,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
          "sports; 50 Democrats and Republicans voted.",
          [(11, "gold medals"), (8, "silver medals"), (3, "bronze medals"),
           (31, "Olympic and Paralympic sports"), (50, "Democrats")]),
+        # "-plus" is a bound, not a unit: the noun phrase after it, if any
+        ("Any of the 90-plus smaller parties; an estimated 28,000-plus at a park.",
+         [(90, "smaller parties"), (28000, None)]),
+        ("A bid at age 78 seems improbable.", [(78, "years old")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

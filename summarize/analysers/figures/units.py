@@ -287,8 +287,13 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             if counted and counted.group(1) not in STOP_UNIT and \
                     not _not_a_head(counted.group(1)):
                 return counted.group(1), end + hyphen.end(1) + counted.end(1)
-        if word in ("odd", "something"):
-            return None, end + hyphen.end(1)  # "some 20-odd": about 20 of nothing named
+        if word in ("odd", "something", "plus"):
+            # "the 90-plus smaller parties": the phrase up to its plural; "some 20-odd" alone
+            # is about 20 of nothing named
+            unit, stop = _noun_unit(text, end + hyphen.end(1), value)
+            if unit is not None and is_plural(unit.split()[-1]):
+                return unit, stop
+            return None, end + hyphen.end(1)
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
         if word == "percent":

@@ -43,7 +43,7 @@ _NOT_PLURAL = {
     "less", "unless", "across", "always", "perhaps", "whereas", "besides", "towards", "news",
     "afterwards", "nevertheless", "sometimes", "his", "hers", "ours", "yours",
     "theirs", "series", "species", "means", "gas", "bus", "bonus", "status", "campus",
-    "themselves", "ourselves", "yourselves", "comes",
+    "themselves", "ourselves", "yourselves", "comes", "seems",
 }
 
 
