@@ -621,6 +621,8 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("His two wins—1. Welfare reform 2. Two judges. Rosberg 1:35.782 2.\nVettel 3.\nMassa",
          [2.0, 2.0]),
         ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
+        # a clock written with a full stop after a word of time, not a price; a phone number
+        ("A wave hit at 7.30 last night; shares closed at 11.30 and she called 911.", [11.3]),
         # a label's number: "type 2 diabetes"
         ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],

@@ -120,6 +120,13 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
                                                    re.IGNORECASE):
         return True  # ordinal or clock time
+    if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_BEFORE.search(before) and \
+            not _PRICE_BEFORE.search(text, max(0, start - 24), start) and \
+            not _priced_or_measured(text, end) and \
+            not re.match(r"\s*(?:%|per\s?cent|points?|pence|cents?)\b", after, re.IGNORECASE):
+        return True  # "a wave hit at 7.30 last night", "came to the door at 11.30": the clock
+    if digits in _EMERGENCY and _CALL_BEFORE.search(before):
+        return True  # "call 911", "dialled 999": a telephone number
     if _MONTH_BEFORE.search(before):
         return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
@@ -197,6 +204,17 @@ def _next_marker(text: str, start: int, n: int) -> bool:
     near = re.compile(rf"(?<![\w.,:]){n - 1}|(?<![\w.,:]){n + 1}")
     window = text[max(0, start - 300):start + 300]
     return any(_MARKER_AFTER.match(window, m.end()) for m in near.finditer(window))
+
+
+# A time of day written with a full stop, as British news writes it ("at 7.30"), after a word of
+# time; not a price or a level reached ("closed at 11.30", "stood at 7.25").
+_CLOCK_DOT = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around)\s+$", re.IGNORECASE)
+_PRICE_BEFORE = re.compile(r"\b(?:clos(?:ed|ing)|trad(?:ed|ing)|stood|end(?:ed|ing)|open(?:ed|ing)|"
+                           r"priced|valued|fixed|peaked|rate|level)\s+at\s+$", re.IGNORECASE)
+_EMERGENCY = frozenset({"911", "999", "112", "111", "101"})
+_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?|ring(?:s|ing)?|"
+                          r"phon(?:e|es|ed|ing))\s+$", re.IGNORECASE)
 
 
 def _starts_an_item(text: str, start: int) -> bool:
