@@ -623,6 +623,8 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
         # a clock written with a full stop after a word of time, not a price; a phone number
         ("A wave hit at 7.30 last night; shares closed at 11.30 and she called 911.", [11.3]),
+        # a name that begins with a number; a unit or a currency glued on stays a figure
+        ("Outside 1OAK, the 9GAG video drew 10GB of traffic and 50USD.", [10.0, 50.0]),
         # a label's number: "type 2 diabetes"
         ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],

@@ -8,7 +8,7 @@ import unicodedata
 
 from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from .currencies import currency_after
-from .numbers import CURRENCY_WORDS
+from .numbers import CURRENCY_WORDS, SCALES
 from .senses import surface_of
 from .words import (
     AREA_UNIT,
@@ -17,6 +17,7 @@ from .words import (
     MEASURE_WORDS,
     MONTHS,
     STOP_UNIT,
+    UNIT_NAMES,
     is_plural,
 )
 
@@ -127,6 +128,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         return True  # "a wave hit at 7.30 last night", "came to the door at 11.30": the clock
     if digits in _EMERGENCY and _CALL_BEFORE.search(before):
         return True  # "call 911", "dialled 999": a telephone number
+    glued = _GLUED_NAME.match(after)
+    if digits and glued and glued.group().lower() not in UNIT_NAMES and \
+            glued.group().lower() not in SCALES and not _priced_or_measured(text, end):
+        return True  # a name that begins with a number: the club "1OAK", "9GAG", "7UP"
     if _MONTH_BEFORE.search(before):
         return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
@@ -206,6 +211,7 @@ def _next_marker(text: str, start: int, n: int) -> bool:
     return any(_MARKER_AFTER.match(window, m.end()) for m in near.finditer(window))
 
 
+_GLUED_NAME = re.compile(r"[A-Z]{2,}(?![\w])")
 # A time of day written with a full stop, as British news writes it ("at 7.30"), after a word of
 # time; not a price or a level reached ("closed at 11.30", "stood at 7.25").
 _CLOCK_DOT = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
