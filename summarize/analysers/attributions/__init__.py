@@ -278,7 +278,8 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     return sorted([*spans, (tokens[first][0], tokens[last][1], kind)])
 
 
-_RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b")
+# (or, without the comma, a "which" that ends the source: "the State Department which said")
+_RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b|(?<=\w)[ \t]+which\Z")
 _RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
 # The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
 _ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}[ \t]+)*{NAME_WORD}"
