@@ -625,6 +625,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("A wave hit at 7.30 last night; shares closed at 11.30 and she called 911.", [11.3]),
         # a name that begins with a number; a unit or a currency glued on stays a figure
         ("Outside 1OAK, the 9GAG video drew 10GB of traffic and 50USD.", [10.0, 50.0]),
+        # "m" for metres where a distance is meant, else millions
+        ("Those within 500m of the device left; it landed 200m away and raised 5m.",
+         [500.0, 200.0, 5e6]),
         # a label's number: "type 2 diabetes"
         ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],

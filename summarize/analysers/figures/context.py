@@ -262,12 +262,22 @@ _RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|backs
                    r"in\s+\d+(?:\.\d+)?\s?(?:s|secs?|seconds)\b)", re.IGNORECASE)
 
 
+# How far from a place: "500m away", "200m north of the bridge", "300m off the coast".
+_DISTANCE_AFTER = re.compile(r"\s+(?:away\b|off\s+(?:the\s+)?(?:coast|shore)|"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b)",
+                             re.IGNORECASE)
+
+
 def metres(text: str, start: int, end: int) -> bool:
     """Whether a number written with "m" (``text[start:end]``) is a length, not millions: a
-    dimension after it, a race over it, or its length in feet or miles beside it in brackets."""
+    dimension after it, a race over it, its length in feet or miles beside it in brackets, or
+    how far away something is ("within 500m of the device", "200m away")."""
     return bool(_DIMENSION.match(text, end) or _RACE.match(text, end) or
                 _IMPERIAL_AFTER.match(text, end) or
-                _IMPERIAL_BEFORE.search(text, max(0, start - 24), start))
+                _IMPERIAL_BEFORE.search(text, max(0, start - 24), start) or
+                _DISTANCE_AFTER.match(text, end) or
+                re.search(r"\bwithin\s+$", text[max(0, start - 8):start], re.IGNORECASE) and
+                re.match(r"\s+of\b", text[end:end + 4]))
 
 
 def measure_follows(text: str, end: int) -> bool:
