@@ -591,6 +591,19 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
     assert found[0].content.text.startswith("the plan had failed")
 
 
+def test_a_rank_the_tagger_cut_in_two_stays_whole_in_the_name() -> None:
+    from summarize.analysers.source_kinds import source_actor
+
+    class Tagger:  # as the shipped one read "Ch Insp Elliot Brown" in a BBC article
+        def tag(self, features: list[list[str]]) -> list[str]:
+            return ["O", "PER", "PER", "PER"] + ["O"] * (len(features) - 4)
+
+    text = "Ch Insp Ewa Nowak, the local area commander, said the danger had passed."
+    actor = source_actor(text, 0, text.index(" said"), Tagger())  # type: ignore[arg-type]
+    assert actor is not None
+    assert (actor.name, actor.role) == ("Ch Insp Ewa Nowak", "the local area commander")
+
+
 @pytest.mark.parametrize(
     ("phrase", "name", "kind", "role"),
     [  # sentences of our own: "<phrase> said on Monday that the strike had ended."
@@ -612,6 +625,9 @@ def test_a_tagged_source_without_a_tagged_cue_takes_the_rules_cue() -> None:
         # nor is it part of a role, where the tagger leaves it out of the name
         ("Mrs. Nowak, a dock worker,", "Nowak", "person", "a dock worker"),
         ("The younger Mr. Kowalski", "Kowalski", "person", "younger"),
+        # a rank of two abbreviated words, left out of the name, is a role
+        ("Ch Insp Ewa Nowak, the local area commander,", "Ewa Nowak", "person",
+         "Ch Insp, the local area commander"),
         # a name after "of" and an article is what the role is of, not the person
         ("Jan Kowalski, deputy leader of A Fair Russia,", "Jan Kowalski", "person",
          "deputy leader of A Fair Russia"),

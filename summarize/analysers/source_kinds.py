@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..vocabulary import FORMS_OF_ADDRESS, HONORIFICS
+from ..vocabulary import FORMS_OF_ADDRESS, HONORIFICS, RANKS
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
@@ -129,6 +129,10 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
                            start, end, named)
     first = name_start_of(labels, head)
+    while 0 < first < head and _honorific(words, first, RANKS) and \
+            _honorific(words, first - 1, RANKS):
+        first -= 1  # a rank of two words, the tagger's name holding its second: "Ch Insp Elliot
+        # Brown", "Lt Cdr Tim Castrinoyannakis"
     name_start, name_end = tokens[first][0], tokens[head][1]
     # "Mr. Kasich, a Republican", "the younger Mr. Trump" (where the tagger left "Mr." out of
     # the name): a form of address is not a role
