@@ -139,6 +139,7 @@ def test_a_claim_is_credited_to_the_speaker_without_the_clause_about_them() -> N
         ("the agency, which runs the port", "the agency"),
         ("which runs the port", "which runs the port"),  # "which" may stand for anything
         ("the port authority which", "the port authority"),  # no comma: "... which said"
+        ("deviceThe port authority", "The port authority"),  # furniture glued on before it
         ("Ana Ruiz", "Ana Ruiz"),
     ],
 )

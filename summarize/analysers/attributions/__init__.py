@@ -280,6 +280,9 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
 
 # (or, without the comma, a "which" that ends the source: "the State Department which said")
 _RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b|(?<=\w)[ \t]+which\Z")
+# A source that begins inside a word glued to the sentence before, a page's furniture
+# ("Media playback is not supported on this deviceA World Anti-Doping Agency report").
+_GLUED_START = re.compile(r"[a-z]{3,}(?=[A-Z])")
 _RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
 # The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
 _ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}[ \t]+)*{NAME_WORD}"
@@ -291,10 +294,13 @@ def speaker(text: str, source: Span) -> Span:
     "Mr Ashby, 74, who ..."), a source without the relative clause that describes it ("the
     37-year-old" of "the 37-year-old, who is targeting further Paralympic success"), else the
     source as found, without a possessive ("Sotomayor" of "Sotomayor’s sentiments couldn’t be
-    more different") or an age after it ("John Lahiff, 75"). (PolNeAR annotates the pronoun
+    more different") or an age after it ("John Lahiff, 75"), or the end of a word glued on before
+    it ("deviceA World Anti-Doping Agency report"). (PolNeAR annotates the pronoun
     itself as the source, and the tagger follows it: its spans stay as they are, and the
     briefing names the speaker.)"""
     start, end = source.start, source.end
+    if glued := _GLUED_START.match(text, start, end):
+        start = glued.end()  # page furniture glued on: "…not supported on this deviceA report"
     if _RELATIVE_START.match(text, start):
         name = _ANTECEDENT.search(text, max(0, start - 80), start)
         if name is None:
