@@ -581,6 +581,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("Any of the 90-plus smaller parties; an estimated 28,000-plus at a park.",
          [(90, "smaller parties"), (28000, None)]),
         ("A bid at age 78 seems improbable.", [(78, "years old")]),
+        # an age bound said of people; not of a measure
+        ("Men under 35 support him, voters over 65 not, at over 35 degrees.",
+         [(35, "years old"), (65, "years old"), (35, "degrees")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

@@ -131,6 +131,14 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
                          change=CHANGE[qualifier])
 
 
+# An age bound said of people: "voters under 30", "children under 16", "those over 45".
+_BOUND = re.compile(r"(?:under|over|below|above)\s*", re.IGNORECASE)
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|voters|men|women|adults|those|americans|residents|"
+                            r"workers|respondents|millennials|girls|boys|children|kids|teenagers|"
+                            r"teens|students|users|drivers|anyone|everyone|latinos|hispanics|whites|"
+                            r"blacks)\s+$", re.IGNORECASE)
+
+
 def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention | None:
     """The figure ``m`` found, or ``None``; ``paired``: the second of a pair written with a
     hyphen ("the 48 of 52-48")."""
@@ -293,6 +301,12 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             elif unit in (None, "people") or \
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
+        elif qual_text and low is None and value.is_integer() and 10 <= value <= 115 and \
+                _BOUND.fullmatch(qual_text) and \
+                _PEOPLE_BEFORE.search(text, max(0, start - 30), start) and \
+                (unit is None or not is_measure(unit) and not is_plural(unit.split()[-1])):
+            # "voters under 30", "those over 45", "Men under 35 support Sanders": an age bound
+            unit, end = "years old", m.end("num")
     if unit is not None and low is None:
         value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
