@@ -624,6 +624,8 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("His two wins—1. Welfare reform 2. Two judges. Rosberg 1:35.782 2.\nVettel 3.\nMassa",
          [2.0, 2.0]),
         ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
+        ("Clinton 1) registers the words, 2) realizes it; Rubio (44) and Cruz (45) agree.",
+         [44.0, 45.0]),
         # a clock written with a full stop after a word of time, not a price; a phone number
         ("A wave hit at 7.30 last night; shares closed at 11.30 and she called 911.", [11.3]),
         # a name that begins with a number; a unit or a currency glued on stays a figure

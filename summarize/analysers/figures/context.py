@@ -161,7 +161,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             and _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY", "\n\n12\nAnchor…": a list's marker
     if digits and len(digits) <= 2 and _MARKER_AFTER.match(after) and \
-            not _SAID_OF.search(before) and _next_marker(text, start, int(digits)):
+            not before.endswith("(") and not _SAID_OF.search(before) and \
+            _next_marker(text, start, int(digits)):
         return True  # a marker with the next or the one before near it: "1. Welfare reform 2. Two
         # Supreme Court justices", "Mercedes 1:35.782 2.\nNico Rosberg … 3.\nSebastian Vettel"
     if digits and len(digits) <= 2 and re.search(r"[,;:]\s*$", before) and _SHIRT.match(text, end):
@@ -195,8 +196,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                 not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE))
 
 
-# A list's marker: a number, a full stop, then the item's capital.
-_MARKER_AFTER = re.compile(r"\.(?:[ \t]+|[ \t]*\r?\n\s*)[A-Z(]")
+# A list's marker: a number, a full stop, then the item's capital; or a number and a closing
+# bracket ("Clinton 1) registers the meaning …, 2) realizes …").
+_MARKER_AFTER = re.compile(r"\.(?:[ \t]+|[ \t]*\r?\n\s*)[A-Z(]|\)[ \t]+[A-Za-z]")
 
 
 # A word that says a number is a value, not a marker: "she is at minus 40. Among women, …"
@@ -206,7 +208,7 @@ _SAID_OF = re.compile(r"\b(?:minus|plus|at|to|of|by|from|than|is|was|are|were|be
 
 def _next_marker(text: str, start: int, n: int) -> bool:
     """The marker of the item before ``n`` or after it stands within 300 characters."""
-    near = re.compile(rf"(?<![\w.,:]){n - 1}|(?<![\w.,:]){n + 1}")
+    near = re.compile(rf"(?<![\w.,:(]){n - 1}|(?<![\w.,:(]){n + 1}")
     window = text[max(0, start - 300):start + 300]
     return any(_MARKER_AFTER.match(window, m.end()) for m in near.finditer(window))
 
