@@ -584,6 +584,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # an age bound said of people; not of a measure
         ("Men under 35 support him, voters over 65 not, at over 35 degrees.",
          [(35, "years old"), (65, "years old"), (35, "degrees")]),
+        # "to" written with hyphens: a range, or a tally set side by side like a score
+        ("A poll of 18-to-34-year-olds; a 5-to-4 decision; a 73-to-25 percent victory.",
+         [(18, "years old"), (73, "%"), (25, "%")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

@@ -290,8 +290,10 @@ def measure_follows(text: str, end: int) -> bool:
 
 
 def score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
-    """Sports scores ("2-1") and product or index names ("S&P 500", "iPhone 12", "Game 2")."""
-    if m.group("join") == "-" and second is not None and value.is_integer() and \
+    """Sports scores and tallies ("2-1", "a 5-to-4 decision") and product or index names ("S&P
+    500", "iPhone 12", "Game 2")."""
+    hyphens = m.group("join") == "-" or text.startswith("-to-", m.end("num"))  # "5-to-4"
+    if hyphens and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and \
             not measure_follows(text, m.end()):

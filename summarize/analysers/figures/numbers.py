@@ -238,7 +238,9 @@ FIGURE = re.compile(
     rf"(?P<num>{_NUMBER})"
     rf"(?P<exp>\s?[×x]\s?10\^?(?P<power>[−-]?\d{{1,2}}))?"
     rf"(?P<pct0>\s?%)?"
-    rf"(?:\s*(?P<join>-|–|—|to|and)\s*(?P<cur2>{_CUR})?(?P<num2>{_NUMBER_PLAIN}))?"
+    # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to")
+    rf"(?:\s*(?:-(?=to-\d))?(?P<join>-|–|—|to|and)(?:(?<=to)-(?=\d))?"
+    rf"\s*(?P<cur2>{_CUR})?(?P<num2>{_NUMBER_PLAIN}))?"
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )

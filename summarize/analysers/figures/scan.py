@@ -84,8 +84,8 @@ def _scan(text: str) -> list[FigureMention]:
             continue
         out.append(figure)
         pos = max(figure.end, m.start() + 1)
-        if m.group("join") in ("-", "–") and figure.end <= m.start("join") and \
-                figure.low is None:
+        if (m.group("join") in ("-", "–") or text.startswith("-to-", m.end("num"))) and \
+                figure.end <= m.start("join") and figure.low is None:
             # "52-48", "58%-33%": a pair side by side (below); its second number follows the
             # hyphen, which is then neither a minus nor an identifier's
             pair = FIGURE.match(text, m.start("cur2") if m.group("cur2") else m.start("num2"))
