@@ -596,8 +596,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("A three-match ban, a 35-foot boat, a five-story block.",
          [(3, "matches"), (35, "feet"), (5, "stories")]),
         ("He was given two years' probation.", [(2, "years")]),
-        # a ratio's "to" is no unit; a hyphenated percent is one
-        ("He won by nearly 3-to-1, past the 15-percent hurdle.", [(3, None), (15, "%")]),
+        # a small ratio written with hyphens is no figure (as "3-1" is not); a hyphenated
+        # percent is a unit
+        ("He won by nearly 3-to-1, past the 15-percent hurdle.", [(15, "%")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
