@@ -587,6 +587,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # "to" written with hyphens: a range, or a tally set side by side like a score
         ("A poll of 18-to-34-year-olds; a 5-to-4 decision; a 73-to-25 percent victory.",
          [(18, "years old"), (73, "%"), (25, "%")]),
+        # the unit left out of a list of parallel clauses, each with its own subject
+        ("Ted Cruz has 11 delegates, Marco Rubio has 10, Jeb Bush has 4.",
+         [(11, "delegates"), (10, "delegates"), (4, "delegates")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

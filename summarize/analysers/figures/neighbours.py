@@ -52,7 +52,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the noun left out after "and": "5,000 people in France and 2,000 in Germany"
                 out[i] = replace(b, unit=a.unit)
                 break
-            if re.search(r"\b(?:but|while|whilst|whereas|and)\b", between) and \
+            if re.search(r"\b(?:but|while|whilst|whereas|and)\b|[,;]\s+[A-Z]", between) and \
                     word_before(text, a.start) == word_before(text, b.start) is not None and \
                     CLAUSE_END.match(text, b.end):
                 # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
