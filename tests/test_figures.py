@@ -640,6 +640,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # "m" for metres where a distance is meant, else millions
         ("Those within 500m of the device left; it landed 200m away and raised 5m.",
          [500.0, 200.0, 5e6]),
+        # a style sheet pasted into the text; not a share in a list of results
+        (".bio { width:100%; padding-top:20px; } Turnout: 65%; registered: 1,200.",
+         [65.0, 1200.0]),
         # a label's number: "type 2 diabetes"
         ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],

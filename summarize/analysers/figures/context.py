@@ -126,6 +126,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             not _priced_or_measured(text, end) and \
             not re.match(r"\s*(?:%|per\s?cent|points?|pence|cents?)\b", after, re.IGNORECASE):
         return True  # "a wave hit at 7.30 last night", "came to the door at 11.30": the clock
+    if _CSS_PROPERTY.search(before) and (_CSS_LENGTH.match(after) or _CSS_SHARE.match(after) and
+                                         _in_braces(text, start)):
+        return True  # a style sheet pasted into the text: "padding-top:20px;", "width:100%;"
     if digits in _EMERGENCY and _CALL_BEFORE.search(before):
         return True  # "call 911", "dialled 999": a telephone number
     glued = _GLUED_NAME.match(after)
@@ -220,6 +223,17 @@ _CLOCK_DOT = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
 _CLOCK_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around)\s+$", re.IGNORECASE)
 _PRICE_BEFORE = re.compile(r"\b(?:clos(?:ed|ing)|trad(?:ed|ing)|stood|end(?:ed|ing)|open(?:ed|ing)|"
                            r"priced|valued|fixed|peaked|rate|level)\s+at\s+$", re.IGNORECASE)
+_CSS_PROPERTY = re.compile(r"[a-z-]{3,}\s*:\s*$")
+_CSS_LENGTH = re.compile(r"(?:px|em|rem|pt)\s*(?:;|\}|!important|$)")
+_CSS_SHARE = re.compile(r"%\s*(?:;|\}|!important)")
+
+
+def _in_braces(text: str, start: int) -> bool:
+    """``start`` lies inside a style sheet's braces opened in the 200 characters before it."""
+    before = text[max(0, start - 200):start]
+    return before.rfind("{") > before.rfind("}")
+
+
 _EMERGENCY = frozenset({"911", "999", "112", "111", "101"})
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?|ring(?:s|ing)?|"
                           r"phon(?:e|es|ed|ing))\s+$", re.IGNORECASE)
