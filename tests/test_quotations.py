@@ -120,3 +120,43 @@ def test_a_bottom_line_closes_the_quotations_it_cuts_and_names_their_speakers() 
     sentences = [Sentence(index=i, start=s, end=e, text=text[s:e], score=1.0)
                  for i, (s, e) in enumerate(sentence_spans(text))]
     assert bottom_line(text, sentences[1:]) == '"Nobody asked." (Mr. Brown) The vote is on Monday.'
+
+
+def test_xsum_closing_marks_moved_to_the_next_line_close_their_quotation() -> None:
+    from summarize.analysers.attributions import quotation_at
+    from summarize.analysers.sentences import line_closers, line_continuations
+
+    # BBC text as XSum keeps it: a line is a paragraph, a closing mark begins the next line, and
+    # a paragraph's first word may stand alone on its line
+    text = ('Kerr said: "We were able to pull it out.\n'
+            '"Warriors host the Cavaliers on Thursday.\n'
+            'Smith told the BBC: "I feel fine.\n'
+            '"If you peak early, you go down.\n'
+            '"The\n'
+            'final is on Sunday.\n'
+            'Pound said: "They are asleep.\n'
+            '""They do not care," he added.')
+    closers = {text[i + 1:].split()[0] for i in line_closers(text)}
+    assert closers == {"Warriors", "The", '"They'}
+    assert {text[i + 1:].split()[0] for i in line_continuations(text)} == {"If"}
+    sentences = [as_quoted(text, s, e) for s, e in sentence_spans(text)]
+    assert sentences == [
+        'Kerr said: "We were able to pull it out."',
+        "Warriors host the Cavaliers on Thursday.",
+        'Smith told the BBC: "I feel fine."',  # the next paragraph continues the quotation
+        '"If you peak early, you go down."',
+        "The final is on Sunday.",
+        'Pound said: "They are asleep."',
+        '"They do not care," he added.',
+    ]
+    assert quotation_at(text, text.index("Warriors")) is None
+    assert quotation_at(text, text.index("We were")) is not None
+
+
+def test_a_text_with_blank_lines_keeps_its_marks_as_written() -> None:
+    from summarize.analysers.sentences import line_closers
+
+    text = 'He said: "We will win.\n\n"The team is ready," he added.'
+    assert line_closers(text) == frozenset()
+    assert [as_quoted(text, s, e) for s, e in sentence_spans(text)] == [
+        'He said: "We will win."', '"The team is ready," he added.']

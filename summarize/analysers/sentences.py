@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
-__all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "sentence_at", "sentence_spans",
-           "title_case"]
+__all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "line_closers",
+           "line_continuations", "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 _ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -55,6 +55,7 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
     spans: list[tuple[int, int]] = []
     start = 0
+    closers = line_closers(text)
     wrapped = set() if every_line else _wrapped_breaks(text)
     for m in (_END if every_line else _END_OR_GLUED).finditer(text):
         if m.group() == "\n" and not every_line and (m.start() in wrapped
@@ -68,8 +69,75 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
                 continue  # an initial: "Kim J. Un"
         _add(text, start, m.end(), spans)
         start = m.end()
+        if closers and "\n" in m.group():
+            mark = start + len(text[start:]) - len(text[start:].lstrip(" \t"))
+            if mark in closers:
+                start = mark + 1  # the closing mark of the line before: no part of this sentence
     _add(text, start, len(text), spans)
     return tuple(spans)
+
+
+def line_closers(text: str) -> frozenset[int]:
+    """In a text without blank lines (a line is a paragraph), the straight double marks that
+    begin a line but close the quotation the line before left open: the BBC's text in XSum
+    moves a closing mark to the start of the next line ('…legally required.\n"Lord Nash
+    criticised…'; '…the job.\n""They do not…' closes one and opens the next)."""
+    return _line_marks(text)[0]
+
+
+def line_continuations(text: str) -> frozenset[int]:
+    """The marks of the same place that open the next paragraph of the same quotation instead
+    (its opening mark repeated, as English writes a quotation of several paragraphs): where a
+    later mark of the line closes it ('"Second," he said.'), or where the paragraph speaks in
+    the first or second person ('"If you peak in the first round …'), which narrative does not."""
+    return _line_marks(text)[1]
+
+
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+_MARK = re.compile('"')
+# A straight mark opens a quotation at the text's start or after a space, a bracket or a dash.
+_OPENS = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')
+# Words of quoted speech: the first or the second person.
+_SPOKEN = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?\b|\b(?:[Mm]y|me|[Ww]e(?:['’](?:re|ve|d|ll))?|us|"
+                     r"[Oo]urs?|[Yy]ou(?:rs?|['’](?:re|ve|d|ll))?)\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _line_marks(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Each straight mark read in turn (it opens a quotation where :data:`_OPENS` says, else
+    closes one; a quotation no mark closes ends with its line), and a mark that begins a line
+    the line before left inside a quotation read as :func:`line_continuations` says, else as
+    :func:`line_closers` says."""
+    if '"' not in text or "\n\n" in text:
+        return frozenset(), frozenset()
+    closers, continuations = set(), set()
+    quoting = False
+    lines = list(_LINE.finditer(text))
+    for n, line in enumerate(lines):
+        marks = [m.start() for m in _MARK.finditer(text, line.start(), line.end())]
+        first = line.start() + len(line.group()) - len(line.group().lstrip(" \t"))
+        if not (marks and marks[0] == first):
+            if not text[first:first + 1].islower():
+                quoting = False  # a quotation left open ends with its paragraph
+        elif quoting:
+            later = marks[1] if len(marks) > 1 else line.end()
+            passage = text[first + 1:later]
+            for after in lines[n + 1:n + 4] if later == line.end() else ():
+                # the paragraph's next lines, where XSum broke it ('"The\nceremonies …', '"He's
+                # a good, mature boy\nand I think …')
+                if len(passage.split()) >= 3 and not after.group()[:1].islower():
+                    break
+                passage += " " + after.group().split('"', 1)[0]
+            if later < line.end() and later > first + 1 and not _OPENS.match(text, later) or \
+                    _SPOKEN.search(passage):
+                continuations.add(first)
+            else:
+                closers.add(first)
+                quoting = first + 1 in marks  # '""They …': the next quotation opens at once
+                marks = marks[2:] if quoting else marks[1:]
+        for i in marks:
+            quoting = bool(_OPENS.match(text, i))
+    return frozenset(closers), frozenset(continuations)
 
 
 # Words a sentence does not end on: articles, prepositions, conjunctions, auxiliaries,

@@ -16,7 +16,7 @@ import itertools
 import re
 import sys
 
-from ..sentences import sentence_spans
+from ..sentences import line_closers, line_continuations, sentence_spans
 from .spans import Attribution, trimmed_span
 
 __all__ = ["as_double_quotes", "as_quoted", "next_quotations", "paragraph_break", "quotations",
@@ -47,7 +47,15 @@ def as_double_quotes(text: str) -> str:
     as double ones when it quotes mostly with single marks (more single openings than double
     marks); the same length. A quotation ends at its paragraph's end if no mark closes it."""
     if '"' in text:
+        closers = line_closers(text)
         text = _STRAIGHT_OPENING.sub("“", text).replace('"', "”")
+        if closers:  # XSum's closing marks moved to the next line's start (sentences.py)
+            chars = list(text)
+            for i in closers:
+                chars[i] = "”"
+                if text[i + 1:i + 2] == "”":
+                    chars[i + 1] = "“"  # '""They …': the next quotation opens at once
+            text = "".join(chars)
     openings = list(_OPENING.finditer(text))
     if len(openings) <= len(_DOUBLE.findall(text)):
         return text
@@ -80,17 +88,31 @@ def quotations(text: str) -> tuple[tuple[int, int, bool], ...]:
     from an opening mark to the closing mark after it, marks included, and whether a mark
     closes it. Where blank lines mark the paragraphs, one that no mark closes runs to its
     paragraph's end (a quotation continued in the next paragraph opens again there). Without
-    blank lines a line is read as a paragraph, and only quotations a mark closes count: the
+    blank lines a line is read as a paragraph, and only quotations a mark closes count, or that
+    the next line continues (:func:`~summarize.analysers.sentences.line_continuations`): the
     BBC's text in XSum puts a closing mark at the start of the next line ('…is run.\n"Commission
-    chairman Dick Pound said…'), where it reads as an opening one that no mark closes."""
+    chairman Dick Pound said…'), which closes the quotation
+    (:func:`~summarize.analysers.sentences.line_closers`)."""
     read = as_double_quotes(text)
     breaks = paragraph_break(read)
     out = []
     at = 0
     while (opening := read.find("“", at)) >= 0:
         paragraph_end = read.find(breaks, opening + 1)
+        while breaks == "\n" and paragraph_end >= 0 and \
+                read[paragraph_end + 1:paragraph_end + 2].islower():
+            paragraph_end = read.find(breaks, paragraph_end + 1)  # a line XSum broke ('boy\nand')
         limit = len(read) if paragraph_end < 0 else paragraph_end
         closing = read.find("”", opening + 1, limit)
+        if closing < 0 and breaks == "\n" and paragraph_end >= 0:
+            following = paragraph_end + 1 + len(read[paragraph_end + 1:]) - \
+                len(read[paragraph_end + 1:].lstrip(" \t"))
+            if read.startswith("”", following):
+                closing = following  # a closing mark XSum moved to the next line's start
+            elif following in line_continuations(text):
+                out.append((opening, limit, False))  # continued in the next paragraph
+                at = limit
+                continue
         at = limit if closing < 0 else closing + 1
         if closing >= 0 or breaks == "\n\n":
             out.append((opening, at, closing >= 0))
