@@ -153,13 +153,13 @@ def _modifies(noun: str, after: str, rest: str) -> bool:
     of its own ("police officers", "crew members"; a measure stays one: "10 hour shifts" are 10
     hours), or a plural ("10 arms exporters", "3 sports fans": a verb after a plural would not
     agree with it); not before a number ("45 children ages 3 to 17")."""
-    if not (noun.isalpha() and noun.islower() and after.isalpha() and after.islower() and
-            is_plural(after)) or after in STOP_UNIT | MEASURE_WORDS or re.match(r"\s+\d", rest):
+    if not (noun.isalpha() and noun.islower() and after.islower() and is_plural(after)) or \
+            after in STOP_UNIT | MEASURE_WORDS or re.match(r"\s+\d", rest):
         return False
     if noun[-1] != "s" and singular(noun) == noun:
         return noun != "people" and noun not in MEASURE_WORDS
     return is_plural(noun) and noun not in MEASURE_WORDS | STOP_UNIT and noun != "times" and \
-        after not in non_nouns()
+        after.isalpha() and after not in non_nouns()
 
 
 def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
