@@ -513,6 +513,8 @@ def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
     assert {"Sanders", "Texas"} <= set(rebuilt["singular_names"])
     assert not {"Republicans", "Americans"} & set(rebuilt["singular_names"])
     assert rebuilt["plurals"]["caucuses"] == "caucus"
+    assert {"wore", "rose"} <= set(rebuilt["verbs"]) and not {"brave", "leads"} & set(
+        rebuilt["verbs"])
     assert not {"bases", "politics", "troops", "licenses"} & set(rebuilt["plurals"])
 
 
@@ -590,6 +592,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # the unit left out of a list of parallel clauses, each with its own subject
         ("Ted Cruz has 11 delegates, Marco Rubio has 10, Jeb Bush has 4.",
          [(11, "delegates"), (10, "delegates"), (4, "delegates")]),
+        # a verb in the past tense begins no noun phrase a number counts
+        ("The mother-of-six wore cheek prosthetics.", [(6, None)]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

@@ -168,6 +168,11 @@ def build_unit_names() -> dict[str, Any]:
 # occurrences NN, NNS, NNP or NNPS, and it occurs at least MIN_COUNT times.
 MAX_NOUN_SHARE = 0.1
 MIN_COUNT = 2
+# A word counts as a verb when CoreNLP tagged at least this share of its lowercase occurrences a
+# verb in the past tense (VBD: "wore", "rose", "took"; the present's forms are too often tagged
+# so by mistake: "four brave Americans" is a VBP four times of five).
+MIN_VERB_SHARE = 0.9
+_FINITE = frozenset({"VBD"})
 
 
 def build_non_nouns(train_dir: Path) -> dict[str, Any]:
@@ -178,13 +183,16 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     a head that is one of these words is not what the number counts ("two new macaque species",
     "the field of 99 due to play"). Beside them, ``singular_names``: the capitalised words in
     -s, not after a sentence's opening, that CoreNLP tagged a plural less than half the time
-    ("Sanders", "Texas", "Times"; not "Republicans"): a name, not what a number counts."""
+    ("Sanders", "Texas", "Times"; not "Republicans"): a name, not what a number counts; and
+    ``verbs``: the words tagged a verb in the past tense nearly always ("wore", "rose"), which
+    begin no noun phrase a number counts ("the mother-of-six wore cheek prosthetics")."""
     counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     lemmas: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     singulars: set[str] = set()
     graded: collections.Counter[str] = collections.Counter()
     adjectives: collections.Counter[str] = collections.Counter()
+    finite: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     path = train_dir / "attributions-polnear-train.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for article in map(json.loads, fh):
@@ -194,6 +202,7 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
                 word = text[start:end]
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1
+                    finite[word][pos in _FINITE] += 1
                     if pos == "NNS":
                         lemmas[word][lemma.lower()] += 1
                     elif pos == "NN":
@@ -211,14 +220,18 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     singular = sorted(w for w, c in names.items()
                       if c.total() >= MIN_COUNT and c[True] / c.total() < 0.5)
     plurals = _plurals(lemmas, singulars)
+    verbs = sorted(w for w, c in finite.items()
+                   if c.total() >= MIN_COUNT and c[True] / c.total() >= MIN_VERB_SHARE)
     comparatives = _comparatives(graded, adjectives)
     log.info("non-nouns: %d of %d lowercase words; %d of %d capitalised words in -s are "
              "no plural; %d of %d plurals not singular by rule; %d of %d comparatives and "
-             "superlatives with their adjective", len(words), len(counts), len(singular),
-             len(names), len(plurals), len(lemmas), len(comparatives), len(graded))
+             "superlatives with their adjective; %d verbs", len(words), len(counts),
+             len(singular), len(names), len(plurals), len(lemmas), len(comparatives),
+             len(graded), len(verbs))
     return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
             "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
-            "singular_names": singular, "plurals": plurals, "comparatives": comparatives}
+            "singular_names": singular, "plurals": plurals, "comparatives": comparatives,
+            "min_verb_share": MIN_VERB_SHARE, "verbs": verbs}
 
 
 # Comparatives and superlatives not formed from their adjective by spelling.

@@ -34,6 +34,13 @@ def non_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def verbs() -> frozenset[str]:
+    """The words news uses as a verb in the past tense nearly always ("wore", "rose"), from the
+    same tags and file as :func:`non_nouns`; empty without them."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("verbs", ()))
+
+
+@functools.cache
 def singular_names() -> frozenset[str]:
     """The capitalised words in -s that news uses as names, not plurals ("Sanders", "Texas"),
     from the same tags and file as :func:`non_nouns`."""
@@ -180,7 +187,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     first = words[0].group(1).lower().rstrip("'’-")  # "200,000 to-260,000": a typo, not a unit
     if first == "more" and len(words) > 1:  # "eight more picks"
         words, first = words[1:], words[1].group(1).lower()
-    if first in STOP_UNIT:
+    if first in STOP_UNIT or first in verbs():
+        # (a verb: "the mother-of-six wore cheek prosthetics")
         return None, end
     # "pro-Sanders" modifies what follows ("pro-Sanders demonstrators"), a plural or not
     first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
