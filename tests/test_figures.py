@@ -594,6 +594,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
          [(11, "delegates"), (10, "delegates"), (4, "delegates")]),
         # a verb in the past tense begins no noun phrase a number counts
         ("The mother-of-six wore cheek prosthetics.", [(6, None)]),
+        # the next field's label in a list of results is no unit
+        ("Highest score: 190 Runs: 8463; the death of four Americans: two diplomats.",
+         [(190, None), (8463, None), (4, "Americans"), (2, "diplomats")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

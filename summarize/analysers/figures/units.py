@@ -347,6 +347,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
     if proper and not _plural_head(proper.group(1)):
         proper = None
+    if proper and re.match(r":\s*\d", rest[proper.end():]):
+        return None, end  # the next field's label in a list of results: "Highest score: 190 Runs:
+        # 8463 Centuries: 15"
     if proper:
         after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
         if after and (after.group(1) is None or after.group(1) in STOP_UNIT):
