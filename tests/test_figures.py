@@ -597,6 +597,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # the next field's label in a list of results is no unit
         ("Highest score: 190 Runs: 8463; the death of four Americans: two diplomats.",
          [(190, None), (8463, None), (4, "Americans"), (2, "diplomats")]),
+        ("Mr. Daniloff, now 81 and retired, said so; the index, now 81 points up.",
+         [(81, "years old"), (81, "points")]),
         # "aged" is no unit: what follows is an age
         ("Three men were arrested, two aged 29.", [(3, "men"), (2, None), (29, "years old")]),
         # an area written as an adjective

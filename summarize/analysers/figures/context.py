@@ -77,6 +77,9 @@ PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|g
 _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*(?:(?:both|all|each)\s+)?$")
 
 
+_NOW_AGE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ ?,\s*now\s+$")
+
+
 _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
 
 
@@ -332,6 +335,8 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     after = text[end:end + 12]
     if AGED.search(before):
         return True
+    if _NOW_AGE.search(before) and re.match(r"\s*(?:[,;)]|\.(?:\s|$))|\s+(?:and|but)\s", after):
+        return True  # "Daniloff, now 81 and retired in Cambridge"
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
     if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
