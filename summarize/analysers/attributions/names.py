@@ -6,7 +6,7 @@ actors, "Frank" and "Jordan".
 
 A source that begins or ends with a capitalised word takes the capitalised words right beside it
 on the same line (four at most on each side), unless one is a word news does not use as a noun
-("But", "Said": :func:`..figures.units.non_nouns`), a day or a month ("On Tuesday Trump said"),
+("But", "Said": :func:`..figures.words.non_nouns`), a day or a month ("On Tuesday Trump said"),
 "I", or the words are a headline's ("Mike Pence Calls for Special Prosecutor": title case over the
 name and the three words after it, or a word of four capitals). A sentence's first word is
 capitalised whatever it is, so it joins only when the text also writes it capitalised inside a
@@ -80,8 +80,7 @@ def with_whole_names(text: str, found: list[Attribution]) -> list[Attribution]:
     if not NAME_RUNS:
         return found
     # (the figures' vocabulary, read here and not at import: attributions load without it)
-    from ..figures.units import non_nouns
-    from ..figures.words import CALENDAR
+    from ..figures.words import CALENDAR, non_nouns
 
     common = non_nouns()
 

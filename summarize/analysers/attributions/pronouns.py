@@ -67,7 +67,7 @@ def resolved_pronouns(text: str, attributions: Iterable[Attribution]
     """Each attribution in document order with, for a personal pronoun source, the name of the
     person it stands for (``None`` when no person is named near enough before it, or the source
     is not such a pronoun)."""
-    from ..figures.units import non_nouns
+    from ..figures.words import non_nouns
     from ..source_kinds import SourceActor, source_actor
 
     spans = sentence_spans(text)

@@ -3,10 +3,8 @@ counts."""
 
 from __future__ import annotations
 
-import functools
 import re
 
-from ..shipped import shipped_json
 from .canonical import is_measure
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
@@ -19,32 +17,13 @@ from .words import (
     UNIT_NAMES,
     compound_symbol,
     is_plural,
+    non_nouns,
     participle,
     plural,
     singular,
+    singular_names,
+    verbs,
 )
-
-
-@functools.cache
-def non_nouns() -> frozenset[str]:
-    """``models/non-nouns.json``: the words news almost never uses as nouns, from CoreNLP's tags
-    of PolNeAR's training articles (built by ``python -m summarize.analysers.train --only
-    non-nouns``); empty without the file."""
-    return frozenset((shipped_json("non-nouns.json") or {}).get("words", ()))
-
-
-@functools.cache
-def verbs() -> frozenset[str]:
-    """The words news uses as a verb in the past tense nearly always ("wore", "rose"), from the
-    same tags and file as :func:`non_nouns`; empty without them."""
-    return frozenset((shipped_json("non-nouns.json") or {}).get("verbs", ()))
-
-
-@functools.cache
-def singular_names() -> frozenset[str]:
-    """The capitalised words in -s that news uses as names, not plurals ("Sanders", "Texas"),
-    from the same tags and file as :func:`non_nouns`."""
-    return frozenset((shipped_json("non-nouns.json") or {}).get("singular_names", ()))
 
 
 def _plural_head(word: str) -> bool:

@@ -220,6 +220,28 @@ GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi",
 
 
 @functools.cache
+def non_nouns() -> frozenset[str]:
+    """``models/non-nouns.json``: the words news almost never uses as nouns, from CoreNLP's tags
+    of PolNeAR's training articles (built by ``python -m summarize.analysers.train --only
+    non-nouns``); empty without the file."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("words", ()))
+
+
+@functools.cache
+def verbs() -> frozenset[str]:
+    """The words news uses as a verb in the past tense nearly always ("wore", "rose"), from the
+    same tags and file as :func:`non_nouns`; empty without them."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("verbs", ()))
+
+
+@functools.cache
+def singular_names() -> frozenset[str]:
+    """The capitalised words in -s that news uses as names, not plurals ("Sanders", "Texas"),
+    from the same tags and file as :func:`non_nouns`."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("singular_names", ()))
+
+
+@functools.cache
 def _learned_plurals() -> dict[str, str]:
     """``plurals`` of ``models/non-nouns.json``: the plurals whose singular the spelling rules
     get wrong, by CoreNLP's lemmas of PolNeAR's training articles ("caucuses" -> "caucus",
