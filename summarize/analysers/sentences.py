@@ -55,7 +55,7 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
     spans: list[tuple[int, int]] = []
     start = 0
-    closers = line_closers(text)
+    closers = frozenset() if every_line else line_closers(text)
     wrapped = set() if every_line else _wrapped_breaks(text)
     for m in (_END if every_line else _END_OR_GLUED).finditer(text):
         if m.group() == "\n" and not every_line and (m.start() in wrapped
