@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 __all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "MONTHS_IN_FULL", "MONTH_ABBREVIATIONS", "RANKS",
-           "TITLES",
-           "Qualifier", "Strategy"]
+           "TITLES", "Qualifier", "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
-__all__ = ["FURNITURE", "every_line_a_sentence", "furniture_spans", "line_closers",
-           "line_continuations", "sentence_at", "sentence_spans", "title_case"]
+__all__ = ["FURNITURE", "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence",
+           "furniture_spans", "line_closers", "line_continuations", "sentence_at", "sentence_spans",
+           "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 _ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -70,11 +71,19 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
         _add(text, start, m.end(), spans)
         start = m.end()
         if closers and "\n" in m.group():
-            mark = start + len(text[start:]) - len(text[start:].lstrip(" \t"))
+            mark = after_indent(text, start)
             if mark in closers:
                 start = mark + 1  # the closing mark of the line before: no part of this sentence
     _add(text, start, len(text), spans)
     return tuple(spans)
+
+
+def after_indent(text: str, at: int) -> int:
+    """Where the spaces and tabs from ``at`` end (a line's first character, read from its
+    start), without copying the text after it."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def line_closers(text: str) -> frozenset[int]:
@@ -95,8 +104,9 @@ def line_continuations(text: str) -> frozenset[int]:
 
 _LINE = re.compile(r"^.*$", re.MULTILINE)
 _MARK = re.compile('"')
-# A straight mark opens a quotation at the text's start or after a space, a bracket or a dash.
-_OPENS = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')
+# A straight double mark opens a quotation at the text's start or after a space, a bracket or a
+# dash (any other closes one): here and in ``attributions.quotes.as_double_quotes``.
+STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')
 # Words of quoted speech: the first or the second person.
 _SPOKEN = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?\b|\b(?:[Mm]y|me|[Ww]e(?:['’](?:re|ve|d|ll))?|us|"
                      r"[Oo]urs?|[Yy]ou(?:rs?|['’](?:re|ve|d|ll))?)\b")
@@ -104,10 +114,10 @@ _SPOKEN = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?\b|\b(?:[Mm]y|me|[Ww]e(?:['’
 
 @functools.lru_cache(maxsize=16)
 def _line_marks(text: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Each straight mark read in turn (it opens a quotation where :data:`_OPENS` says, else
-    closes one; a quotation no mark closes ends with its line), and a mark that begins a line
-    the line before left inside a quotation read as :func:`line_continuations` says, else as
-    :func:`line_closers` says."""
+    """Each straight mark read in turn (it opens a quotation where :data:`STRAIGHT_OPENING`
+    says, else closes one; a quotation no mark closes ends with its line), and a mark that
+    begins a line the line before left inside a quotation read as :func:`line_continuations`
+    says, else as :func:`line_closers` says."""
     if '"' not in text or "\n\n" in text:
         return frozenset(), frozenset()
     closers, continuations = set(), set()
@@ -115,7 +125,7 @@ def _line_marks(text: str) -> tuple[frozenset[int], frozenset[int]]:
     lines = list(_LINE.finditer(text))
     for n, line in enumerate(lines):
         marks = [m.start() for m in _MARK.finditer(text, line.start(), line.end())]
-        first = line.start() + len(line.group()) - len(line.group().lstrip(" \t"))
+        first = after_indent(text, line.start())
         if not (marks and marks[0] == first):
             if not text[first:first + 1].islower():
                 quoting = False  # a quotation left open ends with its paragraph
@@ -128,15 +138,16 @@ def _line_marks(text: str) -> tuple[frozenset[int], frozenset[int]]:
                 if len(passage.split()) >= 3 and not after.group()[:1].islower():
                     break
                 passage += " " + after.group().split('"', 1)[0]
-            if later < line.end() and later > first + 1 and not _OPENS.match(text, later) or \
-                    _SPOKEN.search(passage):
+            closed = later < line.end() and later > first + 1 and \
+                not STRAIGHT_OPENING.match(text, later)
+            if closed or _SPOKEN.search(passage):
                 continuations.add(first)
             else:
                 closers.add(first)
                 quoting = first + 1 in marks  # '""They …': the next quotation opens at once
                 marks = marks[2:] if quoting else marks[1:]
         for i in marks:
-            quoting = bool(_OPENS.match(text, i))
+            quoting = bool(STRAIGHT_OPENING.match(text, i))
     return frozenset(closers), frozenset(continuations)
 
 

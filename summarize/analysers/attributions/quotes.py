@@ -16,7 +16,13 @@ import itertools
 import re
 import sys
 
-from ..sentences import line_closers, line_continuations, sentence_spans
+from ..sentences import (
+    STRAIGHT_OPENING,
+    after_indent,
+    line_closers,
+    line_continuations,
+    sentence_spans,
+)
 from .spans import Attribution, trimmed_span
 
 __all__ = ["as_double_quotes", "as_quoted", "next_quotations", "paragraph_break", "quotations",
@@ -29,9 +35,6 @@ def paragraph_break(text: str) -> str:
     return "\n\n" if "\n\n" in text else "\n"
 
 
-# A straight double mark opens a quotation at the text's start or after a space, a bracket or a
-# dash (any other closes one).
-_STRAIGHT_OPENING = re.compile(r'(?:^|(?<=[ \t\r\n(\[{—–-]))"')
 
 # A single mark that opens a quotation: after a space, a bracket or a dash (or the text's start),
 # before a letter, a digit or an ellipsis.
@@ -48,7 +51,7 @@ def as_double_quotes(text: str) -> str:
     marks); the same length. A quotation ends at its paragraph's end if no mark closes it."""
     if '"' in text:
         closers = line_closers(text)
-        text = _STRAIGHT_OPENING.sub("“", text).replace('"', "”")
+        text = STRAIGHT_OPENING.sub("“", text).replace('"', "”")
         if closers:  # XSum's closing marks moved to the next line's start (sentences.py)
             chars = list(text)
             for i in closers:
@@ -105,8 +108,7 @@ def quotations(text: str) -> tuple[tuple[int, int, bool], ...]:
         limit = len(read) if paragraph_end < 0 else paragraph_end
         closing = read.find("”", opening + 1, limit)
         if closing < 0 and breaks == "\n" and paragraph_end >= 0:
-            following = paragraph_end + 1 + len(read[paragraph_end + 1:]) - \
-                len(read[paragraph_end + 1:].lstrip(" \t"))
+            following = after_indent(read, paragraph_end + 1)
             if read.startswith("”", following):
                 closing = following  # a closing mark XSum moved to the next line's start
             elif following in line_continuations(text):
