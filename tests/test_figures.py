@@ -1094,6 +1094,32 @@ def test_temperatures_and_heights_as_people_write_them(text: str, units: list[st
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an amount of money said in two units is one figure, in the larger unit
+        ("It cost 12 dollars and 99 cents.", [("12 dollars and 99 cents", 12.99, "dollar")]),
+        ("Tea was £3 and 20p.", [("£3 and 20p", 3.2, "pound sterling")]),
+        ("Fares: 5 euros 20 cents", [("5 euros 20 cents", 5.2, "euro")]),
+        ("It is C$4 and 5 cents", [("C$4 and 5 cents", 4.05, "canadian dollar")]),
+        # not a list, not a hundred cents or more, not a measure (CQE counts each part)
+        ("$5, 50 cents and $1", [("$5", 5, "dollar"), ("50 cents", 50, "cent"),
+                                 ("$1", 1, "dollar")]),
+        ("$3 and 150 cents", [("$3", 3, "dollar"), ("150 cents", 150, "cent")]),
+        ("22lbs 5oz", [("22lbs", 22, "pound-mass"), ("5oz", 5, "ounce")]),
+        # "m" set apart from its number is a metre, unless a plural noun follows
+        ("a 5 m by 3 m room", [("5 m", 5, "metre"), ("3 m", 3, "metre")]),
+        ("it spans 1.5 m.", [("1.5 m", 1.5, "metre")]),
+        ("5 m people and 10m views", [("5 m people", 5e6, "people"), ("10m views", 1e7, "view")]),
+        ("£5 m", [("£5 m", 5e6, "pound sterling")]),
+    ],
+)
+def test_money_said_in_two_units_is_one_figure(text: str, found: list[tuple]) -> None:
+    got = [(f.text, f.value, canonical_unit(f.unit)) for f in extract_figures(text)]
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in found]
+    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in found])
+
+
 def test_a_rate_said_once_for_a_list_counts_for_each() -> None:
     text = "He averaged 27.1 points, 7.4 rebounds and 7.4 assists per game."
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == [

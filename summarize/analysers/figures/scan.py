@@ -15,6 +15,7 @@ from .change import (
     post_qualifier,
     trend,
 )
+from .compound import compound_amounts
 from .context import (
     AGED,
     SENTENCE_START,
@@ -245,8 +246,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
     if scale_word == "m" and not currency and not pct and (
-            digits and float(digits.replace(",", "")) >= 1000 or metres(text, n0, m.end())):
-        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres
+            digits and float(digits.replace(",", "")) >= 1000 or metres(text, n0, m.end()) or
+            text[m.start("scale") - 1].isspace() and not _counted_after(text, m.end())):
+        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres; and
+        # "m" set apart as SI writes a symbol ("a 5 m by 3 m room"), where news writes millions
+        # closed up ("4m views", "£5m") or before what they count ("5 m people")
         value, unit = value / 1e6, "m"
     if pct:
         unit = "%"
@@ -345,6 +349,12 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
 
 
+def _counted_after(text: str, end: int) -> bool:
+    """A plural noun right after ``end``: "5 m people", "10 m views"."""
+    word = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
+    return bool(word and is_plural(word.group(1)))
+
+
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
 
@@ -359,7 +369,7 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     if senses:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
-    found = neighbours(plain, found)
+    found = neighbours(plain, compound_amounts(plain, found))
     if plain is text:
         return found
     return [f if f.text == text[f.start:f.end] else replace(f, text=text[f.start:f.end])

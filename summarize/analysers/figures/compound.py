@@ -1,0 +1,52 @@
+"""One amount of money said in two units: "12 dollars and 99 cents", "£3 and 20p", "5 euros 20
+cents".
+
+The two numbers are one figure in the larger unit (12.99 dollars), spanning both, as "$12.99"
+already is: a briefing shows the amount once, and a model that reads it as 12.99 is matched.
+Only a hundredth of the same currency, fewer than a hundred of them, right after the amount or
+after "and" is joined: "$5, 50 cents" (a list) and "$3 and 150 cents" stay two figures.
+
+Measures said in two units ("6ft 2in", "22lbs 5oz", "3 minutes 32 seconds") stay two figures:
+joined too, they cost CQE's dimension set two quantities (it counts each part), and the choice
+between the two variants was made on that aggregate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .canonical import canonical_unit
+from .currencies import NAMES as CURRENCY_NAMES
+from .mention import FigureMention
+
+__all__ = ["compound_amounts"]
+
+# A currency's hundredth, by the currency's ISO code; any other currency's is the cent.
+_MINOR = {"GBP": ("penny", "pence", "p"), "INR": ("paise", "paisa")}
+_CENT = ("cent",)
+
+_BETWEEN = re.compile(r"\s*(?:\s+and\s+|\s*&\s*)?")
+
+
+def _hundredth(a: FigureMention, b: FigureMention) -> bool:
+    """Whether ``b``'s unit is the hundredth of ``a``'s currency."""
+    if not a.unit or not b.unit or a.unit not in CURRENCY_NAMES:
+        return False
+    minor = _MINOR.get(a.unit, _CENT)
+    return canonical_unit(b.unit) in minor or b.unit.strip().lower() in minor
+
+
+def compound_amounts(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """``figures`` with each amount of money said in two units made one figure."""
+    out: list[FigureMention] = []
+    for b in figures:
+        a = out[-1] if out else None
+        if a is not None and a.low is None and b.low is None and b.qualifier == "exact" and \
+                b.change == "=" and a.value == int(a.value) and 0 <= b.value < 100 and \
+                _BETWEEN.fullmatch(text, a.end, b.start) and _hundredth(a, b):
+            out[-1] = replace(a, text=text[a.start:b.end], value=a.value + b.value / 100,
+                              end=b.end)
+        else:
+            out.append(b)
+    return out
