@@ -189,6 +189,18 @@ def test_more_things_that_are_not_figures(text: str) -> None:
 )
 def test_canonical_unit_names(unit: str, name: str) -> None:
     assert canonical_unit(unit) == name
+    assert canonical_unit(name) == name  # a name's name is itself
+
+
+def test_every_unit_name_is_its_own_name() -> None:
+    # a model that answers with a canonical name ("year of age", "pound sterling") must not be
+    # read as another unit ("year age", "pound pound sterling") and flagged as a mismatch
+    from summarize.analysers.figures.words import UNIT_NAMES
+
+    names = {*UNIT_NAMES.values(), "pound sterling", "year of age", "inch of mercury",
+             "latvian lats", "stokes"}
+    assert {n: canonical_unit(n) for n in names if canonical_unit(n) != n} == {}
+    assert all(canonical_unit(canonical_unit(u)) == canonical_unit(u) for u in UNIT_NAMES)
 
 
 @pytest.mark.parametrize(
@@ -994,12 +1006,19 @@ def test_figures_read_the_same_in_their_article_as_alone(
         ("Profit rose to $5 mln in the quarter.", 5e6, "USD"),
         ("The deal is worth 2.3 bln euros.", 2.3e9, "EUR"),
         ("It fell 5 pct on Friday.", 5.0, "%"),
-        ("Sales reached 1,200 mln dlrs.", 1.2e9, "USD"),
+        ("Sales reached 1,200 mln dlrs.", 1.2e9, "dollar"),
+        # and a country's dollars, sterling, cents, marks (and Italy's lire)
+        ("It paid 200 mln australian dlrs for it.", 2e8, "australian dollar"),
+        ("It raised 20 mln HK dlrs and 10 mln N.Z. dlrs.", 2e7, "hong kong dollar"),
+        ("Profit was 150 mln stg.", 1.5e8, "pound sterling"),
+        ("The shares rose 5 cts.", 5.0, "cent"),
+        ("It cost 200 mln d-marks.", 2e8, "german mark"),
+        ("It cost 900 billion lire.", 9e11, "italian lira"),
     ],
 )
 def test_the_newswires_abbreviations(text: str, value: float, unit: str) -> None:
-    (figure,) = extract_figures(text)
-    assert (figure.value, figure.unit) == (value, unit)
+    figure = extract_figures(text)[0]
+    assert (figure.value, canonical_unit(figure.unit)) == (value, canonical_unit(unit))
 
 
 @pytest.mark.parametrize(

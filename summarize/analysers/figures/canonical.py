@@ -31,6 +31,17 @@ def _measures() -> frozenset[str]:
     return frozenset(names - _COUNTS)
 
 
+@functools.cache
+def _names() -> frozenset[str]:
+    """The canonical names that are no spelling of another unit: each is its own name ("year of
+    age" is not "year age", "pound sterling" not "pound pound sterling")."""
+    lexicon = _lexicon()
+    names = {*UNIT_NAMES.values(), *lexicon["surfaces"].values(), *lexicon["symbols"].values(),
+             *CURRENCY_NAMES.values()}
+    return frozenset(names - UNIT_NAMES.keys() - lexicon["surfaces"].keys() -
+                     lexicon["symbols"].keys())
+
+
 def is_measure(unit: str | None) -> bool:
     """Whether a unit measures or prices (a percentage, a length, a currency, a duration, an age)
     rather than counts things: "one mile", "one dollar", "one year old", not "one dealer"."""
@@ -83,6 +94,8 @@ def canonical_unit(unit: str | None) -> str:
         return "celsius" if degrees.group(1) == "c" else "fahrenheit"  # "° c", "deg celsius"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
+    if u in _names():
+        return u  # already a canonical name: the name of a name is itself
     lexicon = _lexicon()
     spelled = lexicon["symbols"].get(unit.strip()) or lexicon["surfaces"].get(u)
     if spelled:

@@ -29,6 +29,10 @@ _AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODE
 _WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}}[^\W\d_][\w'’-]*)")
 
 
+# How the newswires shorten a currency and the places that name one ("200 mln australian dlrs").
+_WIRE = {"dlrs": "dollars", "dlr": "dollar", "hk": "hong kong", "nz": "new zealand"}
+
+
 def currency_code(prefix: str) -> str | None:
     """The ISO code of a currency written before a number: a symbol ("MX$", "₾") or a code."""
     key = "".join(prefix.split())
@@ -54,6 +58,9 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
             code, stop = _SURFACES.get(surface[:-1]), stop - 1
         if code is None and "." in surface:  # "u.s. dollars"
             code, stop = _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface)), found[n - 1].end()
+        if code is None and n > 1:  # the newswires' "australian dlrs", "hk dlrs", "n.z. dlrs"
+            wire = " ".join(_WIRE.get(w, w) for w in re.sub(r"(?<=\b\w)\.", "", surface).split())
+            code, stop = _SURFACES.get(wire), found[n - 1].end()
         if code is not None:
             return code, words.start(1) + stop
     return None
