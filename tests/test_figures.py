@@ -1131,12 +1131,19 @@ def test_temperatures_and_heights_as_people_write_them(text: str, units: list[st
         ("it spans 1.5 m.", [("1.5 m", 1.5, "metre")]),
         ("5 m people and 10m views", [("5 m people", 5e6, "people"), ("10m views", 1e7, "view")]),
         ("£5 m", [("£5 m", 5e6, "pound sterling")]),
+        # a range of money, however its signs and scales are written
+        ("fees of $2-$3", [("$2-$3", (2, 3), "dollar")]),
+        ("a £1m-£2m budget", [("£1m-£2m", (1e6, 2e6), "pound sterling")]),
+        ("between $ 1 and $ 2 million", [("between $ 1 and $ 2 million", (1e6, 2e6), "dollar")]),
+        ("about 90,000 K-1 visas", [("about 90,000 K-1 visas", 9e4, "k-1 visa")]),
+        ("it won 2-1", []),
     ],
 )
 def test_money_said_in_two_units_is_one_figure(text: str, found: list[tuple]) -> None:
-    got = [(f.text, f.value, canonical_unit(f.unit)) for f in extract_figures(text)]
+    got = [(f.text, f.value if f.low is None else (f.low, f.high), canonical_unit(f.unit))
+           for f in extract_figures(text)]
     assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in found]
-    assert [v for _, v, _ in got] == pytest.approx([v for _, v, _ in found])
+    assert [v for _, v, _ in got] == [pytest.approx(v) for _, v, _ in found]
 
 
 def test_a_rate_said_once_for_a_list_counts_for_each() -> None:

@@ -312,8 +312,8 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
     hyphens = m.group("join") == "-" or text.startswith("-to-", m.end("num"))  # "5-to-4"
     if hyphens and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
-            not m.group("pct0") and \
-            not measure_follows(text, m.end()):
+            not m.group("pct0") and not m.group("cur") and not m.group("cur2") and \
+            not measure_follows(text, m.end()):  # (a price range is no score: "$2-$3")
         return True
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
             not m.group("digits") or \

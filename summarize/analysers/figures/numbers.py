@@ -179,9 +179,10 @@ SCALE = rf"hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCAL
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
     rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
-    # "5 million", "5m", "$2bn-a-year" (not "a 40m-long hull", "3 m/s"), and hyphenated "a
-    # $5-million grant", "his two-million-person list"
-    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b(?!-(?!an?-|per-)|\s?/\s?s\b))|"
+    # "5 million", "5m", "$2bn-a-year", "$1m-$2m" (not "a 40m-long hull", "3 m/s"), and
+    # hyphenated "a $5-million grant", "his two-million-person list"
+    rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b"
+    rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b))|"
     rf"-(?P<hscale>(?:million|billion|trillion|lakhs?|crores?)\b))?"
 )
 
@@ -240,7 +241,7 @@ FIGURE = re.compile(
     rf"(?P<pct0>\s?%)?"
     # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to")
     rf"(?:\s*(?:-(?=to-\d))?(?P<join>-|–|—|to|and)(?:(?<=to)-(?=\d))?"
-    rf"\s*(?P<cur2>{_CUR})?(?P<num2>{_NUMBER_PLAIN}))?"
+    rf"\s*(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{_NUMBER_PLAIN}))?"
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )
