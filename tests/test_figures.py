@@ -113,6 +113,12 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
          [("more than $52 a barrel", 52, "USD per barrel", "at_least", ">")]),
         ("Two of Johnson’s deputies were fired",
          [("Two of Johnson’s deputies", 2, "Johnson deputies", "exact", "=")]),
+        # a partitive's whole past an owner: not "the firm", "the state"
+        ("two of the firm's five directors resigned",
+         [("two of the firm's five directors", 2, "directors", "exact", "="),
+          ("five directors", 5, "directors", "exact", "=")]),
+        ("He won all 66 of the state’s delegates.",
+         [("66 of the state’s delegates", 66, "delegates", "exact", "=")]),
         ("moths can fly more than 100 kilometers (60 miles).",
          [("more than 100 kilometers", 100, "kilometers", "at_least", ">"),
           ("60 miles", 60, "miles", "at_least", ">")]),

@@ -130,8 +130,10 @@ _NUMBER_WORD = re.compile(rf"(?:{NUM_WORD})", re.IGNORECASE)
 
 # The whole a part is of, when it is counted: "15 of the [19] hijackers", "eight of the [past
 # nine] contests".
-_WHOLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:\d[\d,]*|(?:{NUM_WORD})\b)(?=\s+[A-Za-z])",
-                    re.IGNORECASE)
+_WHOLE = re.compile(rf"\s+(?:[a-z]+(?:'s|’s)?\s+)?(?:\d[\d,.]*|(?:{NUM_WORD})\b)"
+                    rf"(?:\s+(?:hundred|thousand|million|billion)\b)?(?=\s+[A-Za-z])|"
+                    rf"\s+[a-z]+(?:'s|’s)(?=\s+[a-z])",
+                    re.IGNORECASE)  # "of the firm's five directors", "of the company's directors"
 
 
 def _modifies(noun: str, after: str, rest: str) -> bool:
