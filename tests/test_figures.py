@@ -119,6 +119,8 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
           ("five directors", 5, "directors", "exact", "=")]),
         ("He won all 66 of the state’s delegates.",
          [("66 of the state’s delegates", 66, "delegates", "exact", "=")]),
+        ("It won 49 out of the 54 seats",
+         [("49", 49, "seats", "exact", "="), ("54 seats", 54, "seats", "exact", "=")]),
         ("moths can fly more than 100 kilometers (60 miles).",
          [("more than 100 kilometers", 100, "kilometers", "at_least", ">"),
           ("60 miles", 60, "miles", "at_least", ">")]),

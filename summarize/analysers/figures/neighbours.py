@@ -74,7 +74,8 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
-                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of)\s*", text[a.end:b.start]):
+                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of(?: the| their| its)?)\s*",
+                             text[a.end:b.start]):
             # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
             out[i] = replace(a, unit=b.unit)
         elif b.unit and len(b.unit.split()) > 1 and is_plural(b.unit.split()[-1]) and \
