@@ -31,7 +31,8 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         if len(between) > 40 or re.search(r"[.;!?]\s", between):
             continue
         if re.fullmatch(r"\s*(?:\(|,\s*or|or)\s*", between) and b.qualifier == "exact" and \
-                b.change == "=":
+                b.change == "=" and not (SHARE.search(a.text) and b.unit == "%"):
+            # (a share restated as a percentage is its exact value: "more than half (57 percent)")
             # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)

@@ -48,7 +48,7 @@ from .numbers import (
     words_value,
 )
 from .senses import resolve
-from .units import PER, rate_word, unit_after
+from .units import PER, past_whole, rate_word, unit_after
 from .words import is_plural
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
@@ -274,11 +274,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             unit, end = unit_after(text, end, value, glued)
         if unit is None and fraction and not re.match(r"\s+of\s+(?:them|us|you|it)\b",
                                                       text[end:end + 16]):
-            of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your)\s+)?|"
-                          r"(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
+            of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your|"
+                          r"all)\s+)?|(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
                           text[end:end + 20], re.IGNORECASE)
             if of:
-                unit, stop = unit_after(text, end + of.end() - 1, 2.0, False)
+                unit, stop = unit_after(text, past_whole(text, end + of.end() - 1), 2.0, False)
                 if unit is not None:
                     end = stop  # "half the condos": a share of the condos
             measure = re.match(r"(?i)\s+(?:of\s+)?an?\s+(?=\S)", text[end:end + 12])

@@ -130,10 +130,18 @@ _NUMBER_WORD = re.compile(rf"(?:{NUM_WORD})", re.IGNORECASE)
 
 # The whole a part is of, when it is counted: "15 of the [19] hijackers", "eight of the [past
 # nine] contests".
-_WHOLE = re.compile(rf"\s+(?:[a-z]+(?:'s|’s)?\s+)?(?:\d[\d,.]*|(?:{NUM_WORD})\b)"
+# (an owner in lower case: "Johnson's deputies" keep their owner, "the firm's" do not)
+_WHOLE = re.compile(rf"\s+(?:(?:[a-z]+|(?-i:[a-z]+(?:'s|’s)))\s+)?(?:\d[\d,.]*|(?:{NUM_WORD})\b)"
                     rf"(?:\s+(?:hundred|thousand|million|billion)\b)?(?=\s+[A-Za-z])|"
-                    rf"\s+[a-z]+(?:'s|’s)(?=\s+[a-z])",
+                    rf"\s+(?-i:[a-z]+(?:'s|’s))(?=\s+[a-z])",
                     re.IGNORECASE)  # "of the firm's five directors", "of the company's directors"
+
+
+def past_whole(text: str, start: int) -> int:
+    """Where the noun of a partitive's whole begins, past its owner and its number ("two of the
+    firm's five directors", "half of the 18 million viewers"): ``start`` is after "of the"."""
+    whole = _WHOLE.match(text[start:start + 40])
+    return start + (whole.end() if whole else 0)
 
 
 def _modifies(noun: str, after: str, rest: str) -> bool:
@@ -366,9 +374,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         if partitive and value > 1:
             # "35m of its Echo devices": what the number counts comes after "of", past a number
             # ("15 of the 19 hijackers", "eight of the past nine contests")
-            whole = _WHOLE.match(text[partitive.end():partitive.end() + 20])
-            unit, stop = unit_after(text, partitive.end() + (whole.end() if whole else 0), 2.0,
-                                    False)
+            unit, stop = unit_after(text, past_whole(text, partitive.end()), 2.0, False)
             if unit is None:
                 return None, end
             owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
