@@ -131,6 +131,15 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
           ("18 million viewers", 18e6, "viewers", "exact", "=")]),
         ("less than a third of Trump’s delegates",
          [("less than a third of Trump’s delegates", 1 / 3, "Trump’s delegates", "at_most", "<")]),
+        # how many "several", "a few" and "a couple of" a scale say: ranges, as "hundreds of"
+        ("Several hundred demonstrators marched",
+         [("Several hundred demonstrators", 300, "demonstrators", "range", "=")]),
+        ("from a few thousand applicants",
+         [("a few thousand applicants", 3000, "applicants", "range", "=")]),
+        ("a few hundred thousand people",
+         [("a few hundred thousand people", 3e5, "people", "range", "=")]),
+        ("a couple of billion dollars",
+         [("a couple of billion dollars", 2e9, "USD", "range", "=")]),
         ("almost half of her support (44 percent) comes from",
          [("almost half of her support", 0.5, "support", "approximate", "~"),
           ("44 percent", 44, "%", "exact", "=")]),
@@ -175,6 +184,10 @@ def test_ranges_and_vague_plurals() -> None:
     assert (f.low, f.high, f.unit) == (5, 10, "%")
     (f,) = extract_figures("to announce thousands of job cuts")
     assert (f.low, f.high, f.unit) == (1000, 10000, "job cuts")
+    (f,) = extract_figures("a few hundred thousand people")
+    assert (f.low, f.high, f.unit) == (3e5, 5e5, "people")
+    (f,) = extract_figures("Several hundred demonstrators")
+    assert (f.low, f.high) == (300, 900)
     (f,) = extract_figures("consume about 2000 - 2500 Calories a day")
     assert (f.low, f.high, f.change) == (2000, 2500, "~")
 

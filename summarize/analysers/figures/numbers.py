@@ -156,6 +156,9 @@ _WORDS = (
     rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
     rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
+    # "several hundred protesters", "a few thousand applicants", "a couple of billion dollars"
+    rf"(?:several|a few|a couple of)\s+(?:dozen|hundred|thousand|million|billion)\b"
+    rf"(?![\s-]+(?:and|{_GROUP})\b)|"
     rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
     rf"{_GROUP}"
@@ -273,6 +276,11 @@ def words_value(words: str) -> tuple[float, float | None]:
              "hundreds of thousands": (1e5, 1e6)}
     if joined in vague:
         return vague[joined]
+    some = re.fullmatch(r"(several|a few|a couple of) (dozen|hundred|thousand|million|billion)",
+                        joined)
+    if some:  # how many "several", "a few" and "a couple" say, as ranges of the scale
+        low, high = {"several": (3, 9), "a few": (3, 5), "a couple of": (2, 3)}[some.group(1)]
+        return low * _BIG_WORDS[some.group(2)], high * _BIG_WORDS[some.group(2)]
     total = current = 0.0
     for token in joined.split():
         if token in ("a", "an"):

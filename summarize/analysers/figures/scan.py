@@ -175,7 +175,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None
     vague_high = None
     if words:
-        vague_high = words_value(words)[1]
+        low_words, vague_high = words_value(words)
+        if vague_high is not None and low_words:
+            vague_high *= value / low_words  # its scale: "a few hundred thousand people"
     if m.group("power"):
         value *= 10.0 ** int(m.group("power").replace("−", "-"))
     second = parse_number(m, "num2") if m.group("num2") else None
@@ -345,6 +347,7 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|
                      rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a {ONE_DENOMINATOR}|"
+                     rf"several|a few|a couple|"
                      rf"hundreds|thousands|"
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
 
