@@ -131,6 +131,12 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
           ("18 million viewers", 18e6, "viewers", "exact", "=")]),
         ("less than a third of Trump’s delegates",
          [("less than a third of Trump’s delegates", 1 / 3, "Trump’s delegates", "at_most", "<")]),
+        # a bound after the number: what it counts, and an age bound of people
+        ("companies with 1,000 or more employees",
+         [("1,000 or more employees", 1000, "employees", "at_least", "=")]),
+        ("among voters 45 and older.", [("45 and older", 45, "years old", "at_least", "=")]),
+        ("among adults 65 and over", [("65 and over", 65, "years old", "at_least", "=")]),
+        ("for children 12 and under", [("12 and under", 12, "years old", "at_most", "=")]),
         # how many "several", "a few" and "a couple of" a scale say: ranges, as "hundreds of"
         ("Several hundred demonstrators marched",
          [("Several hundred demonstrators", 300, "demonstrators", "range", "=")]),
@@ -841,7 +847,7 @@ def test_vague_magnitudes(text: str, low: float, high: float, unit: str | None) 
         ("Wallnau was among the 30 or so pastors who met him.", "approximate", "~", "pastor"),
         ("It plans to borrow $1 trillion or so next year.", "approximate", "~", "dollar"),
         ("The hall holds 100-odd guests.", "approximate", "~", "guest"),
-        ("Firms with 1,000 or more employees fund it.", "at_least", "=", "-"),
+        ("Firms with 1,000 or more employees fund it.", "at_least", "=", "employee"),
         ("It came from donors giving $200 or less.", "at_most", "=", "dollar"),
         ("He would win by 10 points or more, it means.", "at_least", "=", "point"),
         ("The state has 400,000 plus jobs.", "at_least", ">", "job"),

@@ -108,8 +108,10 @@ def movement(text: str, start: int) -> str | None:
 # its unit ("100 staff or more", "$5 million or less").
 POST_QUALIFIER = re.compile(
     r"\s+or\s+so\b|-odd\b|-something\b|-?ish\b|"
-    r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?)\b(?!\s+than\b)|"
+    r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?|older)\b(?!\s+than\b)|"
     rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
+    r"\s+(?:or|and)\s+younger\b|\s+and\s+(?:under|below)\b(?!\s+(?:than|the|a|an)\b)|"
+    # (an age bound: "voters 45 and older", "those 30 or younger", "children 12 and under")
     r"\s+or\s+(?:fewer|less|lower|below|under)\b(?!\s+than\b)", re.IGNORECASE)
 POST_QUALIFIER_AFTER_UNIT = re.compile(
     r"\s+or\s+(?:so|more|fewer|less)\b(?=\s*[,.;:)!?'\"”’]|\s*$|\s+(?:in|on|at|of|for|to|from|"
@@ -121,7 +123,7 @@ def post_qualifier(m: re.Match[str]) -> Qualifier:
     said = m.group().lower()
     if said.endswith(("so", "odd", "something", "ish")):
         return "approximate"
-    if re.search(r"\b(?:fewer|less|lower|below|under)$", said):
+    if re.search(r"\b(?:fewer|less|lower|below|under|younger)$", said):
         return "at_most"
     return "at_least"
 

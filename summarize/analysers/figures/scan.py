@@ -274,6 +274,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             # a fraction counts what follows only as an adjective: "a two-thirds majority",
             # not "Two-thirds support reducing it"
             unit, end = unit_after(text, end, value, glued)
+            if unit is None and after_number and end < after_number.end():
+                # what a bound after the number counts: "200 or more people"
+                unit, stop = unit_after(text, after_number.end(), value, False)
+                end = stop if unit is not None else end
         if unit is None and fraction and not re.match(r"\s+of\s+(?:them|us|you|it)\b",
                                                       text[end:end + 16]):
             of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your|"
@@ -313,6 +317,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 (unit is None or not is_measure(unit) and not is_plural(unit.split()[-1])):
             # "voters under 30", "those over 45", "Men under 35 support Sanders": an age bound
             unit, end = "years old", m.end("num")
+    if unit is None and after_number and value.is_integer() and value <= 115 and (
+            re.search(r"(?:older|younger)$", after_number.group(), re.IGNORECASE) or
+            re.search(r"(?:over|above|under|below)$", after_number.group(), re.IGNORECASE) and
+            _PEOPLE_BEFORE.search(text, max(0, start - 30), start)):
+        unit, end = "years old", after_number.end()  # "voters 45 and older", "adults 65 and over"
     if unit is not None and low is None:
         value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
