@@ -137,6 +137,9 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("among voters 45 and older.", [("45 and older", 45, "years old", "at_least", "=")]),
         ("among adults 65 and over", [("65 and over", 65, "years old", "at_least", "=")]),
         ("for children 12 and under", [("12 and under", 12, "years old", "at_most", "=")]),
+        # "one of" after "about", "over", "at least" is no count, as a lone "one of the" is not
+        ("a lot of talk about one of our candidates", []),
+        ("as he labored over one of the last addresses", []),
         # how many "several", "a few" and "a couple of" a scale say: ranges, as "hundreds of"
         ("Several hundred demonstrators marched",
          [("Several hundred demonstrators", 300, "demonstrators", "range", "=")]),

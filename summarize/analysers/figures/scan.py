@@ -167,6 +167,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None  # "the first half of the year": a period, not a fraction
     if words and words.lower() == "one" and re.match(r"\s+another\b", text[m.end("num"):]):
         return None  # "their arms around one another": a pronoun
+    if words and words.lower() == "one" and m.group("qual") and not m.group("num2") and re.match(
+            r"\s+of\s+(?:the|our|his|her|their|its|these|those|my|your|them|us)\b",
+            text[m.end("num"):], re.IGNORECASE):
+        return None  # "talk about one of our candidates": "about" is the preposition
     # "one of the", "one who": too often not a quantity, unless it measures ("one mile")
     lone_one = bool(words) and words.lower() == "one" and not m.group("qual") and \
         not m.group("num2") and not m.group("half")
