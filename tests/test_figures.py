@@ -137,6 +137,13 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("among voters 45 and older.", [("45 and older", 45, "years old", "at_least", "=")]),
         ("among adults 65 and over", [("65 and over", 65, "years old", "at_least", "=")]),
         ("for children 12 and under", [("12 and under", 12, "years old", "at_most", "=")]),
+        # a list of numbers before the one that names the noun
+        ("not admitting 100,000, 200,000 or 250,000 refugees",
+         [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),
+          ("250,000 refugees", 2.5e5, "refugees", "exact", "=")]),
+        ("He scored 5, while 6 or 7 people watched",
+         [("5", 5, None, "exact", "="), ("6", 6, "people", "exact", "="),
+          ("7 people", 7, "people", "exact", "=")]),
         # "one of" after "about", "over", "at least" is no count, as a lone "one of the" is not
         ("a lot of talk about one of our candidates", []),
         ("as he labored over one of the last addresses", []),

@@ -72,14 +72,20 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             value = a.value * SCALES[scaled.group(1).lower()]
             if value < b.value:
                 out[i] = replace(a, value=value)  # "two or three million people": two million
+    listed = False  # whether the figure after took its unit so: a list may go on before it
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and \
+        between = text[a.end:b.start]
+        if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and (
                 re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of(?: the| their| its)?)\s*",
-                             text[a.end:b.start]):
-            # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats"
+                             between) or listed and re.fullmatch(r",\s*", between)):
+            # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats", and a list
+            # said before them: "100,000, 200,000 or 250,000 Syrian refugees"
             out[i] = replace(a, unit=b.unit)
-        elif b.unit and len(b.unit.split()) > 1 and is_plural(b.unit.split()[-1]) and \
+            listed = bool(re.fullmatch(r"\s*(?:or|and)\s*|,\s*", between))
+            continue
+        listed = False
+        if b.unit and len(b.unit.split()) > 1 and is_plural(b.unit.split()[-1]) and \
                 a.low is None and not SHARE.search(a.text):
             # a modifier said with each number, the noun once: "104 merchant and 16 military
             # vessels", "5 British and 3 French officials"
