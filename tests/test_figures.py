@@ -137,6 +137,8 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("among voters 45 and older.", [("45 and older", 45, "years old", "at_least", "=")]),
         ("among adults 65 and over", [("65 and over", 65, "years old", "at_least", "=")]),
         ("for children 12 and under", [("12 and under", 12, "years old", "at_most", "=")]),
+        ("taking 18 of 25 slots", [("18 of 25 slots", 18, "slots", "exact", "="),
+                                   ("25 slots", 25, "slots", "exact", "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),
