@@ -139,6 +139,11 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("for children 12 and under", [("12 and under", 12, "years old", "at_most", "=")]),
         ("taking 18 of 25 slots", [("18 of 25 slots", 18, "slots", "exact", "="),
                                    ("25 slots", 25, "slots", "exact", "=")]),
+        ("Ted Cruz has 370 delegates, Kasich has 129 and Rubio left",
+         [("370 delegates", 370, "delegates", "exact", "="),
+          ("129", 129, "delegates", "exact", "=")]),
+        ("Nearly eight of 10 voters say so",
+         [("Nearly eight of 10 voters", 80, "% of voters", "approximate", "~")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

@@ -377,7 +377,9 @@ def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]
 
 
 CLAUSE_END = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|on|at|by|from|for|during|since|after|"
-                         r"before|last|this|next|a|per)\b")
+                         r"before|last|this|next|a|per)\b|"
+                         # and a new subject: "…, Kasich has 129 and Rubio left the race"
+                         r"\s+(?:and|but|while|whereas)\s+(?-i:[A-Z])")
 
 
 def word_before(text: str, start: int) -> str | None:

@@ -101,8 +101,10 @@ def _scan(text: str) -> list[FigureMention]:
     return out
 
 
-# "4 in 10", "one in five", "two out of three": a share of a group, as a poll states it
-_RATIO = re.compile(r"(?:\s+(?:in|out\s+of)\s+|-in-)(3|4|5|6|7|8|9|10|100|1,000|three|four|five|"
+# "4 in 10", "one in five", "two out of three", "eight of 10": a share of a group, as a poll
+# states it
+_RATIO = re.compile(r"(?:\s+(?:in|out\s+of)\s+|-in-|\s+of\s+(?=(?:10|ten)\b))"
+                    r"(3|4|5|6|7|8|9|10|100|1,000|three|four|five|"
                     r"six|seven|eight|nine|ten|a hundred|a thousand)\b"
                     r"(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))", re.IGNORECASE)
 
