@@ -1188,6 +1188,7 @@ def test_temperatures_and_heights_as_people_write_them(text: str, units: list[st
         ("it spans 1.5 m.", [("1.5 m", 1.5, "metre")]),
         ("5 m people and 10m views", [("5 m people", 5e6, "people"), ("10m views", 1e7, "view")]),
         ("£5 m", [("£5 m", 5e6, "pound sterling")]),
+        ("a ¼ m rope", [("¼ m", 0.25, "metre")]),  # a vulgar fraction before it
         # a range of money, however its signs and scales are written
         ("fees of $2-$3", [("$2-$3", (2, 3), "dollar")]),
         ("a £1m-£2m budget", [("£1m-£2m", (1e6, 2e6), "pound sterling")]),

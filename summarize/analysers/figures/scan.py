@@ -254,7 +254,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
     if scale_word == "m" and not currency and not pct and (
-            digits and float(digits.replace(",", "")) >= 1000 or metres(text, n0, m.end()) or
+            digits and digits_value(digits) >= 1000 or metres(text, n0, m.end()) or
             text[m.start("scale") - 1].isspace() and not _counted_after(text, m.end())):
         # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres; and
         # "m" set apart as SI writes a symbol ("a 5 m by 3 m room"), where news writes millions
