@@ -115,11 +115,15 @@ _NEWS_PIECES = ["Frank", "Jordan", "said", "(R-Iowa)", "(", ")", ".)", "Sen.", "
                 "Last updated at 09:22 GMT", "\n", "\n\n", ",", "75", "2,000", "in", "France",
                 "and", "people", "The", "Witness", "Mr.", "“", "”", "'", '"', "according to",
                 "Said", "—", "Tuesday", "£5m", "10,000 troops", "may", "\t", "1.", "(45)", "who",
-                ":", "?", "\u00a0", "é"]
+                ":", "?", "\u00a0", "é", "½", ".5", "1/2", "m", "2016\n", "$1m-$2m", "12 dollars",
+                "50 cents", "several hundred"]
 
 
 @given(st.text(max_size=400) | st.lists(st.sampled_from(_NEWS_PIECES), max_size=120).map(" ".join))
 @example("a.\n )\nb")  # a line of a closing bracket alone after a sentence's end
+@example("a ¼ m rope")  # a vulgar fraction before a spaced "m" (float("¼"))
+@example("it rose .5. The")  # a list marker's test read ".5" as an integer
+@example("in 2016\n1/2 of voters")  # a mixed fraction across a line break
 @settings(max_examples=200, deadline=None)
 def test_analysers_never_fail_and_offsets_slice_to_their_text(text: str) -> None:
     result = analyze_text(text)

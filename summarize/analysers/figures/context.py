@@ -166,7 +166,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and len(digits) <= 3 and re.match(r"[.)](?:[ \t]|\r?\n|\Z)|[ \t]*\r?\n", after) \
             and _starts_an_item(text, start):
         return True  # "\n\n2. STRONG AFTERSHOCK RATTLES ITALY", "\n\n12\nAnchor…": a list's marker
-    if digits and len(digits) <= 2 and _MARKER_AFTER.match(after) and \
+    if digits and len(digits) <= 2 and digits.isdigit() and _MARKER_AFTER.match(after) and \
             not before.endswith("(") and not _SAID_OF.search(before) and \
             _next_marker(text, start, int(digits)):
         return True  # a marker with the next or the one before near it: "1. Welfare reform 2. Two

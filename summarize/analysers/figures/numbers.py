@@ -167,7 +167,7 @@ _WORDS = (
 
 # Fractions in digits ("4 5/8", "2 1/2 years", "7/8") have a denominator of halves, thirds,
 # quarters, fifths or eighths to sixty-fourths: "9/11" and "24/7" are not fractions.
-_DIGIT_FRACTION = r"(?:\d+\s)?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
+_DIGIT_FRACTION = r"(?:\d+ )?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
 
 
 _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
