@@ -144,6 +144,11 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
           ("129", 129, "delegates", "exact", "=")]),
         ("Nearly eight of 10 voters say so",
          [("Nearly eight of 10 voters", 80, "% of voters", "approximate", "~")]),
+        ("with roughly two-dozen states left", [("roughly two-dozen states", 24, "states",
+                                                 "approximate", "~")]),
+        ("the two nations each massing troops", [("two nations", 2, "nations", "exact", "=")]),
+        ("100 people each year", [("100 people each year", 100, "people per year", "exact",
+                                   "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

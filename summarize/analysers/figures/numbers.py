@@ -159,7 +159,7 @@ _WORDS = (
     # "several hundred protesters", "a few thousand applicants", "a couple of billion dollars"
     rf"(?:several|a few|a couple of)\s+(?:dozen|hundred|thousand|million|billion)\b"
     rf"(?![\s-]+(?:and|{_GROUP})\b)|"
-    rf"(?:a|an|{_GROUP})(?:\s+(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
+    rf"(?:a|an|{_GROUP})(?:(?:\s+|(?<!\ba)(?<!\ban)-)(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
     rf"{_GROUP}"
 )

@@ -419,11 +419,14 @@ def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:
 
 def rate_word(per: re.Match[str]) -> bool:
     """A ``PER`` match is a rate: "per thousand", or a noun after "a" ("a year", "an
-    episode"), not "a smaller share"; after a slash a singular ("$3.99/gallon"), not a plural
-    ("2 girls/boys": girls or boys)."""
+    episode"), not "a smaller share"; after "each" a time or a measure; after a slash a
+    singular ("$3.99/gallon"), not a plural ("2 girls/boys": girls or boys)."""
     word = per.group(1).lower()
     if per.group().startswith("/") and is_plural(word):
         return False
+    if re.match(r"[\s-]*each", per.group(), re.IGNORECASE) and not is_measure(word):
+        return False  # "each" says a rate of a time or a measure ("each year"), not "the two
+        # nations each massing troops"
     return word not in STOP_UNIT and (per.group().lstrip().lower().startswith("per") or
                                       word not in non_nouns())
 
