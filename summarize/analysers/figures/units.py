@@ -12,6 +12,7 @@ from .words import (
     AREA_UNIT,
     CALENDAR,
     GLUED_ONLY,
+    INVARIANT_PLURALS,
     MEASURE_WORDS,
     STOP_UNIT,
     UNIT_NAMES,
@@ -30,7 +31,7 @@ def _plural_head(word: str) -> bool:
     """``word`` may be the plural a number counts: "voters", "Republicans", "MPs"; not a name
     ("Sanders") nor a possessive ("Tuesday's")."""
     if word[0].islower():
-        return is_plural(word.lower())
+        return is_plural(word) or word in INVARIANT_PLURALS  # "two television series"
     return is_plural(word.lower()) and word not in singular_names() and \
         not word.endswith(("'s", "’s")) and not CALENDAR.match(word)
 
@@ -345,8 +346,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         if after and (after.group(1) is None or after.group(1) in STOP_UNIT):
             return proper.group(1), end + proper.end(1)
     capitalised = _CAPITALISED.match(rest)
-    if capitalised and CALENDAR.search(capitalised.group(1)):
-        capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier
+    if capitalised and CALENDAR.search(capitalised.group(1)) and not (
+            capitalised.group(2)[0].islower() and _plural_head(capitalised.group(2))):
+        capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier (but
+        # "four Super Tuesday states", "two Sunday papers" modify the plural after them)
     if capitalised and NATIONAL_CURRENCY.fullmatch(capitalised.group(2)):
         # "10.5 million Australian dollars", "7.5 million Danish crowns"
         name = " ".join([*capitalised.group(1).split(), capitalised.group(2)])

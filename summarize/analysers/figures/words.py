@@ -57,6 +57,10 @@ _IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "children": "child", "fee
 _IRREGULAR_PLURAL = {one: many for many, one in _IRREGULAR_SINGULAR.items()}
 
 
+# Nouns the same in both numbers, read as singular unless a number counts them.
+INVARIANT_PLURALS = frozenset({"series", "species"})
+
+
 _IRREGULAR_PLURALS = {
     "people", "men", "women", "children", "police", "staff", "cattle", "feet", "teeth", "mice",
     "personnel", "data", "geese", "troops", "sheep", "fish", "deer", "aircraft", "crew",
@@ -279,6 +283,8 @@ _OE_NOUNS = frozenset({"shoes", "toes", "canoes", "foes", "hoes", "oboes", "floe
 
 def spelled_singular(word: str) -> str:
     """``word`` in the singular by the spelling rules and the irregular plurals alone."""
+    if word in INVARIANT_PLURALS:
+        return word
     if word in _IRREGULAR_PLURALS and word not in ("troops",):
         return _IRREGULAR_SINGULAR.get(word, word)
     if _COMPOUND_IRREGULAR.fullmatch(word):  # "grandchildren", "gunmen"
