@@ -153,6 +153,11 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
                                                     "Super Tuesday states", "at_least", ">")]),
         ("two television series", [("two television series", 2, "television series", "exact",
                                     "=")]),
+        ("a venue for some 250,000 or so Iowans — a",
+         [("some 250,000 or so Iowans", 2.5e5, "Iowans", "approximate", "~")]),
+        ("João Silva, 62 Silva, a husband", [("62", 62, "years old", "exact", "=")]),
+        ("the first weekly loss for the S.&P. 500 after four weeks",
+         [("four weeks", 4, "weeks", "exact", "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

@@ -182,10 +182,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", digits) and re.match(
             r"\s?(?:GMT|UTC|EDT|EST|CET|CEST|BST|PDT|PST|IST|JST|hrs|hours)\b", after):
         return True  # 0401 GMT: a clock time
-    if re.search(r"\b(?:S&P|S\s?P|Nasdaq|FTSE|Russell|Stoxx|Nikkei|CAC|DAX|ASX|TOPIX|MSCI|"
+    if re.search(r"\b(?:S\.?&P\.?|S\s?P|Nasdaq|FTSE|Russell|Stoxx|Nikkei|CAC|DAX|ASX|TOPIX|MSCI|"
                  r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE) \
             and not re.match(r"\s?(?:%|percent|per cent)", after, re.IGNORECASE):
-        return True  # an index's name: "the sp 500", "S&P 500 e-minis", "FTSE 100"
+        return True  # an index's name: "the sp 500", "S&P 500 e-minis", "S.&P. 500", "FTSE 100"
     if digits and (re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) or re.search(
             r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
             text[max(0, start - 20):start])):
@@ -339,6 +339,8 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return True  # "Daniloff, now 81 and retired in Cambridge"
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
+    if apposed and not lower and re.match(rf"\s+{re.escape(apposed.group(1))}\b", after):
+        return True  # a caption run into its text: "João Silva, 62 Silva, a husband and"
     if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
                             r"\s*(?:[,;)]|\.(?:\s|$))|\s\(|\s+and\s+\d{1,3}(?![\d.])"
                             r"(?![ \t]*(?:%|per\s?cent|[A-Za-z]))", after):

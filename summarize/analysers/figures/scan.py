@@ -207,6 +207,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         after_number = POST_QUALIFIER.match(text, m.end())
         if after_number:
             qualifier = post_qualifier(after_number)  # "100 or so staff", "two or more"
+    elif qualifier == "approximate" and second is None:
+        said_twice = POST_QUALIFIER.match(text, m.end())  # "some 250,000 or so Iowans"
+        if said_twice and post_qualifier(said_twice) == "approximate":
+            after_number = said_twice
     low = high = None
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
