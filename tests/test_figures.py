@@ -158,6 +158,11 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("João Silva, 62 Silva, a husband", [("62", 62, "years old", "exact", "=")]),
         ("the first weekly loss for the S.&P. 500 after four weeks",
          [("four weeks", 4, "weeks", "exact", "=")]),
+        # days of a month are dates, said as a range too
+        ("It takes place from 19 to 22 July.", []),
+        ("The poll was conducted Nov. 6 to 10 on cellphones", []),
+        ("from 40 percent on July 14 to 46 percent on August 1",
+         [("40 percent", 40, "%", "exact", "="), ("46 percent", 46, "%", "exact", "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

@@ -111,6 +111,12 @@ _MONTH_BEFORE = re.compile(
     rf"\b(?:(?:{MONTH_ABBREVIATIONS})(?: ?\.)?|(?:{MONTHS_IN_FULL}))\s*$", re.IGNORECASE)
 
 
+_DAYS_TO_MONTH = re.compile(rf"\s*(?:-|–|to|and|through)\s*\d{{1,2}}\s+(?:{MONTHS})\b",
+                            re.IGNORECASE)
+_MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|through)\s*$",
+                           re.IGNORECASE)
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -142,6 +148,11 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
     if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
+    if digits and len(digits) <= 2 and (
+            _DAYS_TO_MONTH.match(after) or _MONTH_DAY_TO.search(text, max(0, start - 25), start)
+            and not re.match(r"\s*(?:%|per\s?cent\b)", after, re.IGNORECASE) and
+            not _priced_or_measured(text, end)):
+        return True  # days of a month: "from 19 to 22 July", "from July 19 to 22"
     if digits and _YEAR.match(digits):
         counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
