@@ -163,6 +163,10 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("The poll was conducted Nov. 6 to 10 on cellphones", []),
         ("from 40 percent on July 14 to 46 percent on August 1",
          [("40 percent", 40, "%", "exact", "="), ("46 percent", 46, "%", "exact", "=")]),
+        ("control of Uranium One in three separate transactions",
+         [("three separate transactions", 3, "separate transactions", "exact", "=")]),
+        ("£92.50 per megawatt-hour", [("£92.50 per megawatt-hour", 92.5, "GBP per megawatt-hour",
+                                       "exact", "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

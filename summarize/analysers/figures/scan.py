@@ -118,6 +118,9 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     ratio = _RATIO.match(text, m.end("num"))
     if ratio is None or measure_follows(text, ratio.end()):
         return None  # "2 in 3 days"
+    if text[m.start("num")].isupper() and re.search(r"[A-Z][\w&-]*\s+$",
+                                                    text[max(0, m.start("num") - 30):m.start()]):
+        return None  # a name's number: "Uranium One in three separate transactions"
     top = parse_number(m, "num")
     whole = words_value(ratio.group(1))[0] if ratio.group(1)[0].isalpha() else \
         digits_value(ratio.group(1))

@@ -58,7 +58,8 @@ _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|m
                           r"inch|inches|in|kilometres?|kilometers?|km)\b", re.IGNORECASE)
 
 
-PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+)\b(?<!\bthe)"
+PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+(?:-hour)?)\b"
+                 r"(?<!\bthe)"
                   # not a rate: "a week earlier"
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 

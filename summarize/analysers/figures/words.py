@@ -200,6 +200,9 @@ UNIT_NAMES = {
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
     "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
     "degrees": "degree", "kilo": "kilogram", "kilos": "kilogram", "pence": "penny",
+    "megawatt-hour": "megawatt hour", "megawatt-hours": "megawatt hour",
+    "gigawatt-hour": "gigawatt hour", "gigawatt-hours": "gigawatt hour",
+    "terawatt-hour": "terawatt hour", "terawatt-hours": "terawatt hour",
     "cts": "cent", "stg": "pound sterling", "lire": "italian lira", "d-mark": "german mark",
     "d-marks": "german mark",  # the newswires' cents, sterling and marks; Italy's plural lira
     "celcius": "celsius", "degrees celcius": "celsius", "farenheit": "fahrenheit",
