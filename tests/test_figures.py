@@ -167,6 +167,8 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
          [("three separate transactions", 3, "separate transactions", "exact", "=")]),
         ("£92.50 per megawatt-hour", [("£92.50 per megawatt-hour", 92.5, "GBP per megawatt-hour",
                                        "exact", "=")]),
+        ("a two-pronged strategy", [("two-pronged", 2, "prongs", "exact", "=")]),
+        ("a three-legged stool", [("three-legged", 3, "legs", "exact", "=")]),
         # a list of numbers before the one that names the noun
         ("not admitting 100,000, 200,000 or 250,000 refugees",
          [("100,000", 1e5, "refugees", "exact", "="), ("200,000", 2e5, "refugees", "exact", "="),

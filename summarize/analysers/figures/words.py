@@ -84,6 +84,8 @@ def plural(word: str, value: float) -> str:
     unit's symbol or spelling has none ("a 5-km race" is 5 km, "a 10-pence coin" 10 pence)."""
     if value == 1 or word.endswith("s") or word in _SPELLINGS:
         return word
+    if word.endswith("ed") and len(word) > 5:
+        word = _noun_of_adjective(word)  # "a two-pronged strategy": two prongs, "two-tiered"
     if word in _IRREGULAR_PLURAL:
         return _IRREGULAR_PLURAL[word]
     if word.endswith(("ch", "sh", "x", "z")):
@@ -91,6 +93,17 @@ def plural(word: str, value: float) -> str:
     if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     return word + "s"
+
+
+def _noun_of_adjective(word: str) -> str:
+    """The noun an adjective in -ed is made of: "pronged" -> prong, "legged" -> leg, "sided" ->
+    side, "tiered" -> tier."""
+    stem = word[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]  # "legged", "webbed"
+    if re.search(r"[^aeiou][aeiou][bcdgkmnprstvz]$", stem):
+        return stem + "e"  # "sided", "faced", "bladed"
+    return stem
 
 
 # Compounds of the irregular plurals: "grandchildren", "gunmen", "congresswomen" (not
