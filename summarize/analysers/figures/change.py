@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...vocabulary import Qualifier
-from .context import PHRASAL_UP
+from .context import PHRASAL_DOWN, PHRASAL_UP
 from .numbers import NUM_WORD
 
 __all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT", "TREND",
@@ -97,8 +97,9 @@ def movement(text: str, start: int) -> str | None:
     if found is None and re.search(r"\bby\s+(?:an?\s+)?$", text[max(0, start - 8):start]):
         # "grow sales by 35%", "cut costs by a fifth": the verb is a few words back
         found = _TREND_BY.search(text[max(0, start - 60):start])
-    if found is None or found.group() == "up " and \
-            PHRASAL_UP.search(text, max(0, start - 60), start):
+    said = found.group().split()[0].lower() if found is not None else ""
+    if found is None or said == "up" and PHRASAL_UP.search(text, max(0, start - 60), start) or \
+            said == "down" and PHRASAL_DOWN.search(text, max(0, start - 60), start):
         return None
     return "up" if found.group("up") else "down"
 

@@ -67,9 +67,18 @@ SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(�
 
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
                          r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
-                         r"pick|picked|sign|signed|signing|wind|wound|use|used|using|make|made|"
-                         r"making|stand|stood|standing|speak|spoke|speaking|line|lined)\s+up\s+"
+                         r"pick|picked|sign|signed|signing|wind|wound|use|used|using|make|makes|"
+                         r"made|making|stand|stood|standing|speak|spoke|speaking|line|lined|round|"
+                         r"rounds|rounded|rounding|dig|digs|dug|digging|put|puts|putting|take|"
+                         r"takes|took|taking|open|opened|opening|hold|held|holding)\s+up\s+"
                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+# The same of "down": "gunned down 49 people", "shut down 12 plants", "handed down 20 years".
+PHRASAL_DOWN = re.compile(r"\b(?:gun|guns|gunned|gunning|shoot|shoots|shot|shooting|shut|shuts|"
+                          r"shutting|hand|hands|handed|handing|turn|turns|turned|turning|vote|"
+                          r"voted|strike|struck|break|broke|broken|step|stepped|stepping|mow|"
+                          r"mowed|mown|track|tracked|hunt|hunted|pin|pinned|"
+                          r"write|wrote|written|put|puts|putting|lay|laid|sit|sat)\s+down\s+"
+                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 
 
 # "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,";
