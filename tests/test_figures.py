@@ -1206,6 +1206,8 @@ def test_temperatures_and_heights_as_people_write_them(text: str, units: list[st
         # but a figure that is up or down moves
         ("shares were up 17 percent", "up"),
         ("the regulator wants that brought down by £1bn", "down"),
+        # a time after a movement verb: when, not how much it fell
+        ("Obama narrowly lost four years later", "="),
     ],
 )
 def test_a_phrasal_verb_moves_no_figure(text: str, change: str) -> None:

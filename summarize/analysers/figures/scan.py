@@ -349,7 +349,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None  # "half a chance", "half a world away", "a fight and a half": no measure
     while start < end and text[start].isspace():
         start += 1
-    change = movement(text, start) or change
+    if not _WHEN_AFTER.match(text, end):  # "narrowly lost four years later": a time, not a fall
+        change = movement(text, start) or change
     return FigureMention(
         text=text[start:end],
         value=value if low is None else low,
@@ -379,6 +380,8 @@ def _counted_after(text: str, end: int) -> bool:
     word = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
     return bool(word and is_plural(word.group(1)))
 
+
+_WHEN_AFTER = re.compile(r"\s+(?:later|ago|earlier)\b", re.IGNORECASE)
 
 _LOOKBACK = 40  # longest qualifier and currency before a number
 
