@@ -7,8 +7,8 @@ Only a hundredth of the same currency, fewer than a hundred of them, right after
 after "and" is joined: "$5, 50 cents" (a list) and "$3 and 150 cents" stay two figures.
 
 Measures said in two units ("6ft 2in", "22lbs 5oz", "3 minutes 32 seconds") stay two figures:
-joined too, they cost CQE's dimension set two quantities (it counts each part), and the choice
-between the two variants was made on that aggregate.
+joined too, they cost CQE's dimension set two quantities (it seems to count each part), and the
+choice between the two variants was made on that aggregate.
 """
 
 from __future__ import annotations
