@@ -99,6 +99,8 @@ def _noun_of_adjective(word: str) -> str:
     """The noun an adjective in -ed is made of: "pronged" -> prong, "legged" -> leg, "sided" ->
     side, "tiered" -> tier."""
     stem = word[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # "two-storied"
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
         return stem[:-1]  # "legged", "webbed"
     if re.search(r"[^aeiou][aeiou][bcdgkmnprstvz]$", stem):
