@@ -58,7 +58,8 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
             code, stop = _SURFACES.get(surface[:-1]), stop - 1
         if code is None and "." in surface:  # "u.s. dollars"
             code, stop = _SURFACES.get(re.sub(r"(?<=\b\w)\.", "", surface)), found[n - 1].end()
-        if code is None and n > 1:  # the newswires' "australian dlrs", "hk dlrs", "n.z. dlrs"
+        if code is None and n > 1 and found[n - 1].group().lower().rstrip(".") in ("dlrs", "dlr"):
+            # the newswires' "australian dlrs", "hk dlrs", "n.z. dlrs"
             wire = " ".join(_WIRE.get(w, w) for w in re.sub(r"(?<=\b\w)\.", "", surface).split())
             code, stop = _SURFACES.get(wire), found[n - 1].end()
         if code is not None:
