@@ -165,9 +165,10 @@ _WORDS = (
 )
 
 
-# Fractions in digits ("4 5/8", "2 1/2 years", "7/8") have a denominator of halves, thirds,
-# quarters, fifths or eighths to sixty-fourths: "9/11" and "24/7" are not fractions.
-_DIGIT_FRACTION = r"(?:\d+ )?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
+# Fractions in digits ("4 5/8", "2 1/2 years", the wires' "7-1/2 percent", "7/8") have a
+# denominator of halves, thirds, quarters, fifths or eighths to sixty-fourths: "9/11" and "24/7"
+# are not fractions.
+_DIGIT_FRACTION = r"(?:\d+[ -])?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
 
 
 _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
@@ -301,7 +302,7 @@ def digits_value(digits: str) -> float:
         whole = digits[:-1].strip()  # "2½", "5 ½"
         return (float(whole) if whole else 0.0) + VULGAR[digits[-1]]
     if "/" in digits:
-        whole, _, fraction = digits.rpartition(" ")
+        whole, _, fraction = digits.replace("-", " ").rpartition(" ")
         top, _, bottom = fraction.partition("/")
         return (float(whole) if whole else 0.0) + int(top) / int(bottom)
     return float(digits.replace(",", ""))
