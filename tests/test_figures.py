@@ -153,6 +153,11 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
                                                     "Super Tuesday states", "at_least", ">")]),
         ("two television series", [("two television series", 2, "television series", "exact",
                                     "=")]),
+        # a people's name in -is is a plural: not "crisis", nor a name like "Davis"
+        ("More than 100 Iraqis were killed", [("More than 100 Iraqis", 100, "Iraqis", "at_least",
+                                              ">")]),
+        ("two Israelis and 3,000 Saudis", [("two Israelis", 2, "Israelis", "exact", "="),
+                                           ("3,000 Saudis", 3000, "Saudis", "exact", "=")]),
         ("a venue for some 250,000 or so Iowans — a",
          [("some 250,000 or so Iowans", 2.5e5, "Iowans", "approximate", "~")]),
         ("João Silva, 62 Silva, a husband", [("62", 62, "years old", "exact", "=")]),
@@ -272,6 +277,8 @@ def test_more_things_that_are_not_figures(text: str) -> None:
 def test_canonical_unit_names(unit: str, name: str) -> None:
     assert canonical_unit(unit) == name
     assert canonical_unit(name) == name  # a name's name is itself
+    assert (canonical_unit("Iraqis"), canonical_unit("crisis"), canonical_unit("Davis")) == \
+        ("iraqi", "crisis", "davis")
 
 
 def test_every_unit_name_is_its_own_name() -> None:

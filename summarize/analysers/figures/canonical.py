@@ -8,7 +8,16 @@ import re
 from ..shipped import shipped_json
 from .currencies import NAMES as CURRENCY_NAMES
 from .numbers import NATIONAL_CURRENCY
-from .words import SPELLING, SYMBOLS, UNIT_NAMES, compound_symbol, participle, positive, singular
+from .words import (
+    SPELLING,
+    SYMBOLS,
+    UNIT_NAMES,
+    compound_symbol,
+    participle,
+    plural_head,
+    positive,
+    singular,
+)
 
 
 @functools.cache
@@ -63,6 +72,9 @@ def canonical_unit(unit: str | None) -> str:
     """
     if not unit:
         return "-"
+    last = unit.split()[-1] if unit.split() else unit
+    if last[:1].isupper() and plural_head(last) and last.endswith("is"):
+        unit = unit[:-1]  # a people's name in -is: "Iraqis" -> iraqi ("crisis" stays)
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
     whole = unit.strip().lower()

@@ -12,7 +12,6 @@ from .words import (
     AREA_UNIT,
     CALENDAR,
     GLUED_ONLY,
-    INVARIANT_PLURALS,
     MEASURE_WORDS,
     STOP_UNIT,
     UNIT_NAMES,
@@ -21,19 +20,10 @@ from .words import (
     non_nouns,
     participle,
     plural,
+    plural_head,
     singular,
-    singular_names,
     verbs,
 )
-
-
-def _plural_head(word: str) -> bool:
-    """``word`` may be the plural a number counts: "voters", "Republicans", "MPs"; not a name
-    ("Sanders") nor a possessive ("Tuesday's")."""
-    if word[0].islower():
-        return is_plural(word) or word in INVARIANT_PLURALS  # "two television series"
-    return is_plural(word.lower()) and word not in singular_names() and \
-        not word.endswith(("'s", "’s")) and not CALENDAR.match(word)
 
 
 def _not_a_head(word: str) -> bool:
@@ -198,7 +188,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 continue
             if word in STOP_UNIT:
                 break
-            if _plural_head(w.group(1)) and not _NAMED_PREFIX.fullmatch(w.group(1)):
+            if plural_head(w.group(1)) and not _NAMED_PREFIX.fullmatch(w.group(1)):
                 head = i  # "first-team players", "trading days", "leading Republicans"
                 break
             if word in MEASURE_WORDS:
@@ -337,7 +327,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return acronyms.group(1), end + acronyms.end(1)  # "12 MPs", "300 CEOs"
     # "12 Americans", "40 Democrats voted" (but "1,534,600 Dataproducts common shares")
     proper = re.match(r"\s([A-Z][a-z]{2,})\b(?!['’-])", rest)
-    if proper and not _plural_head(proper.group(1)):
+    if proper and not plural_head(proper.group(1)):
         proper = None
     if proper and re.match(r":\s*\d", rest[proper.end():]):
         return None, end  # the next field's label in a list of results: "Highest score: 190 Runs:
@@ -348,7 +338,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             return proper.group(1), end + proper.end(1)
     capitalised = _CAPITALISED.match(rest)
     if capitalised and CALENDAR.search(capitalised.group(1)) and not (
-            capitalised.group(2)[0].islower() and _plural_head(capitalised.group(2))):
+            capitalised.group(2)[0].islower() and plural_head(capitalised.group(2))):
         capitalised = None  # "fell 7/8 Thursday amid concerns": a day, not a modifier (but
         # "four Super Tuesday states", "two Sunday papers" modify the plural after them)
     if capitalised and NATIONAL_CURRENCY.fullmatch(capitalised.group(2)):
@@ -412,7 +402,7 @@ def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:
     for i, word in enumerate(words):
         if i and word.lower() in non_nouns() or not word.isalpha() and "-" not in word:
             break  # a verb of a title, or a number ("3 USD50 Cards")
-        if _plural_head(word):
+        if plural_head(word):
             span = re.match(r"[ \t]+" + r"[ \t]+".join(map(re.escape, words[:i + 1])),
                             text[end:end + 80])
             if span is None:

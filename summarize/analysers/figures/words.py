@@ -319,3 +319,18 @@ def spelled_singular(word: str) -> str:
 
 
 SPELLING = {w for w in UNIT_NAMES if w.endswith(("meter", "meters", "liter", "liters"))}
+
+
+def plural_head(word: str) -> bool:
+    """``word`` may be the plural a number counts: "voters", "Republicans", "MPs"; not a name
+    ("Sanders") nor a possessive ("Tuesday's")."""
+    if word[0].islower():
+        return is_plural(word) or word in INVARIANT_PLURALS  # "two television series"
+    return (is_plural(word.lower()) or _DEMONYM_IS.fullmatch(word) is not None) and \
+        word not in singular_names() and not word.endswith(("'s", "’s")) and \
+        not CALENDAR.match(word)
+
+
+# A people's name in -is ("100 Iraqis", "two Israelis"), where a lowercase word in -is is a
+# singular ("crisis", "basis"); names such as "Davis" or "Paris" are known singulars.
+_DEMONYM_IS = re.compile(r"[A-Z][a-z]+[^aeiousy]is")
