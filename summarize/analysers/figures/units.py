@@ -334,7 +334,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         # 8463 Centuries: 15"
     if proper:
         after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
-        if after and (after.group(1) is None or after.group(1) in STOP_UNIT):
+        if after and (after.group(1) is None or after.group(1) in STOP_UNIT or
+                      after.group(1) in verbs()):  # "30 Swiss died"
             return proper.group(1), end + proper.end(1)
     capitalised = _CAPITALISED.match(rest)
     if capitalised and CALENDAR.search(capitalised.group(1)) and not (

@@ -326,7 +326,8 @@ def plural_head(word: str) -> bool:
     ("Sanders") nor a possessive ("Tuesday's")."""
     if word[0].islower():
         return is_plural(word) or word in INVARIANT_PLURALS  # "two television series"
-    return (is_plural(word.lower()) or _DEMONYM_IS.fullmatch(word) is not None) and \
+    return (is_plural(word.lower()) or _DEMONYM_IS.fullmatch(word) is not None or
+            _DEMONYM_SAME.fullmatch(word) is not None) and \
         word not in singular_names() and not word.endswith(("'s", "’s")) and \
         not CALENDAR.match(word)
 
@@ -334,3 +335,5 @@ def plural_head(word: str) -> bool:
 # A people's name in -is ("100 Iraqis", "two Israelis"), where a lowercase word in -is is a
 # singular ("crisis", "basis"); names such as "Davis" or "Paris" are known singulars.
 _DEMONYM_IS = re.compile(r"[A-Z][a-z]+[^aeiousy]is")
+# and one in -ese, the same in both numbers: "100 Chinese were killed", "two Lebanese"
+_DEMONYM_SAME = re.compile(r"[A-Z][a-z]{2,}ese")
