@@ -72,8 +72,7 @@ def canonical_unit(unit: str | None) -> str:
     """
     if not unit:
         return "-"
-    last = unit.split()[-1] if unit.split() else unit
-    if last[:1].isupper() and plural_head(last) and last.endswith("is"):
+    if unit.endswith("is") and unit.split()[-1][:1].isupper() and plural_head(unit.split()[-1]):
         unit = unit[:-1]  # a people's name in -is: "Iraqis" -> iraqi ("crisis" stays)
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it

@@ -321,6 +321,13 @@ def spelled_singular(word: str) -> str:
 SPELLING = {w for w in UNIT_NAMES if w.endswith(("meter", "meters", "liter", "liters"))}
 
 
+# A people's name in -is ("100 Iraqis", "two Israelis"), where a lowercase word in -is is a
+# singular ("crisis", "basis"); names such as "Davis" or "Paris" are known singulars.
+_DEMONYM_IS = re.compile(r"[A-Z][a-z]+[^aeiousy]is")
+# and one in -ese, the same in both numbers: "100 Chinese were killed", "two Lebanese"
+_DEMONYM_SAME = re.compile(r"[A-Z][a-z]{2,}ese")
+
+
 def plural_head(word: str) -> bool:
     """``word`` may be the plural a number counts: "voters", "Republicans", "MPs"; not a name
     ("Sanders") nor a possessive ("Tuesday's")."""
@@ -331,9 +338,3 @@ def plural_head(word: str) -> bool:
         word not in singular_names() and not word.endswith(("'s", "’s")) and \
         not CALENDAR.match(word)
 
-
-# A people's name in -is ("100 Iraqis", "two Israelis"), where a lowercase word in -is is a
-# singular ("crisis", "basis"); names such as "Davis" or "Paris" are known singulars.
-_DEMONYM_IS = re.compile(r"[A-Z][a-z]+[^aeiousy]is")
-# and one in -ese, the same in both numbers: "100 Chinese were killed", "two Lebanese"
-_DEMONYM_SAME = re.compile(r"[A-Z][a-z]{2,}ese")
