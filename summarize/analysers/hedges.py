@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .casing import readable
 from .sentences import furniture_spans, sentence_spans, title_case
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
@@ -113,11 +114,15 @@ def find_hedges(text: str) -> list[HedgeCue]:
 def _find(text: str) -> tuple[HedgeCue, ...]:
     from .hedge_model import load_tagger
 
+    read = readable(text)  # a line in capitals re-cased: the cues are read there, quoted here
     if load_tagger() is None:
-        return tuple(lexicon_hedges(text))
-    return tuple(HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start, end=s_start + h.end)
-                 for s_start, s_end in sentence_spans(text)
-                 for h in _sentence_cues(text[s_start:s_end]))
+        found = lexicon_hedges(read)
+    else:
+        found = [HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start, end=s_start + h.end)
+                 for s_start, s_end in sentence_spans(read)
+                 for h in _sentence_cues(read[s_start:s_end])]
+    return tuple(found if read is text else
+                 (HedgeCue(text[h.start:h.end], h.type, h.start, h.end) for h in found))
 
 
 @functools.lru_cache(maxsize=4096)

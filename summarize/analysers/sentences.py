@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
-__all__ = ["FURNITURE", "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence",
-           "furniture_spans", "line_closers", "line_continuations", "sentence_at", "sentence_spans",
-           "title_case"]
+__all__ = ["ABBREVIATIONS", "FURNITURE", "RUNS_ON", "STRAIGHT_OPENING", "after_indent",
+           "every_line_a_sentence", "furniture_spans", "line_closers", "line_continuations",
+           "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
-_ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
+ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
     "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e",
     *MONTH_ABBREVIATIONS.split("|"),
 }
@@ -64,7 +64,7 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
             word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            if word and word.group(1).lower() in ABBREVIATIONS:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "Kim J. Un"
@@ -153,7 +153,7 @@ def _line_marks(text: str) -> tuple[frozenset[int], frozenset[int]]:
 
 # Words a sentence does not end on: articles, prepositions, conjunctions, auxiliaries,
 # possessives. A line that ends on one was broken inside its sentence.
-_RUNS_ON = frozenset("""
+RUNS_ON = frozenset("""
 a an the and or but nor to of in on at by for from with into onto about after before over under
 between through during against without within as than that which who whom whose if because
 while when where whether although though his her their its our my your this these those is are
@@ -172,7 +172,7 @@ def _runs_on(text: str, start: int, newline: int) -> bool:
         return False
     after = text[newline + 1:newline + 2]
     last = bare.rsplit(None, 1)[-1].lower()
-    return bare[-1] == "," or last in _RUNS_ON or after.islower() or after in (",", ";", ")") or \
+    return bare[-1] == "," or last in RUNS_ON or after.islower() or after in (",", ";", ")") or \
         _open_quote(line)
 
 

@@ -59,7 +59,7 @@ from .ranking import (
     sentence_features,
 )
 from .salience import headline, sentences_of
-from .train_lexicons import build_currencies, build_non_nouns, build_unit_names
+from .train_lexicons import build_casing, build_currencies, build_non_nouns, build_unit_names
 from .train_taggers import folds, train_attributions, train_hedges, train_source_kinds
 
 log = logging.getLogger(__name__)
@@ -303,7 +303,7 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 MODELS = ("ranker", "hedges", "attributions", "source-kinds", "units", "currencies", "unit-names",
-          "non-nouns")
+          "non-nouns", "casing")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -328,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         needed.append(args.data / "units-cqe-sentences.jsonl")
     if "non-nouns" in wanted:
         needed.append(args.data / "attributions-polnear-train.jsonl.gz")
+    if "casing" in wanted:
+        needed += [args.data / "attributions-polnear-train.jsonl.gz",
+                   args.data / "articles-frank-train.jsonl", args.data / "hedges-szeged-wiki.jsonl"]
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         print(f"train: missing training data: {', '.join(missing)} (pass --data/--news)",
@@ -359,6 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "non-nouns" in wanted:
         _write_json(args.out / "non-nouns.json", build_non_nouns(args.data))
         log.info("wrote non-nouns.json")
+    if "casing" in wanted:
+        _write_json(args.out / "casing.json", build_casing(args.data))
+        log.info("wrote casing.json")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

@@ -11,6 +11,7 @@ import gzip
 import json
 import logging
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -289,3 +290,29 @@ def _plurals(lemmas: dict[str, collections.Counter[str]], singulars: set[str]) -
 
 # Tokens after which a capitalised word may be capitalised only for starting a sentence.
 _OPENERS = frozenset({".", "!", "?", '"', "“", "‘", "'", "``", ":", "(", "--"})
+
+
+def build_casing(train_dir: Path) -> dict[str, Any]:
+    """The forms in which the news writes its words when not in lowercase ("NATO", "Trump",
+    "U.S."), counted in the text of the fit files with news in them: PolNeAR's training articles
+    and FRANK's (:func:`~.casing.fit_casing`). :func:`~.casing.readable` re-cases a line written
+    in capitals with them."""
+    from .casing import fit_casing
+
+    paths = [train_dir / "attributions-polnear-train.jsonl.gz",
+             train_dir / "articles-frank-train.jsonl", train_dir / "hedges-szeged-wiki.jsonl"]
+
+    def texts() -> Iterator[str]:
+        for path in paths:
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rt", encoding="utf-8") as fh:
+                for record in map(json.loads, fh):
+                    if "text" in record:
+                        yield record["text"]
+                    for sentence in record.get("sentences", ()):
+                        yield sentence["text"]
+
+    data = fit_casing(texts())
+    log.info("casing: %d words written otherwise than in lowercase", len(data["forms"]))
+    return {"corpus": ", ".join(p.name for p in paths), "built": date.today().isoformat(), **data}
+

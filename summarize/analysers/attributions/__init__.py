@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Any
 
+from ..casing import readable
 from .inputs import tagger_inputs
 from .names import NAME_WORD, POSSESSIVE, whole_names, with_whole_names
 from .pronouns import resolved_pronouns
@@ -28,6 +29,7 @@ from .spans import (
     Attribution,
     Span,
     credited_in,
+    quoted_from,
     states_a_claim,
     trimmed_span,
 )
@@ -59,6 +61,9 @@ def claimed_attributions(text: str) -> list[Attribution]:
 def _claimed(text: str) -> tuple[Attribution, ...]:
     # A briefing asks twice (the strategy choosing its claims, then the checks crediting them),
     # and reading the pronouns' persons is not free: remembered as _find is.
+    read = readable(text)
+    if read is not text:  # the persons and speakers read where a line in capitals is re-cased
+        return tuple(quoted_from(text, a) for a in _claimed(read))
     out = []
     for a, person in resolved_pronouns(text, _find(text)):
         if not states_a_claim(a):
@@ -85,12 +90,9 @@ def _find(text: str) -> tuple[Attribution, ...]:
 def read_attributions(text: str, tagger: Any) -> list[Attribution]:
     """``tagger``'s attributions in ``text`` (``None``: the rules'), its quotation marks read as
     the tagger knows them (:mod:`.quotes`), the spans' texts the text's own."""
-    read = as_double_quotes(text)
+    read = as_double_quotes(readable(text))  # and a line in capitals re-cased
     found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
-    return found if read == text else [
-        Attribution(*(Span(text[p.start:p.end], p.start, p.end) for p in (a.source, a.cue,
-                                                                          a.content)))
-        for a in found]
+    return found if read == text else [quoted_from(text, a) for a in found]
 
 
 # The links below were chosen on the validation split by the mean F1 of what `summarize eval

@@ -33,6 +33,17 @@ class Attribution:
         }
 
 
+def quoted_from(text: str, a: Attribution) -> Attribution:
+    """``a`` with each span's text taken from ``text`` at its offsets: the attributions of a
+    text read in another form of the same length (quotation marks made double, a line in
+    capitals re-cased) quote the text itself."""
+    def quoted(span: Span) -> Span:
+        return Span(text[span.start:span.end], span.start, span.end)
+
+    return Attribution(quoted(a.source), quoted(a.cue), quoted(a.content),
+                       None if a.written_as is None else quoted(a.written_as))
+
+
 def trimmed_span(text: str, start: int, end: int, *, brackets: bool = False) -> Span | None:
     """``text[start:end]`` without the spaces and punctuation at its edges; with ``brackets``,
     with the bracket that closes one it opened ("Sen. Chuck Grassley (R-Iowa)", which the tagger

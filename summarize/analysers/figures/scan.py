@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..casing import readable
 from .canonical import canonical_unit, is_measure
 from .change import (
     CHANGE,
@@ -392,7 +393,8 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     ``senses``: an ambiguous unit word ("230 pounds", "¥35") is read by the fitted sense model
     (:mod:`.senses`) before neighbours take units from each other; ``False`` keeps the
     scanner's own reading (what the sense model is measured against)."""
-    plain = plain_text(text)  # offsets stay: one character for one
+    # Offsets stay: one character for one (a line in capitals re-cased, typographic spaces).
+    plain = plain_text(readable(text))
     found = _scan(plain)
     if senses:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))

@@ -1,0 +1,151 @@
+"""Text written in capitals, read as if written in ordinary case.
+
+A headline, a wire story or a message typed in capitals ("NORTH KOREA SENDS 10,000 TROOPS",
+"NET 3,456,000 VS 2,345,000") hides what the analysers read from case: names, the start of a
+sentence, a unit word against an acronym. :func:`readable` gives such a text back with each line
+written wholly in capitals re-cased word by word: each word in the form the news writes it most
+often ("NATO", "U.S.", "Trump", "troops"), counted in the fit files' text
+(``models/casing.json``, built by ``python -m summarize.analysers.train --only casing``), and a
+sentence's first word capitalised. One character stands for one, so every offset into the result
+is one into the text: the analysers read the result and quote the text.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .sentences import ABBREVIATIONS, RUNS_ON
+from .shipped import shipped_json
+
+__all__ = ["fit_casing", "readable"]
+
+# A word: letters, or initials with full stops ("U.S.", "D.C."); digits and hyphens part words.
+WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_]+")
+# What opens a sentence before a word inside a line: a full stop, question or exclamation mark
+# or colon and a space, with any opening quotation marks or brackets.
+_OPENING = re.compile(r"[.!?:]\s+[\"'“‘(\[]*\Z")
+# A line is shouted when it has no lowercase letter and at least this many words of two letters
+# or more: a lone "NATO" or "WASHINGTON" is how an ordinary text writes it.
+MIN_WORDS = 2
+# Two capital letters in a row: a text without them has nothing shouted (the common case).
+_CAPITALS = re.compile(r"[A-Z]{2}")
+_LINE = re.compile(r"[^\n]+")
+_OPENERS = " \t\"'“‘(["
+# A form is kept when the word is seen at least this often and most often in that form.
+MIN_COUNT = 1
+
+
+def readable(text: str) -> str:
+    """``text`` with every line written in capitals re-cased (the same length; ``text`` itself
+    when it has no such line)."""
+    if not _CAPITALS.search(text):
+        return text
+    return _readable(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _readable(text: str) -> str:
+    # Remembered: a briefing hands the same text to each analyser in turn.
+    out: list[str] | None = None
+    for line in _LINE.finditer(text):
+        body = line.group()
+        if not body.isupper():
+            continue
+        words = list(WORD.finditer(body))
+        if sum(len(m.group()) > 1 for m in words) < MIN_WORDS:
+            continue
+        out = out if out is not None else list(text)
+        first = len(body) - len(body.lstrip(_OPENERS))  # where the line's first word stands
+        for m, form in zip(words, _forms(body, words), strict=True):
+            word = m.group()
+            if len(form) != len(word) or _glued(body, m.start(), m.end()):
+                continue  # "3D", "G7": a code; "İ", whose small form is two characters
+            if (not _runs_on(text, line.start())) if m.start() == first else \
+                    _opens(body, m.start()):
+                form = form[:1].upper() + form[1:]
+            if len(form) != len(word):
+                continue  # "ẞ", whose capital is two letters
+            start = line.start() + m.start()
+            out[start:start + len(form)] = form
+    return "".join(out) if out is not None else text
+
+
+def _glued(body: str, start: int, end: int) -> bool:
+    return body[start - 1:start].isdigit() or body[end:end + 1].isdigit()
+
+
+def _opens(body: str, at: int) -> bool:
+    """Whether the word at ``at`` inside a line opens a sentence: the end of a sentence before
+    it, not an abbreviation's full stop ("U.S. AND NATO", "SEN. WARREN")."""
+    found = _OPENING.search(body, max(0, at - 16), at)
+    if found is None:
+        return False
+    before = body[max(0, found.start() - 40):found.start() + 1].rsplit(None, 1)[-1:] or [""]
+    word = before[0].lstrip(_OPENERS)
+    return not (word.endswith(".") and ("." in word[:-1] or len(word) == 2 or
+                                         word[:-1].lower() in ABBREVIATIONS))
+
+
+def _runs_on(text: str, start: int) -> bool:
+    """Whether the line before the one at ``start`` runs on into it: it ends on a comma or a
+    word no sentence ends on (the sentence splitter's ``RUNS_ON``); a paragraph's first line
+    opens a sentence."""
+    before = text[max(0, start - 40):start]
+    if not before.endswith("\n") or before.endswith("\n\n"):
+        return False
+    last = before.rstrip().rsplit(None, 1)[-1:] or [""]
+    return last[0].endswith(",") or last[0].lower() in RUNS_ON
+
+
+def _forms(body: str, words: list[re.Match[str]]) -> list[str]:
+    """Each word of a line in capitals as the news writes it: its most frequent form; in
+    lowercase if the news writes it so or it is no word of the news; a word the news never
+    wrote is taken for part of a name beside a word the news capitalises ("SABRINA SINGH")."""
+    forms, lowercase = _lexicon()
+    keys = [m.group().lower() for m in words]
+    out = [forms.get(key, key) for key in keys]
+    for i, key in enumerate(keys):
+        if key in forms or key in lowercase:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and keys[j] in forms and out[j][:1].isupper() and \
+                    not body[min(words[i].end(), words[j].end()):
+                             max(words[i].start(), words[j].start())].strip():
+                out[i] = key[:1].upper() + key[1:]
+                break
+    return out
+
+
+@functools.cache
+def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    data = shipped_json("casing.json") or {}
+    return ({str(k): str(v) for k, v in data.get("forms", {}).items()},
+            frozenset(map(str, data.get("lowercase", ()))))
+
+
+def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, Any]:
+    """The forms of the words that the texts mostly write otherwise than in lowercase, counted
+    outside a sentence's first word and outside lines written in capitals (``"forms": {"nato":
+    "NATO", "trump": "Trump", …}``), and the words they mostly write in lowercase
+    (``"lowercase"``): a word in neither is one the texts never wrote."""
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for text in texts:
+        for line in _LINE.finditer(text):
+            body = line.group()
+            if not any(ch.islower() for ch in body):
+                continue  # a shouted line shows no word's case
+            for m in WORD.finditer(body):
+                if not _OPENING.search(body, 0, m.start()):
+                    counts[m.group().lower()][m.group()] += 1
+    forms, lowercase = {}, []
+    for key, seen in sorted(counts.items()):
+        form, n = seen.most_common(1)[0]
+        if seen.total() >= min_count and form != key and len(form) == len(key):
+            forms[key] = form
+        elif form == key:
+            lowercase.append(key)
+    return {"min_count": min_count, "forms": forms, "lowercase": lowercase}
