@@ -88,11 +88,11 @@ def test_attributions_in_capitals_are_found_as_in_ordinary_case() -> None:
 def test_casing_is_fitted_on_the_words_outside_a_sentences_opening_and_lines_in_capitals() -> None:
     texts = ["Officials at NATO met. The NATO summit ended and NATO left.",
              "Rain fell. Rain is rain, and more rain came.",
-             "ALL CAPS HEADLINE ABOUT NATO WITH Rain\nBody text.",
+             "ALL CAPS HEADLINE ABOUT NATO WITH RAIN\nBody text.",
              "The Pentagon said. the pentagon is big, the Pentagon said again."]
     forms = fit_casing(texts)["forms"]
-    # "Rain" opens two sentences, which say nothing of its case; "pentagon" is a tie of one each
-    # to its capitalised form, the most common first
+    # "Rain" opens two sentences, which say nothing of its case, and is written "rain" twice;
+    # "Pentagon" twice and "pentagon" once: the most common form
     assert forms["nato"] == "NATO" and "rain" not in forms and forms["pentagon"] == "Pentagon"
     assert "officials" not in forms  # a sentence's first word says nothing of its case
 

@@ -138,12 +138,14 @@ def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, An
             body = line.group()
             if not any(ch.islower() for ch in body):
                 continue  # a shouted line shows no word's case
+            first = len(body) - len(body.lstrip(_OPENERS))
             for m in WORD.finditer(body):
-                if not _OPENING.search(body, 0, m.start()):
+                if m.start() != first and not _OPENING.search(body, max(0, m.start() - 16),
+                                                               m.start()):
                     counts[m.group().lower()][m.group()] += 1
     forms, lowercase = {}, []
     for key, seen in sorted(counts.items()):
-        form, n = seen.most_common(1)[0]
+        form, n = seen.most_common(1)[0]  # among equals, the form seen first
         if seen.total() >= min_count and form != key and len(form) == len(key):
             forms[key] = form
         elif form == key:
