@@ -85,6 +85,16 @@ def test_attributions_in_capitals_are_found_as_in_ordinary_case() -> None:
     assert find_attributions(lower.upper())[0].cue.text == "SAID"
 
 
+def test_a_source_in_capitals_names_its_person_and_role_as_written() -> None:
+    from summarize.analysers.source_kinds import source_actor
+
+    text = "PENTAGON SPOKESPERSON SABRINA SINGH SAID ON MONDAY THAT THE STRIKE HAD ENDED."
+    actor = source_actor(text, 0, 35)
+    assert actor is not None
+    assert (actor.name, actor.kind, actor.role) == ("SABRINA SINGH", "person",
+                                                    "PENTAGON SPOKESPERSON")
+
+
 def test_casing_is_fitted_on_the_words_outside_a_sentences_opening_and_lines_in_capitals() -> None:
     texts = ["Officials at NATO met. The NATO summit ended and NATO left.",
              "Rain fell. Rain is rain, and more rain came.",

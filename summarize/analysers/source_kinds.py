@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..vocabulary import FORMS_OF_ADDRESS, HONORIFICS, RANKS
+from .casing import readable
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 
 __all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
@@ -111,19 +112,21 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                  ) -> SourceActor | None:
     """The actor the source phrase ``text[start:end]`` names: its name, kind (``person``,
     ``organization``, ``state`` or ``other``) and role, without a leading article; ``None`` for
-    a phrase with no word. ``tagger``: another model than the shipped one (when measuring)."""
-    tokens = phrase_tokens(text, start, end)
+    a phrase with no word. ``tagger``: another model than the shipped one (when measuring). A
+    line in capitals is read re-cased (:func:`~.casing.readable`); the names are as written."""
+    read = readable(text)
+    tokens = phrase_tokens(read, start, end)
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
     tagger = tagger or load_source_kind_tagger()
     if tagger is None:
         return _by_rules(text, start, end)
-    labels = tagger.tag(span_features(text, tokens, start, end))
-    words = [text[s:e] for s, e in tokens]
+    labels = tagger.tag(span_features(read, tokens, start, end))
+    words = [read[s:e] for s, e in tokens]
     # A name: a word tagged as one, or capitalised where a sentence's first word is not.
     named = any(label != "O" for label in labels) or any(
-        word[:1].isupper() for word in words[1 if sentence_initial(text, start) else 0:])
+        word[:1].isupper() for word in words[1 if sentence_initial(read, start) else 0:])
     head = head_of(words, labels)
     if labels[head] != "PER":
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
