@@ -40,8 +40,16 @@ def test_a_text_without_a_line_in_capitals_is_read_as_it_is(text: str) -> None:
     assert readable(text) is text
 
 
-def test_letters_glued_to_digits_keep_their_case() -> None:
-    assert readable("THE F16 AND G7 FILM IN 3D") == "The F16 and G7 film in 3D"
+def test_a_text_without_a_capital_is_read_recased_whole() -> None:
+    text = "pentagon spokesperson sabrina singh said 10,000 troops had arrived.\nthe us agreed."
+    assert readable(text) == ("Pentagon spokesperson Sabrina Singh said 10,000 troops had "
+                              "arrived.\nThe us agreed.")
+    sources = [a.source.text for a in find_attributions(text)]
+    assert sources == ["pentagon spokesperson sabrina singh"]
+
+
+def test_letters_glued_before_digits_keep_their_case() -> None:
+    assert readable("THE F16 AND G7 RAN 100M") == "The F16 and G7 ran 100m"
 
 
 def test_figures_of_a_text_in_capitals_are_those_of_the_text_in_ordinary_case() -> None:
@@ -128,8 +136,8 @@ def test_training_command_rebuilds_the_casing(tmp_path: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*"ABC DEẞİ. ,\n5-\"'ŉ", "U.S.", "NATO", "MAY", "SAID", "10,000"]),
-                max_size=30).map("".join))
+@given(st.lists(st.sampled_from([*"ABC DEẞİ. ,\n5-\"'ŉab", "U.S.", "NATO", "MAY", "SAID",
+                                 "10,000", "said"]), max_size=30).map("".join))
 @example("ẞA ẞB")
 @example("İA İB")
 def test_recasing_keeps_every_offset(text: str) -> None:

@@ -1,9 +1,10 @@
-"""Text written in capitals, read as if written in ordinary case.
+"""Text written in capitals, or with no capital at all, read as if written in ordinary case.
 
 A headline, a wire story or a message typed in capitals ("NORTH KOREA SENDS 10,000 TROOPS",
-"NET 3,456,000 VS 2,345,000") hides what the analysers read from case: names, the start of a
-sentence, a unit word against an acronym. :func:`readable` gives such a text back with each line
-written wholly in capitals re-cased word by word: each word in the form the news writes it most
+"NET 3,456,000 VS 2,345,000"), or a transcript typed without capitals, hides what the analysers
+read from case: names, the start of a sentence, a unit word against an acronym. :func:`readable`
+gives such a text back with each line written wholly in capitals (every line, in a text without
+a capital) re-cased word by word: each word in the form the news writes it most
 often ("NATO", "U.S.", "Trump", "troops"), counted in the fit files' text
 (``models/casing.json``, built by ``python -m summarize.analysers.train --only casing``), and a
 sentence's first word capitalised. One character stands for one, so every offset into the result
@@ -40,20 +41,22 @@ MIN_COUNT = 1
 
 
 def readable(text: str) -> str:
-    """``text`` with every line written in capitals re-cased (the same length; ``text`` itself
-    when it has no such line)."""
+    """``text`` with every line written in capitals re-cased, or every line when it has no
+    capital at all (the same length; ``text`` itself when nothing is re-cased)."""
+    if text.islower():
+        return _readable(text, True)  # no capital anywhere: every line is read re-cased
     if not _CAPITALS.search(text):
         return text
-    return _readable(text)
+    return _readable(text, False)
 
 
 @functools.lru_cache(maxsize=8)
-def _readable(text: str) -> str:
+def _readable(text: str, every_line: bool) -> str:
     # Remembered: a briefing hands the same text to each analyser in turn.
     out: list[str] | None = None
     for line in _LINE.finditer(text):
         body = line.group()
-        if not body.isupper():
+        if not (every_line or body.isupper()):
             continue
         words = list(WORD.finditer(body))
         if sum(len(m.group()) > 1 for m in words) < MIN_WORDS:
@@ -63,7 +66,7 @@ def _readable(text: str) -> str:
         for m, form in zip(words, _forms(body, words), strict=True):
             word = m.group()
             if len(form) != len(word) or _glued(body, m.start(), m.end()):
-                continue  # "3D", "G7": a code; "İ", whose small form is two characters
+                continue  # "G7": a code; "İ", whose small form is two characters
             if (not _runs_on(text, line.start())) if m.start() == first else \
                     _opens(body, m.start()):
                 form = form[:1].upper() + form[1:]
@@ -75,7 +78,9 @@ def _readable(text: str) -> str:
 
 
 def _glued(body: str, start: int, end: int) -> bool:
-    return body[start - 1:start].isdigit() or body[end:end + 1].isdigit()
+    """Letters glued to the digits after them: a code ("G7", "F16", "MH17"). (Letters after
+    digits are read re-cased: "5M", "10KM" are as often units as codes.)"""
+    return body[end:end + 1].isdigit()
 
 
 def _opens(body: str, at: int) -> bool:
