@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/analyse.py [--size 100000] [--repeat 5]
 
 The text is real news (../shared/eval/articles-frank.jsonl when present, else the seed),
-joined to the size asked. Ours runs --repeat times, quantulum3 once (it is slow); the table
-shows the best and the median wall time, and the ratio of quantulum3's time to ours
-(quantulum3 finds quantities only; we find figures, hedges and attributions).
+joined to the size asked, and the same text in capitals. Ours runs --repeat times, quantulum3
+once (it is slow); the table shows the best and the median wall time, and the ratio of
+quantulum3's time to ours (quantulum3 finds quantities only; we find figures, hedges and
+attributions).
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from summarize.analysers.figures import extract_figures
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
     times, result = [], None
-    from summarize.analysers import attributions, hedges
+    from summarize.analysers import attributions, casing, hedges
 
     for _ in range(repeat):
         # Every run tags the text anew (the learned analysers remember recent texts).
+        casing._readable.cache_clear()
         hedges._find.cache_clear()
         hedges._sentence_cues.cache_clear()
         attributions._find.cache_clear()
@@ -52,6 +54,11 @@ def main() -> None:
                  f"{len(result['attributions'])} attributions"))
     figs, found = timed(extract_figures, text, args.repeat)
     rows.append(("summarize: figures only", figs, f"{len(found)} figures"))
+    # The same text typed in capitals: every line is read re-cased first (casing.py).
+    shouted, result = timed(analyze_text, text.upper(), args.repeat)
+    rows.append(("summarize: the same text in capitals", shouted,
+                 f"{len(result['figures'])} figures, {len(result['hedges'])} hedges, "
+                 f"{len(result['attributions'])} attributions"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -67,6 +67,8 @@ def _readable(text: str, every_line: bool) -> str:
             word = m.group()
             if len(form) != len(word) or _glued(body, m.start(), m.end()):
                 continue  # "G7": a code; "İ", whose small form is two characters
+            if body[m.start() - 1:m.start()].isdigit():
+                form = word.lower()  # "5KG", "330ML": a unit, in its small letters
             if (not _runs_on(text, line.start())) if m.start() == first else \
                     _opens(body, m.start()):
                 form = form[:1].upper() + form[1:]

@@ -77,7 +77,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         a, b = out[i], out[i + 1]
         between = text[a.end:b.start]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and (
-                re.fullmatch(r"\s*(?:or|and|to|-|–|x|×|out of(?: the| their| its)?)\s*",
+                re.fullmatch(r"\s*(?:or|and|to|-|–|x|X|×|out of(?: the| their| its)?)\s*",
                              between) or listed and re.fullmatch(r",\s*", between)):
             # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats", and a list
             # said before them: "100,000, 200,000 or 250,000 Syrian refugees"

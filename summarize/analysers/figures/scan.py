@@ -402,5 +402,17 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     found = neighbours(plain, compound_amounts(plain, found))
     if plain is text:
         return found
-    return [f if f.text == text[f.start:f.end] else replace(f, text=text[f.start:f.end])
+    return [f if f.text == text[f.start:f.end] else
+            replace(f, text=text[f.start:f.end], unit=_as_written(f, plain, text))
             for f in found]
+
+
+def _as_written(f: FigureMention, plain: str, text: str) -> str | None:
+    """The unit as the text writes it, where the figure quotes it ("states" of a text without
+    capitals, which reads it re-cased "States"); as read where the text writes it in capitals
+    ("troops" of "10,000 TROOPS")."""
+    if not f.unit:
+        return f.unit
+    at = plain.find(f.unit, f.start, f.end)
+    written = text[at:at + len(f.unit)] if at >= 0 else ""
+    return written if written.lower() == f.unit.lower() and not written.isupper() else f.unit

@@ -222,7 +222,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
 def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | None, int]:
     """The unit right after a number and where it ends."""
     rest = text[end:end + 60]
-    if re.match(r"\s?[x×]\s?\d", rest):
+    if re.match(r"\s?[xX×]\s?\d", rest):
         return None, end  # "a 4 x 4 metre room": a dimension, its unit after the last number
     height = _FEET_INCHES.match(text, end - 1)
     if height:  # a height in feet and inches: "6’2”", "5'11\"" (the second number the inches)
