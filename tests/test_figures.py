@@ -1268,3 +1268,15 @@ def test_a_rate_said_once_for_a_list_counts_for_each() -> None:
     # a measure beside a rate is no list of counts
     assert [canonical_unit(f.unit) for f in extract_figures("He ran 5 km and 10 miles per hour.")
             ] == ["kilometre", "mile per hour"]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("The fence is 30' long and 6' high.", ["foot", "foot"]),
+    ("a 12′ x 10′ room", ["foot", "foot"]),
+    ('The board is 48" wide.', ["inch"]),
+    ('He said "I was 48" and left.', [None]),  # the end of a quotation
+    ("The meeting lasted 45′ in all.", [None]),  # a prime alone may be a minute
+])
+def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
+                                                                  units: list[str | None]) -> None:
+    assert [canonical_unit(f.unit) if f.unit else None for f in extract_figures(text)] == units
