@@ -1280,3 +1280,11 @@ def test_a_rate_said_once_for_a_list_counts_for_each() -> None:
 def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
                                                                   units: list[str | None]) -> None:
     assert [canonical_unit(f.unit) if f.unit else None for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("it raised $5 mil", 5e6), ("it raised EUR 5 mio", 5e6), ("revenue of $5.2 bil", 5.2e9),
+    ("a $5 trln deficit", 5e12), ("it raised $5 millions", 5e6), ("5 mm screws", 5),
+])
+def test_more_short_scales(text: str, value: float) -> None:
+    assert [f.value for f in extract_figures(text)] == [value]

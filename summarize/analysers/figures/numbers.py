@@ -62,9 +62,11 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
           "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 
 
-# Scales written short: "5m", "$2bn", and the newswires' "5 mln dlrs", "2.3 bln euros".
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9,
-                 "tn": 1e12, "trn": 1e12, "tln": 1e12}
+# Scales written short: "5m", "$2bn", the newswires' "5 mln dlrs", "2.3 bln euros", "$5 mil",
+# "$5.2 bil", and the German and Dutch "5 Mio. Euro"; and a plural after digits ("$5 millions").
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "bn": 1e9,
+                 "bln": 1e9, "bil": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
+                 "trln": 1e12, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
 _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 
