@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .casing import readable
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
 from .sentences import FURNITURE, furniture_spans, sentence_spans, title_case
@@ -98,13 +99,16 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
 
 
 def rank_sentences(text: str) -> list[Sentence]:
-    """Body sentences with their salience (the learned ranker's probability), best first."""
-    spans = sentences_of(text)
+    """Body sentences with their salience (the learned ranker's probability), best first. A line
+    in capitals is read re-cased (:func:`~.casing.readable`: its headline, names and sentences
+    show); each sentence quotes the text."""
+    read = readable(text)
+    spans = sentences_of(read)
     if not spans:
         return []
-    head = headline(text)
+    head = headline(read)
     model = load_ranker()
-    rows = sentence_features(text, spans, text[head[0]:head[1]] if head else None)
+    rows = sentence_features(read, spans, read[head[0]:head[1]] if head else None)
     # Text addressed to an AI model never reaches a bottom line, a claim or a candidate.
     injected = find_injections(text)
     ranked = [Sentence(index=i, start=s, end=e, text=text[s:e], score=round(model.score(row), 4))
