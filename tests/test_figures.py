@@ -1288,3 +1288,14 @@ def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
 ])
 def test_more_short_scales(text: str, value: float) -> None:
     assert [f.value for f in extract_figures(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Russia sent 10 000 troops and 1 500 tanks.", [(10000, "troops"), (1500, "tanks")]),
+    ("a budget of €1 250 000", [(1250000, "EUR")]),
+    ("in 2014 300 people died", [(300, "people")]),  # a year, then a count
+    ("it rose 3.5 000", [(3.5, None), (0, None)]),  # no group after a decimal
+])
+def test_a_space_between_groups_of_three_digits_separates_thousands(
+        text: str, figures: list[tuple[float, str | None]]) -> None:
+    assert [(f.value, f.unit) for f in extract_figures(text)] == figures
