@@ -32,16 +32,21 @@ def _plain_space(m: re.Match[str]) -> str:
 # A plain space between groups of three digits, the first of one to three digits that no number
 # or decimal ends before ("10 000 troops", "€1 250 000"; not "in 2014 300 people"): the same.
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
+# Two full stops or more between groups of three digits, as much of Europe writes thousands
+# ("1.250.000 euros"): no decimal has two. (One, "1.250", stays a decimal.)
+_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)")
 
 
 def plain_text(text: str) -> str:
     """``text`` with its typographic spaces read as plain spaces or thousands separators, and a
-    plain space between groups of three digits as a thousands separator, of the same length
-    (every offset into it is one into ``text``)."""
+    plain space or full stops between groups of three digits as thousands separators, of the
+    same length (every offset into it is one into ``text``)."""
     if _TYPOGRAPHIC.search(text):
         text = _TYPOGRAPHIC.sub(_plain_space, text)
     if _SPACED_GROUPS.search(text):
         text = _SPACED_GROUPS.sub(lambda m: m.group().replace(" ", ","), text)
+    if _DOTTED_GROUPS.search(text):
+        text = _DOTTED_GROUPS.sub(lambda m: m.group().replace(".", ","), text)
     return text
 
 
