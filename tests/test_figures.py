@@ -1295,8 +1295,8 @@ def test_more_short_scales(text: str, value: float) -> None:
     ("a budget of €1 250 000", [(1250000, "EUR")]),
     ("in 2014 300 people died", [(300, "people")]),  # a year, then a count
     ("it rose 3.5 000", [(3.5, None), (0, None)]),  # no group after a decimal
-    ("a budget of 1.250.000 euros", [(1250000, "euros")]),  # two full stops: no decimal
-    ("a budget of 1.250 euros", [(1.25, "euros")]),
+    ("a budget of 1.250.000 euros", [(1250000, "EUR")]),  # two full stops: no decimal
+    ("a budget of 1.250 euros", [(1.25, "EUR")]),
 ])
 def test_a_space_between_groups_of_three_digits_separates_thousands(
         text: str, figures: list[tuple[float, str | None]]) -> None:
