@@ -1297,6 +1297,10 @@ def test_more_short_scales(text: str, value: float) -> None:
     ("it rose 3.5 000", [(3.5, None), (0, None)]),  # no group after a decimal
     ("a budget of 1.250.000 euros", [(1250000, "EUR")]),  # two full stops: no decimal
     ("a budget of 1.250 euros", [(1.25, "EUR")]),
+    # a decimal comma where money or a share says so
+    ("it costs €12,50 now", [(12.5, "EUR")]), ("inflation was 12,5 % in May", [(12.5, "%")]),
+    ("a budget of €1.250.000,50", [(1250000.5, "EUR")]),
+    ("scored 12,15 and 18 points", [(12, None), (18, "points")]),
 ])
 def test_a_space_between_groups_of_three_digits_separates_thousands(
         text: str, figures: list[tuple[float, str | None]]) -> None:

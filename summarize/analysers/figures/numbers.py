@@ -34,7 +34,12 @@ def _plain_space(m: re.Match[str]) -> str:
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
 # Two full stops or more between groups of three digits, as much of Europe writes thousands
 # ("1.250.000 euros"): no decimal has two. (One, "1.250", stays a decimal.)
-_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)")
+_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d]|[.,]\d)")
+# A comma before one or two digits, which no thousands separator has, is a decimal comma where
+# money or a share says so ("€12,50", "12,5 %", "3,5 millions d'euros"; "1.250.000,50").
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
+_MONEY_OR_SHARE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|millions?\b|"
+                             r"billions?\b|milliards?\b)", re.IGNORECASE)
 
 
 def plain_text(text: str) -> str:
@@ -43,11 +48,27 @@ def plain_text(text: str) -> str:
     same length (every offset into it is one into ``text``)."""
     if _TYPOGRAPHIC.search(text):
         text = _TYPOGRAPHIC.sub(_plain_space, text)
-    if _SPACED_GROUPS.search(text):
+    # Each looked for whole only where a quick search finds its mark (most texts have none).
+    if _HINTS[0].search(text):
         text = _SPACED_GROUPS.sub(lambda m: m.group().replace(" ", ","), text)
-    if _DOTTED_GROUPS.search(text):
-        text = _DOTTED_GROUPS.sub(lambda m: m.group().replace(".", ","), text)
+    if _HINTS[1].search(text):
+        text = _DOTTED_GROUPS.sub(lambda m: m.group().translate(_SWAP), text)
+    if _HINTS[2].search(text):
+        text = _DECIMAL_COMMA.sub(_decimal_comma, text)
     return text
+
+
+_HINTS = [re.compile(p) for p in (r"\d \d{3}(?!\d)", r"\d\.\d{3}\.\d{3}", r"\d,\d\d?(?!\d)")]
+
+
+_SWAP = str.maketrans(".,", ",.")
+
+
+def _decimal_comma(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    money = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
+        _MONEY_OR_SHARE.match(text, m.end()) is not None
+    return m.group().replace(",", ".") if money else m.group()
 
 
 _UNITS_WORDS = {
