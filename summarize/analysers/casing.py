@@ -4,11 +4,11 @@ A headline, a wire story or a message typed in capitals ("NORTH KOREA SENDS 10,0
 "NET 3,456,000 VS 2,345,000"), or a transcript typed without capitals, hides what the analysers
 read from case: names, the start of a sentence, a unit word against an acronym. :func:`readable`
 gives such a text back with each line written wholly in capitals (every line, in a text without
-a capital) re-cased word by word: each word in the form the news writes it most
-often ("NATO", "U.S.", "Trump", "troops"), counted in the fit files' text
-(``models/casing.json``, built by ``python -m summarize.analysers.train --only casing``), and a
-sentence's first word capitalised. One character stands for one, so every offset into the result
-is one into the text: the analysers read the result and quote the text.
+a capital) re-cased word by word: each word in the form the news writes it most often ("NATO",
+"U.S.", "Trump", "troops"), counted in the fit files' text (``models/casing.json``, built by
+``python -m summarize.analysers.train --only casing``), and a sentence's first word capitalised.
+One character stands for one, so every offset into the result is one into the text: the
+analysers read the result and quote the text.
 """
 
 from __future__ import annotations
@@ -93,8 +93,8 @@ def _opens(body: str, at: int) -> bool:
         return False
     before = body[max(0, found.start() - 40):found.start() + 1].rsplit(None, 1)[-1:] or [""]
     word = before[0].lstrip(_OPENERS)
-    return not (word.endswith(".") and ("." in word[:-1] or len(word) == 2 or
-                                         word[:-1].lower() in ABBREVIATIONS))
+    return not (word.endswith(".") and ("." in word[:-1] or len(word) == 2 and word[0].isalpha()
+                                         or word[:-1].lower() in ABBREVIATIONS))
 
 
 def _runs_on(text: str, start: int) -> bool:
