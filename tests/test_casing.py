@@ -48,6 +48,12 @@ def test_a_text_without_a_capital_is_read_recased_whole() -> None:
     assert sources == ["pentagon spokesperson sabrina singh"]
 
 
+def test_a_month_beside_a_day_is_the_month() -> None:
+    text = "PROTESTERS GATHERED ON MAY 10 AND 3 MAY. THE VOTE MAY PASS."
+    assert readable(text) == "Protesters gathered on May 10 and 3 May. The vote may pass."
+    assert [h.start for h in find_hedges(text)] == [text.rindex("MAY")]
+
+
 def test_letters_glued_before_digits_keep_their_case() -> None:
     assert readable("THE F16 AND G7 RAN 100M") == "The F16 and G7 ran 100m"
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..vocabulary import MONTHS_IN_FULL
 from .sentences import ABBREVIATIONS, RUNS_ON
 from .shipped import shipped_json
 
@@ -36,6 +37,9 @@ MIN_WORDS = 2
 _CAPITALS = re.compile(r"[A-Z]{2}")
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = " \t\"'“‘(["
+_MONTHS = frozenset(MONTHS_IN_FULL.split("|"))
+_DAY_AFTER = re.compile(r"\s\d{1,2}(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s\Z")
 # A form is kept when the word is seen at least this often and most often in that form.
 MIN_COUNT = 1
 
@@ -69,6 +73,9 @@ def _readable(text: str, every_line: bool) -> str:
                 continue  # "G7": a code; "İ", whose small form is two characters
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
+            elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
+                                                         _DAY_BEFORE.search(body, 0, m.start())):
+                form = form.title()  # "MAY 10", "10 MAY": the month, not the modal
             if (not _runs_on(text, line.start())) if m.start() == first else \
                     _opens(body, m.start()):
                 form = form[:1].upper() + form[1:]
