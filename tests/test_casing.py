@@ -48,6 +48,12 @@ def test_a_text_without_a_capital_is_read_recased_whole() -> None:
     assert sources == ["pentagon spokesperson sabrina singh"]
 
 
+def test_a_text_whose_only_capital_is_the_pronoun_i_is_read_recased_whole() -> None:
+    assert readable("I think trump said so, and I'm sure.") == \
+        "I think Trump said so, and I'm sure."
+    assert readable("In fact trump said so.") == "In fact trump said so."  # a capital: as written
+
+
 def test_a_month_beside_a_day_is_the_month() -> None:
     text = "PROTESTERS GATHERED ON MAY 10 AND 3 MAY. THE VOTE MAY PASS."
     assert readable(text) == "Protesters gathered on May 10 and 3 May. The vote may pass."

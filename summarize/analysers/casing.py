@@ -33,6 +33,10 @@ _OPENING = re.compile(r"[.!?:]\s+[\"'“‘(\[]*\Z")
 # A line is shouted when it has no lowercase letter and at least this many words of two letters
 # or more: a lone "NATO" or "WASHINGTON" is how an ordinary text writes it.
 MIN_WORDS = 2
+# A capital letter other than the pronoun "I" ("I'm", "I said"): a text with none is typed without
+# capitals (a transcript, a chat log) and read re-cased whole.
+_CAPITAL_BUT_I = re.compile(r"[A-HJ-Z]")  # a quick test first; then every "I" a word of its own
+_PRONOUN_I = re.compile(r"(?<!\w)I(?!\w)")
 # Two capital letters in a row: a text without them has nothing shouted (the common case).
 _CAPITALS = re.compile(r"[A-Z]{2}")
 _LINE = re.compile(r"[^\n]+")
@@ -46,9 +50,10 @@ MIN_COUNT = 1
 
 def readable(text: str) -> str:
     """``text`` with every line written in capitals re-cased, or every line when it has no
-    capital at all (the same length; ``text`` itself when nothing is re-cased)."""
-    if text.islower():
-        return _readable(text, True)  # no capital anywhere: every line is read re-cased
+    capital but the pronoun "I" (the same length; ``text`` itself when nothing is re-cased)."""
+    if text.islower() or not _CAPITAL_BUT_I.search(text) and \
+            _PRONOUN_I.sub("i", text).islower():
+        return _readable(text, True)  # no capital but "I": every line is read re-cased
     if not _CAPITALS.search(text):
         return text
     return _readable(text, False)
