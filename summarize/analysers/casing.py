@@ -74,8 +74,8 @@ def _readable(text: str, every_line: bool) -> str:
         first = len(body) - len(body.lstrip(_OPENERS))  # where the line's first word stands
         for m, form in zip(words, _forms(body, words), strict=True):
             word = m.group()
-            if len(form) != len(word) or _glued(body, m.start(), m.end()):
-                continue  # "G7": a code; "İ", whose small form is two characters
+            if _glued(body, m.start(), m.end()):
+                continue  # "G7": a code
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
             elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
@@ -85,7 +85,7 @@ def _readable(text: str, every_line: bool) -> str:
                     _opens(body, m.start()):
                 form = form[:1].upper() + form[1:]
             if len(form) != len(word):
-                continue  # "ẞ", whose capital is two letters
+                continue  # "İ", whose small form is two characters; "ẞ", whose capital is two
             start = line.start() + m.start()
             out[start:start + len(form)] = form
     return "".join(out) if out is not None else text

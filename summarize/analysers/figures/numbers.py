@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...vocabulary import Qualifier
 from .currencies import CODES, SYMBOLS
@@ -42,33 +43,34 @@ _MONEY_OR_SHARE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|m
                              r"billions?\b|milliards?\b)", re.IGNORECASE)
 
 
+def _decimal_comma(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    money = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
+        _MONEY_OR_SHARE.match(text, m.end()) is not None
+    return m.group().replace(",", ".") if money else m.group()
+
+
+_SWAP = str.maketrans(".,", ",.")
+# Each number format with a quick search for its mark (most texts have none: the whole pattern,
+# which looks behind at every position, runs only where the mark is) and its rewriting.
+_NUMBER_FORMATS: tuple[tuple[re.Pattern[str], re.Pattern[str],
+                             Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"\d \d{3}(?!\d)"), _SPACED_GROUPS, lambda m: m.group().replace(" ", ",")),
+    (re.compile(r"\d\.\d{3}\.\d{3}"), _DOTTED_GROUPS, lambda m: m.group().translate(_SWAP)),
+    (re.compile(r"\d,\d\d?(?!\d)"), _DECIMAL_COMMA, _decimal_comma),
+)
+
+
 def plain_text(text: str) -> str:
     """``text`` with its typographic spaces read as plain spaces or thousands separators, and a
     plain space or full stops between groups of three digits as thousands separators, of the
     same length (every offset into it is one into ``text``)."""
     if _TYPOGRAPHIC.search(text):
         text = _TYPOGRAPHIC.sub(_plain_space, text)
-    # Each looked for whole only where a quick search finds its mark (most texts have none).
-    if _HINTS[0].search(text):
-        text = _SPACED_GROUPS.sub(lambda m: m.group().replace(" ", ","), text)
-    if _HINTS[1].search(text):
-        text = _DOTTED_GROUPS.sub(lambda m: m.group().translate(_SWAP), text)
-    if _HINTS[2].search(text):
-        text = _DECIMAL_COMMA.sub(_decimal_comma, text)
+    for mark, pattern, rewrite in _NUMBER_FORMATS:
+        if mark.search(text):
+            text = pattern.sub(rewrite, text)
     return text
-
-
-_HINTS = [re.compile(p) for p in (r"\d \d{3}(?!\d)", r"\d\.\d{3}\.\d{3}", r"\d,\d\d?(?!\d)")]
-
-
-_SWAP = str.maketrans(".,", ",.")
-
-
-def _decimal_comma(m: re.Match[str]) -> str:
-    text, at = m.string, m.start()
-    money = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
-        _MONEY_OR_SHARE.match(text, m.end()) is not None
-    return m.group().replace(",", ".") if money else m.group()
 
 
 _UNITS_WORDS = {
