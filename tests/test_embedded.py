@@ -6,9 +6,13 @@ import json
 import os
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
+
+from summarize.backends.llama_server import plain_buffers
+from summarize.backends.local import EmbeddedServer, default_model_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -61,3 +65,29 @@ def test_default_on_the_embedded_model_is_the_learned_ranking() -> None:
     assert "embedded model ready" not in run.stderr
     sources = {c["attributed_to"] for c in data["key_claims"]}
     assert any(s and "Pentagon" in s for s in sources), sources
+
+
+def test_the_server_keeps_the_weights_in_plain_buffers() -> None:
+    # llama.cpp's AMX matrix product crashes on a prompt of more than one token (AMX CPUs):
+    # the embedded server turns the extra buffer types off, where llama.cpp has them.
+    class Params:
+        use_extra_bufts = True
+
+    params = plain_buffers(Params)()
+    assert params.use_extra_bufts is False
+    older = plain_buffers(object)()  # a llama.cpp without the setting: left as it is
+    assert not hasattr(older, "use_extra_bufts")
+
+
+def test_a_prompt_of_many_tokens_is_answered_by_the_embedded_server() -> None:
+    with EmbeddedServer(default_model_path()) as server:
+        request = urllib.request.Request(
+            f"{server.base_url}/chat/completions", method="POST",
+            headers={"Content-Type": "application/json"},
+            data=json.dumps({"messages": [{"role": "user", "content": "Name three colours of "
+                                           "the rainbow, please."}], "max_tokens": 8}).encode())
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(
+                request, timeout=120) as answer:
+            body = json.loads(answer.read())
+    assert body["usage"]["prompt_tokens"] > 5
+    assert body["choices"][0]["message"]["content"]

@@ -53,7 +53,7 @@ def _servers_of(model: Path) -> list[int]:
             cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
         except OSError:
             continue
-        if "llama_cpp.server" in cmdline and str(model) in cmdline:
+        if "summarize.backends.llama_server" in cmdline and str(model) in cmdline:
             pids.append(int(entry.name))
     return pids
 

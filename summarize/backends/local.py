@@ -193,7 +193,7 @@ class EmbeddedServer:
             prefix="summarize-llama-", suffix=".log"
         )
         cmd = [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "summarize.backends.llama_server",
             "--model", str(self.model_path),
             "--host", "127.0.0.1",
             "--port", str(self.port),
