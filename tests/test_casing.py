@@ -60,6 +60,16 @@ def test_a_month_beside_a_day_is_the_month() -> None:
     assert [h.start for h in find_hedges(text)] == [text.rindex("MAY")]
 
 
+def test_a_name_also_written_in_lowercase_is_the_common_noun_after_a_number() -> None:
+    # "Pence" is mostly the vice-president in the fit text, "States" mostly the United States
+    text = "IT PAID 5 PENCE A SHARE IN 16 STATES. 8 RAND PAUL BACKERS AND 9 K-1 VISAS; 3 MAY 2016."
+    assert readable(text) == ("It paid 5 pence a share in 16 states. 8 Rand Paul backers and 9 "
+                              "K-1 visas; 3 May 2016.")
+    figures = [(f.value, f.unit) for f in extract_figures(text)]
+    assert figures[:2] == [(5.0, "pence per share"), (16.0, "states")]  # units as written
+    assert (9.0, "K-1 visas") in figures
+
+
 def test_letters_glued_before_digits_keep_their_case() -> None:
     assert readable("THE F16 AND G7 RAN 100M") == "The F16 and G7 ran 100m"
 
@@ -125,6 +135,8 @@ def test_casing_is_fitted_on_the_words_outside_a_sentences_opening_and_lines_in_
     # "Pentagon" twice and "pentagon" once: the most common form
     assert forms["nato"] == "NATO" and "rain" not in forms and forms["pentagon"] == "Pentagon"
     assert "officials" not in forms  # a sentence's first word says nothing of its case
+    # written in lowercase once, though mostly capitalised: lowercase after a number
+    assert fit_casing(texts)["also_lowercase"] == ["pentagon"]
 
 
 def test_the_shipped_casing_names_its_corpus() -> None:

@@ -46,6 +46,11 @@ _DAY_AFTER = re.compile(r"\s\d{1,2}(?!\d)")
 _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s\Z")
 # A form is kept when the word is seen at least this often and most often in that form.
 MIN_COUNT = 1
+# A word mostly capitalised but written in lowercase at least this often ("pence" of Mike Pence,
+# "states" of the United States): after a number it is the common noun ("5 PENCE", "50 STATES").
+ALSO_LOWERCASE = 1
+_NUMBER_BEFORE = re.compile(r"\d[\s-]\Z")
+_OWNED_OR_CODE = re.compile(r"['’]s\b|-\d", re.IGNORECASE)
 
 
 def readable(text: str) -> str:
@@ -72,12 +77,17 @@ def _readable(text: str, every_line: bool) -> str:
             continue
         out = out if out is not None else list(text)
         first = len(body) - len(body.lstrip(_OPENERS))  # where the line's first word stands
-        for m, form in zip(words, _forms(body, words), strict=True):
+        forms = _forms(body, words)
+        for i, (m, form) in enumerate(zip(words, forms, strict=True)):
             word = m.group()
             if _glued(body, m.start(), m.end()):
                 continue  # "G7": a code
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
+            elif form != word.lower() and word.lower() in _lexicon()[2] and \
+                    word.lower() not in _MONTHS and not _name_after(body, words, forms, i) and \
+                    _NUMBER_BEFORE.search(body, max(0, m.start() - 2), m.start()):
+                form = word.lower()  # "5 PENCE A SHARE": the coin, not the name
             elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
                                                          _DAY_BEFORE.search(body, 0, m.start())):
                 form = form.title()  # "MAY 10", "10 MAY": the month, not the modal
@@ -89,6 +99,17 @@ def _readable(text: str, every_line: bool) -> str:
             start = line.start() + m.start()
             out[start:start + len(form)] = form
     return "".join(out) if out is not None else text
+
+
+def _name_after(body: str, words: list[re.Match[str]], forms: list[str], i: int) -> bool:
+    """Whether word ``i`` reads as part of a name or a code: the word after it, with a space or a
+    hyphen between, is capitalised ("8 RAND PAUL", "2 HOUSE DEMOCRATS", "23 CARRION-MOORE"), or
+    a possessive or a hyphen and a digit follow it ("30,000 CLINTON'S LAWYERS", "90,000 K-1
+    VISAS")."""
+    if _OWNED_OR_CODE.match(body, words[i].end()):
+        return True
+    return i + 1 < len(words) and forms[i + 1][:1].isupper() and \
+        body[words[i].end():words[i + 1].start()].strip() in ("", "-")
 
 
 def _glued(body: str, start: int, end: int) -> bool:
@@ -124,7 +145,7 @@ def _forms(body: str, words: list[re.Match[str]]) -> list[str]:
     """Each word of a line in capitals as the news writes it: its most frequent form; in
     lowercase if the news writes it so or it is no word of the news; a word the news never
     wrote is taken for part of a name beside a word the news capitalises ("SABRINA SINGH")."""
-    forms, lowercase = _lexicon()
+    forms, lowercase, _ = _lexicon()
     keys = [m.group().lower() for m in words]
     out = [forms.get(key, key) for key in keys]
     for i, key in enumerate(keys):
@@ -140,10 +161,11 @@ def _forms(body: str, words: list[re.Match[str]]) -> list[str]:
 
 
 @functools.cache
-def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
+def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     data = shipped_json("casing.json") or {}
     return ({str(k): str(v) for k, v in data.get("forms", {}).items()},
-            frozenset(map(str, data.get("lowercase", ()))))
+            frozenset(map(str, data.get("lowercase", ()))),
+            frozenset(map(str, data.get("also_lowercase", ()))))
 
 
 def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, Any]:
@@ -162,11 +184,14 @@ def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, An
                 if m.start() != first and not _OPENING.search(body, max(0, m.start() - 16),
                                                                m.start()):
                     counts[m.group().lower()][m.group()] += 1
-    forms, lowercase = {}, []
+    forms, lowercase, also_lowercase = {}, [], []
     for key, seen in sorted(counts.items()):
         form, n = seen.most_common(1)[0]  # among equals, the form seen first
         if seen.total() >= min_count and form != key and len(form) == len(key):
             forms[key] = form
+            if seen[key] >= ALSO_LOWERCASE:
+                also_lowercase.append(key)
         elif form == key:
             lowercase.append(key)
-    return {"min_count": min_count, "forms": forms, "lowercase": lowercase}
+    return {"min_count": min_count, "forms": forms, "lowercase": lowercase,
+            "also_lowercase": also_lowercase}
