@@ -1305,3 +1305,27 @@ def test_more_short_scales(text: str, value: float) -> None:
 def test_a_space_between_groups_of_three_digits_separates_thousands(
         text: str, figures: list[tuple[float, str | None]]) -> None:
     assert [(f.value, f.unit) for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("an 8-by-11-inch sheet", [(8.0, "inch"), (11.0, "inch")]),
+    ("a 10 by 12 foot room", [(10.0, "foot"), (12.0, "foot")]),
+    ("a runway of 950x30 m.", [(950.0, "metre"), (30.0, "metre")]),
+    ("a resolution of 1920 x 1080 pixels", [(1920.0, "pixel"), (1080.0, "pixel")]),
+    ("a resolution of 1920x1080 pixels", [(1920.0, "pixel"), (1080.0, "pixel")]),
+    # "by" between two numbers is an area's only when a measure follows
+    ("in the top 10 by seven thousandths of a second", [(10.0, "-"), (0.007, "second")]),
+    ("Obama won Latino voters in 2012 by 71 percent to 27", [(71.0, "percentage"),
+                                                              (27.0, "-")]),
+])
+def test_the_sides_of_an_area_share_their_unit(text: str,
+                                                expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+def test_a_power_of_ten_is_written_with_a_caret_a_sign_or_superscripts() -> None:
+    assert [f.value for f in extract_figures("6.02×10²³ atoms")] == [pytest.approx(6.02e23)]
+    assert [f.value for f in extract_figures("a gap of 4.5×10⁻³ m")] == [pytest.approx(4.5e-3)]
+    assert [f.value for f in extract_figures("3 x 10^8 metres")] == [pytest.approx(3e8)]
+    # without one, two numbers: a resolution, not 1920 × 10^80
+    assert [f.value for f in extract_figures("3 x 105 cards")] == [3.0, 105.0]

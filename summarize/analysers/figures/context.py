@@ -126,14 +126,20 @@ _MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|th
                            re.IGNORECASE)
 
 
+# A number glued to a dimension's "x" after another: "1920x1080", "950x30 m".
+_TIMES_GLUED = re.compile(r"\d[xX]$")
+_TIMES_AFTER = re.compile(r"\s?[xX×]\s?\d")
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_⁄" or
-                      unicodedata.category(text[start - 1]).startswith("M")):
+    if start > 0 and not _TIMES_GLUED.search(before) and (
+            text[start - 1].isalnum() or text[start - 1] in "_⁄" or
+            unicodedata.category(text[start - 1]).startswith("M")):
         return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
-            not re.search(r"\b(?:sub|over|under|minus)-$", before, re.IGNORECASE) or \
+            not re.search(r"\b(?:sub|over|under|minus)-$|\d-by-$", before, re.IGNORECASE) or \
             re.search(r"[a-z]\s+(?:Under|Over)-$", before):
         return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
@@ -162,8 +168,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             and not re.match(r"\s*(?:%|per\s?cent\b)", after, re.IGNORECASE) and
             not _priced_or_measured(text, end)):
         return True  # days of a month: "from 19 to 22 July", "from July 19 to 22"
-    if digits and _YEAR.match(digits):
-        counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
+    if digits and _YEAR.match(digits) and not _TIMES_AFTER.match(after):  # not "1920 x 1080"
+        counted = re.match(r"\s*(?:(?:-|–|to|and|x|×)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
         word = counted.group(1).lower() if counted else ""
         if not _priced_or_measured(text, end) and (

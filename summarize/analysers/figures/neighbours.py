@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .canonical import is_measure
 from .change import MOVE_WORD
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
@@ -78,8 +79,10 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         between = text[a.end:b.start]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and (
                 re.fullmatch(r"\s*(?:or|and|to|-|–|x|X|×|out of(?: the| their| its)?)\s*",
-                             between) or listed and re.fullmatch(r",\s*", between)):
-            # "eight or nine euros", "a 4 x 4 metre room", "340 out of 630 seats", and a list
+                             between) or listed and re.fullmatch(r",\s*", between) or
+                _BY.fullmatch(between) and b.text[:1].isdigit() and is_measure(b.unit)):
+            # "eight or nine euros", "a 4 x 4 metre room", "a 10-by-12-foot room", "340 out of
+            # 630 seats", and a list
             # said before them: "100,000, 200,000 or 250,000 Syrian refugees"
             out[i] = replace(a, unit=b.unit)
             listed = bool(re.fullmatch(r"\s*(?:or|and)\s*|,\s*", between))
@@ -102,6 +105,10 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
             out[i] = replace(a, unit=a.unit + rate.group())
     return out
+
+
+# Two sides of an area: "a 10 by 12 foot room", "an 8-by-11-inch sheet".
+_BY = re.compile(r"\s+by\s+|-by-")
 
 
 # A number with a scale ("three million", "8bn") and a number without ("two", "5").

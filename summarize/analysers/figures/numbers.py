@@ -273,13 +273,16 @@ _PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b|pct\b"  # "pct": the n
 
 
 FIGURE = re.compile(
-    # A figure starts where a word or a symbol starts, never inside a word: the engine gives up
-    # on all other positions at once.
-    rf"(?<![A-Za-z0-9_/])(?<!\d[,.])(?P<qual>(?:{_QUAL_RE})\s*)?"
+    # A figure starts where a word or a symbol starts, never inside a word (but after a
+    # dimension's "x": "1920x1080"): the engine gives up on all other positions at once.
+    rf"(?:(?<![A-Za-z0-9_/])|(?<=\d[xX]))(?<!\d[,.])(?P<qual>(?:{_QUAL_RE})\s*)?"
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
-    rf"(?P<exp>\s?[×x]\s?10\^?(?P<power>[−-]?\d{{1,2}}))?"
+    # a power of ten written with a caret, a sign or superscripts ("3 x 10^8", "2.998×10−8",
+    # "6.02×10²³"); "1920 x 1080 pixels" is two numbers
+    rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
+    rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d))?"
     rf"(?P<pct0>\s?%)?"
     # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to")
     rf"(?:\s*(?:-(?=to-\d))?(?P<join>-|–|—|to|and)(?:(?<=to)-(?=\d))?"
@@ -287,6 +290,10 @@ FIGURE = re.compile(
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )
+
+
+# A power of ten's superscript digits and sign, as plain ones.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 FRACTION = re.compile(rf"half|{_APART_PART}|{_HYPHEN_PART}", re.IGNORECASE)

@@ -41,6 +41,7 @@ from .numbers import (
     ONE_DENOMINATOR,
     SCALE,
     SCALES,
+    SUPERSCRIPTS,
     VULGAR,
     digits_value,
     parse_number,
@@ -188,8 +189,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         low_words, vague_high = words_value(words)
         if vague_high is not None and low_words:
             vague_high *= value / low_words  # its scale: "a few hundred thousand people"
-    if m.group("power"):
-        value *= 10.0 ** int(m.group("power").replace("−", "-"))
+    power = m.group("power") or m.group("signed") or m.group("sup")
+    if power:
+        value *= 10.0 ** int(power.replace("−", "-").translate(SUPERSCRIPTS))
     second = parse_number(m, "num2") if m.group("num2") else None
     if score_or_code(text, m, value, second):
         return None
