@@ -1329,3 +1329,13 @@ def test_a_power_of_ten_is_written_with_a_caret_a_sign_or_superscripts() -> None
     assert [f.value for f in extract_figures("3 x 10^8 metres")] == [pytest.approx(3e8)]
     # without one, two numbers: a resolution, not 1920 × 10^80
     assert [f.value for f in extract_figures("3 x 105 cards")] == [3.0, 105.0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The best use a ''zero day'' flaw", [(0.0, "day")]),  # not "day''"
+    ("1 kg = 2.2 lb", [(1.0, "kilogram"), (2.2, "pound-mass")]),  # an equation's two sides
+    ('<span data-ts="1449075600">', []),  # a markup attribute is no figure
+    ("a baby of 3,5 kg, 1,85 m tall", [(3.5, "kilogram"), (1.85, "metre")]),
+])
+def test_figures_read_on_the_fit_files(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

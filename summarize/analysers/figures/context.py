@@ -220,8 +220,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                    len(digits) == 2 and re.search(r"(?<![\w’'])‘\Z", before)) and \
             not (before.endswith("-") and re.search(r"\b(?:from|between)\s+\S*$", before)):
         return True  # 2016-08-23, #1000BlackGirlBooks, ’08 and ’12 (‘16 typed with a quote)
-    if digits and (re.search(r"=\s*[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
-        return True  # a markup attribute or a key's value (timestamp="1449075600"), an id
+    if digits and (re.search(r"\w=[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
+        return True  # a markup attribute or a key's value (timestamp="1449075600"), an id; not
+        # an equation's side ("1 kg = 2.2 lb")
     label = re.search(r"([A-Za-z.]+)(?: \.)?\s*$", before)
     # "Section 427", and in words "part two", "Article three", "the No. two spot", "no . 33"
     return bool(label and label.group(1).lower() in _LABELS and

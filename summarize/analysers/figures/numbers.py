@@ -39,8 +39,12 @@ _DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d]|
 # A comma before one or two digits, which no thousands separator has, is a decimal comma where
 # money or a share says so ("€12,50", "12,5 %", "3,5 millions d'euros"; "1.250.000,50").
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
+# (and the metric units that Europe writes so: "3,5 kg", "1,8 m", "2,5 litres")
 _MONEY_OR_SHARE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|millions?\b|"
-                             r"billions?\b|milliards?\b)", re.IGNORECASE)
+                             r"billions?\b|milliards?\b|(?:k|c|m)?m\b|(?:k|m)?g\b|m?l\b|°C|"
+                             r"(?:kilo|centi|milli)?(?:metres?|meters?|grams?|grammes?)\b|"
+                             r"kilos?\b|litres?\b|liters?\b|tonnes?\b|hectares?\b)",
+                             re.IGNORECASE)
 
 
 def _decimal_comma(m: re.Match[str]) -> str:
