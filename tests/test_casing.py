@@ -70,6 +70,12 @@ def test_a_name_also_written_in_lowercase_is_the_common_noun_after_a_number() ->
     assert (9.0, "K-1 visas") in figures
 
 
+def test_a_currency_sign_opening_a_sentence_is_read_as_one() -> None:
+    for text, unit in (("US$ 5 MILLION WAS SENT TO KENYA.", "USD"),
+                       ("HK$ 5 MILLION WAS SENT.", "HKD"), ("us$ 5 million was sent.", "USD")):
+        assert [(f.value, f.unit) for f in extract_figures(text)] == [(5e6, unit)], text
+
+
 def test_letters_glued_before_digits_keep_their_case() -> None:
     assert readable("THE F16 AND G7 RAN 100M") == "The F16 and G7 ran 100m"
 

@@ -91,9 +91,9 @@ def _readable(text: str, every_line: bool) -> str:
             elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
                                                          _DAY_BEFORE.search(body, 0, m.start())):
                 form = form.title()  # "MAY 10", "10 MAY": the month, not the modal
-            if (not _runs_on(text, line.start())) if m.start() == first else \
-                    _opens(body, m.start()):
-                form = form[:1].upper() + form[1:]
+            if ((not _runs_on(text, line.start())) if m.start() == first else
+                    _opens(body, m.start())) and body[m.end():m.end() + 1] != "$":
+                form = form[:1].upper() + form[1:]  # not a currency's "us$", "hk$"
             if len(form) != len(word):
                 continue  # "İ", whose small form is two characters; "ẞ", whose capital is two
             start = line.start() + m.start()
