@@ -1336,6 +1336,9 @@ def test_a_power_of_ten_is_written_with_a_caret_a_sign_or_superscripts() -> None
     ("1 kg = 2.2 lb", [(1.0, "kilogram"), (2.2, "pound-mass")]),  # an equation's two sides
     ('<span data-ts="1449075600">', []),  # a markup attribute is no figure
     ("a baby of 3,5 kg, 1,85 m tall", [(3.5, "kilogram"), (1.85, "metre")]),
+    ("a half-dozen slogans", [(6.0, "slogan")]),  # as "half a dozen"
+    ("cut a half-billion dollars", [(5e8, "dollar")]),
+    ("a half-hour later, a quarter-mile on", [(0.5, "hour"), (0.25, "mile")]),
 ])
 def test_figures_read_on_the_fit_files(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

@@ -189,9 +189,12 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
-    rf"half a dozen|a dozen|dozens|"
+    rf"half a dozen|a half[- ](?:dozen|million|billion)\b|a dozen|dozens|"
     rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
     rf"(?:half|quarter)(?=-(?:percentage-)?point\b)|"  # "a quarter-point rate hike"
+    # "a half-hour drive", "a quarter-mile track"
+    rf"(?:half|quarter)(?=-(?:hour|mile|inch|pound|kilogram|kilo|litre|liter|gallon|acre|ton|"
+    rf"tonne|day)\b)|"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"
@@ -310,7 +313,8 @@ def words_value(words: str) -> tuple[float, float | None]:
     """The value of number words, and the top of the range for "thousands of" and the like."""
     joined = " ".join(words.lower().replace("-", " ").split())
     special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
-               "half": 0.5, "quarter": 0.25, "half a billion": 5e8}
+               "half": 0.5, "quarter": 0.25, "half a billion": 5e8, "a half dozen": 6.0,
+               "a half million": 5e5, "a half billion": 5e8}
     if joined in special:
         return special[joined], None
     part = re.fullmatch(r"(\w+) (\w+?)s?", joined)
