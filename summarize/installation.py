@@ -183,8 +183,9 @@ def doctor(env: Mapping[str, str] | None = None, *, start_model: bool = True) ->
         try:
             with EmbeddedServer(path) as server:
                 seconds = server.startup_s
+                server.answer_probe()
             checks.append(Check("llama_cpp", True, f"the embedded server starts in "
-                                f"{seconds:.1f} s"))
+                                f"{seconds:.1f} s and answers a prompt"))
         except SummarizeError as exc:
             checks.append(Check("llama_cpp", False, str(exc),
                                 "pip install --force-reinstall 'summarize[local]'",

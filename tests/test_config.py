@@ -208,6 +208,7 @@ def test_doctor_reports_each_check_and_exit_code(tmp_path: Path) -> None:
 def test_doctor_starts_the_embedded_model() -> None:
     checks = {c.name: c for c in doctor()}
     assert checks["llama_cpp"].ok and "starts in" in checks["llama_cpp"].detail
+    assert "answers a prompt" in checks["llama_cpp"].detail
 
 
 def test_no_color_and_pipes_give_plain_text() -> None:

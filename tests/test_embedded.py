@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import urllib.request
@@ -13,6 +14,7 @@ import pytest
 
 from summarize.backends.llama_server import plain_buffers
 from summarize.backends.local import EmbeddedServer, default_model_path
+from summarize.errors import BackendStartError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
@@ -91,3 +93,13 @@ def test_a_prompt_of_many_tokens_is_answered_by_the_embedded_server() -> None:
             body = json.loads(answer.read())
     assert body["usage"]["prompt_tokens"] > 5
     assert body["choices"][0]["message"]["content"]
+
+
+def test_the_answer_probe_passes_on_a_live_server_and_names_a_crashed_one() -> None:
+    with EmbeddedServer(default_model_path()) as server:
+        server.answer_probe()
+        assert server._process is not None
+        server._process.send_signal(signal.SIGSEGV)  # as the AMX product crashed it
+        server._process.wait(timeout=30)
+        with pytest.raises(BackendStartError, match="could not answer a prompt.*exited with code"):
+            server.answer_probe(timeout=10)

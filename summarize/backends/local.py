@@ -11,6 +11,7 @@ import atexit
 import ctypes
 import functools
 import importlib.util
+import json
 import logging
 import os
 import signal
@@ -249,6 +250,31 @@ class EmbeddedServer:
                 return bool(answer.status == 200)
         except (OSError, urllib.error.URLError):
             return False
+
+    def answer_probe(self, timeout: float = 60.0) -> None:
+        """Ask the running server for two tokens after a prompt of several: a server that only
+        lists its model can still crash on a real prompt (llama.cpp's AMX product did, see
+        :mod:`.llama_server`). Raises :class:`BackendStartError` with the server's last words."""
+        body = json.dumps({"messages": [{"role": "user", "content": "Reply with the word OK."}],
+                           "max_tokens": 2}).encode()
+        request = urllib.request.Request(f"{self.base_url}/chat/completions", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with _NO_PROXY.open(request, timeout=timeout) as answer:
+                json.loads(answer.read())
+        except (OSError, ValueError) as exc:
+            code = None
+            if self._process is not None:
+                try:  # a crashed server may take a moment to be reaped
+                    code = self._process.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    code = None
+            said = self._last_log_line() or "no output"
+            raise BackendStartError(
+                "the embedded model server started but could not answer a prompt"
+                + (f" (it exited with code {code}: {said})" if code is not None else f": {exc}"),
+                backend=BACKEND, original=exc,
+            ) from exc
 
     def stop(self) -> None:
         proc, self._process = self._process, None
