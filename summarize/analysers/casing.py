@@ -84,9 +84,7 @@ def _readable(text: str, every_line: bool) -> str:
                 continue  # "G7": a code
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
-            elif form != word.lower() and word.lower() in _lexicon()[2] and \
-                    word.lower() not in _MONTHS and not _name_after(body, words, forms, i) and \
-                    _NUMBER_BEFORE.search(body, max(0, m.start() - 2), m.start()):
+            elif _common_noun_after_number(body, words, forms, i):
                 form = word.lower()  # "5 PENCE A SHARE": the coin, not the name
             elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
                                                          _DAY_BEFORE.search(body, 0, m.start())):
@@ -99,6 +97,16 @@ def _readable(text: str, every_line: bool) -> str:
             start = line.start() + m.start()
             out[start:start + len(form)] = form
     return "".join(out) if out is not None else text
+
+
+def _common_noun_after_number(body: str, words: list[re.Match[str]], forms: list[str],
+                              i: int) -> bool:
+    """Whether word ``i``, after a number, is the common noun of a word the news writes mostly
+    capitalised but also in lowercase ("5 PENCE", "16 STATES"): not a month, a name or a code."""
+    key = words[i].group().lower()
+    return _NUMBER_BEFORE.search(body, max(0, words[i].start() - 2), words[i].start()) is not \
+        None and forms[i] != key and key in _lexicon()[2] and key not in _MONTHS and \
+        not _name_after(body, words, forms, i)
 
 
 def _name_after(body: str, words: list[re.Match[str]], forms: list[str], i: int) -> bool:

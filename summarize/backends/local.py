@@ -24,7 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -265,10 +265,8 @@ class EmbeddedServer:
         except (OSError, ValueError) as exc:
             code = None
             if self._process is not None:
-                try:  # a crashed server may take a moment to be reaped
-                    code = self._process.wait(timeout=2)
-                except subprocess.TimeoutExpired:
-                    code = None
+                with suppress(subprocess.TimeoutExpired):  # a crashed server may
+                    code = self._process.wait(timeout=2)  # take a moment to be reaped
             said = self._last_log_line() or "no output"
             raise BackendStartError(
                 "the embedded model server started but could not answer a prompt"

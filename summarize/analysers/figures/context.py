@@ -169,7 +169,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             not _priced_or_measured(text, end)):
         return True  # days of a month: "from 19 to 22 July", "from July 19 to 22"
     if digits and _YEAR.match(digits) and not _TIMES_AFTER.match(after):  # not "1920 x 1080"
-        counted = re.match(r"\s*(?:(?:-|–|to|and|x|×)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
+        counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
         word = counted.group(1).lower() if counted else ""
         if not _priced_or_measured(text, end) and (

@@ -37,10 +37,10 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
 # ("1.250.000 euros"): no decimal has two. (One, "1.250", stays a decimal.)
 _DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d]|[.,]\d)")
 # A comma before one or two digits, which no thousands separator has, is a decimal comma where
-# money or a share says so ("€12,50", "12,5 %", "3,5 millions d'euros"; "1.250.000,50").
+# money, a share or a metric unit says so ("€12,50", "12,5 %", "3,5 millions d'euros";
+# "1.250.000,50"; "3,5 kg", "1,8 m", "2,5 litres", as Europe writes them).
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
-# (and the metric units that Europe writes so: "3,5 kg", "1,8 m", "2,5 litres")
-_MONEY_OR_SHARE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|millions?\b|"
+_DECIMAL_BESIDE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|millions?\b|"
                              r"billions?\b|milliards?\b|(?:k|c|m)?m\b|(?:k|m)?g\b|m?l\b|°C|"
                              r"(?:kilo|centi|milli)?(?:metres?|meters?|grams?|grammes?)\b|"
                              r"kilos?\b|litres?\b|liters?\b|tonnes?\b|hectares?\b)",
@@ -49,9 +49,9 @@ _MONEY_OR_SHARE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|m
 
 def _decimal_comma(m: re.Match[str]) -> str:
     text, at = m.string, m.start()
-    money = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
-        _MONEY_OR_SHARE.match(text, m.end()) is not None
-    return m.group().replace(",", ".") if money else m.group()
+    decimal = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
+        _DECIMAL_BESIDE.match(text, m.end()) is not None
+    return m.group().replace(",", ".") if decimal else m.group()
 
 
 _SWAP = str.maketrans(".,", ",.")
@@ -191,10 +191,9 @@ _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a half[- ](?:dozen|million|billion)\b|a dozen|dozens|"
     rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
-    rf"(?:half|quarter)(?=-(?:percentage-)?point\b)|"  # "a quarter-point rate hike"
-    # "a half-hour drive", "a quarter-mile track"
-    rf"(?:half|quarter)(?=-(?:hour|mile|inch|pound|kilogram|kilo|litre|liter|gallon|acre|ton|"
-    rf"tonne|day)\b)|"
+    # hyphened to a measure: "a quarter-point rate hike", "a half-hour drive", "a quarter-mile"
+    rf"(?:half|quarter)(?=-(?:(?:percentage-)?point|hour|mile|inch|pound|kilogram|kilo|litre|"
+    rf"liter|gallon|acre|ton|tonne|day)\b)|"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth"
     rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"
