@@ -1215,6 +1215,11 @@ def test_temperatures_and_heights_as_people_write_them(text: str, units: list[st
         ("how you're going to round up 11 million people", "="),
         ("a man gunned down 49 people at a nightclub", "="),
         ("putting up a four-acre commercial center", "="),
+        # what is gathered or freed is no rise
+        ("the bank has racked up £50billion in losses", "="),
+        ("the forward could rack up as many as 59 appearances", "<"),
+        ("Scott has freed up $26 million in state funds", "="),
+        ("Clinton was picking up four delegates", "="),
         # but a figure that is up or down moves
         ("shares were up 17 percent", "up"),
         ("the regulator wants that brought down by £1bn", "down"),
@@ -1300,6 +1305,10 @@ def test_more_short_scales(text: str, value: float) -> None:
     # a decimal comma where money or a share says so
     ("it costs €12,50 now", [(12.5, "EUR")]), ("inflation was 12,5 % in May", [(12.5, "%")]),
     ("a budget of €1.250.000,50", [(1250000.5, "EUR")]),
+    # ... and where any currency does, before or after ("$15,50" had been 15, "15,50 dollars"
+    # 15 without a unit)
+    ("it costs $15,50 now", [(15.5, "USD")]), ("it costs 15,50 dollars", [(15.5, "USD")]),
+    ("it costs USD 1,25", [(1.25, "USD")]), ("a fee of 2,5 Swiss francs", [(2.5, "CHF")]),
     ("scored 12,15 and 18 points", [(12, None), (18, "points")]),
 ])
 def test_a_space_between_groups_of_three_digits_separates_thousands(

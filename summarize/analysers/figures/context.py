@@ -67,10 +67,13 @@ SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(�
 
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
                          r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
-                         r"pick|picked|sign|signed|signing|wind|wound|use|used|using|make|makes|"
-                         r"made|making|stand|stood|standing|speak|spoke|speaking|line|lined|round|"
+                         r"pick|picks|picked|picking|sign|signed|signing|wind|wound|use|used|"
+                         r"using|make|makes|made|making|stand|stood|standing|speak|spoke|speaking|line|lined|round|"
                          r"rounds|rounded|rounding|dig|digs|dug|digging|put|puts|putting|take|"
-                         r"takes|took|taking|open|opened|opening|hold|held|holding)\s+up\s+"
+                         r"takes|took|taking|open|opened|opening|hold|held|holding|"
+                         # what is gathered or made free, not a rise: "racked up £50billion in
+                         # losses", "freed up $26 million"
+                         r"rack|racks|racked|racking|free|frees|freed|freeing)\s+up\s+"
                          r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 # The same of "down": "gunned down 49 people", "shut down 12 plants", "handed down 20 years".
 PHRASAL_DOWN = re.compile(r"\b(?:gun|guns|gunned|gunning|shoot|shoots|shot|shooting|shut|shuts|"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from ...vocabulary import Qualifier
-from .currencies import CODES, SYMBOLS
+from .currencies import CODES, SYMBOLS, currency_after
 
 # Spaces other than the plain one (no-break, thin, narrow, ideographic...) read as the plain
 # one, character for character: "100\xa0Delegates" is "100 Delegates", offsets unchanged.
@@ -47,10 +47,24 @@ _DECIMAL_BESIDE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|m
                              re.IGNORECASE)
 
 
+# Money before the number: a sign ("$15,50", "US$ 1,25") or an ISO code ("USD 15,50").
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹₩₽]|\b(?P<code>[A-Z]{3}))\s?$")
+
+
+_WORD_AFTER = re.compile(r"\s?([a-z]+)\b", re.IGNORECASE)
+
+
+def _money_before(text: str, at: int) -> bool:
+    money = _MONEY_BEFORE.search(text[max(0, at - 5):at])
+    return money is not None and (money.group("code") is None or money.group("code") in CODES)
+
+
 def _decimal_comma(m: re.Match[str]) -> str:
     text, at = m.string, m.start()
-    decimal = text[max(0, at - 4):at].rstrip().endswith(("€", "£", "EUR")) or \
-        _DECIMAL_BESIDE.match(text, m.end()) is not None
+    word = _WORD_AFTER.match(text, m.end())
+    decimal = _money_before(text, at) or _DECIMAL_BESIDE.match(text, m.end()) is not None or \
+        (word is not None and word.group(1).lower() in CURRENCY_WORDS) or \
+        currency_after(text, m.end()) is not None
     return m.group().replace(",", ".") if decimal else m.group()
 
 
