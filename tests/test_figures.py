@@ -1317,6 +1317,19 @@ def test_a_space_between_groups_of_three_digits_separates_thousands(
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # two number words side by side are one only as a ten and a unit ("seventy-four")
+    ("a potent one-two punch", []),
+    ("four five-star hotels", [(4.0, "five-star hotel"), (5.0, "star")]),
+    ("we waited five six hours", [(5.0, "-"), (6.0, "hour")]),
+    ("ninety-nine red balloons", [(99.0, "red balloon")]),
+    ("in the twenty-first century", []),  # an ordinal
+])
+def test_number_words_join_only_as_tens_and_units(text: str,
+                                                  expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("an 8-by-11-inch sheet", [(8.0, "inch"), (11.0, "inch")]),
     ("a 10 by 12 foot room", [(10.0, "foot"), (12.0, "foot")]),
     ("a runway of 950x30 m.", [(950.0, "metre"), (30.0, "metre")]),

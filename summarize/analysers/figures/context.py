@@ -8,7 +8,7 @@ import unicodedata
 
 from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from .currencies import currency_after
-from .numbers import CURRENCY_WORDS, SCALES
+from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
 from .words import (
     AREA_UNIT,
@@ -51,11 +51,7 @@ _PRONOUN_AGE = re.compile(
     r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m)\s+$", re.IGNORECASE)  # "they're 55"
 
 
-SPOKEN_YEAR = re.compile(
-    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-    r"[ -](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?", re.IGNORECASE)
+SPOKEN_YEAR = re.compile(SPOKEN_YEAR_WORDS, re.IGNORECASE)
 
 
 # Where a sentence starts: after a full stop (a colon, a line break), its opening marks or a

@@ -178,9 +178,22 @@ NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True)
 _BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 
 
-# "seventy-four", "seventy four", and in tokenised text "seventy - four"
-_GROUP = (rf"(?:(?:{'|'.join(_TENS_WORDS)}) - (?:one|two|three|four|five|six|seven|eight|nine)"
-          rf"(?![\w-])|(?:{NUM_WORD})(?:[- ](?:{NUM_WORD}))?)")
+# A year said aloud, read whole so that it can be left out: "in nineteen ninety-one"
+SPOKEN_YEAR_WORDS = (
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"[ -](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?")
+
+
+# "seventy-four", "seventy four", and in tokenised text "seventy - four": a ten and a unit only
+# (not "a one-two punch", "four five-star hotels", "five six hours": each its own number)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "|".join(_TENS_WORDS)
+_GROUP = (rf"(?:(?:{_TENS})(?: - (?:{_ONES})(?![\w-])|[- ](?:{_ONES})\b)|"
+          # nor a ten before an ordinal's unit: "the twenty-first century"
+          rf"(?:{_TENS})(?![- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)|"
+          rf"{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})")
 
 
 # "one-third of voters", "one-half the total", "three-fourths say": a fraction, not one and a
@@ -219,7 +232,7 @@ _WORDS = (
     rf"(?![\s-]+(?:and|{_GROUP})\b)|"
     rf"(?:a|an|{_GROUP})(?:(?:\s+|(?<!\ba)(?<!\ban)-)(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
-    rf"{_GROUP}"
+    rf"{SPOKEN_YEAR_WORDS}(?![\w-])|{_GROUP}"
 )
 
 
