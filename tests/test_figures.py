@@ -1316,6 +1316,19 @@ def test_a_space_between_groups_of_three_digits_separates_thousands(
     assert [(f.value, f.unit) for f in extract_figures(text)] == figures
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("bags cost 5p each", "penny"), ("the 10p savings tax band", "penny"),
+    ("shares closed at 338.5p.", "penny"), ("It is 26p per vote.", "penny per vote"),
+    # written apart, a "p" stays a point ("the index closed up 200 p", "a 12 p font")
+    ("the index closed up 200 p today", "point"),
+    # a glued symbol takes its rate, and keeps its sense with one
+    ("The parking fee is 25 c per hour.", "cent per hour"),
+    ("The current was 3C per second.", "coulomb per second"),
+])
+def test_a_p_glued_to_its_number_is_pence(text: str, unit: str) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # two number words side by side are one only as a ten and a unit ("seventy-four")
     ("a potent one-two punch", []),

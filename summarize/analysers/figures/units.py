@@ -256,7 +256,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             symbol = g.group(1)
             if symbol[-1] in "23²³" and symbol.lower() not in UNIT_NAMES:
                 symbol = symbol[:-1]  # a power only where one is known: "m2", not "G2"
-            return symbol, end + len(symbol)
+            return _rate(text, symbol, end + len(symbol))  # "25p per hour", "5kg a week"
     degrees = _SPACED_DEGREES.match(rest)
     if degrees and not glued:
         return degrees.group(1), end + degrees.end(1)  # "35 C", "95 F": the senses decide
