@@ -1316,6 +1316,15 @@ def test_a_space_between_groups_of_three_digits_separates_thousands(
     assert [(f.value, f.unit) for f in extract_figures(text)] == figures
 
 
+@pytest.mark.parametrize("text", [
+    "the upper half of her body", "the Republican half of a bipartisan polling team",
+    "he is in the same half of the draw", "the first half of the year",
+])
+def test_a_half_with_a_determiner_is_a_part_not_a_fraction(text: str) -> None:
+    assert extract_figures(text) == []
+    assert [f.value for f in extract_figures("nearly half of the voters")] == [0.5]
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("bags cost 5p each", "penny"), ("the 10p savings tax band", "penny"),
     ("shares closed at 338.5p.", "penny"), ("It is 26p per vote.", "penny per vote"),

@@ -169,9 +169,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if digits and "/" in digits and digits_value(digits) % 1 == 0:
         return None  # "4/4", "8/8": not a fraction
     if words and FRACTION.fullmatch(words) and "-" not in words and re.search(
-            r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$",
-            text[max(0, m.start("num") - 10):m.start("num")], re.IGNORECASE):
-        return None  # "the first half of the year": a period, not a fraction
+            r"\b(?:first|second|third|fourth|latter|back|front|other|the|this|that)\s+$|"
+            r"\b(?:the|this|that|its|their|his|her|our)\s+[\w-]+\s+$",
+            text[max(0, m.start("num") - 25):m.start("num")], re.IGNORECASE):
+        return None  # "the first half of the year", "the upper half of her body", "the
+        # Republican half of a polling team": a part, not a fraction
     if words and words.lower() == "one" and re.match(r"\s+another\b", text[m.end("num"):]):
         return None  # "their arms around one another": a pronoun
     if words and words.lower() == "one" and m.group("qual") and not m.group("num2") and re.match(
