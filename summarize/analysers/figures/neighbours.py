@@ -78,14 +78,16 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         a, b = out[i], out[i + 1]
         between = text[a.end:b.start]
         if a.unit is None and b.unit and a.low is None and not SHARE.search(a.text) and (
-                re.fullmatch(r"\s*(?:or|and|to|-|–|x|X|×|out of(?: the| their| its)?)\s*",
-                             between) or listed and re.fullmatch(r",\s*", between) or
+                re.fullmatch(r"\s*(?:(?:or|and)(?:\s+(?:even|perhaps|maybe|possibly))?|to|-|–|x|X|×|"
+                             r"out of(?: the| their| its)?)\s*", between) or
+                listed and re.fullmatch(r",\s*", between) or
                 _BY.fullmatch(between) and b.text[:1].isdigit() and is_measure(b.unit)):
             # "eight or nine euros", "a 4 x 4 metre room", "a 10-by-12-foot room", "340 out of
             # 630 seats", and a list
             # said before them: "100,000, 200,000 or 250,000 Syrian refugees"
             out[i] = replace(a, unit=b.unit)
-            listed = bool(re.fullmatch(r"\s*(?:or|and)\s*|,\s*", between))
+            # ("three, four and even five hours")
+            listed = bool(re.fullmatch(r"\s*(?:or|and)(?:\s+\w+)?\s*|,\s*", between))
             continue
         listed = False
         if b.unit and len(b.unit.split()) > 1 and is_plural(b.unit.split()[-1]) and \
