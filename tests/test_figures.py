@@ -184,6 +184,10 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("they waited three, four and even five hours",
          [("three", 3, "hours", "exact", "="), ("four", 4, "hours", "exact", "="),
           ("five hours", 5, "hours", "exact", "=")]),
+        # the noun said once, the preposition after each number
+        ("cast 42 votes for Trump, 18 for Cruz and 16 for Rubio",
+         [("42 votes", 42, "votes", "exact", "="), ("18", 18, "votes", "exact", "="),
+          ("16", 16, "votes", "exact", "=")]),
         ("He scored 5, while 6 or 7 people watched",
          [("5", 5, None, "exact", "="), ("6", 6, "people", "exact", "="),
           ("7 people", 7, "people", "exact", "=")]),

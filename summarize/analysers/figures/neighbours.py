@@ -54,6 +54,13 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the noun left out after "and": "5,000 people in France and 2,000 in Germany"
                 out[i] = replace(b, unit=a.unit)
                 break
+            gapped = _GAPPED.fullmatch(between)
+            if gapped and is_plural(a.unit.split()[-1]) and \
+                    re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]):
+                # the same preposition after each number, the noun said once: "42 votes for
+                # Trump, 18 for Cruz and 16 for Rubio"
+                out[i] = replace(b, unit=a.unit)
+                break
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b|[,;]\s+[A-Z]", between) and \
                     word_before(text, a.start) == word_before(text, b.start) is not None and \
                     CLAUSE_END.match(text, b.end):
@@ -107,6 +114,11 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
             out[i] = replace(a, unit=a.unit + rate.group())
     return out
+
+
+# After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,
+# 18 for Cruz"
+_GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among)\s+[^,;.()]{1,30}?,?\s+(?:and\s+)?")
 
 
 # Two sides of an area: "a 10 by 12 foot room", "an 8-by-11-inch sheet".
