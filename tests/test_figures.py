@@ -188,6 +188,8 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("cast 42 votes for Trump, 18 for Cruz and 16 for Rubio",
          [("42 votes", 42, "votes", "exact", "="), ("18", 18, "votes", "exact", "="),
           ("16", 16, "votes", "exact", "=")]),
+        ("nine people were killed and 21 were wounded",
+         [("nine people", 9, "people", "exact", "="), ("21", 21, "people", "exact", "=")]),
         ("He scored 5, while 6 or 7 people watched",
          [("5", 5, None, "exact", "="), ("6", 6, "people", "exact", "="),
           ("7 people", 7, "people", "exact", "=")]),

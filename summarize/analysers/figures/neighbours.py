@@ -118,7 +118,8 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 # After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,
 # 18 for Cruz"
-_GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among)\s+[^,;.()]{1,30}?,?\s+(?:and\s+)?")
+_GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among|have|has|had|are|were|will|would|"
+                     r"said|say|voted|backed|support)\s+[^,;.()]{1,40}?,?\s+(?:and\s+)?")
 
 
 # Two sides of an area: "a 10 by 12 foot room", "an 8-by-11-inch sheet".
