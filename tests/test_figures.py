@@ -875,7 +875,7 @@ def test_two_figures_side_by_side_are_not_a_range(text: str, figures: list[Any])
     ("text", "value", "unit"),
     [  # sentences of our own
         ("One-third of the dock workers stayed home.", 1 / 3, "dock workers"),
-        ("The mayor won less than one-half of 1 percent more.", 0.5, None),
+        ("The mayor won less than one-half of 1 percent more.", 0.5, "%"),  # of one: 0.5%
         ("Costs fell by one-fifth.", 0.2, None),
         ("Three-fourths say the port should reopen.", 0.75, None),
         ("Two-thirds support reopening the port.", 2 / 3, None),  # "support" is not counted
@@ -1332,6 +1332,23 @@ def test_a_space_between_groups_of_three_digits_separates_thousands(
 def test_a_half_with_a_determiner_is_a_part_not_a_fraction(text: str) -> None:
     assert extract_figures(text) == []
     assert [f.value for f in extract_figures("nearly half of the voters")] == [0.5]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("fishing produces a half of one percent of GDP",
+     [("a half of one percent", 0.5, "percentage")]),
+    ("he trailed by less than one-half of 1 percent.",
+     [("less than one-half of 1 percent", 0.5, "percentage")]),
+    ("the Fed will raise its target by a quarter of a percent",
+     [("a quarter of a percent", 0.25, "percentage")]),
+    ("half of a mile", [("half of a mile", 0.5, "mile")]),
+    # a partitive is no share of one unit
+    ("eight of the past nine contests",
+     [("eight of the past nine contests", 8, "contest"), ("nine contests", 9, "contest")]),
+])
+def test_a_share_of_one_unit_is_that_share_of_the_unit(
+        text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
 
 
 @pytest.mark.parametrize(("text", "unit"), [

@@ -16,7 +16,7 @@ from .change import (
     post_qualifier,
     trend,
 )
-from .compound import compound_amounts
+from .compound import compound_amounts, shares_of_one
 from .context import (
     AGED,
     SENTENCE_START,
@@ -403,7 +403,7 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
     if senses:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
-    found = neighbours(plain, compound_amounts(plain, found))
+    found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
     if plain is text:
         return found
     return [f if f.text == text[f.start:f.end] else
