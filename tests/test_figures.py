@@ -567,6 +567,8 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
         ("Dh500 in Dubai, GH¢20 in Accra, E£50 in Cairo, Mex$90 in Puebla",
          [(500.0, "united arab emirates dirham"), (20.0, "ghanaian cedi"),
           (50.0, "egyptian pound"), (90.0, "mexican peso")]),
+        ("Aus$5 in Sydney, Can$5 million in Ottawa, Cdn$ 7 in Toronto",
+         [(5.0, "australian dollar"), (5e6, "canadian dollar"), (7.0, "canadian dollar")]),
         # a letter before a number that is not plainly money stays what it was
         ("N95 masks on the R2 road, and 12 points in R3", [(12.0, "point")]),
     ],

@@ -144,6 +144,8 @@ CURRENCY_PREFIX = {
 NEWS_PREFIX = {
     "KSh": "KES", "KShs": "KES", "Kshs": "KES", "Tk": "BDT", "RMB": "CNY", "Rp": "IDR",
     "Dh": "AED", "Dhs": "AED", "GH¢": "GHS", "E£": "EGP", "Mex$": "MXN", "R": "ZAR", "N": "NGN",
+    # the wires' dollars by country: "Aus$5", "Can$5", "Cdn$5", "CAD$5"
+    "Aus$": "AUD", "AUD$": "AUD", "Can$": "CAD", "Cdn$": "CAD", "CAD$": "CAD", "NZD$": "NZD",
 }
 
 
