@@ -1354,6 +1354,16 @@ def test_a_share_of_one_unit_is_that_share_of_the_unit(
 
 
 @pytest.mark.parametrize(("text", "unit"), [
+    ("measured at 85 dB", "decibel"), ("a 120 mmHg reading", "millimeter of mercury"),
+    ("5 cu. ft. of storage", "cubic foot"), ("add 8 fl oz of water", "fluid ounce"),
+    ("a 5 dm board", "decimetre"), ("a 5 dm3 tank", "cubic decimetre"), ("5 kJ", "kilojoule"),
+    ("a 2 qt pot", "quart"), ("500 nmi away", "nautical mile"),
+])
+def test_symbols_the_scanner_had_cut_short(text: str, unit: str) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
     ("bags cost 5p each", "penny"), ("the 10p savings tax band", "penny"),
     ("shares closed at 338.5p.", "penny"), ("It is 26p per vote.", "penny per vote"),
     # written apart, a "p" stays a point ("the index closed up 200 p", "a 12 p font")

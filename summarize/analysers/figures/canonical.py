@@ -99,6 +99,7 @@ def canonical_unit(unit: str | None) -> str:
     if sq:  # "sq. m", "sq . m", "sq metres"
         rest = u[sq.end():]
         u = ("sq " if rest in ("m", "ft", "km", "mi", "yd") else "square ") + rest
+    u = re.sub(r"^cu\.?\s?(?=ft|in|m|yd)", "cubic ", u).rstrip(".")  # "cu. ft.": cubic feet
     degrees = re.fullmatch(r"(?:degrees?|deg\.?|[°º])\s?([cf])(?:elsius|elcius|entigrade|"
                            r"ahrenheit|arenheit)?", u)
     if degrees:

@@ -69,6 +69,7 @@ _IRREGULAR_PLURALS = {
 
 AREA_UNIT = re.compile(
     r"^\s?((?:sq\s?\.?|square|cubic)[\s-]?(?:m|ft|km|mi|yd)\b|(?:sq\.?|square|cubic)[\s-]+[a-z]+|"
+    r"cu\.?\s?(?:ft|in|m|yd)\b|fl\.?\s?oz\b|"  # "5 cu ft", "8 fl oz" (quantulum's symbols)
     r"basis points?\b|percentage points?\b|light[ -]years?\b|"
     r"(?:(?:degrees?|deg\.?)\s*)?(?:fahrenheit|celsius|celcius|farenheit|centigrade|kelvin)\b|"
     r"(?:degrees?|deg\.?|[°º])\s?[FC]\b)",
@@ -161,7 +162,11 @@ SYMBOLS = {
     "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
     "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
     "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
-    "cm3": "cubic centimetre", "cm³": "cubic centimetre", "bpd": "barrel per day",
+    "cm3": "cubic centimetre", "cm³": "cubic centimetre", "dm": "decimetre",
+    "dm2": "square decimetre", "dm²": "square decimetre", "dm3": "cubic decimetre",
+    "dm³": "cubic decimetre", "db": "decibel", "kj": "kilojoule", "mj": "megajoule",
+    "mmhg": "millimeter of mercury", "qt": "quart", "nmi": "nautical mile", "µs": "microsecond",
+    "μs": "microsecond", "ns": "nanosecond", "bpd": "barrel per day",
     "b/d": "barrel per day", "¢": "cent", "oz": "ounce", "ha": "hectare",
     # plurals and spellings of symbols the news writes ("5 kms", "10 ltrs", "12 TWh"); not
     # those that are also names in capitals ("GM", "DB", "CMS")
