@@ -69,10 +69,17 @@ def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> No
      "He pushed the cart with all his might.",
      # a capitalised "May" inside a sentence: a month or a name
      "He died in hospital on 14 May, six days after the storm.",
-     "Richard Hammond and James May left the port on Friday."],
+     "Richard Hammond and James May left the port on Friday.",
+     # a poll's likely voters are a kind of voter
+     "Clinton leads among likely Democratic primary voters.",
+     "Of those, 996 were identified as likely voters."],
 )
 def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []
+
+
+def test_likely_before_voters_still_hedges_as_a_predicate() -> None:
+    assert [h.cue for h in find_hedges("It is likely voters will stay home.")] == ["likely"]
 
 
 # The rule analyser's constructions (it stays, as the learned tagger's features and as the
