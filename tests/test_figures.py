@@ -1358,6 +1358,8 @@ def test_a_share_of_one_unit_is_that_share_of_the_unit(
     ("5 cu. ft. of storage", "cubic foot"), ("add 8 fl oz of water", "fluid ounce"),
     ("a 5 dm board", "decimetre"), ("a 5 dm3 tank", "cubic decimetre"), ("5 kJ", "kilojoule"),
     ("a 2 qt pot", "quart"), ("500 nmi away", "nautical mile"),
+    # a word is not read out of a symbol it begins: "mA" is no "m", "nF" no "n"
+    ("a current of 5 mA flows", "-"), ("a 10 nF capacitor", "-"),
 ])
 def test_symbols_the_scanner_had_cut_short(text: str, unit: str) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]

@@ -98,7 +98,7 @@ _ACRONYM_WORD = re.compile(rf"{_ACRONYMS}|[A-Z]{{2,5}}")  # "MPs", "GOP": inside
 _NAMED_PREFIX = re.compile(r"[a-z]+-[A-Z][A-Za-z'-]*")  # "anti-Trump", "pro-Sanders", "non-EU"
 _WORD = re.compile(rf"\s+([a-z][A-Z][a-z'’-]+|{_ACRONYMS}|[A-Z]{{2,5}}(?![\w'’-])|"
                    rf"{_NAMED_PREFIX.pattern}|"
-                   rf"[A-Za-z](?:[a-z-]|['’](?!['’]))*)")  # not the '' closing a quotation
+                   rf"[A-Za-z](?:[a-z-]|['’](?!['’]))*+(?![A-Z](?![a-z])))")  # not "m" of "mA"
 
 
 # (and names joined by "and" or "or": "31 Olympic and Paralympic sports")
