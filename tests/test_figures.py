@@ -608,6 +608,8 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
         ("The state approved 1,200 crore for roads and a loan of 35 lakh rupees.", [1.2e10, 3.5e6]),
         ("He is eligible for a loan of 12,34,567.89 rupees.", [1234567.89]),
         ("Add ½ teaspoon of salt, then walk 2½ miles.", [0.5, 2.5]),
+        # typeset: the fraction slash, and a hyphen before a vulgar fraction (not a range)
+        ("Shares rose to $15 1\u20442, and a board is 3-¾ inches thick.", [15.5, 3.75]),
         ("The sea wall is 3m high and the hull 48m long; 1.8m people live there.",
          [3.0, 48.0, 1.8e6]),
         ("It costs a quarter million dollars, half a million with taxes.", [2.5e5, 5e5]),

@@ -85,6 +85,8 @@ def plain_text(text: str) -> str:
     same length (every offset into it is one into ``text``)."""
     if _TYPOGRAPHIC.search(text):
         text = _TYPOGRAPHIC.sub(_plain_space, text)
+    if "\u2044" in text or "\u2215" in text:  # the fraction and division slashes: "1⁄2" is "1/2"
+        text = text.replace("\u2044", "/").replace("\u2215", "/")
     for mark, pattern, rewrite in _NUMBER_FORMATS:
         if mark.search(text):
             text = pattern.sub(rewrite, text)
@@ -244,7 +246,7 @@ _WORDS = (
 _DIGIT_FRACTION = r"(?:\d+[ -])?[1-9]\d?/(?:2|3|4|5|8|16|32|64)(?![\d/])"
 
 
-_DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+ ?)?[{''.join(VULGAR)}]|"
+_DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+[ -]?)?[{''.join(VULGAR)}]|"
            # Indian grouping: "12,34,567.89" (lakhs, then thousands)
            rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,])|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
@@ -380,7 +382,7 @@ def words_value(words: str) -> tuple[float, float | None]:
 def digits_value(digits: str) -> float:
     """"1,500" -> 1500, "4 5/8" -> 4.625, "2½" and "2 ½" -> 2.5, "12,34,567" -> 1234567."""
     if digits[-1] in VULGAR:
-        whole = digits[:-1].strip()  # "2½", "5 ½"
+        whole = digits[:-1].strip(" -")  # "2½", "5 ½", "15-½"
         return (float(whole) if whole else 0.0) + VULGAR[digits[-1]]
     if "/" in digits:
         whole, _, fraction = digits.replace("-", " ").rpartition(" ")
