@@ -1323,6 +1323,8 @@ def test_more_short_scales(text: str, value: float) -> None:
     ("it costs $15,50 now", [(15.5, "USD")]), ("it costs 15,50 dollars", [(15.5, "USD")]),
     ("it costs USD 1,25", [(1.25, "USD")]), ("a fee of 2,5 Swiss francs", [(2.5, "CHF")]),
     ("scored 12,15 and 18 points", [(12, None), (18, "points")]),
+    # one full stop between groups of three, then a decimal comma: "2.500,50 €"
+    ("it cost 2.500,50 €", [(2500.5, "EUR")]), ("a budget of 1.250 euros", [(1.25, "EUR")]),
 ])
 def test_a_space_between_groups_of_three_digits_separates_thousands(
         text: str, figures: list[tuple[float, str | None]]) -> None:
@@ -1360,6 +1362,8 @@ def test_a_share_of_one_unit_is_that_share_of_the_unit(
     ("5 cu. ft. of storage", "cubic foot"), ("add 8 fl oz of water", "fluid ounce"),
     ("a 5 dm board", "decimetre"), ("a 5 dm3 tank", "cubic decimetre"), ("5 kJ", "kilojoule"),
     ("a 2 qt pot", "quart"), ("500 nmi away", "nautical mile"),
+    ("a 5-per-cent rise", "percentage"), ("a 25bp cut", "basis point"),
+    ("roughly 1/3 of voters", "voter"),  # a share in digits, as "a third of voters"
     # a word is not read out of a symbol it begins: "mA" is no "m", "nF" no "n"
     ("a current of 5 mA flows", "-"), ("a 10 nF capacitor", "-"),
 ])

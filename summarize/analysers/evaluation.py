@@ -147,7 +147,8 @@ def _ours(text: str) -> list[dict[str, Any]]:
                 i += 2
                 continue
         unit = canonical_unit(f.unit)
-        if f.value < 1 and SHARE.search(f.text) and not is_measure(f.unit):
+        if f.value < 1 and (SHARE.search(f.text) or "/" in f.text and " of " in f.text) and \
+                not is_measure(f.unit):  # a share in digits too: "1/3 of voters"
             unit = f"% {unit}"  # NewsQuant writes "half the condos" as 0.5 "% condo"
         out.append({"value": value, "unit": unit, "change": f.change})
         i += 1

@@ -34,8 +34,10 @@ def _plain_space(m: re.Match[str]) -> str:
 # or decimal ends before ("10 000 troops", "€1 250 000"; not "in 2014 300 people"): the same.
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
 # Two full stops or more between groups of three digits, as much of Europe writes thousands
-# ("1.250.000 euros"): no decimal has two. (One, "1.250", stays a decimal.)
-_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d]|[.,]\d)")
+# ("1.250.000 euros"): no decimal has two. (One, "1.250", stays a decimal, but not before a
+# decimal comma: "2.500,50 €" is 2500.50.)
+_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d\d?)"
+                            r"(?![\d]|[.,]\d)")
 # A comma before one or two digits, which no thousands separator has, is a decimal comma where
 # money, a share or a metric unit says so ("€12,50", "12,5 %", "3,5 millions d'euros";
 # "1.250.000,50"; "3,5 kg", "1,8 m", "2,5 litres", as Europe writes them).
@@ -74,7 +76,7 @@ _SWAP = str.maketrans(".,", ",.")
 _NUMBER_FORMATS: tuple[tuple[re.Pattern[str], re.Pattern[str],
                              Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\d \d{3}(?!\d)"), _SPACED_GROUPS, lambda m: m.group().replace(" ", ",")),
-    (re.compile(r"\d\.\d{3}\.\d{3}"), _DOTTED_GROUPS, lambda m: m.group().translate(_SWAP)),
+    (re.compile(r"\d\.\d{3}[.,]\d"), _DOTTED_GROUPS, lambda m: m.group().translate(_SWAP)),
     (re.compile(r"\d,\d\d?(?!\d)"), _DECIMAL_COMMA, _decimal_comma),
 )
 

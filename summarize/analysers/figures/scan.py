@@ -296,8 +296,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 # what a bound after the number counts: "200 or more people"
                 unit, stop = unit_after(text, after_number.end(), value, False)
                 end = stop if unit is not None else end
-        if unit is None and fraction and not re.match(r"\s+of\s+(?:them|us|you|it)\b",
-                                                      text[end:end + 16]):
+        # a share in digits too: "1/3 of voters" as "a third of voters" (not "3/4 cup")
+        share = fraction or bool(digits and "/" in digits and value < 1)
+        if unit is None and share and not re.match(r"\s+of\s+(?:them|us|you|it)\b",
+                                                   text[end:end + 16]):
             of = re.match(r"\s+(?:of\s+(?:(?:the|its|their|his|her|those|these|our|my|your|"
                           r"all)\s+)?|(?:the|its|their|his|her|those|these|our|my|your)\s+)(?=\S)",
                           text[end:end + 20], re.IGNORECASE)

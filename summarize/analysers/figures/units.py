@@ -296,8 +296,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             return None, end + hyphen.end(1)
         if word in _HYPHEN_ADJECTIVES:
             return word, end + hyphen.end(1)  # "2,000-strong", "7.8-magnitude", "3-fold"
-        if word == "percent":
-            return "%", end + hyphen.end(1)  # "the 15-percent hurdle"
+        if word == "percent" or rest[:9].lower() == "-per-cent":  # "the 15-percent hurdle"
+            return "%", end + (9 if word == "per" else hyphen.end(1))  # "a 5-per-cent rise"
         if word in STOP_UNIT:
             return None, end  # "3-to-1", "a 2-for-1 deal": the number alone
         if _not_a_head(word):

@@ -153,6 +153,7 @@ SYMBOLS = {
     "ppm": "part per million", "ppg": "point per game", "rpg": "rebound per game",
     "apg": "assist per game", "rpm": "revolutions per minute", "ksi": "kilopound per square inch",
     "mbps": "megabit per second", "gbps": "gigabit per second", "bps": "basis point",
+    "bp": "basis point",
     "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton",
     "mt": "megaton", "gt": "gigaton", "cc": "cubic centimetre", "lb-ft": "foot pound-force",
     "nm2": "square nanometre", "kgs": "kilogram", "kmh": "kilometre per hour",
@@ -245,7 +246,7 @@ MEASURE_WORDS: set[str] = (
 
 
 # Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
-GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen"}
+GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen", "bp"}
 
 
 @functools.cache
