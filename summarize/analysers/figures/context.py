@@ -31,7 +31,8 @@ _LABELS = {
 }
 
 
-TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])", re.IGNORECASE)
+TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|\s(?:o['’]clock)\b|"
+                         r"\([a-z]\)", re.IGNORECASE)  # "10 o'clock"; a plan: "a 401(k)"
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")  # "by 2100" too
