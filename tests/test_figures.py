@@ -1203,7 +1203,7 @@ def test_the_news_other_ways_of_writing_money(text: str, value: float, unit: str
 @pytest.mark.parametrize(
     ("text", "value"),
     [("It was 10 degrees below zero in Moscow.", -10), ("Lows of 10C below zero.", -10),
-     ("He waited an hour and a half.", 1.5)],
+     ("He waited an hour and a half.", 1.5), ("It was 5 below zero.", -5)],
 )
 def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> None:
     assert [f.value for f in extract_figures(text)] == [value]

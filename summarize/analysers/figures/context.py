@@ -390,7 +390,7 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")
-_BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
+BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
 
 
 def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]:
@@ -400,7 +400,7 @@ def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]
     half = _AND_A_HALF.match(text, end)
     if half and value.is_integer():
         return value + 0.5, half.end()
-    below = _BELOW_ZERO.match(text, end)
+    below = BELOW_ZERO.match(text, end)
     if below and value > 0 and re.search(r"degree|°|celsius|fahrenheit|^[CF]$", unit, re.I):
         return -value, below.end()
     return value, end

@@ -19,6 +19,7 @@ from .change import (
 from .compound import compound_amounts, shares_of_one
 from .context import (
     AGED,
+    BELOW_ZERO,
     SENTENCE_START,
     SPOKEN_YEAR,
     TIME_SUFFIX,
@@ -342,6 +343,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             re.search(r"(?:over|above|under|below)$", after_number.group(), re.IGNORECASE) and
             _PEOPLE_BEFORE.search(text, max(0, start - 30), start)):
         unit, end = "years old", after_number.end()  # "voters 45 and older", "adults 65 and over"
+    if unit is None and low is None and BELOW_ZERO.match(text, end):
+        unit = "degrees"  # "it was 5 below zero": degrees unsaid
     if unit is not None and low is None:
         value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:
