@@ -1215,6 +1215,7 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
      ("It was 10 deg. fahrenheit.", ["fahrenheit"]),
      ("She is 5 foot 6.", ["foot", "inch"]),  # the inches' unit unsaid
      ("He is 6 feet 2 and weighs 15 stone.", ["foot", "inch", "stone"]),
+     ("Janet Yellen is 5-foot-3, but", ["foot", "inch"]),  # as US news writes a height
      ("It is 5 kms away; demand was 12 TWh.", ["kilometre", "terawatt hour"])],
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:

@@ -139,7 +139,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             unicodedata.category(text[start - 1]).startswith("M")):
         return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
-            not re.search(r"\b(?:sub|over|under|minus)-$|\d-by-$", before, re.IGNORECASE) or \
+            not re.search(r"\b(?:sub|over|under|minus)-$|\d-(?:by|foot|feet)-$", before,
+                          re.IGNORECASE) or \
             re.search(r"[a-z]\s+(?:Under|Over)-$", before):
         return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,

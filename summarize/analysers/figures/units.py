@@ -1,5 +1,4 @@
-"""The unit after a number: a symbol, a measurement word, a currency, or the noun phrase it
-counts."""
+"""The unit after a number: a symbol, a measure, a currency, or the noun phrase it counts."""
 
 from __future__ import annotations
 
@@ -64,7 +63,7 @@ _FEET_INCHES = re.compile(r"\d(?:(['’′])(?=\d{1,2}(?:[\"”″]|''))|(?<=\d[
 _PRIMES = re.compile(r"(?:(['’′])|([\"”″]))(?=\s?(?:long|high|wide|tall|deep|thick|x|×)\b)")
 _PRIMED_BEFORE = re.compile(r"\d([\"”″'’′])\s?[x×]\s?\d+(?:\.\d+)?\Z")
 # A number of inches after the feet, its unit unsaid: the "6" of "5 foot 6", "6ft 4".
-_FEET_THEN = re.compile(r"\d\s?(?:foot|feet|ft)\.?\s\d{1,2}$")
+_FEET_THEN = re.compile(r"\d(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|feet)-)\d{1,2}$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
@@ -237,9 +236,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if (other := _PRIMED_BEFORE.search(text, max(0, end - 24), end)) and \
             text[end:end + 1] == other.group(1):
         return ("in" if other.group(1) in "\"”″" else "ft"), end + 1
-    if value < 12 and value.is_integer() and _FEET_THEN.search(text, max(0, end - 24), end) and \
-            (not re.match(r"\s?[A-Za-z\"”″]", rest) or re.match(r"\s(?:and|or|tall)\b", rest)):
-        return "in", end  # "5 foot 6", "6ft 4 and 15 stone": the inches, their unit unsaid
+    feet = _FEET_THEN.search(text, max(0, end - 24), end) if value < 12 else None
+    if feet and value.is_integer() and ("-" in feet.group() or not re.match(r"\s?[A-Za-z\"”″]",
+                                        rest) or re.match(r"\s(?:and|or|tall)\b", rest)):
+        return "in", end  # "5 foot 6", "6ft 4 and 15 stone", "6-foot-5": the inches, unsaid
     size = _SIZED.match(rest)
     if size and not glued and value != 1:
         unit, stop = _noun_unit(text, end + size.end(), value)
