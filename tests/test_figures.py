@@ -56,7 +56,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "the 22nd amendment",
         "in 2024, the war went on",
         "at 10:30 in the morning",
-        "We met at 10 o'clock.", "She saved in a 401(k) plan.",
+        "We met at 10 o'clock.", "She saved in a 401(k) plan.", "a six-figure ad buy",
         "They use 3D printing and a 2-D model.",
         "their arms around one another",
         "warming by 2100 may sound scary",

@@ -157,6 +157,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None
     if TIME_SUFFIX.match(text, m.end("num")):
         return None  # 10.45pm, 5 a.m.
+    if text.startswith("-figure", m.end("num")):
+        return None  # "a six-figure ad buy": how many digits an amount has, no count
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None

@@ -146,7 +146,7 @@ SYMBOLS = {
     "ma": "milliampere", "mah": "milliampere-hour", "pa": "pascal", "kpa": "kilopascal",
     "mpa": "megapascal", "gpa": "gigapascal", "s": "second", "ms": "millisecond",
     "h": "hour", "min": "minute", "mins": "minute", "hrs": "hour", "sec": "second",
-    "secs": "second", "μm": "micrometre", "µm": "micrometre", "nm": "nanometre",
+    "secs": "second", "hr": "hour", "μm": "micrometre", "µm": "micrometre", "nm": "nanometre",
     "°c": "celsius", "°f": "fahrenheit", "°": "degree", "″": "inch", "mph": "mile per hour",
     "kph": "kilometre per hour", "km/h": "kilometre per hour", "hp": "horsepower",
     "bhp": "horsepower", "ps": "horsepower", "mpg": "mile per gallon", "ppb": "parts-per-billion",
