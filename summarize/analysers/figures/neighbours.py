@@ -56,7 +56,9 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 break
             gapped = _GAPPED.fullmatch(between)
             if gapped and is_plural(a.unit.split()[-1]) and \
-                    re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]):
+                    re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]) or \
+                    _CASUALTIES.fullmatch(between) and _CASUALTY.match(text, b.end) and \
+                    is_plural(a.unit.split()[-1]):
                 # the same preposition after each number, the noun said once: "42 votes for
                 # Trump, 18 for Cruz and 16 for Rubio"
                 out[i] = replace(b, unit=a.unit)
@@ -120,6 +122,13 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 # 18 for Cruz"
 _GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among|have|has|had|are|were|will|would|"
                      r"said|say|voted|backed|support)\s+[^,;.()]{1,40}?,?\s+(?:and\s+)?")
+
+
+# The toll said once for the dead and again for the wounded: "14 people dead and more than 20
+# wounded", "three people were killed and 260 injured"
+_CASUALTY = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:dead|died|wounded|injured|"
+                       r"killed|hurt|missing)\b")
+_CASUALTIES = re.compile(rf"{_CASUALTY.pattern}[^.;]{{0,30}}?,?\s+(?:and\s+)?")
 
 
 # Two sides of an area: "a 10 by 12 foot room", "an 8-by-11-inch sheet".
