@@ -7,7 +7,7 @@ Only a hundredth of the same currency, fewer than a hundred of them, right after
 after "and" is joined: "$5, 50 cents" (a list) and "$3 and 150 cents" stay two figures.
 
 A share of one unit is that share of the unit: "a half of one percent" is 0.5%, "a quarter of a
-percent" 0.25%, "three-quarters of a century" 0.75 of a century (not a half and, apart, 1%).
+percent" 0.25%, "half of a mile" 0.5 miles (not a half of nothing and, apart, 1%).
 
 Measures said in two units ("6ft 2in", "22lbs 5oz", "3 minutes 32 seconds") stay two figures:
 joined too, they cost CQE's dimension set two quantities (it seems to count each part), and the

@@ -65,8 +65,9 @@ SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(�
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
                          r"setting|end|ends|ending|ended|turn|turned|turning|show|showed|showing|"
                          r"pick|picks|picked|picking|sign|signed|signing|wind|wound|use|used|"
-                         r"using|make|makes|made|making|stand|stood|standing|speak|spoke|speaking|line|lined|round|"
-                         r"rounds|rounded|rounding|dig|digs|dug|digging|put|puts|putting|take|"
+                         r"using|make|makes|made|making|stand|stood|standing|speak|spoke|"
+                         r"speaking|line|lined|round|rounds|rounded|rounding|dig|digs|dug|"
+                         r"digging|put|puts|putting|take|"
                          r"takes|took|taking|open|opened|opening|hold|held|holding|"
                          # what is gathered or made free, not a rise: "racked up £50billion in
                          # losses", "freed up $26 million"

@@ -55,12 +55,11 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 out[i] = replace(b, unit=a.unit)
                 break
             gapped = _GAPPED.fullmatch(between)
-            if gapped and is_plural(a.unit.split()[-1]) and \
-                    re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]) or \
-                    _CASUALTIES.fullmatch(between) and _CASUALTY.match(text, b.end) and \
-                    is_plural(a.unit.split()[-1]):
-                # the same preposition after each number, the noun said once: "42 votes for
-                # Trump, 18 for Cruz and 16 for Rubio"
+            if is_plural(a.unit.split()[-1]) and (
+                    gapped and re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]) or
+                    _CASUALTIES.fullmatch(between) and _CASUALTY.match(text, b.end)):
+                # the noun said once, the same preposition or verb after each number ("42 votes
+                # for Trump, 18 for Cruz"), or a toll ("14 people dead and 20 wounded")
                 out[i] = replace(b, unit=a.unit)
                 break
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b|[,;]\s+[A-Z]", between) and \

@@ -154,8 +154,8 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     stays ("25p per hour": pence per hour; "3C per second": coulombs per second)."""
     head, per, rate = (unit or "").partition(" per ")
     if per and len(head) <= 2:
-        return f"{resolve(head, text, start, start + text[start:end].find(head) + len(head))}" \
-            f"{per}{rate}"
+        at = text.find(head, start, end)  # the symbol's own end: its sense is read without the rate
+        return f"{resolve(head, text, start, at + len(head) if at >= 0 else end)}{per}{rate}"
     if unit == "p" and _GLUED_P.search(text, start, end):
         return "pence"
     shipped = _model()
