@@ -1035,6 +1035,7 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert [canonical_unit(f.unit) for f in extract_figures("He stands 6 ft 4 in.")] == \
         ["foot", "inch"]
     for aged in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
+                 "Voters aged 18-29 backed him.",  # a hyphened pair under 30 is no score here
                  "all men aged 32 to 36 years."):
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
     assert [canonical_unit(f.unit) for f in extract_figures("a 4 x 4 metre room")] == \

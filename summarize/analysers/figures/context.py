@@ -342,8 +342,9 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
     if hyphens and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and not m.group("cur") and not m.group("cur2") and \
-            not measure_follows(text, m.end()):  # (a price range is no score: "$2-$3")
-        return True
+            not measure_follows(text, m.end()) and \
+            not AGED.search(text, max(0, m.start("num") - 20), m.start("num")):
+        return True  # (a price range is no score, "$2-$3"; nor an age range, "aged 5-10")
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
             not m.group("digits") or \
             m.group("scale") or m.group("hscale") or measure_follows(text, m.end("num")):
