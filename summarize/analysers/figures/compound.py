@@ -6,8 +6,9 @@ already is: a briefing shows the amount once, and a model that reads it as 12.99
 Only a hundredth of the same currency, fewer than a hundred of them, right after the amount or
 after "and" is joined: "$5, 50 cents" (a list) and "$3 and 150 cents" stay two figures.
 
-A share of one unit is that share of the unit: "a half of one percent" is 0.5%, "a quarter of a
-percent" 0.25%, "half of a mile" 0.5 miles (not a half of nothing and, apart, 1%).
+A share of one unit said with its number is that share of the unit: "a half of one percent" is
+0.5%, "less than one-half of 1 percent" at most 0.5% (not a half of nothing and, apart, 1%); said
+with "a" ("a quarter of a percent", "three tenths of a second") the scanner reads it whole.
 
 Measures said in two units ("6ft 2in", "22lbs 5oz", "3 minutes 32 seconds") stay two figures:
 joined too, they cost CQE's dimension set two quantities (it seems to count each part), and the
@@ -55,26 +56,19 @@ def compound_amounts(text: str, figures: list[FigureMention]) -> list[FigureMent
     return out
 
 
-# After a share, one of a unit: "(a half) of one percent", "(a quarter) of a percentage point"
-_OF_ONE = re.compile(r"\s+of\s+(?:a|an|one|1)\s+(percent|per cent|percentage points?|points?|%|"
-                     r"[a-z]{3,}\b(?!\s+of\b|\s+[a-z]+s\b))", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+")
 
 
 def shares_of_one(text: str, figures: list[FigureMention]) -> list[FigureMention]:
-    """``figures`` with a share of one unit made one figure in that unit (see the docstring)."""
+    """``figures`` with a share of nothing named and the one unit it is of after it made one
+    figure in that unit (see the docstring)."""
     out: list[FigureMention] = []
-    joined = -1  # where the last share made one with its unit ends
-    for f in figures:
-        if f.start < joined:
-            continue  # the "1 percent" a share was of
-        of = _OF_ONE.match(text, f.end) if f.unit is None and 0 < f.value < 1 and \
-            f.low is None else None
-        word = of.group(1).lower() if of else ""
-        if word in ("percent", "per cent", "%"):
-            word = "%"
-        if of and (word == "%" or word.startswith(("percentage point", "point")) or
-                   is_measure(word)):
-            f = replace(f, unit=word, text=text[f.start:of.end(1)], end=of.end(1))
-            joined = f.end
-        out.append(f)
+    for b in figures:
+        a = out[-1] if out else None
+        if a is not None and a.unit is None and 0 < a.value < 1 and a.low is None and \
+                b.value == 1 and b.low is None and is_measure(b.unit) and \
+                _OF.fullmatch(text, a.end, b.start):
+            out[-1] = replace(a, unit=b.unit, text=text[a.start:b.end], end=b.end)
+        else:
+            out.append(b)
     return out

@@ -31,8 +31,8 @@ _LABELS = {
 }
 
 
-TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|\s(?:o['’]clock)\b|"
-                         r"\([a-z]\)", re.IGNORECASE)  # "10 o'clock"; a plan: "a 401(k)"
+TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|\so['’]clock\b",
+                         re.IGNORECASE)  # "10.45pm", "5 a.m.", "10 o'clock"
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d|2100)$")  # "by 2100" too
@@ -144,9 +144,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                           re.IGNORECASE) or \
             re.search(r"[a-z]\s+(?:Under|Over)-$", before):
         return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
-    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b", after,
-                                                   re.IGNORECASE):
-        return True  # ordinal or clock time
+    if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b|\([a-z]\)",
+                                                   after, re.IGNORECASE):
+        return True  # ordinal or clock time, or a clause's letter: "a 401(k) plan"
     if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_BEFORE.search(before) and \
             not _PRICE_BEFORE.search(text, max(0, start - 24), start) and \
             not _priced_or_measured(text, end) and \

@@ -39,20 +39,17 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
 _DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d\d?)"
                             r"(?![\d]|[.,]\d)")
 # A comma before one or two digits, which no thousands separator has, is a decimal comma where
-# money, a share or a metric unit says so ("€12,50", "12,5 %", "3,5 millions d'euros";
+# money, a share or a metric unit says so ("€12,50", "$15,50", "12,5 %", "3,5 millions d'euros";
 # "1.250.000,50"; "3,5 kg", "1,8 m", "2,5 litres", as Europe writes them).
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d]|[.,]\d)")
-_DECIMAL_BESIDE = re.compile(r"\s?(?:%|€|£|per ?cent\b|euros?\b|EUR\b|mio\b|millions?\b|"
+# A share, a scale or a metric unit after it (money after it is read as money is: _money_after).
+_DECIMAL_BESIDE = re.compile(r"\s?(?:%|per ?cent\b|mio\b|millions?\b|"
                              r"billions?\b|milliards?\b|(?:k|c|m)?m\b|(?:k|m)?g\b|m?l\b|°C|"
                              r"(?:kilo|centi|milli)?(?:metres?|meters?|grams?|grammes?)\b|"
                              r"kilos?\b|litres?\b|liters?\b|tonnes?\b|hectares?\b)",
                              re.IGNORECASE)
-
-
 # Money before the number: a sign ("$15,50", "US$ 1,25") or an ISO code ("USD 15,50").
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹₩₽]|\b(?P<code>[A-Z]{3}))\s?$")
-
-
 _WORD_AFTER = re.compile(r"\s?([a-z]+)\b", re.IGNORECASE)
 
 
@@ -61,12 +58,18 @@ def _money_before(text: str, at: int) -> bool:
     return money is not None and (money.group("code") is None or money.group("code") in CODES)
 
 
+def _money_after(text: str, end: int) -> bool:
+    """A currency after the number: the scanner's own words ("dollars") or CLDR's ("€", "EUR",
+    "euros", "Swiss francs")."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1).lower() in CURRENCY_WORDS or \
+        currency_after(text, end) is not None
+
+
 def _decimal_comma(m: re.Match[str]) -> str:
     text, at = m.string, m.start()
-    word = _WORD_AFTER.match(text, m.end())
     decimal = _money_before(text, at) or _DECIMAL_BESIDE.match(text, m.end()) is not None or \
-        (word is not None and word.group(1).lower() in CURRENCY_WORDS) or \
-        currency_after(text, m.end()) is not None
+        _money_after(text, m.end())
     return m.group().replace(",", ".") if decimal else m.group()
 
 

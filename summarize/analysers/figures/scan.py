@@ -58,6 +58,7 @@ _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
 
 
 _PLUS_OR = re.compile(r"\bplus\s+or\s+$", re.IGNORECASE)
+_PERCENT = re.compile(r"per\s?cent\b|%", re.IGNORECASE)
 _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
@@ -313,6 +314,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             measure = re.match(r"(?i)\s+(?:of\s+)?an?\s+(?=\S)", text[end:end + 12])
             if unit is None and measure:
                 unit, stop = unit_after(text, end + measure.end() - 1, 1.0, False)
+                percent = _PERCENT.match(text, end + measure.end()) if unit is None else None
+                if percent:
+                    unit, stop = "%", percent.end()  # "a quarter of a percent"
                 if is_measure(unit):
                     end = stop  # "three tenths of a second": a part of one unit
                 else:
