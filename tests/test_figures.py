@@ -1438,3 +1438,22 @@ def test_a_power_of_ten_is_written_with_a_caret_a_sign_or_superscripts() -> None
 ])
 def test_figures_read_on_the_fit_files(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # text stripped of its commas (as NewsQuant's sentences often are): an age between a
+    # person's name and a verb, by the names CoreNLP tags in the fit file
+    ("Josh Hatfield 27 told the Post he was hooked.", [(27.0, "year of age")]),
+    ("Mr Gustafsson 42 is being flown back to Sweden.", [(42.0, "year of age")]),
+    ("Yesterday Gary Green 51 of Bradburn Road died.", [(51.0, "year of age")]),
+    ("Fox 5 reported the crash.", [(5.0, "-")]),  # not a name: no age
+    ("Cruz 300, Rubio 151, and Kasich 37.", [(300.0, "-")]),  # a tally, no verb: labels
+    # thousands are never a name's label; a name's possessive without its apostrophe
+    ("In Germany 570,000 new apprenticeships are for youngsters.",
+     [(570000.0, "new apprenticeship")]),
+    ("Pastors in all of Iowas 99 counties backed him.", [(99.0, "county")]),
+    ("He told Fox News 6 in Milwaukee.", []),  # "News" is written so: a label
+])
+def test_text_without_commas_or_apostrophes(text: str,
+                                            expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

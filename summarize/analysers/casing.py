@@ -23,7 +23,7 @@ from ..vocabulary import MONTHS_IN_FULL
 from .sentences import ABBREVIATIONS, RUNS_ON
 from .shipped import shipped_json
 
-__all__ = ["fit_casing", "readable"]
+__all__ = ["fit_casing", "possessive_name", "readable"]
 
 # A word: letters, or initials with full stops ("U.S.", "D.C."); digits and hyphens part words.
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_]+")
@@ -174,6 +174,17 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return ({str(k): str(v) for k, v in data.get("forms", {}).items()},
             frozenset(map(str, data.get("lowercase", ()))),
             frozenset(map(str, data.get("also_lowercase", ()))))
+
+
+def possessive_name(word: str) -> bool:
+    """Whether ``word`` is a name's possessive written without its apostrophe ("Iowas", as text
+    stripped of its apostrophes writes "Iowa's"): a form the news never writes, in -s, after a
+    word it writes capitalised ("Iowa"; not "Windows", "News" or "Sanders", which it writes)."""
+    forms, lowercase, _ = _lexicon()
+    key = word.lower()
+    form = forms.get(key[:-1])
+    return key.endswith("s") and key not in forms and key not in lowercase and \
+        form is not None and form[:1].isupper()
 
 
 def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, Any]:

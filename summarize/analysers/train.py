@@ -30,7 +30,7 @@
 * ``non-nouns.json``: words that are not a noun phrase's head (:mod:`.figures.units`), the
   plurals the spelling rules get wrong and the comparatives and superlatives with their adjective
   (:mod:`.figures.words`), from the CoreNLP part-of-speech tags and lemmas of PolNeAR's training
-  articles.
+  articles, and the words its named-entity tags nearly always call a person's name.
 
 Deterministic for a given seed (the folds and the sampled sentences are the only randomness);
 about two minutes on 2 cores. Needs numpy and python-crfsuite (the package's dependencies).

@@ -174,6 +174,9 @@ MIN_COUNT = 2
 # so by mistake: "four brave Americans" is a VBP four times of five).
 MIN_VERB_SHARE = 0.9
 _FINITE = frozenset({"VBD"})
+# A capitalised word counts as a person's name when CoreNLP tagged at least this share of its
+# occurrences PERSON ("Josh", "Hammond", "Sanders"; not "Fox", "Green", "May").
+MIN_PERSON_SHARE = 0.8
 
 
 def build_non_nouns(train_dir: Path) -> dict[str, Any]:
@@ -186,7 +189,9 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     -s, not after a sentence's opening, that CoreNLP tagged a plural less than half the time
     ("Sanders", "Texas", "Times"; not "Republicans"): a name, not what a number counts; and
     ``verbs``: the words tagged a verb in the past tense nearly always ("wore", "rose"), which
-    begin no noun phrase a number counts ("the mother-of-six wore cheek prosthetics")."""
+    begin no noun phrase a number counts ("the mother-of-six wore cheek prosthetics"); and
+    ``person_names``: the capitalised words CoreNLP tagged a person's name nearly always ("Josh",
+    "Hammond"), after which a number and a verb are an age ("Josh Hatfield 27 told")."""
     counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     lemmas: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -194,13 +199,16 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     graded: collections.Counter[str] = collections.Counter()
     adjectives: collections.Counter[str] = collections.Counter()
     finite: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
+    person: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     path = train_dir / "attributions-polnear-train.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for article in map(json.loads, fh):
             text = article["text"]
             previous = "."
-            for start, end, lemma, pos, *_ in article.get("tokens") or ():
+            for start, end, lemma, pos, entity, *_ in article.get("tokens") or ():
                 word = text[start:end]
+                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", word):
+                    person[word][entity == "PERSON"] += 1
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1
                     finite[word][pos in _FINITE] += 1
@@ -224,15 +232,18 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     verbs = sorted(w for w, c in finite.items()
                    if c.total() >= MIN_COUNT and c[True] / c.total() >= MIN_VERB_SHARE)
     comparatives = _comparatives(graded, adjectives)
+    persons = sorted(w for w, c in person.items()
+                     if c.total() >= MIN_COUNT and c[True] / c.total() >= MIN_PERSON_SHARE)
     log.info("non-nouns: %d of %d lowercase words; %d of %d capitalised words in -s are "
              "no plural; %d of %d plurals not singular by rule; %d of %d comparatives and "
-             "superlatives with their adjective; %d verbs", len(words), len(counts),
-             len(singular), len(names), len(plurals), len(lemmas), len(comparatives),
-             len(graded), len(verbs))
+             "superlatives with their adjective; %d verbs; %d of %d capitalised words are "
+             "people's names", len(words), len(counts), len(singular), len(names), len(plurals),
+             len(lemmas), len(comparatives), len(graded), len(verbs), len(persons), len(person))
     return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
             "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
             "singular_names": singular, "plurals": plurals, "comparatives": comparatives,
-            "min_verb_share": MIN_VERB_SHARE, "verbs": verbs}
+            "min_verb_share": MIN_VERB_SHARE, "verbs": verbs,
+            "min_person_share": MIN_PERSON_SHARE, "person_names": persons}
 
 
 # Comparatives and superlatives not formed from their adjective by spelling.

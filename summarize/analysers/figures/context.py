@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
+from ..casing import possessive_name
 from .currencies import currency_after
 from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
@@ -19,6 +20,8 @@ from .words import (
     STOP_UNIT,
     UNIT_NAMES,
     is_plural,
+    person_names,
+    verbs,
 )
 
 _LABELS = {
@@ -346,13 +349,17 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
             not AGED.search(text, max(0, m.start("num") - 20), m.start("num")):
         return True  # (a price range is no score, "$2-$3"; nor an age range, "aged 5-10")
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \
-            not m.group("digits") or \
+            not m.group("digits") or re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group("digits")) or \
             m.group("scale") or m.group("hscale") or measure_follows(text, m.end("num")):
         return False
     before = text[max(0, m.start("num") - 20):m.start("num")]
     name = re.search(r"([A-Z][\w&/]*|&P)\s$", before)
-    if name is None or name.group(1).lower() in FUNCTION_WORDS:
+    if name is None or name.group(1).lower() in FUNCTION_WORDS or \
+            named_age(text, m.start("num"), m.end("num"), value):
         return False
+    if re.fullmatch(r"[A-Z][a-z]+s", name.group(1)) and possessive_name(name.group(1)) and \
+            re.match(r"\s+[a-z]", text[m.end("num"):]):
+        return False  # a name's possessive written without its apostrophe: "Iowas 99 counties"
     sentence_start = re.search(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]?$", before[: name.start()])
     return sentence_start is None or name.start() > 0 and not sentence_start
 
@@ -363,7 +370,7 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return False
     before = text[max(0, start - 40):start]
     after = text[end:end + 12]
-    if AGED.search(before):
+    if AGED.search(before) or named_age(text, start, end, value):
         return True
     if _NOW_AGE.search(before) and re.match(r"\s*(?:[,;)]|\.(?:\s|$))|\s+(?:and|but)\s", after):
         return True  # "Daniloff, now 81 and retired in Cambridge"
@@ -390,6 +397,27 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     named = _NAME_AGE.search(before)
     return bool(named and not CALENDAR.fullmatch(named.group(1)) and
                 not SENTENCE_START.search(before, 0, named.start(1)))
+
+
+# A person's name, a number and a verb, as text without commas writes an age: "Josh Hatfield 27
+# told the Post", "Mr Gustafsson 42 is being flown", "Gary Green 51 of Bradburn Road".
+_NAME_BEFORE = re.compile(r"(?:(?<![\w.])(?:(Mr|Mrs|Ms|Miss|Dr)\.?|([A-Z][a-z]+))\s+)?"
+                          r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+_VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|([a-z]+)\b)")
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "will", "would", "could", "can",
+                          "says", "said", "told", "tells", "who", "does", "did", "remains"})
+
+
+def named_age(text: str, start: int, end: int, value: float) -> bool:
+    """A whole number between a person's name and a verb: an age, with its commas left out."""
+    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit():
+        return False
+    name = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    after = _VERB_AFTER.match(text, end)
+    if name is None or after is None or after.group(1) and \
+            after.group(1) not in _AUXILIARIES and after.group(1) not in verbs():
+        return False
+    return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")

@@ -272,6 +272,13 @@ def singular_names() -> frozenset[str]:
 
 
 @functools.cache
+def person_names() -> frozenset[str]:
+    """The capitalised words news uses as a person's name nearly always ("Josh", "Hammond"),
+    from CoreNLP's named-entity tags in the same file as :func:`non_nouns`."""
+    return frozenset((shipped_json("non-nouns.json") or {}).get("person_names", ()))
+
+
+@functools.cache
 def _learned_plurals() -> dict[str, str]:
     """``plurals`` of ``models/non-nouns.json``: the plurals whose singular the spelling rules
     get wrong, by CoreNLP's lemmas of PolNeAR's training articles ("caucuses" -> "caucus",
