@@ -399,22 +399,20 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
                 not SENTENCE_START.search(before, 0, named.start(1)))
 
 
-# A person's name, a number and a verb, as text without commas writes an age: "Josh Hatfield 27
-# told the Post", "Mr Gustafsson 42 is being flown", "Gary Green 51 of Bradburn Road".
 _NAME_BEFORE = re.compile(r"(?:(?<![\w.])(?:(Mr|Mrs|Ms|Miss|Dr)\.?|([A-Z][a-z]+))\s+)?"
                           r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
 _VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|([a-z]+)\b)")
-_AUXILIARIES = frozenset({"is", "was", "has", "had", "have", "will", "would", "could", "can",
-                          "says", "said", "told", "tells", "who", "does", "did", "remains"})
+_AUXILIARIES = frozenset("is was has had have will would could can says said told tells who does "
+                         "did remains".split())
 
 
 def named_age(text: str, start: int, end: int, value: float) -> bool:
-    """A whole number between a person's name and a verb: an age, with its commas left out."""
-    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit():
-        return False
+    """A whole number between a person's name and a verb, as text without commas writes an age:
+    "Josh Hatfield 27 told the Post", "Mr Gustafsson 42 is", "Gary Green 51 of Bradburn Road"."""
     name = _NAME_BEFORE.search(text, max(0, start - 40), start)
     after = _VERB_AFTER.match(text, end)
-    if name is None or after is None or after.group(1) and \
+    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit() or \
+            name is None or after is None or after.group(1) and \
             after.group(1) not in _AUXILIARIES and after.group(1) not in verbs():
         return False
     return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
