@@ -207,7 +207,7 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
             previous = "."
             for start, end, lemma, pos, entity, *_ in article.get("tokens") or ():
                 word = text[start:end]
-                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", word):
+                if re.fullmatch(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*", word):
                     person[word][entity == "PERSON"] += 1
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1

@@ -400,10 +400,9 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"(?:(?<![\w.])(?:(Mr|Mrs|Ms|Miss|Dr)\.?|([A-Z][a-z]+))\s+)?"
-                          r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
-_VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|([a-z]+)\b)")
-_AUXILIARIES = frozenset("is was has had have will would could can says said told tells who does "
-                         "did remains".split())
+                          r"(?<![\w.'’-])((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+_VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|(?:is|was|has|had|have|will|would|could|can|"
+                         r"says|said|told|tells|who|does|did|remains|[a-z]+ed)\b|([a-z]+)\b)")
 
 
 def named_age(text: str, start: int, end: int, value: float) -> bool:
@@ -412,8 +411,7 @@ def named_age(text: str, start: int, end: int, value: float) -> bool:
     name = _NAME_BEFORE.search(text, max(0, start - 40), start)
     after = _VERB_AFTER.match(text, end)
     if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit() or \
-            name is None or after is None or after.group(1) and \
-            after.group(1) not in _AUXILIARIES and after.group(1) not in verbs():
+            name is None or after is None or after.group(1) and after.group(1) not in verbs():
         return False
     return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
 
