@@ -78,6 +78,30 @@ def test_what_is_not_a_hedge(text: str) -> None:
     assert find_hedges(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the estimative language of intelligence assessments: a judgement, its confidence,
+        # its odds
+        ("We assess with moderate confidence that Russia will expand the offensive.",
+         [("assess", "doxastic"), ("moderate confidence", "doxastic")]),
+        ("We have low confidence in this assessment.", [("low confidence", "doxastic")]),
+        ("The agency assessed that the site was active.", [("assessed", "doxastic")]),
+        ("There is a roughly even chance that talks resume.",
+         [("roughly even chance", "modal")]),
+        ("Sanders is almost certain to win a speaking slot.", [("almost certain", "modal")]),
+        # and what only looks like it
+        ("He made it clear to the judge that a sentence would be unjust.", []),
+        ("Riding into the fire would mean almost certain death.", []),
+        ("Consumer confidence rose to a high.", []),
+    ],
+)
+def test_estimative_language(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_hedges(text)
+    assert [(h.cue, h.type) for h in found] == expected
+    assert all(text[h.start:h.end] == h.cue for h in found)
+
+
 def test_likely_before_voters_still_hedges_as_a_predicate() -> None:
     assert [h.cue for h in find_hedges("It is likely voters will stay home.")] == ["likely"]
 

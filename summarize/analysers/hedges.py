@@ -127,8 +127,26 @@ def _find(text: str) -> tuple[HedgeCue, ...]:
         found = [HedgeCue(cue=h.cue, type=h.type, start=s_start + h.start, end=s_start + h.end)
                  for s_start, s_end in sentence_spans(read)
                  for h in _sentence_cues(read[s_start:s_end])]
+    estimative = [HedgeCue(m.group(), m.lastgroup or "doxastic", m.start(), m.end())
+                  for m in _ESTIMATIVE.finditer(read)]
+    if estimative:
+        found = sorted(found + [e for e in estimative if not any(
+            h.start < e.end and e.start < h.end for h in found)], key=lambda h: h.start)
     return tuple(found if read is text else
                  (HedgeCue(text[h.start:h.end], h.type, h.start, h.end) for h in found))
+
+
+# The estimative language of intelligence assessments (the US ICD 203 and the UK's probability
+# yardstick), which neither training corpus writes: a judgement, its confidence, its odds. Read
+# beside the tagger (not among its features, so the fitted models do not change).
+_ESTIMATIVE = re.compile(
+    r"\b(?=[ajlmhre])(?:(?P<doxastic>(?<=\bwe )assess|(?<=\bwe )judge(?= (?:that|it)\b)|"
+    r"(?:assess(?:es|ed)|judged)(?= that\b)|(?<=is )(?:assessed|judged)(?= that\b)|"
+    r"(?<=with )(?:low|moderate|medium|high) confidence|(?:(?<=have )|(?<=has )|(?<=hold )|"
+    r"(?<=holds ))(?:low|moderate|medium) confidence|(?:low|moderate|medium)[- ]confidence)|"
+    r"(?P<modal>(?:roughly |an |about an )?even (?:chance|odds)|remote chance|"
+    r"almost certain(?= (?:to|that)\b|\s*[,.;]|$)))\b",
+    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
