@@ -1259,6 +1259,12 @@ def test_a_phrasal_verb_moves_no_figure(text: str, change: str) -> None:
         ("Tea was £3 and 20p.", [("£3 and 20p", 3.2, "pound sterling")]),
         ("Fares: 5 euros 20 cents", [("5 euros 20 cents", 5.2, "euro")]),
         ("It is C$4 and 5 cents", [("C$4 and 5 cents", 4.05, "canadian dollar")]),
+        # or as it is spoken, the hundredths bare after the currency's name
+        ("It costs three pounds fifty.", [("three pounds fifty", 3.5, "pound sterling")]),
+        ("It costs 15 dollars 50.", [("15 dollars 50", 15.5, "dollar")]),
+        ("Coffee is a buck fifty each.", [("a buck fifty", 1.5, "dollar")]),
+        ("He won 5 dollars 50 times.", [("5 dollars", 5, "dollar"), ("50 times", 50, "count")]),
+        ("It cost $5 50 people paid.", [("$5", 5, "dollar"), ("50 people", 50, "people")]),
         # not a list, not a hundred cents or more, not a measure (CQE counts each part)
         ("$5, 50 cents and $1", [("$5", 5, "dollar"), ("50 cents", 50, "cent"),
                                  ("$1", 1, "dollar")]),
