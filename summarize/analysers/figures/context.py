@@ -408,10 +408,10 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|(?:is|was|has|had|have|will
 def named_age(text: str, start: int, end: int, value: float) -> bool:
     """A whole number between a person's name and a verb, as text without commas writes an age:
     "Josh Hatfield 27 told the Post", "Mr Gustafsson 42 is", "Gary Green 51 of Bradburn Road"."""
-    name = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    after = _VERB_AFTER.match(text, end)
-    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit() or \
-            name is None or after is None or after.group(1) and after.group(1) not in verbs():
+    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit():
+        return False
+    name, after = _NAME_BEFORE.search(text, max(0, start - 40), start), _VERB_AFTER.match(text, end)
+    if name is None or after is None or after.group(1) and after.group(1) not in verbs():
         return False
     return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
 
