@@ -1463,3 +1463,16 @@ def test_figures_read_on_the_fit_files(text: str, expected: list[tuple[float, st
 def test_text_without_commas_or_apostrophes(text: str,
                                             expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a report pasted from a PDF or a wiki carries: reference markers and page counts
+    ("The strike killed 14 people.[3]", [(14.0, "people")]),
+    ("growing at approximately 10% per year[27].", [(10.0, "percentage")]),
+    ("Page 4 of 12", []),
+    ("part 3 of 3 exclusive excerpts", []),
+    ("He won 4 of 12 races.", [(4.0, "race"), (12.0, "race")]),  # no label: counts
+])
+def test_reference_markers_and_page_counts_are_no_figures(
+        text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

@@ -228,8 +228,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if digits and (re.search(r"\w=[\"']?\Z", before) or re.fullmatch(r"\d{12,}", digits)):
         return True  # a markup attribute or a key's value (timestamp="1449075600"), an id; not
         # an equation's side ("1 kg = 2.2 lb")
-    label = re.search(r"([A-Za-z.]+)(?: \.)?\s*$", before)
-    # "Section 427", and in words "part two", "Article three", "the No. two spot", "no . 33"
+    if before.endswith("[") and after.startswith("]") and before[-2:-1].strip():
+        return True  # a reference marker glued to its sentence: "per year[27]", "people.[3]"
+    label = re.search(r"([A-Za-z.]+)(?: \.)?(?:\s*\d+\s+of)?\s*$", text[max(0, start - 24):start])
+    # "Section 427", in words "part two", "the No. two spot", "no . 33"; then "Page 4 of 12"
     return bool(label and label.group(1).lower() in _LABELS and
                 not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE))
 
