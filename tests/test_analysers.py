@@ -85,7 +85,7 @@ def test_what_is_not_a_hedge(text: str) -> None:
         # its odds
         ("We assess with moderate confidence that Russia will expand the offensive.",
          [("assess", "doxastic"), ("moderate confidence", "doxastic")]),
-        ("We have low confidence in this assessment.", [("low confidence", "doxastic")]),
+        ("We have low confidence in this assessment.", [("low confidence", "modal")]),
         ("The agency assessed that the site was active.", [("assessed", "doxastic")]),
         ("There is a roughly even chance that talks resume.",
          [("roughly even chance", "modal")]),

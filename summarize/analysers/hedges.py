@@ -142,9 +142,11 @@ def _find(text: str) -> tuple[HedgeCue, ...]:
 _ESTIMATIVE = re.compile(
     r"\b(?=[ajlmhre])(?:(?P<doxastic>(?<=\bwe )assess|(?<=\bwe )judge(?= (?:that|it)\b)|"
     r"(?:assess(?:es|ed)|judged)(?= that\b)|(?<=is )(?:assessed|judged)(?= that\b)|"
-    r"(?<=with )(?:low|moderate|medium|high) confidence|(?:(?<=have )|(?<=has )|(?<=hold )|"
-    r"(?<=holds ))(?:low|moderate|medium) confidence|(?:low|moderate|medium)[- ]confidence)|"
-    r"(?P<modal>(?:roughly |an |about an )?even (?:chance|odds)|remote chance|"
+    r"(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))(?:moderate|medium) confidence|"
+    r"(?<=with )high confidence|(?:moderate|medium)-confidence)|"
+    # low confidence is a doubt, not a belief: "we have low confidence in reports that"
+    r"(?P<modal>(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))low confidence|"
+    r"low-confidence|(?:roughly |an |about an )?even (?:chance|odds)|remote chance|"
     r"almost certain(?= (?:to|that)\b|\s*[,.;]|$)))\b",
     re.IGNORECASE)
 
