@@ -1465,6 +1465,11 @@ def test_text_without_commas_or_apostrophes(text: str,
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
 
 
+def test_a_compound_in_up_moves_nothing() -> None:
+    found = extract_figures("In a closer match-up 48 percent chose Clinton.")
+    assert [(f.value, f.change) for f in found] == [(48.0, "=")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # what a report pasted from a PDF or a wiki carries: reference markers and page counts
     ("The strike killed 14 people.[3]", [(14.0, "people")]),
