@@ -667,9 +667,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # a name in -s is not a plural ("Sanders" is no more plural than "Texas")
         ("Only 19 support Sanders.", [(19, "support")]),
         ("Some 12 MPs and 300 CEOs came.", [(12, "MPs"), (300, "CEOs")]),
-        # dozens are twelves; "dozens of" counts what follows
+        # dozens are twelves; "dozens of" counts what follows (a range from 12, as "hundreds of"
+        # is from 100: the figure's value is its low end)
         ("Governors in more than two dozen states balked.", [(24, "states")]),
-        ("He met two officers and dozens of reporters.", [(2, "officers"), (24, "reporters")]),
+        ("He met two officers and dozens of reporters.", [(2, "officers"), (12, "reporters")]),
         # a part of a whole: both are counted, of what the whole counts
         ("He has won eight of the past nine contests.", [(8, "contests"), (9, "contests")]),
         ("They defend 24 of the 34 Senate seats.", [(24, "Senate seats"), (34, "Senate seats")]),
@@ -1481,3 +1482,9 @@ def test_a_compound_in_up_moves_nothing() -> None:
 def test_reference_markers_and_page_counts_are_no_figures(
         text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+def test_dozens_is_a_range_as_hundreds_is() -> None:
+    found = extract_figures("Dozens of drones struck Kyiv and hundreds of people fled.")
+    assert [(f.low, f.high, f.qualifier) for f in found] == [(12.0, 120.0, "range"),
+                                                             (100.0, 1000.0, "range")]

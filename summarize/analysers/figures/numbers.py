@@ -347,7 +347,7 @@ SHARE = re.compile(rf"\b(?:{FRACTION.pattern})\b", re.IGNORECASE)
 def words_value(words: str) -> tuple[float, float | None]:
     """The value of number words, and the top of the range for "thousands of" and the like."""
     joined = " ".join(words.lower().replace("-", " ").split())
-    special = {"a dozen": 12.0, "half a dozen": 6.0, "dozens": 24.0, "half a million": 5e5,
+    special = {"a dozen": 12.0, "half a dozen": 6.0, "half a million": 5e5,
                "half": 0.5, "quarter": 0.25, "half a billion": 5e8, "a half dozen": 6.0,
                "a half million": 5e5, "a half billion": 5e8}
     if joined in special:
@@ -359,8 +359,8 @@ def words_value(words: str) -> tuple[float, float | None]:
     if part:
         share = {"half": 0.5, "three quarters": 0.75}.get(part.group(1), 0.25)
         return share * _BIG_WORDS[part.group(2)], None
-    vague = {"hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
-             "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
+    vague = {"dozens": (12.0, 120.0), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4),
+             "millions": (1e6, 1e7), "billions": (1e9, 1e10), "tens of thousands": (1e4, 1e5),
              "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
              "hundreds of thousands": (1e5, 1e6)}
     if joined in vague:
