@@ -139,15 +139,15 @@ def _find(text: str) -> tuple[HedgeCue, ...]:
 # The estimative language of intelligence assessments (the US ICD 203 and the UK's probability
 # yardstick), which neither training corpus writes: a judgement, its confidence, its odds. Read
 # beside the tagger (not among its features, so the fitted models do not change).
+_HELD = r"(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))"  # "we have low confidence"
 _ESTIMATIVE = re.compile(
     r"\b(?=[ajlmhre])(?:(?P<doxastic>(?<=\bwe )assess|(?<=\bwe )judge(?= (?:that|it)\b)|"
     r"(?:assess(?:es|ed)|judged)(?= that\b)|(?<=is )(?:assessed|judged)(?= that\b)|"
-    r"(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))(?:moderate|medium) confidence|"
-    r"(?<=with )high confidence|(?:moderate|medium)-confidence)|"
+    rf"{_HELD}(?:moderate|medium) confidence|(?<=with )high confidence|"
+    r"(?:moderate|medium)-confidence)|"
     # low confidence is a doubt, not a belief: "we have low confidence in reports that"
-    r"(?P<modal>(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))low confidence|"
-    r"low-confidence|(?:roughly |an |about an )?even (?:chance|odds)|remote chance|"
-    r"almost certain(?= (?:to|that)\b|\s*[,.;]|$)))\b",
+    rf"(?P<modal>{_HELD}low confidence|low-confidence|(?:roughly |an |about an )?even "
+    r"(?:chance|odds)|remote chance|almost certain(?= (?:to|that)\b|\s*[,.;]|$)))\b",
     re.IGNORECASE)
 
 

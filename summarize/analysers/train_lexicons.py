@@ -239,7 +239,7 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
              "superlatives with their adjective; %d verbs; %d of %d capitalised words are "
              "people's names", len(words), len(counts), len(singular), len(names), len(plurals),
              len(lemmas), len(comparatives), len(graded), len(verbs), len(persons), len(person))
-    return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech tags (PolNeAR)",
+    return {"corpus": f"{path.name}: CoreNLP's silver part-of-speech and entity tags (PolNeAR)",
             "max_noun_share": MAX_NOUN_SHARE, "min_count": MIN_COUNT, "words": words,
             "singular_names": singular, "plurals": plurals, "comparatives": comparatives,
             "min_verb_share": MIN_VERB_SHARE, "verbs": verbs,
