@@ -1488,3 +1488,26 @@ def test_dozens_is_a_range_as_hundreds_is() -> None:
     found = extract_figures("Dozens of drones struck Kyiv and hundreds of people fled.")
     assert [(f.low, f.high, f.qualifier) for f in found] == [(12.0, 120.0, "range"),
                                                              (100.0, 1000.0, "range")]
+
+
+@pytest.mark.parametrize("text", [
+    # a statement's contact, a book's number, a quarter's name: parts of codes, no quantities
+    "For more information call +1 (202) 555-0143 or email press@example.com.",
+    "Contact: Jane Doe, +44 20 7946 0958",
+    "Tel. 0800 123 456",
+    "Call 202-555-0143 now.",
+    "ISBN 978-3-16-148410-0",
+    "Results for 3Q24 beat forecasts.",
+])
+def test_numbers_inside_codes_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump leads by +32 points.", [(32.0, "point")]),
+    ("They sent fax 100,000 pages.", [(100000.0, "page")]),
+    ("The telephone poll of 1,000 voters found 52 percent.", [(1000.0, "voter"),
+                                                               (52.0, "percentage")]),
+])
+def test_what_only_looks_like_a_code(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

@@ -16,6 +16,7 @@ from .change import (
     post_qualifier,
     trend,
 )
+from .codes import in_code
 from .compound import compound_amounts, shares_of_one
 from .context import (
     AGED,
@@ -153,8 +154,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     """The figure ``m`` found, or ``None``; ``paired``: the second of a pair written with a
     hyphen ("the 48 of 52-48")."""
     digits = m.group("digits")
-    if not m.group("cur") and not paired and \
-            is_date_or_identifier(text, m.start("num"), m.end("num"), digits):
+    if not m.group("cur") and not paired and (
+            is_date_or_identifier(text, m.start("num"), m.end("num"), digits) or
+            digits and in_code(text, m.start("num"), m.end("num"))):
         return None
     if TIME_SUFFIX.match(text, m.end("num")):
         return None  # 10.45pm, 5 a.m.
