@@ -229,6 +229,16 @@ def test_a_headlines_semicolon_before_its_subhead_ends_no_title() -> None:
     assert fallback_title(text) == "Valdera port reopens"
 
 
+@pytest.mark.parametrize("label", ["Key Judgments", "Executive Summary", "SUMMARY:"])
+def test_a_section_label_on_the_first_line_is_no_title(label: str) -> None:
+    from summarize.strategies.base import fallback_title
+
+    text = (f"{label}\n\nWe assess that North Korea has sent about 11,000 troops to Kursk.\n\n"
+            "The troops are drawn from an elite special operations unit, officials said.")
+    title = fallback_title(text)
+    assert title != label and title.startswith(("We assess", "The troops"))
+
+
 def test_without_a_headline_the_title_is_the_best_ranked_sentence() -> None:
     from summarize.analysers.salience import Sentence
     from summarize.strategies.base import fallback_title

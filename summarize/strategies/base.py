@@ -153,6 +153,14 @@ def draft_of(claims: list[DraftClaim], title: str, bottom_line: str) -> DraftBri
                                          actors=[], figures=[], uncertainties=[])
 
 
+# A report's first line that names its section, not its subject ("Key Judgments", "Executive
+# Summary"): no title.
+_SECTION_LABEL = re.compile(
+    r"(?:executive summary|summary|key judge?ments|key findings|key points|main points|"
+    r"highlights|background|introduction|overview|abstract|bluf|bottom line(?: up front)?|"
+    r"scope note|conclusions?|recommendations?)[.:]?", re.IGNORECASE)
+
+
 def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     """The document's headline, else its best-ranked sentence shortened (on FRANK's articles
     without a headline, held out, that sentence matches the reference summary far better than
@@ -163,7 +171,8 @@ def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
         # "Trump says praise from Putin helps the U.S.;": a headline's semicolon leads to its
         # subhead on the next line, and ends no title
         title = " ".join(text[head[0]:head[1]].split())
-        return title.rstrip(" ;,") or title
+        if not _SECTION_LABEL.fullmatch(title):
+            return title.rstrip(" ;,") or title
     ranked = rank_sentences(text) if ranked is None else ranked
     if ranked:
         return shorten(ranked[0].text, _TITLE_WORDS)
