@@ -24,7 +24,8 @@ _PHONE = re.compile(
     r"(?!\d{1,3}(?:,\d{3})+(?![\d ().-]*\d))\+?\(?\d[\d ().,-]{5,}\d",  # not "fax 100,000 pages"
     re.IGNORECASE)
 _ISBN = re.compile(r"\bISBN(?:-1[03])?:?[ \t]*\d[\d -]{8,16}[\dX]\b", re.IGNORECASE)
-# A quarter or half glued to its year: "3Q24", "1H2024", "Q3 2024" is a name with a year.
+# A quarter or half glued before its year: "3Q24", "1H2024" (in "Q3 2024" the scanner already
+# leaves a letter's number and a year).
 _PERIOD = re.compile(r"(?<![\w.])[1-4]Q\s?(?:\d{2}|\d{4})\b|(?<![\w.])[12]H\s?(?:\d{2}|\d{4})\b")
 _WINDOW = 40  # characters either side of a number in which its code is looked for
 _SHAPE = re.compile(r"\d[QH]|\d[.-]\d{3}")  # "3Q24", "555-0143"
