@@ -90,8 +90,12 @@ def test_what_is_not_a_hedge(text: str) -> None:
         ("There is a roughly even chance that talks resume.",
          [("roughly even chance", "modal")]),
         ("Sanders is almost certain to win a speaking slot.", [("almost certain", "modal")]),
+        ("Analysts judge that the offensive will stall.", [("judge", "doxastic")]),
+        ("We cannot rule out that the regime will test a missile.",
+         [("cannot rule out", "modal")]),
         # and what only looks like it
         ("He made it clear to the judge that a sentence would be unjust.", []),
+        ("He told a judge that he was innocent.", []),
         ("Riding into the fire would mean almost certain death.", []),
         ("Consumer confidence rose to a high.", []),
     ],

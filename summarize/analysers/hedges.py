@@ -141,12 +141,15 @@ def _find(text: str) -> tuple[HedgeCue, ...]:
 # beside the tagger (not among its features, so the fitted models do not change).
 _HELD = r"(?:(?<=with )|(?<=have )|(?<=has )|(?<=hold )|(?<=holds ))"  # "we have low confidence"
 _ESTIMATIVE = re.compile(
-    r"\b(?=[ajlmhre])(?:(?P<doxastic>(?<=\bwe )assess|(?<=\bwe )judge(?= (?:that|it)\b)|"
-    r"(?:assess(?:es|ed)|judged)(?= that\b)|(?<=is )(?:assessed|judged)(?= that\b)|"
+    r"\b(?=[ajlmhrecdw])(?:(?P<doxastic>(?<=\bwe )assess|(?<=\bwe )judge(?= (?:that|it)\b)|"
+    r"(?:assess(?:es|ed)|judged)(?= that\b)|(?<!the )(?<!\ba )judge(?= that\b)|"
+    r"(?<=is )(?:assessed|judged)(?= that\b)|"
     rf"{_HELD}(?:moderate|medium) confidence|(?<=with )high confidence|"
     r"(?:moderate|medium)-confidence)|"
     # low confidence is a doubt, not a belief: "we have low confidence in reports that"
-    rf"(?P<modal>{_HELD}low confidence|low-confidence|(?:roughly |an |about an )?even "
+    r"(?P<modal>(?:cannot|can't|can not|could not|couldn't|would not|will not|do not|does not|"
+    r"did not) rule out|"
+    rf"{_HELD}low confidence|low-confidence|(?:roughly |an |about an )?even "
     r"(?:chance|odds)|remote chance|almost certain(?= (?:to|that)\b|\s*[,.;]|$)))\b",
     re.IGNORECASE)
 
