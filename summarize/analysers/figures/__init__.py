@@ -10,7 +10,7 @@ What a figure is here:
 * percentages, money (symbols, codes and transliterations: "$", "HK $", "USD1,700", "PS6m" for
   "£6m" as ASCII folding writes it), ranges ("between 8,000 and 12,000", "5% to 10%", "15-22
   miles per hour");
-* "hundreds/thousands/millions of" as ranges (1,000 to 10,000 for "thousands of").
+* "dozens/hundreds/thousands/millions of" as ranges (1,000 to 10,000 for "thousands of").
 
 The unit is what is counted or measured: a symbol or a measurement word ("5kW", "570 sq m",
 "10 kV/cm"), a currency, "years old" for ages ("Maddon, 66,", "aged 35", "he was 10"), or the
@@ -33,7 +33,9 @@ What is not a figure, and why:
   word ("Section 427", "Row 21", "No. 5", "Article 5"), a name ("iPhone 12") or an index's name
   ("S&P 500", "FTSE 100"), and ZIP codes;
 * ordinals ("22nd", "third"), clock times ("10:30", "5am", "0401 GMT") and sports scores
-  ("2-1").
+  ("2-1");
+* parts of codes: telephone numbers ("+44 20 7946 0958"), ISBNs, a quarter's name ("3Q24"),
+  reference markers ("killed 14 people.[3]") and page counts ("Page 4 of 12").
 """
 
 from .canonical import canonical_unit
