@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
-__all__ = ["ABBREVIATIONS", "FURNITURE", "RUNS_ON", "STRAIGHT_OPENING", "after_indent",
-           "every_line_a_sentence", "furniture_spans", "line_closers", "line_continuations",
-           "sentence_at", "sentence_spans", "title_case"]
+__all__ = ["ABBREVIATIONS", "FURNITURE", "RUNS_ON", "SENTENCE_START", "STRAIGHT_OPENING",
+           "after_indent", "every_line_a_sentence", "furniture_spans", "line_closers",
+           "line_continuations", "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -276,3 +276,10 @@ def _furniture_spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]
         if s < e:
             out.append((s, e))
     return tuple(out)
+
+
+# The text before a sentence's first word (searched up to that word): a full stop (a colon, a
+# line break), its opening marks or a dash ("''Six months ago", "— Nine months of"), or a
+# quotation opened after a comma ("he said, 'Eight years, no daylight.'").
+SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(—–]{0,2}|"
+                            r",\s+[\"'“‘]{1,2})\s*$")

@@ -1,5 +1,6 @@
-"""What is not a quantity although it is a number (dates, identifiers, times, scores), and what
-makes a number an age."""
+"""What is not a quantity although it is a number (dates, identifiers, times, scores); what a
+number's neighbourhood says of it (a measure after it, a clause's end, the word before it). What
+makes a number an age is :mod:`.ages`."""
 
 from __future__ import annotations
 
@@ -8,20 +9,18 @@ import unicodedata
 
 from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from ..casing import possessive_name
+from .ages import AGED, named_age
 from .currencies import currency_after
 from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
 from .words import (
     AREA_UNIT,
-    CALENDAR,
     FUNCTION_WORDS,
     MEASURE_WORDS,
     MONTHS,
     STOP_UNIT,
     UNIT_NAMES,
     is_plural,
-    person_names,
-    verbs,
 )
 
 _LABELS = {
@@ -49,20 +48,7 @@ _COUNT_QUALIFIER = re.compile(
     re.IGNORECASE)
 
 
-_PRONOUN_AGE = re.compile(
-    r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
-    r"has been|is now|was then|becomes|became|be|am)|turned|turns|turning|to turn|will turn|"
-    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m)\s+$", re.IGNORECASE)  # "they're 55"
-
-
 SPOKEN_YEAR = re.compile(SPOKEN_YEAR_WORDS, re.IGNORECASE)
-
-
-# Where a sentence starts: after a full stop (a colon, a line break), its opening marks or a
-# dash ("''Six months ago", "— Nine months of"), or a quotation opened after a comma ("he
-# said, 'Eight years, no daylight.'").
-SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(—–]{0,2}|"
-                            r",\s+[\"'“‘]{1,2})\s*$")
 
 
 PHRASAL_UP = re.compile(r"\b(?:grow|grows|growing|grew|grown|give|gives|giving|gave|set|sets|"
@@ -83,24 +69,6 @@ PHRASAL_DOWN = re.compile(r"\b(?:gun|guns|gunned|gunning|shoot|shoots|shot|shoot
                           r"mowed|mown|track|tracked|hunt|hunted|pin|pinned|"
                           r"write|wrote|written|put|puts|putting|lay|laid|sit|sat)\s+down\s+"
                           r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
-
-
-# "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,";
-# in tokenised text "luay sami , 33 , the"
-_APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*(?:(?:both|all|each)\s+)?$")
-
-
-_NOW_AGE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ ?,\s*now\s+$")
-
-
-_NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
-
-
-# "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25"
-AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
-                  r"as (?:young|old) as)\s+"
-                  r"(?:just\s+|only\s+|about\s+|between\s+)?"
-                  r"(?:\d{1,3}(?:\s*,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
 
 
 # What comes before a year: a preposition of time, or a month and day ("July 14, 1789").
@@ -364,58 +332,6 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
         return False  # a name's possessive written without its apostrophe: "Iowas 99 counties"
     sentence_start = re.search(r"(?:^|[.!?][\"'”’)]*\s+)[\"'“‘(]?$", before[: name.start()])
     return sentence_start is None or name.start() > 0 and not sentence_start
-
-
-def age_context(text: str, start: int, end: int, value: float) -> bool:
-    """A bare whole number that is someone's age: "Maddon, 66,", "aged 35", "she was 10."."""
-    if not value.is_integer() or not 0 < value <= 115:
-        return False
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 12]
-    if AGED.search(before) or named_age(text, start, end, value):
-        return True
-    if _NOW_AGE.search(before) and re.match(r"\s*(?:[,;)]|\.(?:\s|$))|\s+(?:and|but)\s", after):
-        return True  # "Daniloff, now 81 and retired in Cambridge"
-    apposed = _APPOSITION_AGE.search(before)
-    lower = apposed is not None and apposed.group(1).islower()
-    said_again = re.match(r"\s+([\w'’-]+)", after)
-    if apposed and not lower and said_again and said_again.group(1) == apposed.group(1):
-        return True  # a caption run into its text: "João Silva, 62 Silva, a husband and"
-    if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
-                            r"\s*(?:[,;)]|\.(?:\s|$))|\s\(|\s+and\s+\d{1,3}(?![\d.])"
-                            r"(?![ \t]*(?:%|per\s?cent|[A-Za-z]))", after):
-        # "Daniels, 31 (pictured), was", "Ruth and Peter Gaver, 52 and 55"
-        if lower and (apposed.group(1) in STOP_UNIT or not text[start].isdigit()):
-            return False  # a noun ("the man, 22,") or a name in lower case; not "say, five,"
-        return not re.search(
-            r"\b(?:in|on|at|of|by|since|from|and|or)\s+[A-Za-z][\w'’-]+ ?,\s*$", before)
-    if not re.match(r"\s*(?:[.,;]|$)|\s+(?:by|when|and|but|while|at the time|in|on|last|this|"
-                    r"next|earlier|later|today|yesterday|tomorrow)\b", text[end:end + 13]):
-        return False
-    if _PRONOUN_AGE.search(before):
-        return True
-    # a name inside a sentence: "Justice Breyer will be 78, Justice Kennedy will be 80", "While
-    # Garland is 63," (all nine such numbers in the training articles are ages)
-    named = _NAME_AGE.search(before)
-    return bool(named and not CALENDAR.fullmatch(named.group(1)) and
-                not SENTENCE_START.search(before, 0, named.start(1)))
-
-
-_NAME_BEFORE = re.compile(r"(?:(?<![\w.])(?:(Mr|Mrs|Ms|Miss|Dr)\.?|([A-Z][a-z]+))\s+)?"
-                          r"(?<![\w.'’-])((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
-_VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|(?:is|was|has|had|have|will|would|could|can|"
-                         r"says|said|told|tells|who|does|did|remains|[a-z]+ed)\b|([a-z]+)\b)")
-
-
-def named_age(text: str, start: int, end: int, value: float) -> bool:
-    """A whole number between a person's name and a verb, as text without commas writes an age:
-    "Josh Hatfield 27 told the Post", "Mr Gustafsson 42 is", "Gary Green 51 of Bradburn Road"."""
-    if not value.is_integer() or not 0 < value <= 110 or not text[start:end].isdigit():
-        return False
-    name, after = _NAME_BEFORE.search(text, max(0, start - 40), start), _VERB_AFTER.match(text, end)
-    if name is None or after is None or after.group(1) and after.group(1) not in verbs():
-        return False
-    return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")

@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 
 from ..casing import readable
+from ..sentences import SENTENCE_START
+from .ages import AGED, age_context
 from .canonical import canonical_unit, is_measure
 from .change import (
     CHANGE,
@@ -19,12 +21,9 @@ from .change import (
 from .codes import in_code
 from .compound import compound_amounts, shares_of_one
 from .context import (
-    AGED,
     BELOW_ZERO,
-    SENTENCE_START,
     SPOKEN_YEAR,
     TIME_SUFFIX,
-    age_context,
     is_date_or_identifier,
     measure_follows,
     metres,
