@@ -425,3 +425,22 @@ def test_a_source_actors_evidence_holds_its_words_whatever_their_order() -> None
     nowak = next(a for a in b.actors if a.name == "Ewa Nowak")
     assert all(e.quote for e in nowak.evidence)
     assert any("The city should pay us" in e.quote and "said" in e.quote for e in nowak.evidence)
+
+
+@pytest.mark.parametrize(("sentence", "certainty"), [
+    ("Troops were deployed to Kursk.", "confirmed"),
+    ("Officials believe the unit suffered heavy losses.", "likely"),
+    # what calls a thing probable is "likely", as an assessment's scale has it; what leaves it
+    # open is "possible"
+    ("Russia is likely to expand the offensive.", "likely"),
+    ("The strike was probably carried out by drones.", "likely"),
+    ("The regime almost certainly intends to continue shipments.", "likely"),
+    ("The troops may be deployed soon.", "possible"),
+    ("Russia is unlikely to withdraw.", "possible"),
+    ("Moscow is likely providing systems, according to sources.", "possible"),
+    ("It remains unclear whether the troops crossed the border.", "unclear"),
+])
+def test_the_certainty_a_sentence_allows(sentence: str, certainty: str) -> None:
+    from summarize.strategies.base import certainty_of
+
+    assert certainty_of(sentence) == certainty

@@ -68,14 +68,21 @@ class Strategy(Protocol):
         ...
 
 
+# Modal cues that call a thing probable, not merely possible: an assessment's "likely" and above
+# ("it is likely", "probably", "almost certainly"); "may", "could", "unlikely" stay "possible".
+_PROBABLE = frozenset({"likely", "probably", "probable", "almost certainly", "almost certain"})
+
+
 def certainty_of(sentence: str) -> Certainty:
     """The certainty a sentence's own words allow."""
-    kinds = {h.type for h in find_hedges(sentence)}
+    hedges = find_hedges(sentence)
+    kinds = {h.type for h in hedges}
     if "lack_of_knowledge" in kinds:
         return "unclear"
-    if kinds & {"modal", "appearance", "reported", "conditional", "investigation"}:
+    weak = {h.type for h in hedges if h.type != "modal" or h.cue.lower() not in _PROBABLE}
+    if weak & {"modal", "appearance", "reported", "conditional", "investigation"}:
         return "possible"
-    if "doxastic" in kinds:
+    if kinds & {"doxastic", "modal"}:
         return "likely"
     return "confirmed"
 
