@@ -192,6 +192,8 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
     begin no noun phrase a number counts ("the mother-of-six wore cheek prosthetics"); and
     ``person_names``: the capitalised words CoreNLP tagged a person's name nearly always ("Josh",
     "Hammond"), after which a number and a verb are an age ("Josh Hatfield 27 told")."""
+    from .figures.words import NAME_WORD
+
     counts: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     names: dict[str, collections.Counter[bool]] = collections.defaultdict(collections.Counter)
     lemmas: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -207,7 +209,7 @@ def build_non_nouns(train_dir: Path) -> dict[str, Any]:
             previous = "."
             for start, end, lemma, pos, entity, *_ in article.get("tokens") or ():
                 word = text[start:end]
-                if re.fullmatch(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*", word):
+                if re.fullmatch(NAME_WORD, word):
                     person[word][entity == "PERSON"] += 1
                 if word.islower() and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word):
                     counts[word][pos.startswith("NN")] += 1

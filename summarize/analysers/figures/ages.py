@@ -7,7 +7,7 @@ import re
 
 from ...vocabulary import HONORIFICS
 from ..sentences import SENTENCE_START
-from .words import CALENDAR, STOP_UNIT, person_names, verbs
+from .words import CALENDAR, NAME_WORD, STOP_UNIT, person_names, verbs
 
 __all__ = ["AGED", "age_context", "named_age"]
 
@@ -74,7 +74,7 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
 # Daniels"), or two words ("Josh Hatfield"), or one.
 _HONORIFIC = "|".join(sorted(HONORIFICS, key=len, reverse=True))
 _NAME_BEFORE = re.compile(rf"(?:(?<![\w.])(?:((?i:{_HONORIFIC}))\.?|([A-Z][a-z]+))\s+)?"
-                          r"(?<![\w.'’-])((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*) $")
+                          rf"(?<![\w.'’-])({NAME_WORD}) $")
 _VERB_AFTER = re.compile(r"\s+(?:(?:of|from)\s+[A-Z]|(?:is|was|has|had|have|will|would|could|can|"
                          r"says|said|told|tells|who|does|did|remains|[a-z]+ed)\b|([a-z]+)\b)")
 

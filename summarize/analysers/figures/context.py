@@ -126,8 +126,6 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if _CSS_PROPERTY.search(before) and (_CSS_LENGTH.match(after) or _CSS_SHARE.match(after) and
                                          _in_braces(text, start)):
         return True  # a style sheet pasted into the text: "padding-top:20px;", "width:100%;"
-    if digits in _EMERGENCY and _CALL_BEFORE.search(before):
-        return True  # "call 911", "dialled 999": a telephone number
     glued = _GLUED_NAME.match(after)
     if digits and glued and glued.group().lower() not in UNIT_NAMES and \
             glued.group().lower() not in SCALES and not _priced_or_measured(text, end):
@@ -237,11 +235,6 @@ def _in_braces(text: str, start: int) -> bool:
     """``start`` lies inside a style sheet's braces opened in the 200 characters before it."""
     before = text[max(0, start - 200):start]
     return before.rfind("{") > before.rfind("}")
-
-
-_EMERGENCY = frozenset({"911", "999", "112", "111", "101"})
-_CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?|ring(?:s|ing)?|"
-                          r"phon(?:e|es|ed|ing))\s+$", re.IGNORECASE)
 
 
 def _starts_an_item(text: str, start: int) -> bool:

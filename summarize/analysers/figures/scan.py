@@ -155,7 +155,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     digits = m.group("digits")
     if not m.group("cur") and not paired and (
             is_date_or_identifier(text, m.start("num"), m.end("num"), digits) or
-            digits and in_code(text, m.start("num"), m.end("num"))):
+            digits and in_code(text, m.start("num"), m.end("num"), digits)):
         return None
     if TIME_SUFFIX.match(text, m.end("num")):
         return None  # 10.45pm, 5 a.m.

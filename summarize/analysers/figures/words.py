@@ -245,6 +245,11 @@ MEASURE_WORDS: set[str] = (
 )
 
 
+# A word that may be a person's name, as `person_names` counts them and the scanner reads them
+# before an age: "Josh", "McIlroy", "O'Neil", "Smith-Jones".
+NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+
+
 # Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
 GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen", "bp"}
 
