@@ -1,5 +1,5 @@
 """An actor's kind, read from its first mention or from all of them, against CoreNLP's silver
-named-entity tags (README, "What kind of actor a source is").
+named-entity tags (docs/analysers.md, "What kind of actor a source is").
 
 The briefing lists a named source once, however often it speaks
 (``summarize.core.checks.mentions_by_actor``), so it shows one kind per actor. Here the gold

@@ -1,5 +1,5 @@
-"""Which source a sentence-long claim is credited to, against PolNeAR's attributions (README,
-"Who a claim is credited to").
+"""Which source a sentence-long claim is credited to, against PolNeAR's attributions
+(docs/analysers.md, "Who a claim is credited to").
 
 A key claim is usually one sentence, and a sentence can hold several attributions ("While media
 outlets reported X, the agency stated that Y"). The briefing credits the claim to one of the

@@ -1,4 +1,5 @@
-"""Figures against CoreNLP's silver tags on news (README, "Figures on news, against silver tags").
+"""Figures against CoreNLP's silver tags on news (docs/analysers.md, "Figures on news, against
+silver tags").
 
 PolNeAR's articles carry Stanford CoreNLP's annotation of every token, its named-entity tag among
 it. A run of tokens tagged ``NUMBER``, ``MONEY`` or ``PERCENT`` that holds a digit is a number

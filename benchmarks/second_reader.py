@@ -1,5 +1,5 @@
-"""Where a second reader finds a measure and the figure analyser does not (README, "A second
-reader: where quantulum3 disagrees").
+"""Where a second reader finds a measure and the figure analyser does not (docs/analysers.md,
+"A second reader: where quantulum3 disagrees").
 
 quantulum3 reads quantities by another method. Where it finds a physical unit (a length, a mass,
 a duration, money: not dimensionless) and our figures hold no figure with a unit over the same

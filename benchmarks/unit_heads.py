@@ -1,4 +1,4 @@
-"""The unit-head experiment (README, "A unit-head model was built and not shipped").
+"""The unit-head experiment (docs/analysers.md, "A unit-head model was built and not shipped").
 
 Fits a CRF that finds the noun a number counts ("3,210 shooting victims" -> victims) on the
 CoreNLP silver parses of PolNeAR's training articles (each number's ``nummod`` head is its label),

@@ -25,7 +25,7 @@ TITLES = frozenset({"dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt"
 # Ranks British news abbreviates in two words before a name ("Ch Insp Elliot Brown", "Lt Cdr Tim
 # Castrinoyannakis", "Det Sgt"): kept whole in an actor's name. Not among the titles that end
 # no sentence and that the attribution tagger's rules read: adding them there moved the refitted
-# tagger's validation source F1 from 78.1 to 77.1 (README).
+# tagger's validation source F1 from 78.1 to 77.1 (docs/analysers.md).
 RANKS = TITLES | frozenset({"ch", "insp", "supt", "det", "cdr", "cmdr", "maj", "brig", "adm",
                             "cpl", "pte", "cllr"})
 

@@ -1,5 +1,5 @@
 """Quotations that run over several sentences: who said each of them, and how a sentence taken
-from inside one reads on its own (README, "A quotation of several sentences")."""
+from inside one reads on its own (docs/analysers.md, "A quotation of several sentences")."""
 
 from __future__ import annotations
 

@@ -168,7 +168,7 @@ def _sentence_cues(sentence: str) -> tuple[HedgeCue, ...]:
 # Each token takes its label of the highest weighted probability (posterior decoding; None: the
 # single most likely labelling); weighting "O" below 1 trades precision for recall. Chosen by
 # the cross-validated F1 on FactBank among 1 (None), 0.85, 0.75, 0.65, 0.55 and 0.45 for the
-# tagger with the wider window (README).
+# tagger with the wider window (docs/analysers.md, "The hedge tagger").
 WEIGHTS: dict[str, float] | None = {"O": 0.75}
 
 

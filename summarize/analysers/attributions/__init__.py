@@ -97,7 +97,8 @@ def read_attributions(text: str, tagger: Any) -> list[Attribution]:
 
 # The links below were chosen on the validation split by the mean F1 of what `summarize eval
 # attributions` reports there: source, cue and content spans, and the relation (who said what:
-# all three parts of an attribution right together). README, "Attributions".
+# all three parts of an attribution right together). docs/analysers.md, "Links read on the
+# training split".
 # A cue whose sentence names no source ("..., the statement added") continues the nearest
 # speaker of the LINK_WINDOW sentences before it.
 PREVIOUS_SPEAKER = True

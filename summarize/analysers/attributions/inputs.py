@@ -21,7 +21,8 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
 
     ``carry_quotes``: a sentence begins inside a quotation an earlier sentence of its paragraph
     left open (how the tagger reads). The model was fitted with each sentence read on its own
-    (``False``): fitting with the carried state scored lower on the validation split (README)."""
+    (``False``): fitting with the carried state scored lower on the validation split
+    (docs/analysers.md)."""
     from ..attribution_model import QUOTES, sentence_features
     from ..crf import sentence_tokens
 
