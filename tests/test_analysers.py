@@ -457,6 +457,43 @@ def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() 
         assert text[a.source.start:a.source.end] == a.source.text
 
 
+def test_a_source_never_holds_its_cue() -> None:
+    # The tagger reads the whole opening as one source and no cue; the rules' cue "confirms"
+    # joins it, and the source is cut where the cue begins (it had been the whole phrase, and an
+    # actor named "Ministry of Health confirms 212 cases of measles in the Northern Region").
+    text = ("The Ministry of Health confirms 212 cases of measles in the Northern Region since 1 "
+            "October, including 3 deaths.")
+    found = find_attributions(text)
+    assert [(a.source.text, a.cue.text) for a in found] == [("The Ministry of Health", "confirms")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "expected"),
+    [  # the source and the cue as found -> as kept
+        ("But Trump's opposition to trade is old.", "But Trump", "Trump's opposition to",
+         ("But Trump", "opposition to")),
+        ("Since then he's said the port will reopen.", "he's", "he's said", ("he's", "said")),
+        ("Coal is often described as a dirty fuel.", "often", "is often described",
+         ("often", "described")),
+        ("The ministry says the port will reopen.", "The ministry says the port", "says",
+         ("The ministry", "says")),
+        ("The ministry says the port will reopen.", "The ministry", "says",
+         ("The ministry", "says")),
+    ],
+)
+def test_a_source_and_its_cue_are_kept_apart(text: str, source: str, cue: str,
+                                             expected: tuple[str, str]) -> None:
+    from summarize.analysers.attributions import Attribution, Span, apart
+
+    s, c, k = text.index(source), text.index(cue), text.rindex(" ") + 1  # content: the last word
+    a = Attribution(Span(source, s, s + len(source)), Span(cue, c, c + len(cue)),
+                    Span(text[k:-1], k, len(text) - 1))
+    kept = apart(text, a)
+    assert kept is not None and (kept.source.text, kept.cue.text) == expected
+    for span in (kept.source, kept.cue):
+        assert text[span.start:span.end] == span.text
+
+
 @pytest.mark.parametrize("weights", [{"O": 0.4}, {"O": 0.75}, {"O": 2.0}, {"Cue": 3.0},
                                      {"O": 0.2, "Source": 0.5}])
 def test_weighted_decoding_takes_each_tokens_best_weighted_label(weights: dict[str, float]

@@ -28,13 +28,14 @@ from .spans import (
     PRONOUN_SOURCES,
     Attribution,
     Span,
+    apart,
     credited_in,
     quoted_from,
     states_a_claim,
     trimmed_span,
 )
 
-__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "as_quoted", "claimed_attributions",
+__all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "apart", "as_quoted", "claimed_attributions",
            "credited_in", "find_attributions", "quotation_at", "quote_marks", "read_attributions",
            "rule_attributions", "speaker", "states_a_claim", "tagged_attributions",
            "tagger_inputs"]
@@ -425,4 +426,5 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out = widened_to_quotations(text, out)
     if NEXT_QUOTATION:
         out += next_quotations(text, out)
-    return sorted(with_whole_names(text, out), key=lambda a: (a.cue.start, a.content.start))
+    kept = (apart(text, a) for a in with_whole_names(text, out))
+    return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))
