@@ -715,6 +715,11 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # an age bound said of people; not of a measure
         ("Men under 35 support him, voters over 65 not, at over 35 degrees.",
          [(35, "years old"), (65, "years old"), (35, "degrees")]),
+        # a young age bound too ("children under five who had not received", whose "who" had
+        # made it five people), and after "aged"; a measure stays one
+        ("87% were children under five who had no vaccine; kids under 2 ride free; children "
+         "aged under 5; those over 3 days late.",
+         [(87, "%"), (5, "years old"), (2, "years old"), (5, "years old"), (3, "days")]),
         # "to" written with hyphens: a range, or a tally set side by side like a score
         ("A poll of 18-to-34-year-olds; a 5-to-4 decision; a 73-to-25 percent victory.",
          [(18, "years old"), (73, "%"), (25, "%")]),

@@ -339,10 +339,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             elif unit in (None, "people") or \
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
-        elif qual_text and low is None and value.is_integer() and 10 <= value <= 115 and \
+        elif qual_text and low is None and value.is_integer() and 1 <= value <= 115 and \
                 _BOUND.fullmatch(qual_text) and \
                 _PEOPLE_BEFORE.search(text, max(0, start - 30), start) and \
-                (unit is None or not is_measure(unit) and not is_plural(unit.split()[-1])):
+                (unit in (None, "people") or not is_measure(unit) and
+                 not is_plural(unit.split()[-1])):
             # "voters under 30", "those over 45", "Men under 35 support Sanders": an age bound
             unit, end = "years old", m.end("num")
     if unit is None and after_number and value.is_integer() and value <= 115 and (
