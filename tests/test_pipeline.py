@@ -427,6 +427,17 @@ def test_a_source_actors_evidence_holds_its_words_whatever_their_order() -> None
     assert any("The city should pay us" in e.quote and "said" in e.quote for e in nowak.evidence)
 
 
+def test_a_figure_said_twice_is_listed_with_its_bound() -> None:
+    from summarize.document import document_from_text
+
+    # The headline rounds the sum; the text says it was more than that. One figure, the bound.
+    text = ("Councillor jailed for £1.4m fraud\n\nA former councillor has been jailed for "
+            "defrauding a housing charity of more than £1.4 million over a decade.")
+    b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
+    sums = [(f.text, f.qualifier, f.origin) for f in b.figures if f.value == 1_400_000]
+    assert sums == [("more than £1.4 million", "at_least", "analyser")]
+
+
 @pytest.mark.parametrize(("sentence", "certainty"), [
     ("Troops were deployed to Kursk.", "confirmed"),
     ("Officials believe the unit suffered heavy losses.", "likely"),

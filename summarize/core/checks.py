@@ -112,16 +112,24 @@ def _figures(draft: list[DraftFigure], text: str, grounder: Grounder) -> list[Fi
                               grounded=False, origin="model", flags=flags))
     spans = sentence_spans(text)
     for i, m in enumerate(analysed):
-        if i in used or any(f.origin != "model" and _same_value(f.value, m.value)
-                            and f.unit == m.unit for f in out):
+        if i in used:
+            continue
+        same = next((k for k, f in enumerate(out) if f.origin != "model" and
+                     _same_value(f.value, m.value) and f.unit == m.unit), None)
+        if same is not None and not (out[same].origin == "analyser" and
+                                     out[same].qualifier == "exact" != m.qualifier):
             continue
         evidence = [grounder.span(m.start, m.end)]
         sentence = sentence_at(spans, m.start)
         if sentence is not None and sentence != (m.start, m.end):
             evidence.append(grounder.span(*sentence))
-        out.append(Figure(text=m.text, value=m.value, unit=m.unit, qualifier=m.qualifier,
-                          low=m.low, high=m.high, evidence=evidence, grounded=True,
-                          origin="analyser", flags=[]))
+        figure = Figure(text=m.text, value=m.value, unit=m.unit, qualifier=m.qualifier,
+                        low=m.low, high=m.high, evidence=evidence, grounded=True,
+                        origin="analyser", flags=[])
+        if same is None:
+            out.append(figure)
+        else:  # "£1.4m" in a headline, "more than £1.4 million" in the text: the bound is said
+            out[same] = figure
     return out
 
 
