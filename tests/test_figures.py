@@ -723,6 +723,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # "to" written with hyphens: a range, or a tally set side by side like a score
         ("A poll of 18-to-34-year-olds; a 5-to-4 decision; a 73-to-25 percent victory.",
          [(18, "years old"), (73, "%"), (25, "%")]),
+        # a difference said right after a count is in its unit; not a percentage's (points)
+        ("Villa are on 28 points, four behind Chelsea; Labour won 411 seats, 85 more than it "
+         "needed; prices rose 5%, 2 more than expected.",
+         [(28, "points"), (4, "points"), (411, "seats"), (85, "seats"), (5, "%"), (2, None)]),
         # the unit left out of a list of parallel clauses, each with its own subject
         ("Ted Cruz has 11 delegates, Marco Rubio has 10, Jeb Bush has 4.",
          [(11, "delegates"), (10, "delegates"), (4, "delegates")]),

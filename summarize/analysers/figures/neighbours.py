@@ -41,6 +41,9 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
                 r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
             out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+        if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
+                re.fullmatch(r",\s*", between) and _DIFFERENCE.match(text, b.end):
+            out[i] = b = replace(b, unit=a.unit)  # "on 28 points, four behind Chelsea"
     for i in range(1, len(out)):
         b = out[i]
         if b.unit is not None or b.low is not None:
@@ -115,6 +118,11 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
             out[i] = replace(a, unit=a.unit + rate.group())
     return out
+
+
+# A difference said right after a count, in its unit: "on 28 points, four behind Chelsea", "won
+# 411 seats, 85 more than it needed", "48 votes, 12 short of the 60 required"
+_DIFFERENCE = re.compile(r"\s+(?:more|fewer|less|behind|ahead|short|clear|adrift|shy)\b")
 
 
 # After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,
