@@ -69,6 +69,7 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "For more information call +1 (202) 555-0143 or email press@example.com.",
         "Contact: Jane Doe, +44 20 7946 0958",
         "Tel. 0800 123 456",
+        "Contact: duty officer, 0300 123 4567; 020 7946 0958; 01 23 45 67 89.",
         "Call 202-555-0143 now.",
         "ISBN 978-3-16-148410-0",
         "Results for 3Q24 beat forecasts.",

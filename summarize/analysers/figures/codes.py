@@ -15,13 +15,15 @@ __all__ = ["in_code"]
 
 _PHONE_WORDS = ("tel", "telephone", "phone", "fax", "mobile", "hotline")
 # An international number (a "+" and its country code, then groups), a North American one (an
-# area code in brackets, or three, three and four digits joined by hyphens or full stops), or any
-# run of digit groups after a word that says it is a telephone number.
+# area code in brackets, or three, three and four digits joined by hyphens or full stops), a
+# national one dialled with its leading 0 ("0300 123 4567", "020 7946 0958", "01 23 45 67 89"),
+# or any run of digit groups after a word that says it is a telephone number.
 # (The scanner reads a space between groups of three digits as a thousands separator, so a comma
 # may stand for it: "0800 123,456".)
 _PHONE = re.compile(
     r"\+\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}(?:[ .,-]\d{2,5}){1,4}(?!\d)|"
     r"\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}(?!\d)|(?<![\d.-])\d{3}[.-]\d{3}[.-]\d{4}(?![\d.-]?\d)|"
+    r"(?<![\d.,])0\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?![\d,]?\d)|(?<![\d.,])0\d(?:[ .]\d\d){4}(?!\d)|"
     rf"\b(?:{'|'.join(_PHONE_WORDS)})\b\.?:?[ \t]*"
     r"(?!\d{1,3}(?:,\d{3})+(?![\d ().-]*\d))\+?\(?\d[\d ().,-]{5,}\d",  # not "fax 100,000 pages"
     re.IGNORECASE)
@@ -31,6 +33,7 @@ _ISBN = re.compile(r"\bISBN(?:-1[03])?:?[ \t]*\d[\d -]{8,16}[\dX]\b", re.IGNOREC
 _PERIOD = re.compile(r"(?<![\w.])[1-4]Q\s?(?:\d{2}|\d{4})\b|(?<![\w.])[12]H\s?(?:\d{2}|\d{4})\b")
 _WINDOW = 40  # characters either side of a number in which its code is looked for
 _SHAPE = re.compile(r"\d[QH]|\d[.-]\d{3}")  # "3Q24", "555-0143"
+_LEADING_ZERO = re.compile(r"(?<![\d.,])0\d{1,4}[ .-]\d\d")  # "0300 123", "01 23"
 _LABELS = (*_PHONE_WORDS, "isbn")
 # An emergency number after a verb of calling: "call 911", "dialled 999".
 _EMERGENCY = frozenset({"911", "999", "112", "111", "101"})
@@ -46,6 +49,7 @@ def in_code(text: str, start: int, end: int, digits: str) -> bool:
     before = text[max(0, start - 20):start]
     if "+" not in before and "(" not in before and \
             not _SHAPE.search(text, max(0, start - 4), end + 4) and \
+            not _LEADING_ZERO.search(text, max(0, start - 14), end + 4) and \
             not any(label in before.lower() for label in _LABELS):
         return False  # the hot path: most numbers have none of these near them
     lo = max(0, start - _WINDOW)
