@@ -780,6 +780,20 @@ def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
     ]
 
 
+def test_a_list_items_bullet_or_number_is_no_part_of_its_sentence() -> None:
+    from summarize.analysers.sentences import every_line_a_sentence, sentence_spans
+
+    # A situation report's bullets had opened the bottom line and every key claim with "- ".
+    text = ("Summary\n- 3 districts remain under evacuation orders.\n• Power is back in 86% of "
+            "homes.\n2) Roads stay shut.\n(b) Schools reopen on Monday.\n-5 degrees overnight.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Summary", "3 districts remain under evacuation orders.", "Power is back in 86% of homes.",
+        "Roads stay shut.", "Schools reopen on Monday.", "-5 degrees overnight."]
+    with every_line_a_sentence():  # as the attribution tagger was fitted: the line whole
+        second = sentence_spans(text)[1]
+        assert text[second[0]:second[1]] == "- 3 districts remain under evacuation orders."
+
+
 def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
     import textwrap
 

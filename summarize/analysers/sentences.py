@@ -68,13 +68,13 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "Kim J. Un"
-        _add(text, start, m.end(), spans)
+        _add(text, start, m.end(), spans, not every_line)
         start = m.end()
         if closers and "\n" in m.group():
             mark = after_indent(text, start)
             if mark in closers:
                 start = mark + 1  # the closing mark of the line before: no part of this sentence
-    _add(text, start, len(text), spans)
+    _add(text, start, len(text), spans, not every_line)
     return tuple(spans)
 
 
@@ -211,13 +211,22 @@ def _wrapped_breaks(text: str) -> set[int]:
     return out
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]],
+         unmarked: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
+    if unmarked and (start == 0 or text[start - 1] == "\n"):
+        marker = LIST_MARKER.match(text, start, end)
+        if marker and marker.end() < end:
+            start = marker.end()  # a list item's bullet or number is no part of its sentence
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# What begins a list item at a line's start: "- ", "• ", "* ", "1. ", "2) ", "(a) ".
+LIST_MARKER = re.compile(r"(?:[-*•·▪‣◦–—]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+(?=\S)")
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
