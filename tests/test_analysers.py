@@ -780,6 +780,38 @@ def test_a_line_broken_inside_a_sentence_is_one_sentence() -> None:
     ]
 
 
+_BRIEFING = ("Press briefing by the Foreign Minister\n\n"
+             "MINISTER: Good afternoon. Today I can announce that we will provide an additional "
+             "€50 million in aid.\n\nQ: Minister, will there be sanctions?\n\n"
+             "MINISTER: We are looking at all options.\n\nQ: How many nationals remain?\n\n"
+             "MINISTER: Fewer than 40, as far as we know.")
+
+
+def test_a_transcripts_turns_are_credited_to_their_speakers() -> None:
+    from summarize.analysers.attributions import claimed_attributions
+
+    turns = [(a.source.text, a.cue.text, a.content.text[:22])
+             for a in find_attributions(_BRIEFING) if a.cue.text == ":"]
+    assert turns == [("MINISTER", ":", "Good afternoon. Today "),
+                     ("MINISTER", ":", "We are looking at all "),
+                     ("MINISTER", ":", "Fewer than 40, as far ")]  # the questions credit no one
+    announce = _BRIEFING.index("Today I can announce")
+    assert any(a.source.text == "MINISTER" and a.content.start <= announce < a.content.end
+               for a in claimed_attributions(_BRIEFING))
+
+
+@pytest.mark.parametrize("text", [
+    # labels that do not speak: a tally, a profile's fields, a single headline
+    "Clinton: 547\nSanders: 46\nClinton: 2,316\nSanders: 1,547",
+    "CURRENT JOB: Director of cricket at Surrey.\nCURRENT JOB: Sky commentator.",
+    "Summary: the port reopens.\nOutlook: rain on Thursday.",
+])
+def test_labels_that_do_not_take_spoken_turns_are_no_transcript(text: str) -> None:
+    from summarize.analysers.attributions.turns import speaker_turns
+
+    assert speaker_turns(text) == []
+
+
 def test_a_list_items_bullet_or_number_is_no_part_of_its_sentence() -> None:
     from summarize.analysers.sentences import every_line_a_sentence, sentence_spans
 

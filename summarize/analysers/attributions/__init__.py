@@ -34,6 +34,7 @@ from .spans import (
     states_a_claim,
     trimmed_span,
 )
+from .turns import speaker_turns
 
 __all__ = ["PRONOUN_SOURCES", "Attribution", "Span", "apart", "as_quoted", "claimed_attributions",
            "credited_in", "find_attributions", "quotation_at", "quote_marks", "read_attributions",
@@ -93,7 +94,15 @@ def read_attributions(text: str, tagger: Any) -> list[Attribution]:
     the tagger knows them (:mod:`.quotes`), the spans' texts the text's own."""
     read = as_double_quotes(readable(text))  # and a line in capitals re-cased
     found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
-    return found if read == text else [quoted_from(text, a) for a in found]
+    found = found if read == text else [quoted_from(text, a) for a in found]
+    turns = speaker_turns(text)
+    if not turns:
+        return found
+    # A transcript's turns: the taggers' reading of a label is the turn's own
+    labels = [t.source for t in turns]
+    found = [a for a in found if not any(a.source.start < s.end and s.start < a.source.end or
+                                         a.cue.start == s.end for s in labels)]
+    return sorted(found + turns, key=lambda a: (a.cue.start, a.content.start))
 
 
 # The links below were chosen on the validation split by the mean F1 of what `summarize eval
