@@ -46,6 +46,10 @@ def test_a_headline_may_still_hedge() -> None:
         ("She feels the plan is too risky", "feels", "doxastic"),
         ("Reuters could not independently verify the footage", "could not independently verify",
          "lack_of_knowledge"),
+        ("The Panel was unable to independently verify these reports",
+         "was unable to independently verify", "lack_of_knowledge"),
+        ("We have not been able to confirm the figures", "have not been able to confirm",
+         "lack_of_knowledge"),
         ("the report casts doubt on the figures", "casts doubt", "doxastic"),
     ],
 )

@@ -32,6 +32,8 @@ _LEXICON: dict[str, str] = {
         r"(?:independently )?(?:verified|confirmed)"
         r"|(?:could|can|has|have|did|does|do) not (?:yet )?(?:independently )?(?:verify|confirm)"
         r"|cannot (?:yet )?(?:independently )?(?:verify|confirm)"
+        r"|(?:(?:was|were|is|are|has been|have been) (?:unable|not able)"
+        r"|(?:has|have) not been able) to (?:independently )?(?:verify|confirm)"
         r"|remains to be seen|yet to be seen|not clear"
         r"|unclear|unknown|uncertain(?:ty|ties)?|unconfirmed|unverified"
     ),
