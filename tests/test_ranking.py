@@ -306,3 +306,14 @@ def test_a_sentence_that_repeats_a_claim_is_no_second_claim() -> None:
     chosen = covering_claims(text, sentences, sentences[:1])
     assert sentences[1] not in chosen  # a new source, but the same words as the first claim
     assert sentences[0] in chosen and sentences[3] in chosen
+
+
+def test_a_subtitle_under_the_headline_is_no_body_sentence() -> None:
+    from summarize.analysers.salience import sentences_of
+
+    text = ("UNITED NATIONS SECURITY COUNCIL\nReport of the Panel of Experts (extract)\n\n"
+            "1. The Panel estimates that 12,000 fighters were active in the east.\n"
+            "2. At least 4 shipments of small arms reached the port of Berbera.")
+    assert [text[s:e] for s, e in sentences_of(text)] == [
+        "The Panel estimates that 12,000 fighters were active in the east.",
+        "At least 4 shipments of small arms reached the port of Berbera."]

@@ -79,15 +79,25 @@ _DATELINE = re.compile(
     r"\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)(?=[A-Z\"“‘'])")
 
 
+def _line_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
 def sentences_of(text: str) -> list[tuple[int, int]]:
     """Body sentences: the headline, by-lines and page furniture left out, and a dateline before
     the story."""
     head = headline(text)
     out: list[tuple[int, int]] = []
+    heading = head is not None  # lines that go on the headline: a subtitle ("Report of …")
     for s, e in furniture_spans(text):
         if head and s < head[1]:
             continue
         piece = text[s:e]
+        heading = heading and not out and _line_alone(text, s, e) and piece[-1] not in _FINAL \
+            and len(piece.split()) <= _HEADLINE_WORDS
+        if heading:
+            continue
         if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:
             continue
         opens_a_line = s == 0 or text[s - 1] == "\n"
