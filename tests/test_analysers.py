@@ -804,6 +804,19 @@ def test_a_transcripts_turns_are_credited_to_their_speakers() -> None:
                for a in claimed_attributions(_BRIEFING))
 
 
+def test_a_turn_ends_with_its_paragraph_and_a_speaker_heard_once_speaks() -> None:
+    from summarize.analysers.attributions.turns import speaker_turns
+
+    text = ("MATTHEWS: Well, speculation is bad.\n\nLopez: Well, no one I know calls it that.\n\n"
+            "MATTHEWS: Here is the irony of our time.\n\nMr Ruiz: I disagree with you both.\n\n"
+            "Name: Ana Ruiz. Age: 27. We work for eight hours plus.\n\nThe show ended at ten.")
+    turns = [(a.source.text, a.content.text) for a in speaker_turns(text)]
+    assert turns == [("MATTHEWS", "Well, speculation is bad"),
+                     ("Lopez", "Well, no one I know calls it that"),
+                     ("MATTHEWS", "Here is the irony of our time"),
+                     ("Mr Ruiz", "I disagree with you both")]  # not "Name", nor the story after
+
+
 @pytest.mark.parametrize("text", [
     # labels that do not speak: a tally, a profile's fields, a single headline
     "Clinton: 547\nSanders: 46\nClinton: 2,316\nSanders: 1,547",

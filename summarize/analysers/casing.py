@@ -23,7 +23,7 @@ from ..vocabulary import MONTHS_IN_FULL
 from .sentences import ABBREVIATIONS, RUNS_ON
 from .shipped import shipped_json
 
-__all__ = ["fit_casing", "possessive_name", "readable"]
+__all__ = ["common_word", "fit_casing", "possessive_name", "readable"]
 
 # A word: letters, or initials with full stops ("U.S.", "D.C."); digits and hyphens part words.
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_]+")
@@ -174,6 +174,12 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return ({str(k): str(v) for k, v in data.get("forms", {}).items()},
             frozenset(map(str, data.get("lowercase", ()))),
             frozenset(map(str, data.get("also_lowercase", ()))))
+
+
+def common_word(word: str) -> bool:
+    """Whether the news writes ``word`` in lowercase ("name", "summary"; not "Lopez", "NATO")."""
+    forms, lowercase, _ = _lexicon()
+    return word.lower() in lowercase and word.lower() not in forms
 
 
 def possessive_name(word: str) -> bool:
