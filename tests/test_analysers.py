@@ -843,6 +843,20 @@ def test_a_list_items_bullet_or_number_is_no_part_of_its_sentence() -> None:
         assert text[second[0]:second[1]] == "- 3 districts remain under evacuation orders."
 
 
+def test_a_tables_rows_are_no_sentences() -> None:
+    from summarize.analysers.sentences import sentence_spans
+
+    # A statistics release's table had given the bottom line "| Work visas | 212,400 | -38% |"
+    # and an actor "Asylum", the source of "claims".
+    text = ("Net migration fell to 431,000.\n\n| Category | Year | Change |\n|---|---:|---:|\n"
+            "| Work visas | 212,400 | -38% |\n| Asylum claims | 96,200 | +4% |\n\n"
+            "Officials said the fall was driven by tighter rules.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Net migration fell to 431,000.", "Officials said the fall was driven by tighter rules."]
+    assert [a.source.text for a in find_attributions(text)] == ["Officials"]
+    assert (212400, None) in [(f.value, f.unit) for f in extract_figures(text)]  # still figures
+
+
 def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
     import textwrap
 

@@ -215,14 +215,21 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]],
          unmarked: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if unmarked and (start == 0 or text[start - 1] == "\n"):
+        if TABLE_ROW.fullmatch(text, start, end):
+            return  # a table's row ("| Work visas | 212,400 | -38% |") is no sentence
         marker = LIST_MARKER.match(text, start, end)
         if marker and marker.end() < end:
             start = marker.end()  # a list item's bullet or number is no part of its sentence
-    while end > start and text[end - 1].isspace():
-        end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# A row of a table written with bars, its header and its rule: "| Work visas | 212,400 |",
+# "|---|---:|".
+TABLE_ROW = re.compile(r"\|[^\n]*\|[ \t]*")
 
 
 # What begins a list item at a line's start: "- ", "• ", "* ", "1. ", "2) ", "(a) ".
