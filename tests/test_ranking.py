@@ -317,3 +317,19 @@ def test_a_subtitle_under_the_headline_is_no_body_sentence() -> None:
     assert [text[s:e] for s, e in sentences_of(text)] == [
         "The Panel estimates that 12,000 fighters were active in the east.",
         "At least 4 shipments of small arms reached the port of Berbera."]
+
+
+def test_a_memos_subject_is_its_title_and_its_header_no_sentence() -> None:
+    from summarize.analysers.salience import sentences_of
+    from summarize.strategies.base import fallback_title
+
+    text = ("From: Director of Operations\nTo: All regional managers\nDate: 2 December 2026\n"
+            "Subject: Winter fuel supply disruption\n\nColleagues,\n\nOur main supplier has "
+            "informed us that deliveries of heating oil will be reduced by about 25%.")
+    assert fallback_title(text) == "Winter fuel supply disruption"
+    assert [text[s:e] for s, e in sentences_of(text)] == [
+        "Our main supplier has informed us that deliveries of heating oil will be reduced by "
+        "about 25%."]
+    # one "Re:" line is no header: a story may open so
+    assert fallback_title("Re: the budget\n\nThe council met on Monday to set the budget.") == \
+        "Re: the budget"

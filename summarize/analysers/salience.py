@@ -16,7 +16,8 @@ from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
 from .sentences import FURNITURE, furniture_spans, sentence_spans, title_case
 
-__all__ = ["Sentence", "bottom_line_sentences", "headline", "rank_sentences", "sentences_of"]
+__all__ = ["Sentence", "bottom_line_sentences", "headline", "memo_header", "memo_subject",
+           "rank_sentences", "sentences_of"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,30 @@ def headline(text: str) -> tuple[int, int] | None:
 _HEADLINE_WORDS = 20
 
 
+# A memo's or an e-mail's header: two or more "Field: value" lines opening the text.
+_FIELD = re.compile(r"[ \t]*(?:from|to|cc|bcc|date|sent|subject|subj|re|attn|memorandum for|"
+                    r"classification)[ \t]*:[^\n]*(?:\n|\Z)", re.IGNORECASE)
+_SUBJECT = re.compile(r"(?im)^[ \t]*(?:subject|subj|re)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
+
+
+def memo_header(text: str) -> tuple[int, int] | None:
+    """The span of the header lines a memo or an e-mail opens with, if it has two or more."""
+    at = len(text) - len(text.lstrip())
+    start, fields = at, 0
+    while field := _FIELD.match(text, at):
+        at, fields = field.end(), fields + 1
+    return (start, at) if fields >= 2 else None
+
+
+def memo_subject(text: str) -> tuple[int, int] | None:
+    """The subject a memo's or an e-mail's header gives ("Subject: Winter fuel supply
+    disruption" among its "From:", "To:" and "Date:" lines), if any: its title. (Not its
+    headline for the ranker, which was fitted on news headlines.)"""
+    header = memo_header(text)
+    subject = _SUBJECT.search(text, *header) if header else None
+    return (subject.start(1), subject.end(1)) if subject else None
+
+
 def _alone(first: str, line: str) -> bool:
     """Whether the first line ``line`` of ``first`` is a headline however it ends ("RNC rules
     clash erupts.", as PolNeAR's articles write theirs): a paragraph of its own (a blank line
@@ -88,11 +113,12 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     """Body sentences: the headline, by-lines and page furniture left out, and a dateline before
     the story."""
     head = headline(text)
+    header = memo_header(text)
     out: list[tuple[int, int]] = []
     heading = head is not None  # lines that go on the headline: a subtitle ("Report of …")
     for s, e in furniture_spans(text):
-        if head and s < head[1]:
-            continue
+        if head and s < head[1] or header and s < header[1]:
+            continue  # the headline, and a memo's header lines
         piece = text[s:e]
         heading = heading and not out and _line_alone(text, s, e) and piece[-1] not in _FINAL \
             and len(piece.split()) <= _HEADLINE_WORDS

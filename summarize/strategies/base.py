@@ -17,7 +17,7 @@ from ..analysers.attributions import (
 )
 from ..analysers.hedges import find_hedges
 from ..analysers.ranking import BOTTOM_LINE_SENTENCES, BOTTOM_LINE_WORDS
-from ..analysers.salience import Sentence, headline, rank_sentences
+from ..analysers.salience import Sentence, headline, memo_subject, rank_sentences
 from ..backends.base import Extraction
 from ..core.job import Job
 from ..core.prompts import Prompt
@@ -173,7 +173,7 @@ def fallback_title(text: str, ranked: list[Sentence] | None = None) -> str:
     without a headline, held out, that sentence matches the reference summary far better than
     the first one: README, "The sentence ranker"). ``ranked``: its sentences best first, as
     :func:`rank_sentences` gives them."""
-    head = headline(text)
+    head = memo_subject(text) or headline(text)
     if head:
         # "Trump says praise from Putin helps the U.S.;": a headline's semicolon leads to its
         # subhead on the next line, and ends no title
