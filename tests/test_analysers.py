@@ -483,6 +483,9 @@ def test_a_source_never_holds_its_cue() -> None:
          ("The ministry", "says")),
         ("The ministry says the port will reopen.", "The ministry", "says",
          ("The ministry", "says")),
+        # nor does a source end on a conjunction
+        ("Clerics met after the paper's revelations, and said the report was false.",
+         "the paper's revelations, and", "said", ("the paper's revelations", "said")),
     ],
 )
 def test_a_source_and_its_cue_are_kept_apart(text: str, source: str, cue: str,

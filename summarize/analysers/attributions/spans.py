@@ -86,9 +86,18 @@ def apart(text: str, a: Attribution) -> Attribution | None:
         if left is None:
             return None
         cue = left
+    dangling = _DANGLING.search(source.text)
+    if dangling:  # "the paper's revelations, and": a source ends on no conjunction
+        cut = trimmed_span(text, source.start, source.start + dangling.start())
+        if cut is None:
+            return None
+        source = cut
     if (source, cue) == (a.source, a.cue):
         return a
     return Attribution(source, cue, a.content, a.written_as)
+
+
+_DANGLING = re.compile(r"(?:[\s,;]+(?:and|or|but|nor))+\s*$")
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
