@@ -713,6 +713,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("Any of the 90-plus smaller parties; an estimated 28,000-plus at a park.",
          [(90, "smaller parties"), (28000, None)]),
         ("A bid at age 78 seems improbable.", [(78, "years old")]),
+        # a caption run into its text, the name said again however long it is
+        ("They found Carrion-Moore, 23 Carrion-Moore was arrested in February.",
+         [(23, "years old")]),
         # an age bound said of people; not of a measure
         ("Men under 35 support him, voters over 65 not, at over 35 degrees.",
          [(35, "years old"), (65, "years old"), (35, "degrees")]),

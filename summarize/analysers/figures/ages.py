@@ -47,7 +47,7 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return True  # "Daniloff, now 81 and retired in Cambridge"
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
-    said_again = re.match(r"\s+([\w'’-]+)", after)
+    said_again = re.match(r"\s+([\w'’-]+)", text[end:end + 40])  # a long name whole
     if apposed and not lower and said_again and said_again.group(1) == apposed.group(1):
         return True  # a caption run into its text: "João Silva, 62 Silva, a husband and"
     if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
