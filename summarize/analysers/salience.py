@@ -59,12 +59,14 @@ _HEADLINE_WORDS = 20
 # A memo's or an e-mail's header: two or more "Field: value" lines opening the text.
 _FIELD = re.compile(r"[ \t]*(?:from|to|cc|bcc|date|sent|subject|subj|re|attn|memorandum for|"
                     r"classification)[ \t]*:[^\n]*(?:\n|\Z)", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
 _SUBJECT = re.compile(r"(?im)^[ \t]*(?:subject|subj|re)[ \t]*:[ \t]*(\S[^\n]*?)[ \t]*$")
 
 
 def memo_header(text: str) -> tuple[int, int] | None:
     """The span of the header lines a memo or an e-mail opens with, if it has two or more."""
-    at = len(text) - len(text.lstrip())
+    space = _SPACE.match(text)  # (not lstrip: a long text is not copied to find its start)
+    at = space.end() if space else 0
     start, fields = at, 0
     while field := _FIELD.match(text, at):
         at, fields = field.end(), fields + 1

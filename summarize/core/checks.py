@@ -117,7 +117,7 @@ def _figures(draft: list[DraftFigure], text: str, grounder: Grounder) -> list[Fi
         same = next((k for k, f in enumerate(out) if f.origin != "model" and
                      _same_value(f.value, m.value) and f.unit == m.unit), None)
         if same is not None and not (out[same].origin == "analyser" and
-                                     out[same].qualifier == "exact" != m.qualifier):
+                                     out[same].qualifier == "exact" and m.qualifier != "exact"):
             continue
         evidence = [grounder.span(m.start, m.end)]
         sentence = sentence_at(spans, m.start)
