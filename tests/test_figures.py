@@ -727,6 +727,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # "to" written with hyphens: a range, or a tally set side by side like a score
         ("A poll of 18-to-34-year-olds; a 5-to-4 decision; a 73-to-25 percent victory.",
          [(18, "years old"), (73, "%"), (25, "%")]),
+        # the level a count moved from, its unit said once
+        ("1,240 people are in emergency shelters, down from 1,900 on Monday.",
+         [(1240, "people"), (1900, "people")]),
         # a difference said right after a count is in its unit; not a percentage's (points)
         ("Villa are on 28 points, four behind Chelsea; Labour won 411 seats, 85 more than it "
          "needed; prices rose 5%, 2 more than expected.",
@@ -1518,3 +1521,9 @@ def test_dozens_is_a_range_as_hundreds_is() -> None:
 ])
 def test_what_only_looks_like_a_code(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+def test_a_scaled_number_is_the_number_the_text_says() -> None:
+    # 4.1 x 1e6 in binary is 4099999.9999999995: the JSON a downstream system reads said so
+    assert [f.value for f in extract_figures("Output was 4.1 million tonnes, 8.3bn euros.")] == [
+        4_100_000.0, 8_300_000_000.0]

@@ -12,7 +12,8 @@ from .canonical import is_measure
 from .change import MOVE_WORD
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
-from .numbers import NUM_WORD, SCALE, SCALES, SHARE
+from .numbers import NUM_WORD, SCALE, SHARE
+from .numbers import scaled as scaled_by
 from .words import MEASURE_WORDS, UNIT_NAMES, is_plural
 
 __all__ = ["ELIDED", "neighbours"]
@@ -57,6 +58,11 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the noun left out after "and": "5,000 people in France and 2,000 in Germany"
                 out[i] = replace(b, unit=a.unit)
                 break
+            if _EARLIER_LEVEL.search(between) and not _EARLIER_LEVEL.search(between[:-1]):
+                # the level it moved from, its unit said once: "1,240 people are in shelters,
+                # down from 1,900 on Monday"
+                out[i] = replace(b, unit=a.unit)
+                break
             gapped = _GAPPED.fullmatch(between)
             if is_plural(a.unit.split()[-1]) and (
                     gapped and re.match(rf"\s+{gapped.group(1)}\s", text[b.end:b.end + 12]) or
@@ -81,7 +87,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         scaled = _SCALED.match(b.text)
         if scaled and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
                 re.fullmatch(r"\s+or\s+", text[a.end:b.start]):
-            value = a.value * SCALES[scaled.group(1).lower()]
+            value = scaled_by(a.value, scaled.group(1))
             if value < b.value:
                 out[i] = replace(a, value=value)  # "two or three million people": two million
     listed = False  # whether the figure after took its unit so: a list may go on before it
@@ -123,6 +129,12 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 # A difference said right after a count, in its unit: "on 28 points, four behind Chelsea", "won
 # 411 seats, 85 more than it needed", "48 votes, 12 short of the 60 required"
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less|behind|ahead|short|clear|adrift|shy)\b")
+
+
+# What stands between a level and the one it moved from, in the same clause: ", down from", ",
+# up sharply from a peak of".
+_EARLIER_LEVEL = re.compile(r",\s*(?:up|down)(?:\s+\w+ly)?\s+from\s+"
+                            r"(?:(?:a|its|the)\s+(?:peak|high|low|record)\s+of\s+)?$")
 
 
 # After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from ...vocabulary import Qualifier
 from .currencies import CODES, SYMBOLS, currency_after
@@ -132,6 +133,12 @@ _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 
 SCALES = {**_BIG_WORDS, **_SHORT_SCALES}
+
+
+def scaled(value: float, scale: str) -> float:
+    """``value`` times the scale word ``scale`` ("million"), as the text says it: 4.1 million is
+    4100000.0, not the binary product 4099999.9999999995."""
+    return float(Decimal(repr(value)) * Decimal(repr(SCALES[scale.lower()])))
 
 
 CURRENCY_PREFIX = {
@@ -418,7 +425,7 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
         value += 0.5 * (_BIG_WORDS.get(last[0], 1.0) if last else 1.0)
     scale = sub.group("scale") or sub.group("hscale")
     if scale:
-        value *= SCALES[scale.lower()]
+        value = scaled(value, scale)
     return value
 
 

@@ -41,13 +41,13 @@ from .numbers import (
     NUM_WORD,
     ONE_DENOMINATOR,
     SCALE,
-    SCALES,
     SUPERSCRIPTS,
     VULGAR,
     digits_value,
     parse_number,
     plain_text,
     qualifier_of,
+    scaled,
     words_value,
 )
 from .senses import resolve
@@ -252,9 +252,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             # "1.5-2 million": the second's scale applies to the first, when that is plausible.
             scale = re.search(rf"\s?({SCALE})\b", m.group("num2"), re.IGNORECASE)
             if scale and not re.search(rf"\d\s?({SCALE})\b", m.group("num"), re.IGNORECASE):
-                scaled = value * SCALES[scale.group(1).lower()]
-                if scaled <= second:
-                    value = scaled
+                by_scale = scaled(value, scale.group(1))
+                if by_scale <= second:
+                    value = by_scale
             low, high = value, second
             if between:
                 start = between.start() + max(0, start - 10)
