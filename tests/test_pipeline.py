@@ -455,3 +455,19 @@ def test_the_certainty_a_sentence_allows(sentence: str, certainty: str) -> None:
     from summarize.strategies.base import certainty_of
 
     assert certainty_of(sentence) == certainty
+
+
+def test_an_actor_named_by_surname_takes_the_full_name_given_before() -> None:
+    from summarize.document import document_from_text
+
+    text = ("Secretary Lin spoke today with Foreign Minister Dana Kovac about the crossings. "
+            "Kovac said that more than 1.2 million displaced people depend on aid deliveries.")
+    b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
+    kovac = next(a for a in b.actors if "Kovac" in a.name)
+    assert kovac.name == "Dana Kovac" and kovac.kind == "person"
+    assert kovac.evidence[0].quote == "Dana Kovac"
+    # two given names for one surname: which one spoke is not known, so the surname stays
+    text = ("Bill Clinton and Hillary Clinton arrived on Monday. Clinton said the port would "
+            "reopen on Friday.")
+    b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
+    assert [a.name for a in b.actors] == ["Clinton"]

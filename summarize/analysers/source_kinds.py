@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..vocabulary import FORMS_OF_ADDRESS, HONORIFICS, RANKS
-from .casing import readable
+from .casing import common_word, readable
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
+from .sentences import title_case
 
-__all__ = ["LABELS", "SourceActor", "head_of", "kind_of", "load_source_kind_tagger",
-           "name_list", "name_start_of", "phrase_tokens", "sentence_initial", "source_actor",
-           "source_actors", "span_features"]
+__all__ = ["LABELS", "SourceActor", "full_name_before", "head_of", "kind_of",
+           "load_source_kind_tagger", "name_list", "name_start_of", "phrase_tokens",
+           "sentence_initial", "source_actor", "source_actors", "span_features"]
 
 # Labels: the silver named-entity class of each word of a source phrase.
 LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MISC"}
@@ -148,6 +149,54 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                                   _folded(text[name_end:end]).strip(" ,")) if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
+
+
+def full_name_before(text: str, actor: SourceActor) -> SourceActor | None:
+    """The person a lone surname names, as the text named them first: "Kovac" after "Foreign
+    Minister Dana Kovac" is Dana Kovac (role "Foreign Minister"). The capitalised words before
+    the surname's first mention with a first name are read by the tagger, as a source phrase is.
+    ``None`` when the text gives no first name, or two ("Bill Clinton", "Hillary Clinton"), or
+    the tagger reads no person there."""
+    surname = actor.name
+    if actor.kind != "person" or " " in surname:
+        return None
+    given = [m for m in re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}([A-Z][\w'’.-]*)[ \t]+"
+                                    rf"{re.escape(surname)}\b", text[:actor.start])
+             if _given_name(m.group(1)) and not _in_headline(text, m.start())]
+    if not given or len({m.group(1) for m in given}) > 1:
+        return None
+    full = source_actor(text, given[0].start(), given[0].end())
+    if full is None or full.kind != "person" or not full.named:
+        return None
+    read = full.name.split()
+    if read[-1:] != [surname]:
+        return None
+    words = [surname]
+    for word in reversed(read[:-1]):  # the given names right before it: not "Slams Donald"
+        if not _given_name(word) or len(words) == 4:
+            break
+        words.insert(0, word)
+    if len(words) < 2:
+        return None
+    at = re.search(r"\s+".join(map(re.escape, words)), text[full.start:full.end])
+    if at is None:
+        return None
+    return full._replace(name=" ".join(words), start=full.start + at.start(),
+                         end=full.start + at.end())
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether ``at`` is on a line in title case ("Carly Fiorina Endorses Ted Cruz"), whose
+    capitalised words run names and verbs together."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return title_case(text[start:end if end >= 0 else len(text)])
+
+
+def _given_name(word: str) -> bool:
+    """Whether ``word`` may be a first name: no common word ("And", "When") nor a form of
+    address or a title ("Mr", "Dr")."""
+    return not common_word(word) and word.rstrip(".").lower() not in HONORIFICS
 
 
 def sentence_initial(text: str, at: int) -> bool:

@@ -23,7 +23,7 @@ from ..analysers.language import not_english
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.ranking import overlap
 from ..analysers.sentences import sentence_at, sentence_spans
-from ..analysers.source_kinds import SourceActor, source_actors
+from ..analysers.source_kinds import SourceActor, full_name_before, source_actors
 from ..document import Document
 from ..schema import (
     Actor,
@@ -225,6 +225,9 @@ def _actor_of(mentions: list[tuple[SourceActor, Attribution]], grounder: Grounde
     evidence)."""
     kind = actor_kind(mentions)
     actor, a = next((actor, a) for actor, a in mentions if actor.kind == kind)
+    full = full_name_before(grounder.text, actor._replace(kind=kind))
+    if full is not None:  # "Kovac", named in full before: "Foreign Minister Dana Kovac"
+        actor = full._replace(role=actor.role or full.role)
     said = a.written_as or a.source  # "He said ...": his own words, not the story's
     parts = (said, a.cue, a.content)  # in any order: '"...," she said'
     evidence = [grounder.span(actor.start, actor.end),
