@@ -58,7 +58,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the noun left out after "and": "5,000 people in France and 2,000 in Germany"
                 out[i] = replace(b, unit=a.unit)
                 break
-            if _EARLIER_LEVEL.search(between) and not _EARLIER_LEVEL.search(between[:-1]):
+            if _EARLIER_LEVEL.search(between):
                 # the level it moved from, its unit said once: "1,240 people are in shelters,
                 # down from 1,900 on Monday"
                 out[i] = replace(b, unit=a.unit)
