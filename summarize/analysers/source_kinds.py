@@ -160,8 +160,9 @@ def full_name_before(text: str, actor: SourceActor) -> SourceActor | None:
     surname = actor.name
     if actor.kind != "person" or " " in surname:
         return None
-    given = [m for m in re.finditer(rf"(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}([A-Z][\w'’.-]*)[ \t]+"
-                                    rf"{re.escape(surname)}\b", text[:actor.start])
+    named = re.compile(rf"(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}([A-Z][\w'’.-]*)[ \t]+"
+                       rf"{re.escape(surname)}\b")
+    given = [m for m in named.finditer(text, 0, actor.start)  # (the text before, not a copy)
              if _given_name(m.group(1)) and not _in_headline(text, m.start())]
     if not given or len({m.group(1) for m in given}) > 1:
         return None

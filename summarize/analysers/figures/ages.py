@@ -22,6 +22,9 @@ _PRONOUN_AGE = re.compile(
 _APPOSITION_AGE = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]+) ?,\s*(?:(?:both|all|each)\s+)?$")
 
 
+_WORD_AFTER = re.compile(r"\s+([\w'’-]+)")
+
+
 _NOW_AGE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ ?,\s*now\s+$")
 
 
@@ -47,9 +50,10 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
         return True  # "Daniloff, now 81 and retired in Cambridge"
     apposed = _APPOSITION_AGE.search(before)
     lower = apposed is not None and apposed.group(1).islower()
-    said_again = re.match(r"\s+([\w'’-]+)", text[end:end + 40])  # a long name whole
-    if apposed and not lower and said_again and said_again.group(1) == apposed.group(1):
-        return True  # a caption run into its text: "João Silva, 62 Silva, a husband and"
+    if apposed and not lower:
+        said_again = _WORD_AFTER.match(text, end)  # a long name whole
+        if said_again and said_again.group(1) == apposed.group(1):
+            return True  # a caption run into its text: "João Silva, 62 Silva, a husband and"
     if apposed and re.match(r"\s*(?:,(?!\d)|;|\.(?:\s|$))" if lower else
                             r"\s*(?:[,;)]|\.(?:\s|$))|\s\(|\s+and\s+\d{1,3}(?![\d.])"
                             r"(?![ \t]*(?:%|per\s?cent|[A-Za-z]))", after):

@@ -12,8 +12,7 @@ from .canonical import is_measure
 from .change import MOVE_WORD
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
-from .numbers import NUM_WORD, SCALE, SHARE
-from .numbers import scaled as scaled_by
+from .numbers import NUM_WORD, SCALE, SHARE, scaled
 from .words import MEASURE_WORDS, UNIT_NAMES, is_plural
 
 __all__ = ["ELIDED", "neighbours"]
@@ -84,10 +83,10 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     _index_levels(text, out)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        scaled = _SCALED.match(b.text)
-        if scaled and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
+        scale = _SCALED.match(b.text)
+        if scale and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
                 re.fullmatch(r"\s+or\s+", text[a.end:b.start]):
-            value = scaled_by(a.value, scaled.group(1))
+            value = scaled(a.value, scale.group(1))
             if value < b.value:
                 out[i] = replace(a, value=value)  # "two or three million people": two million
     listed = False  # whether the figure after took its unit so: a list may go on before it
