@@ -521,6 +521,10 @@ def test_canonical_noun_phrases_and_codes(unit: str, name: str) -> None:
         ("In a Beijing market a kilo of rice costs ¥12.", "CNY"),
         ("In a Tokyo convenience store a rice ball costs ¥150.", "JPY"),
         ("The frigate can sail at 30 kn in heavy seas.", "knots"),
+        ("The patrol boat reached a speed of 9 kt in rough seas.", "knots"),
+        ("The warhead tested in the desert had a yield of 20 kt.", "kt"),
+        ("House prices rose 4pc in the year to March.", "%"),
+        ("The galaxy is about 400 pc away from Earth.", "parsecs"),
         ("Temperatures in Seville reached 44C on Sunday, forecasters said.", "°C"),
         ("The vending machine wants 75 c for a can of soda.", "cents"),
         # no context word the model has seen: the scanner's own reading stands

@@ -29,6 +29,9 @@ SURFACES: dict[str, dict[str, str]] = {
     "pound": {"pound-mass": "lb", "pound sterling": "GBP"},
     "¥": {"japanese yen": "JPY", "chinese yuan": "CNY"},
     "kn": {"croatian kuna": "kn", "knot": "knots"},
+    "kt": {"kiloton": "kt", "knot": "knots"},
+    # "5pc" is a percentage in British news, "3.26 pc" a parsec in astronomy
+    "pc": {"percentage": "%", "parsec": "parsecs"},
     "dram": {"dram": "drams", "armenian dram": "armenian drams"},
     # a letter after a number: "37C" of heat, "75 c" of money; "80 F" of heat or of capacitance
     "c": {"celsius": "°C", "cent": "cents", "coulomb": "coulombs"},
@@ -36,9 +39,11 @@ SURFACES: dict[str, dict[str, str]] = {
 }
 
 _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b)|"
+                      r"(?P<kt>(?<=\d)\s?kt\b)|(?P<pc>(?<=\d)\s?pc\b)|"
                       r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)",
                       re.IGNORECASE)
-_KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "dram": "dram", "c": "c", "f": "f"}
+_KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dram": "dram",
+         "c": "c", "f": "f"}
 # A capital after its number, glued ("40C", "90F") or apart ("35 C"). Some senses never take
 # these forms (of the 57 glued "C"s in CQE's sentences none is a cent, where a lower-case "c" is
 # a cent as often as a degree), so the model reads such a figure among the senses its form was
