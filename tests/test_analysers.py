@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -499,6 +500,57 @@ def test_a_source_and_its_cue_are_kept_apart(text: str, source: str, cue: str,
     assert kept is not None and (kept.source.text, kept.cue.text) == expected
     for span in (kept.source, kept.cue):
         assert text[span.start:span.end] == span.text
+
+
+def _attribution(text: str, source: str, cue: str, content: str) -> Any:
+    from summarize.analysers.attributions import Attribution, Span
+
+    def span(piece: str) -> Span:
+        at = text.index(piece)
+        return Span(piece, at, at + len(piece))
+
+    return Attribution(span(source), span(cue), span(content))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [  # (source, cue, content) of the two attributions as a flat tagger reads them
+        ("Analysts said the opposition appeared to be on course for a win.",
+         ("Analysts", "said", "the opposition"),
+         ("Analysts", "appeared", "to be on course for a win"),
+         "the opposition appeared to be on course for a win"),
+        ("Its spokesman said that the party expected to gain ground.",
+         ("Its spokesman", "said", "to gain ground"), ("the party", "expected", "to gain ground"),
+         "the party expected to gain ground"),
+        # not a clause the first cue takes: each keeps its content
+        ("The gains were confirmed, according to a person who asked not to be named.",
+         ("a person who", "according to", "The gains were confirmed"),
+         ("a person who", "asked", "not to be named"), "The gains were confirmed"),
+        ("They are well aware of these problems and have focused on them.",
+         ("They", "are well aware of", "these problems and"), ("They", "have focused on", "them"),
+         "these problems and"),
+        ("Lee said the vote was fair. Critics disputed that.",
+         ("Lee", "said", "the vote was fair"), ("Critics", "disputed", "that"),
+         "the vote was fair"),
+    ],
+)
+def test_a_content_runs_on_over_a_cue_its_clause_completes(
+        text: str, first: tuple[str, str, str], second: tuple[str, str, str],
+        expected: str) -> None:
+    from summarize.analysers.attributions.spans import unnested
+
+    a, b = _attribution(text, *first), _attribution(text, *second)
+    out = unnested(text, [b, a])
+    assert [x.content.text for x in out] == [expected, b.content.text]
+    assert out[0].source == a.source and out[0].cue == a.cue and out[1] == b
+    assert text[out[0].content.start:out[0].content.end] == expected
+
+
+def test_what_analysts_said_is_the_whole_clause() -> None:
+    text = ("Analysts said the opposition appeared to be on course for the largest share of "
+            "seats but would probably fall short of a majority.")
+    said = [a for a in find_attributions(text) if a.cue.text == "said"]
+    assert [a.content.text for a in said] == [text[len("Analysts said "):-1]]
 
 
 @pytest.mark.parametrize("weights", [{"O": 0.4}, {"O": 0.75}, {"O": 2.0}, {"Cue": 3.0},
