@@ -546,6 +546,23 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
     assert text[out[0].content.start:out[0].content.end] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("A strong earthquake struck eastern Turkey late on Friday, killing at least 140 people, "
+         "the disaster agency said on Saturday, as rescuers searched the rubble.",
+         "the disaster agency",
+         "A strong earthquake struck eastern Turkey late on Friday, killing at least 140 people"),
+        ("Prices rose 5% in October, the statistics office said on Tuesday.",
+         "the statistics office", "Prices rose 5% in October"),
+        ("The agency said on Tuesday that prices rose.", "The agency", "prices rose"),
+    ],
+)
+def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content: str) -> None:
+    found = find_attributions(text)
+    assert [(a.source.text, a.content.text) for a in found] == [(source, content)]
+
+
 def test_what_analysts_said_is_the_whole_clause() -> None:
     text = ("Analysts said the opposition appeared to be on course for the largest share of "
             "seats but would probably fall short of a majority.")
