@@ -563,6 +563,19 @@ def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content
     assert [(a.source.text, a.content.text) for a in found] == [(source, content)]
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ('"These are painful decisions," she told analysts on a conference call.',
+         ["These are painful decisions"]),
+        ('"First and foremost," she told Hewitt, "I would never wish that on anyone."',
+         ["First and foremost", "I would never wish that on anyone"]),
+    ],
+)
+def test_whom_a_source_told_is_not_what_it_said(text: str, contents: list[str]) -> None:
+    assert [a.content.text for a in find_attributions(text)] == contents
+
+
 def test_what_analysts_said_is_the_whole_clause() -> None:
     text = ("Analysts said the opposition appeared to be on course for the largest share of "
             "seats but would probably fall short of a majority.")

@@ -30,6 +30,7 @@ from .spans import (
     Span,
     apart,
     credited_in,
+    past_addressee,
     quoted_from,
     said_when,
     states_a_claim,
@@ -219,6 +220,7 @@ NEXT_QUOTATION = True
 # the clause before the source. Measured: docs/analysers.md, "Twenty-eighth session".
 UNNESTED = True
 SAID_WHEN = True
+ADDRESSEE = True  # spans.past_addressee
 
 
 def _window_start(sentences: list[Any], k: int, window: int) -> int:
@@ -434,16 +436,15 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             window_start = _window_start(sentences, k, CONTENT_WINDOW)
             prior = max((a for a in out if window_start <= a.cue.start < start),
                         key=lambda a: a.cue.start, default=None)
-            if prior is not None:
+            piece = past_addressee(text, prior, piece) if prior and ADDRESSEE else piece
+            if prior is not None and piece is not None:
                 out.append(Attribution(prior.source, prior.cue, piece))
                 used.add((piece.start, piece.end))
     if WHOLE_QUOTATION:
         out = widened_to_quotations(text, out)
     if NEXT_QUOTATION:
         out += next_quotations(text, out)
-    if UNNESTED:
-        out = unnested(text, out)
-    if SAID_WHEN:
-        out = said_when(text, out)
+    out = unnested(text, out) if UNNESTED else out
+    out = said_when(text, out) if SAID_WHEN else out
     kept = (apart(text, a) for a in with_whole_names(text, out))
     return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))
