@@ -1531,3 +1531,18 @@ def test_a_scaled_number_is_the_number_the_text_says() -> None:
     # 4.1 x 1e6 in binary is 4099999.9999999995: the JSON a downstream system reads said so
     assert [f.value for f in extract_figures("Output was 4.1 million tonnes, 8.3bn euros.")] == [
         4_100_000.0, 8_300_000_000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("A magnitude 6.8 earthquake struck eastern Turkey.", ["magnitude"]),
+        ("The strongest aftershock was of magnitude 5.4.", ["magnitude"]),
+        ("The survey put the magnitude at 6.7.", ["magnitude"]),
+        ("A 7.1-magnitude quake hit the region.", ["magnitude"]),
+        # a magnitude of something counted is that count
+        ("The magnitude of 40 deaths shocked the town.", ["deaths"]),
+    ],
+)
+def test_a_magnitude_said_before_its_number(text: str, units: list[str]) -> None:
+    assert [f.unit for f in extract_figures(text)] == units

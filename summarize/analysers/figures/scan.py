@@ -142,6 +142,8 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
 
 
 # An age bound said of people: "voters under 30", "children under 16", "those over 45".
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s+$", re.IGNORECASE)
+_QUAKE = re.compile(r"(?:earth)?quakes?|tremors?|aftershocks?|shocks?", re.IGNORECASE)
 _BOUND = re.compile(r"(?:under|over|below|above)\s*", re.IGNORECASE)
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|voters|men|women|adults|those|americans|residents|"
                             r"workers|respondents|millennials|girls|boys|children|kids|teenagers|"
@@ -351,6 +353,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             re.search(r"(?:over|above|under|below)$", after_number.group(), re.IGNORECASE) and
             _PEOPLE_BEFORE.search(text, max(0, start - 30), start)):
         unit, end = "years old", after_number.end()  # "voters 45 and older", "adults 65 and over"
+    if low is None and (unit is None or _QUAKE.fullmatch(unit)) and \
+            _MAGNITUDE.search(text, max(0, n0 - 24), n0):
+        unit, end = "magnitude", m.end("num")  # "a magnitude 6.8 earthquake": "7.8-magnitude"
     if unit is None and low is None and BELOW_ZERO.match(text, end):
         unit = "degrees"  # "it was 5 below zero": degrees unsaid
     if unit is not None and low is None:
