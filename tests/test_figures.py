@@ -1546,3 +1546,19 @@ def test_a_scaled_number_is_the_number_the_text_says() -> None:
 )
 def test_a_magnitude_said_before_its_number(text: str, units: list[str]) -> None:
     assert [f.unit for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("It sold 912,000 vehicles in the quarter, of which 96,000 were electric.",
+         ["vehicles", "vehicles"]),
+        ("Police arrested 40 people on Sunday, of whom 12 were minors.", ["people", "people"]),
+        # a part is no larger than its whole: 28,000 is not a count of crowds
+        ("He drew three of his largest crowds this month, including 28,000 at a park.",
+         ["largest crowds", None]),
+    ],
+)
+def test_a_part_of_a_count_said_before_takes_its_unit(text: str, units: list[str | None]
+                                                      ) -> None:
+    assert [f.unit for f in extract_figures(text)] == units

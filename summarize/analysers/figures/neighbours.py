@@ -37,10 +37,12 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             # "more than 100 kilometres (60 miles)", "lost 190 points, or 0.6%"
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)
-        if b.unit is None and a.unit and a.unit != "%" and b.low is None and re.fullmatch(
+        if b.unit is None and a.unit and a.unit != "%" and b.low is None and (re.fullmatch(
                 r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
-                r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between):
-            out[i] = b = replace(b, unit=a.unit)  # "from 208 pounds to 193"
+                r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between) or
+                _PART_OF.fullmatch(between) and b.value <= a.value):
+            # "from 208 pounds to 193", "912,000 vehicles in the quarter, of which 96,000"
+            out[i] = b = replace(b, unit=a.unit)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
                 re.fullmatch(r",\s*", between) and _DIFFERENCE.match(text, b.end):
             out[i] = b = replace(b, unit=a.unit)  # "on 28 points, four behind Chelsea"
@@ -125,6 +127,9 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     return out
 
 
+# A part of a count a few words on: "912,000 vehicles in the quarter, of which 96,000"
+_PART_OF = re.compile(r"(?:\s+[\w'’-]+){1,4},\s*(?:of which|of whom|of them|among them|"
+                      r"including)\s+")
 # A difference said right after a count, in its unit: "on 28 points, four behind Chelsea", "won
 # 411 seats, 85 more than it needed", "48 votes, 12 short of the 60 required"
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less|behind|ahead|short|clear|adrift|shy)\b")
