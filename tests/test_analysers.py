@@ -1162,3 +1162,19 @@ def test_an_age_after_a_name_is_no_part_of_who_speaks() -> None:
     assert speaker(text, Span(phrase, crowd, crowd + len(phrase))).text == phrase
     actor = source_actor(text, 0, 15)
     assert actor is not None and (actor.name, actor.role) == ("John Lahiff", "aged 75")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("The quake hit at 8:55 p.m. (1755 GMT) at a depth of 10 km. Aftershocks followed.",
+         ["The quake hit at 8:55 p.m. (1755 GMT) at a depth of 10 km.", "Aftershocks followed."]),
+        ("The vote closes at 5 p.m. Officials expect delays.",
+         ["The vote closes at 5 p.m.", "Officials expect delays."]),
+    ],
+)
+def test_a_time_of_day_ends_a_sentence_unless_a_bracket_goes_on(text: str,
+                                                                 sentences: list[str]) -> None:
+    from summarize.analysers.sentences import sentence_spans
+
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences

@@ -28,6 +28,7 @@ _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-
 _GLUED = (r"\.(?:(?<=\d\.)|(?<=[A-Z]{2}\.))[\"'\u201d\u2019]?(?=[A-Z][a-z])|"
           r"[!?]+[\"'\u201d\u2019]?(?=[\"\u201c]?[A-Z][a-z])")
 _END_OR_GLUED = re.compile(f"{_END.pattern}|{_GLUED}")
+_PAREN_NEXT = re.compile(r"[ \t]*\(")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -68,6 +69,9 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "Kim J. Un"
+            if not every_line and word and word.group(1).lower() in ("a.m", "p.m") and \
+                    _PAREN_NEXT.match(text, m.end()):
+                continue  # "at 8:55 p.m. (1755 GMT) at a depth of …"
         _add(text, start, m.end(), spans, not every_line)
         start = m.end()
         if closers and "\n" in m.group():
