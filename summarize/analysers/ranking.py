@@ -141,13 +141,22 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def said_already(a: set[str], b: set[str]) -> float:
+    """The share of ``a``'s words that ``b`` holds (0 when either is empty): how much of a
+    candidate sentence a chosen one has said."""
+    return len(a & b) / len(a) if a and b else 0.0
+
+
 def select(pieces: Sequence[str], scores: Sequence[float], *, words: int, sentences: int,
            redundancy: float) -> list[int]:
     """Indices of the sentences for a bottom line, in document order.
 
     Greedy maximal marginal relevance: each step takes the sentence whose score, less
-    ``redundancy`` times its content-word overlap with what is already chosen, is highest, while
-    the total stays within ``words`` (the first sentence is always taken)."""
+    ``redundancy`` times the share of its content words a chosen sentence has said, is highest,
+    while the total stays within ``words`` (the first sentence is always taken). (The share of
+    the smaller sentence's words, :func:`overlap`, let a short sentence sharing "least" and
+    "magnitude" shut out a story's lead: cross-validated ROUGE-1+2 on the FRANK training
+    articles 38.33 against 39.03; docs/analysers.md, "Twenty-eighth session".)"""
     bags = [set(content_words(p)) for p in pieces]
     lengths = [len(p.split()) for p in pieces]
     chosen: list[int] = []
@@ -155,7 +164,7 @@ def select(pieces: Sequence[str], scores: Sequence[float], *, words: int, senten
     left = set(range(len(pieces)))
     while left and len(chosen) < sentences:
         def gain(i: int) -> float:
-            seen = max((overlap(bags[i], bags[j]) for j in chosen), default=0.0)
+            seen = max((said_already(bags[i], bags[j]) for j in chosen), default=0.0)
             return scores[i] - redundancy * seen
         best = max(sorted(left), key=gain)
         left.discard(best)
