@@ -556,6 +556,9 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
         ("Prices rose 5% in October, the statistics office said on Tuesday.",
          "the statistics office", "Prices rose 5% in October"),
         ("The agency said on Tuesday that prices rose.", "The agency", "prices rose"),
+        ("A deal could be done within 48 hours, one person familiar with the talks said, though "
+         "the terms were not agreed.", "one person familiar with the talks",
+         "A deal could be done within 48 hours"),
     ],
 )
 def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content: str) -> None:

@@ -144,9 +144,12 @@ def credited_in(attributions: Iterable[Attribution], start: int, end: int
 # When or where it was said: "on Saturday", "in a statement", "late on Friday", "last week"
 _WHEN = (r"(?:on|in|at|late|early|last|this|earlier|later|yesterday|today|tonight|during|via)"
          r"(?:\s+(?!that\b)[\w'’-]+){0,5}")
-# A content that is only that, to the sentence's end or a clause of the sentence's own
-_ONLY_WHEN = re.compile(rf"{_WHEN}\s*(?:[.!?\"”’']*|,\s*(?:as|while|when|after|before|adding|"
-                        r"citing|noting|amid|but|and)\b.*)", re.DOTALL)
+# What follows a cue that ends what was said: when it was said, then the sentence's end or a
+# clause of the sentence's own (", as rescuers searched …"); or at once such a clause (", though
+# he cautioned …", not ", and …" or ", when …", which go on with what was said)
+_ONLY_WHEN = re.compile(rf"\s*(?:{_WHEN}\s*(?:[.!?\"”’']*|,\s*(?:as|while|when|after|before|"
+                        r"adding|citing|noting|amid|but|and|though|although)\b.*)|"
+                        r",\s*(?:as|adding|citing|noting|amid|though|although)\b.*)", re.DOTALL)
 # "said on Tuesday that …", "said, in a telephone interview, that …" (not "said in a
 # documentary that showed …": a "that" after a noun may begin a relative clause)
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -161,8 +164,10 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     from the sentence around it. "…, killing at least 140 people, the disaster agency said on
     Saturday, as rescuers searched the rubble": what the agency said is the clause before it,
     not "on Saturday, as rescuers …" (a wire report's way of writing, which PolNeAR's
-    political news seldom has: 17 training relations). "The agency said on Tuesday that prices
-    rose": what it said begins after the "that"."""
+    political news seldom has: 17 training relations); so too "…, one person familiar with the
+    talks said, though he cautioned that …". Only for a verb of saying or thinking, and a
+    content in the cue's sentence. "The agency said on Tuesday that prices rose": what it said
+    begins after the "that"."""
     from ..sentences import sentence_spans
 
     bounds = sentence_spans(text)
@@ -177,7 +182,8 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
             that = _WHEN_THAT.match(text, content.start, content.end)
             if that:
                 content = trimmed_span(text, that.end(), content.end) or content
-            elif _ONLY_WHEN.fullmatch(text, content.start, s_end) and \
+            elif content.start < s_end and _CLAUSE_CUE.search(a.cue.text) and \
+                    _ONLY_WHEN.fullmatch(text, a.cue.end, s_end) and \
                     s_start <= a.source.start and a.source.end <= a.cue.start and \
                     text[s_start:a.source.start].rstrip().endswith(","):
                 before = trimmed_span(text, s_start, a.source.start)
