@@ -579,6 +579,25 @@ def test_whom_a_source_told_is_not_what_it_said(text: str, contents: list[str]) 
     assert [a.content.text for a in find_attributions(text)] == contents
 
 
+def test_a_cue_whose_subject_did_not_speak_credits_no_one() -> None:
+    from summarize.analysers.attributions.spans import sourceless
+
+    text = ("The agency said it would cut jobs. "
+            "The manager refused to discuss it when asked on Friday.")
+    assert [(a.source.text, a.cue.text) for a in find_attributions(text)] == [
+        ("The agency", "said"), ("The manager", "refused")]
+    for text, source, cue, content, expected in [
+        ("It includes a clause reported to be worth 130 million euros.", "a clause", "reported",
+         "to be worth 130 million euros", True),
+        ("The clause is reported to be worth 130 million euros.", "The clause", "reported",
+         "to be worth 130 million euros", False),  # a passive with its auxiliary: as fitted
+        ("He said when asked about it that he would stay.", "He", "asked about", "it", True),
+        ("Reporters asked whether he would stay.", "Reporters", "asked", "whether he would stay",
+         False),
+    ]:
+        assert sourceless(text, _attribution(text, source, cue, content)) is expected
+
+
 def test_what_analysts_said_is_the_whole_clause() -> None:
     text = ("Analysts said the opposition appeared to be on course for the largest share of "
             "seats but would probably fall short of a majority.")

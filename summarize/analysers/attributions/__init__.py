@@ -33,6 +33,7 @@ from .spans import (
     past_addressee,
     quoted_from,
     said_when,
+    sourceless,
     states_a_claim,
     trimmed_span,
     unnested,
@@ -218,9 +219,7 @@ WHOLE_QUOTATION = True
 NEXT_QUOTATION = True
 # A content runs on over a second cue its clause completes; one read in when its source spoke is
 # the clause before the source. Measured: docs/analysers.md, "Twenty-eighth session".
-UNNESTED = True
-SAID_WHEN = True
-ADDRESSEE = True  # spans.past_addressee
+UNNESTED = SAID_WHEN = ADDRESSEE = SOURCELESS = True  # spans.past_addressee, spans.sourceless
 
 
 def _window_start(sentences: list[Any], k: int, window: int) -> int:
@@ -446,5 +445,6 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out += next_quotations(text, out)
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
-    kept = (apart(text, a) for a in with_whole_names(text, out))
+    kept = (apart(text, a) for a in with_whole_names(text, out)
+            if not (SOURCELESS and sourceless(text, a)))
     return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))
