@@ -1562,3 +1562,16 @@ def test_a_magnitude_said_before_its_number(text: str, units: list[str]) -> None
 def test_a_part_of_a_count_said_before_takes_its_unit(text: str, units: list[str | None]
                                                       ) -> None:
     assert [f.unit for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("United manager Erik ten Hag refused to comment.", []),
+        ("The book is about Corrie ten Boom and her family.", []),
+        ("Arsenal won ten Premier League games.", [10.0]),
+        ("The Post gave Carson ten Pinocchios.", [10.0]),
+    ],
+)
+def test_a_dutch_names_ten_is_no_figure(text: str, values: list[float]) -> None:
+    assert [f.value for f in extract_figures(text)] == values

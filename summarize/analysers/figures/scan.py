@@ -142,6 +142,9 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
 
 
 # An age bound said of people: "voters under 30", "children under 16", "those over 45".
+_PARTICLE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b(?!(?:The|All|Only|Some|Its|His|Her|Their)\b)"
+                       r"[A-Z][a-z]+ $")
+_PARTICLE_NAME = re.compile(r" [A-Z][a-z]+(?<!s)\b")
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s+$", re.IGNORECASE)
 _QUAKE = re.compile(r"(?:earth)?quakes?|tremors?|aftershocks?|shocks?", re.IGNORECASE)
 _BOUND = re.compile(r"(?:under|over|below|above)\s*", re.IGNORECASE)
@@ -166,6 +169,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     words = m.group("words")
     if words and m.start("num") > 0 and text[m.start("num") - 1].isalpha():
         return None
+    if words == "ten" and _PARTICLE.search(text, max(0, m.start("num") - 30), m.start("num")) \
+            and _PARTICLE_NAME.match(text, m.end("num")):
+        return None  # "Erik ten Hag", "Corrie ten Boom": a Dutch name's particle
     if words and SPOKEN_YEAR.fullmatch(words):
         return None  # "in nineteen ninety-one": a year said aloud
     if words and words[0].isupper() and \
