@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .casing import readable
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
-from .sentences import FURNITURE, furniture_spans, sentence_spans, title_case
+from .sentences import DATELINE, FURNITURE, furniture_spans, sentence_spans, title_case
 
 __all__ = ["Sentence", "bottom_line_sentences", "headline", "memo_header", "memo_subject",
            "rank_sentences", "sentences_of"]
@@ -90,20 +90,12 @@ def _alone(first: str, line: str) -> bool:
     paragraph is followed by shorter ones as often as not; a headline by the story."""
     after = first[first.index(line) + len(line):]
     words = len(line.split())
-    if words > _HEADLINE_WORDS or not _PARAGRAPH.match(after) or _DATELINE.match(line):
+    if words > _HEADLINE_WORDS or not _PARAGRAPH.match(after) or DATELINE.match(line):
         return False
     return any(len(p.split()) > words for p in _PARAGRAPH.split(after.strip(), 2)[:2])
 
 
 _PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n")  # a blank line
-
-
-# A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
-# "(CNN)". It says where the story was filed, not what happened.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]*"
-    r"(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
-    r"\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)(?=[A-Z\"“‘'])")
 
 
 def _line_alone(text: str, start: int, end: int) -> bool:
@@ -129,7 +121,7 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
         if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:
             continue
         opens_a_line = s == 0 or text[s - 1] == "\n"
-        dateline = _DATELINE.match(text, s, e) if opens_a_line and len(out) < 3 else None
+        dateline = DATELINE.match(text, s, e) if opens_a_line and len(out) < 3 else None
         if dateline and len(text[dateline.end():e].split()) >= 4:
             s = dateline.end()
         out.append((s, e))

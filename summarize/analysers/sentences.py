@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
-__all__ = ["ABBREVIATIONS", "FURNITURE", "RUNS_ON", "SENTENCE_START", "STRAIGHT_OPENING",
-           "after_indent", "every_line_a_sentence", "furniture_spans", "line_closers",
-           "line_continuations", "sentence_at", "sentence_spans", "title_case"]
+__all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START",
+           "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
+           "line_closers", "line_continuations", "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -29,6 +29,14 @@ _GLUED = (r"\.(?:(?<=\d\.)|(?<=[A-Z]{2}\.))[\"'\u201d\u2019]?(?=[A-Z][a-z])|"
           r"[!?]+[\"'\u201d\u2019]?(?=[\"\u201c]?[A-Z][a-z])")
 _END_OR_GLUED = re.compile(f"{_END.pattern}|{_GLUED}")
 _PAREN_NEXT = re.compile(r"[ \t]*\(")
+
+
+# A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
+# "(CNN)". It says where the story was filed, not what happened.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]*"
+    r"(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
+    r"\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)(?=[A-Z\"“‘'])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -168,7 +168,7 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     talks said, though he cautioned that …". Only for a verb of saying or thinking, and a
     content in the cue's sentence. "The agency said on Tuesday that prices rose": what it said
     begins after the "that"."""
-    from ..sentences import sentence_spans
+    from ..sentences import DATELINE, sentence_spans
 
     bounds = sentence_spans(text)
     starts = [s for s, _ in bounds]
@@ -186,7 +186,9 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
                     _ONLY_WHEN.fullmatch(text, a.cue.end, s_end) and \
                     s_start <= a.source.start and a.source.end <= a.cue.start and \
                     text[s_start:a.source.start].rstrip().endswith(","):
-                before = trimmed_span(text, s_start, a.source.start)
+                dateline = DATELINE.match(text, s_start, a.source.start)  # "ANKARA (Reuters) -"
+                before = trimmed_span(text, dateline.end() if dateline else s_start,
+                                      a.source.start)
                 if before is not None and len(before.text.split()) >= 3:
                     content = taken[a.cue] = before
         out.append(a if content == a.content else
@@ -217,7 +219,7 @@ def sourceless(text: str, a: Attribution) -> bool:
     before = text[max(0, a.cue.start - 12):a.cue.start]
     if a.cue.text.lower().startswith("asked") and _ASKED.search(before):
         return True
-    return bool(_REDUCED.search(a.cue.text) and _TO_BE.match(text, a.cue.end) and
+    return bool(_REDUCED.fullmatch(a.cue.text) and _TO_BE.match(text, a.cue.end) and
                 not _AUXILIARY.search(before) and a.source.end <= a.cue.start)
 
 
