@@ -1575,3 +1575,16 @@ def test_a_part_of_a_count_said_before_takes_its_unit(text: str, units: list[str
 )
 def test_a_dutch_names_ten_is_no_figure(text: str, values: list[float]) -> None:
     assert [f.value for f in extract_figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The suspect is described as 5' 9\" tall.", ["ft", "in"]),
+        ("The suspect is described as 5'9\" tall.", ["ft", "in"]),
+        # inches run to 11: a minute and 34 seconds
+        ("He ran the mile in 1' 34\".", [None, None]),
+    ],
+)
+def test_feet_and_inches_with_a_space_between(text: str, units: list[str | None]) -> None:
+    assert [f.unit for f in extract_figures(text)] == units

@@ -54,9 +54,11 @@ PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z
 
 
 # A height's feet and inches, from the feet's last digit: its mark before the inches, or the
-# inches' mark after them ("6’2”", "5'11\"").
-_FEET_INCHES = re.compile(r"\d(?:(['’′])(?=\d{1,2}(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
-                          r"(?<=\d['’′]\d\d)([\"”″]|''))")
+# inches' mark after them ("6’2”", "5'11\"", "5' 9\"").
+# Inches run to 11: "1' 34\"" is a minute and 34 seconds.
+_FEET_INCHES = re.compile(r"\d(?:(['’′])(?= ?(?:1[01]|\d)(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
+                          r"(?<=\d['’′]1[01])([\"”″]|'')|(?<=\d['’′] \d)([\"”″]|'')|"
+                          r"(?<=\d['’′] 1[01])([\"”″]|''))")
 # Feet and inches by their signs before a dimension's word or after its other side: a prime,
 # an apostrophe or a quotation mark ("30' long", "12′ x 10′", "48\" wide"). Not alone: a prime
 # is as often a minute ("40°26′", "in 30′"), a quotation mark a quotation's end ("'we won 30'").
