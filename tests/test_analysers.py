@@ -590,10 +590,12 @@ def test_a_cue_whose_subject_did_not_speak_credits_no_one() -> None:
         ("It includes a clause reported to be worth 130 million euros.", "a clause", "reported",
          "to be worth 130 million euros", True),
         ("The clause is reported to be worth 130 million euros.", "The clause", "reported",
-         "to be worth 130 million euros", False),  # a passive with its auxiliary: as fitted
+         "to be worth 130 million euros", True),  # a passive, its auxiliary before the cue
         ("He said when asked about it that he would stay.", "He", "asked about", "it", True),
         ("Reporters asked whether he would stay.", "Reporters", "asked", "whether he would stay",
          False),
+        ("He said it would rain. Schools are expected to close.", "He", "are expected",
+         "to close", True),
     ]:
         assert sourceless(text, _attribution(text, source, cue, content)) is expected
 

@@ -38,7 +38,6 @@ def _not_a_head(word: str) -> bool:
 _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wide", "high",
                       "tall", "deep", "thick", "point"}
 
-
 # (a headline's capital too: "Same Old 25-Second Speech", "A 3-Word Response")
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
 _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
@@ -54,8 +53,7 @@ PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z
 
 
 # A height's feet and inches, from the feet's last digit: its mark before the inches, or the
-# inches' mark after them ("6’2”", "5'11\"", "5' 9\"").
-# Inches run to 11: "1' 34\"" is a minute and 34 seconds.
+# inches' mark after them ("6’2”", "5' 9\""); inches run to 11 ("1' 34\"" is a time).
 _FEET_INCHES = re.compile(r"\d(?:(['’′])(?= ?(?:1[01]|\d)(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
                           r"(?<=\d['’′]1[01])([\"”″]|'')|(?<=\d['’′] \d)([\"”″]|'')|"
                           r"(?<=\d['’′] 1[01])([\"”″]|''))")
