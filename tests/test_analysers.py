@@ -600,6 +600,21 @@ def test_a_cue_whose_subject_did_not_speak_credits_no_one() -> None:
         assert sourceless(text, _attribution(text, source, cue, content)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Senator John Barrasso said it would "cost American jobs" and called it a wish list.',
+         'it would "cost American jobs"'),
+        ("Forecasters said the storm could bring 50mm to 70mm of rain to high ground in southern "
+         "England, and warned of a danger to life from flying debris and large waves.",
+         "the storm could bring 50mm to 70mm of rain to high ground in southern England"),
+    ],
+)
+def test_what_was_said_keeps_its_closing_mark_and_ends_on_no_and(text: str, content: str
+                                                                  ) -> None:
+    assert find_attributions(text)[0].content.text == content
+
+
 def test_what_analysts_said_is_the_whole_clause() -> None:
     text = ("Analysts said the opposition appeared to be on course for the largest share of "
             "seats but would probably fall short of a majority.")

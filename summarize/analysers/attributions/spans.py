@@ -93,9 +93,24 @@ def apart(text: str, a: Attribution) -> Attribution | None:
         if cut is None:
             return None
         source = cut
-    if (source, cue) == (a.source, a.cue):
+    content = a.content
+    trailing = _DANGLING.search(content.text)
+    if trailing:  # "the storm could bring 70mm of rain, and": what was said ends on no "and"
+        content = trimmed_span(text, content.start, content.start + trailing.start()) or content
+    content = _quote_closed(text, content)
+    if (source, cue, content) == (a.source, a.cue, a.content):
         return a
-    return Attribution(source, cue, a.content, a.written_as)
+    return Attribution(source, cue, content, a.written_as)
+
+
+def _quote_closed(text: str, content: Span) -> Span:
+    """``content`` with the closing mark trimming took from a quotation it opened inside
+    ('it would "cost American jobs"', not 'it would "cost American jobs')."""
+    inner = content.text
+    if inner.count("\"") % 2 == 1 and text[content.end:content.end + 1] == "\"" or \
+            inner.count("“") > inner.count("”") and text[content.end:content.end + 1] == "”":
+        return Span(text[content.start:content.end + 1], content.start, content.end + 1)
+    return content
 
 
 _DANGLING = re.compile(r"(?:[\s,;]+(?:and|or|but|nor))+\s*$")
