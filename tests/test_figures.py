@@ -1588,3 +1588,20 @@ def test_a_dutch_names_ten_is_no_figure(text: str, values: list[float]) -> None:
 )
 def test_feet_and_inches_with_a_space_between(text: str, units: list[str | None]) -> None:
     assert [f.unit for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The storm could bring 50mm to 70mm of rain.", [(50.0, 70.0, "mm")]),
+        ("Rain of 10mm-20mm is likely.", [(10.0, 20.0, "mm")]),
+        ("The device works at -20C to 80C.", [(-20.0, 80.0, "°C")]),
+        # a unit the second took from the first is no range's, nor are percentages (a tally)
+        ("The rate is 1 USD to 14.4 R.", [(None, None, "USD"), (None, None, "USD")]),
+        ("She lost the state 36 percent to 51 percent.", [(None, None, "%"), (None, None, "%")]),
+    ],
+)
+def test_a_range_written_with_its_unit_twice(text: str,
+                                             figures: list[tuple[float | None, float | None, str]]
+                                             ) -> None:
+    assert [(f.low, f.high, f.unit) for f in extract_figures(text)] == figures

@@ -103,6 +103,13 @@ _TIMES_GLUED = re.compile(r"\d[xX]$")
 _TIMES_AFTER = re.compile(r"\s?[xX×]\s?\d")
 
 
+def _same_unit_again(before: str, after: str) -> bool:
+    """Whether the number after a hyphen carries the unit the number before it carried: the
+    second end of "10mm-20mm", "5kg-10kg" (not an identifier's, as in "F-16")."""
+    unit = re.search(r"\d\s?([A-Za-z]{1,4})-$", before)
+    return bool(unit and re.match(rf"\s?{unit.group(1)}\b", after))
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -112,7 +119,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)
     if re.search(r"(?:[A-Za-z]|[A-Z]\s)-$", before) and digits and \
             not re.search(r"\b(?:sub|over|under|minus)-$|\d-(?:by|foot|feet)-$", before,
-                          re.IGNORECASE) or \
+                          re.IGNORECASE) and not _same_unit_again(before, after) or \
             re.search(r"[a-z]\s+(?:Under|Over)-$", before):
         return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b|\([a-z]\)",

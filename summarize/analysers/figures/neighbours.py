@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from .canonical import is_measure
-from .change import MOVE_WORD
+from .change import MOVE_WORD, trend
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
 from .numbers import NUM_WORD, SCALE, SHARE, scaled
@@ -124,6 +124,30 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 re.fullmatch(r",\s*|,?\s+and\s+", text[a.end:b.start]):
             # a rate said once for a list: "27.1 points, 7.4 rebounds and 7.4 assists per game"
             out[i] = replace(a, unit=a.unit + rate.group())
+    return _ranges(text, out)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
+_WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
+
+
+def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
+    """Two figures of one unit, each written with it, as a range: "50mm to 70mm", "30C-35C" (as
+    "50 to 70mm" are read). Not a level moved to ("rose from 5C to 8C"), nor a unit the second
+    took from the first ("1 USD to 14.4 R"), nor percentages, which the scanner reads ("3% to
+    5%" a range, "lost the state 36 percent to 51 percent" a tally)."""
+    out: list[FigureMention] = []
+    for b in figures:
+        a = out[-1] if out else None
+        if a is not None and a.unit and a.unit == b.unit and a.unit != "%" and \
+                a.low is None and b.low is None and a.value < b.value and b.qualifier == "exact" \
+                and _WRITTEN_UNIT.search(a.text) and _WRITTEN_UNIT.search(b.text) and \
+                _RANGE_JOIN.fullmatch(text, a.end, b.start) and \
+                not trend(text[max(0, a.start - 30):a.start]):
+            out[-1] = replace(a, text=text[a.start:b.end], qualifier="range", low=a.value,
+                              high=b.value, end=b.end)
+            continue
+        out.append(b)
     return out
 
 
