@@ -1605,3 +1605,7 @@ def test_a_range_written_with_its_unit_twice(text: str,
                                              figures: list[tuple[float | None, float | None, str]]
                                              ) -> None:
     assert [(f.low, f.high, f.unit) for f in extract_figures(text)] == figures
+
+
+def test_a_national_number_with_three_digit_groups_is_a_telephone_number() -> None:
+    assert extract_figures("Anyone with information is asked to call 0800 555 111.") == []

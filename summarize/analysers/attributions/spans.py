@@ -223,7 +223,8 @@ _ASKED = re.compile(r"(?:when|if|after|before|as|once|unless)\s+$", re.IGNORECAS
 _REDUCED = re.compile(r"(?:reported|believed|thought|understood|said|rumou?red|alleged|known|"
                       r"considered)$", re.IGNORECASE)
 _PASSIVE_PARTICIPLE = re.compile(r"(?:expected|believed|thought|understood|reported|said|alleged|"
-                                 r"rumou?red|known|considered|projected|estimated)", re.IGNORECASE)
+                                 r"rumou?red|known|considered|projected|estimated|asked)",
+                                 re.IGNORECASE)
 _PASSIVE_CUE = re.compile(rf"(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+|"
                           rf"still\s+)?{_PASSIVE_PARTICIPLE.pattern}", re.IGNORECASE)
 _TO = re.compile(r"\s+to\b")
