@@ -1217,3 +1217,19 @@ def test_a_time_of_day_ends_a_sentence_unless_a_bracket_goes_on(text: str,
     from summarize.analysers.sentences import sentence_spans
 
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Officials said the plan would rely on cleaner power plants.", False),
+        ("Economists broadly agree that prices will keep rising.", False),
+        ("Reuters said the plan would rely on cleaner power plants.", True),
+    ],
+)
+def test_a_common_word_capitalised_by_its_sentence_names_no_one(text: str, named: bool) -> None:
+    from summarize.analysers.source_kinds import source_actor
+
+    first = text.split()[0]
+    actor = source_actor(text, 0, len(first))
+    assert actor is not None and actor.named is named

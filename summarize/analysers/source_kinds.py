@@ -126,8 +126,12 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     labels = tagger.tag(span_features(read, tokens, start, end))
     words = [read[s:e] for s, e in tokens]
     # A name: a word tagged as one, or capitalised where a sentence's first word is not.
-    named = any(label != "O" for label in labels) or any(
-        word[:1].isupper() for word in words[1 if sentence_initial(read, start) else 0:])
+    # (Not a common word capitalised only by opening its sentence, which the tagger may take
+    # for a name: "Officials said", "Economists broadly agree".)
+    initial = sentence_initial(read, start)
+    named = any(label != "O" and not (k == 0 and initial and common_word(words[0]))
+                for k, label in enumerate(labels)) or any(
+        word[:1].isupper() for word in words[1 if initial else 0:])
     head = head_of(words, labels)
     if labels[head] != "PER":
         return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
