@@ -220,10 +220,9 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
 # reported to be worth €130m". PolNeAR gives such cues no source (21 of 32 "when asked" are
 # cues, none with a source; 13 "reported/believed/thought … to be" after a noun, 12 without one).
 _ASKED = re.compile(r"(?:when|if|after|before|as|once|unless)\s+$", re.IGNORECASE)
-_REDUCED = re.compile(r"(?:reported|believed|thought|understood|said|rumou?red|alleged|known|"
-                      r"considered)$", re.IGNORECASE)
-_PASSIVE_PARTICIPLE = re.compile(r"(?:expected|believed|thought|understood|reported|said|alleged|"
-                                 r"rumou?red|known|considered|projected|estimated|asked)",
+_HEARSAY = r"reported|believed|thought|understood|said|rumou?red|alleged|known|considered"
+_REDUCED = re.compile(f"(?:{_HEARSAY})", re.IGNORECASE)
+_PASSIVE_PARTICIPLE = re.compile(f"(?:{_HEARSAY}|expected|projected|estimated|asked)",
                                  re.IGNORECASE)
 _PASSIVE_CUE = re.compile(rf"(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+|"
                           rf"still\s+)?{_PASSIVE_PARTICIPLE.pattern}", re.IGNORECASE)
@@ -268,7 +267,7 @@ def past_addressee(text: str, a: Attribution, piece: Span) -> Span | None:
 
 
 _LINKING = re.compile(r"\s*(?:that\s+)?")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end
 # Verbs of saying and thinking that take a clause ("said the party expected …")
 _CLAUSE_CUE = re.compile(
     r"\b(?:say|says|said|saying|state[sd]?|announce[sd]?|add|adds|added|claim|claims|claimed|"
@@ -320,7 +319,7 @@ def _completes(text: str, a: Attribution, b: Attribution) -> bool:
     rest = "".join(gap)
     if not rest.strip() and not text[a.cue.end:b.cue.start].strip():
         return False  # nothing between the two cues ("says adding")
-    if _LINKING.fullmatch(rest) is None or _BLANK_LINE.search(text, a.cue.end, b.cue.start):
+    if _LINKING.fullmatch(rest) is None or BLANK_LINE.search(text, a.cue.end, b.cue.start):
         return False
     between = text[a.cue.end:b.cue.start]
     if len(between.split()) > _SUBJECT_WORDS or _DANGLING.search(between.rstrip()):

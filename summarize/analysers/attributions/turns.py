@@ -20,7 +20,7 @@ from collections import Counter
 
 from ...vocabulary import HONORIFICS
 from ..casing import common_word
-from .spans import Attribution, Span, trimmed_span
+from .spans import BLANK_LINE, Attribution, Span, trimmed_span
 
 __all__ = ["speaker_turns"]
 
@@ -67,11 +67,9 @@ def speaker_turns(text: str) -> list[Attribution]:
 
 def _paragraph(text: str, start: int) -> str:
     """``text`` from ``start`` to the end of its paragraph (a blank line, or the text's end)."""
-    blank = _BLANK.search(text, start)
+    blank = BLANK_LINE.search(text, start)
     return text[start:blank.start() if blank else len(text)]
 
-
-_BLANK = re.compile(r"\n[ \t]*\n")
 
 
 def _is_label(label: str, said: Counter[str]) -> bool:
