@@ -623,6 +623,10 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
     [
         ("The state approved 1,200 crore for roads and a loan of 35 lakh rupees.", [1.2e10, 3.5e6]),
         ("He is eligible for a loan of 12,34,567.89 rupees.", [1234567.89]),
+        # India's scales stack: a lakh crore is a trillion, as "a thousand million" is a billion
+        ("The budget sets aside Rs 1.5 lakh crore, and two lakh crore rupees more next year.",
+         [1.5e12, 2e12]),
+        ("A thousand million pounds; Rs 10 thousand crore.", [1e9, 1e11]),
         ("Add ½ teaspoon of salt, then walk 2½ miles.", [0.5, 2.5]),
         # typeset: the fraction slash, and a hyphen before a vulgar fraction (not a range)
         ("Shares rose to $15 1\u20442, and a board is 3-¾ inches thick.", [15.5, 3.75]),
@@ -1040,6 +1044,9 @@ def test_qualifiers_around_the_number(text: str, qualifier: str, change: str, un
         ("Only one in three understand where", 100 / 3, "percentage"),
         ("About 4 in 10 voters say so", 40, "% voter"),
         ("Four out of five doctors agree", 80, "% doctor"),
+        # the verb after a share of one agrees with the one, so is no part of the group's noun
+        ("One in five children lives in poverty", 20, "% child"),
+        ("1 in 3 sports fans says so", 100 / 3, "% sports fan"),
         # plurals of compounds of man, woman and child
         ("he leaves behind nine grandchildren", 9, "grandchild"),
         ("four congressmen and officials", 4, "congressman"),

@@ -136,9 +136,12 @@ SCALES = {**_BIG_WORDS, **_SHORT_SCALES}
 
 
 def scaled(value: float, scale: str) -> float:
-    """``value`` times the scale word ``scale`` ("million"), as the text says it: 4.1 million is
-    4100000.0, not the binary product 4099999.9999999995."""
-    return float(Decimal(repr(value)) * Decimal(repr(SCALES[scale.lower()])))
+    """``value`` times the scale word or words ``scale`` ("million", "lakh crore"), as the text
+    says it: 4.1 million is 4100000.0, not the binary product 4099999.9999999995."""
+    product = Decimal(repr(value))
+    for word in scale.lower().split():
+        product *= Decimal(repr(SCALES[word]))
+    return float(product)
 
 
 CURRENCY_PREFIX = {
@@ -191,7 +194,9 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
 
 
-_BIG = "hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
+# India's scales stack: "Rs 1.5 lakh crore" is 1.5 trillion rupees, "10 thousand crore" 100 billion
+_STACKED = r"(?:lakhs?|thousand)\s+crores?"
+_BIG = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
 
 
 # A year said aloud, read whole so that it can be left out: "in nineteen ninety-one"
@@ -264,7 +269,7 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+[ -]?)?[{''.join(VULGAR)}]|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = rf"hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCALE}"
+SCALE = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCALE}"
 
 
 _NUMBER = (
@@ -378,6 +383,7 @@ def words_value(words: str) -> tuple[float, float | None]:
         low, high = {"several": (3, 9), "a few": (3, 5), "a couple of": (2, 3)}[some.group(1)]
         return low * _BIG_WORDS[some.group(2)], high * _BIG_WORDS[some.group(2)]
     total = current = 0.0
+    previous = ""
     for token in joined.split():
         if token in ("a", "an"):
             current = max(current, 1.0)
@@ -385,9 +391,12 @@ def words_value(words: str) -> tuple[float, float | None]:
             current += _UNITS_WORDS.get(token, _TENS_WORDS.get(token, 0))
         elif token == "hundred":
             current = (current or 1.0) * 100
+        elif token in _BIG_WORDS and total and not current and previous in _BIG_WORDS:
+            total *= _BIG_WORDS[token]  # scales said one after the other: "two lakh crore"
         elif token in _BIG_WORDS:
             total += (current or 1.0) * _BIG_WORDS[token]
             current = 0.0
+        previous = token
     return total + current, None
 
 

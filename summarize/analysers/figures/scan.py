@@ -134,6 +134,10 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     start = m.start() if m.group("qual") else m.start("num")
     unit, end = "%", ratio.end()
     counted, stop = unit_after(text, end, whole, False)
+    if top == 1 and len(words := (counted or "").split()) > 1 and words[-1].endswith("s") and \
+            is_plural(words[-2]) and not re.match(r"\s+[a-z]+s\b", text[stop:]):  # not "fans says"
+        # the verb agrees with the one: "one in five children lives", "1 in 4 adults smokes"
+        counted, stop = " ".join(words[:-1]), text.rindex(words[-2], end, stop) + len(words[-2])
     if counted is not None and not is_measure(counted) and counted.lower() != "chance":
         unit, end = f"% of {counted}", stop  # "4 in 10 voters": 40% of voters; not "a chance"
     return FigureMention(text=text[start:end], value=100 * top / whole, unit=unit,
