@@ -559,6 +559,15 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
         ("A deal could be done within 48 hours, one person familiar with the talks said, though "
          "the terms were not agreed.", "one person familiar with the talks",
          "A deal could be done within 48 hours"),
+        # a part of the clause before the source read as all of it, and the cue the tagger read
+        # inside it ("recalling", "rejected") no cue of that source's
+        ("Ford Motor Co is recalling about 1.2 million vehicles because the airbag may not "
+         "deploy, the safety agency said on Monday.", "the safety agency",
+         "Ford Motor Co is recalling about 1.2 million vehicles because the airbag may not "
+         "deploy"),
+        ("Talks stalled on Thursday after Hamas rejected a proposal to release 33 hostages, two "
+         "Egyptian security sources said.", "two Egyptian security sources",
+         "Talks stalled on Thursday after Hamas rejected a proposal to release 33 hostages"),
     ],
 )
 def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content: str) -> None:

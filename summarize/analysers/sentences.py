@@ -36,7 +36,8 @@ _PAREN_NEXT = re.compile(r"[ \t]*\(")
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]*"
     r"(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
-    r"\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)(?=[A-Z\"“‘'])")
+    r"(?:[A-Z][a-z]+[ \t]+){0,3}\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)"
+    r"(?=[A-Z\"“‘'])")  # "New York (AFP) –"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
