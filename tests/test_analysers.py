@@ -1113,6 +1113,21 @@ def test_a_cue_after_a_closed_relative_clause_takes_the_name_it_hangs_on() -> No
     assert ("Obama", "reiterated") in found and ("who", "reiterated") not in found
 
 
+def test_a_source_inside_a_closed_relative_clause_is_not_the_cue_after_it() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # Unison , which represents many staff , warned that cuts would hurt .
+    text = "Unison, which represents many staff, warned that cuts would hurt."
+    labels = ["B-Source", "O", "O", "O", "B-Source", "I-Source", "O", "B-Cue", "B-Content",
+              "I-Content", "I-Content", "I-Content", "O"]
+    found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
+    assert found == {("Unison", "warned")}
+    # without the antecedent among the tagger's sources, the rules' source
+    labels[0] = "O"
+    found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
+    assert found == {("Unison", "warned")}
+
+
 def test_a_cue_right_after_a_quotation_takes_the_source_right_after_it() -> None:
     from summarize.analysers.attributions import tagged_attributions
 

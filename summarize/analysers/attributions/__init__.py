@@ -24,6 +24,7 @@ from .quotes import (
     widened_to_quotations,
 )
 from .rules import rule_attributions
+from .sources import in_relative, past_relative
 from .spans import (
     PRONOUN_SOURCES,
     Attribution,
@@ -177,18 +178,6 @@ OWN_CONTENT_AFTER = True
 # frustration"): that cue takes the name the clause hangs on. The same measures: 73.30 without,
 # 73.32 with; validation 76.45 and 76.48.
 RELATIVE_CLOSED = True
-_RELATIVE_PRONOUN = re.compile(r"(?:who|which|that)\Z", re.IGNORECASE)
-
-
-def _past_relative(text: str, before: list[tuple[int, int]], cue: int) -> list[tuple[int, int]]:
-    """``before`` without its last source when that is a relative pronoun whose clause a comma
-    closed before ``cue`` and a source of its own ends right before it (", who")."""
-    last = max(before, key=lambda x: x[1])
-    if not _RELATIVE_PRONOUN.match(text[last[0]:last[1]]) or "," not in text[last[1]:cue]:
-        return before
-    named = [x for x in before if x[1] <= last[0] and re.fullmatch(r"\s*,\s*",
-                                                                    text[x[1]:last[0]])]
-    return named or before
 
 
 # A cue right after a quotation with its source right after it ('"…," says a source close to the
@@ -376,7 +365,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             before = [x for x in sources if x[1] <= c_start]
             after = [x for x in sources if x[0] >= c_end]
             if RELATIVE_CLOSED and before:
-                before = _past_relative(text, before, c_start)
+                before = past_relative(text, before, c_start)
             if INVERTED and after and _AFTER_QUOTE.search(text, max(0, c_start - 4), c_start):
                 first = min(after, key=lambda x: x[0])
                 if not text[c_end:first[0]].strip(" \t,"):
@@ -418,7 +407,8 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             cues_here = [a for a in rules if tokens[0][0] <= a.cue.start < tokens[-1][1]]
         for start, end, label in spans:
             piece = trimmed_span(text, start, end, brackets=True) if label == "Source" else None
-            if piece is None or (piece.start, piece.end) in named or not cues_here:
+            if piece is None or (piece.start, piece.end) in named or not cues_here or \
+                    in_relative(text, piece):
                 continue
             at = piece.start
             nearest = min(cues_here, key=lambda a: abs(a.cue.start - at))

@@ -160,3 +160,36 @@ def subject_like(source: Span) -> bool:
         return True  # "the survey also finds", "the report shows"
     return last.islower() and last.endswith("s") and not last.endswith("ss") and \
         not last.endswith(("ed", "ing"))
+
+
+_RELATIVE_PRONOUN = re.compile(r"(?:who|which|that)\Z", re.IGNORECASE)
+# Nor is a source inside that clause a cue's after it (see ``past_relative``): validation
+# aggregate 76.74 → 76.75, 9 training links mended and 1 lost, 4 junk links gone.
+RELATIVE_INSIDE = True
+_INSIDE_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,.;:!?\"“”]*\Z")
+
+
+def in_relative(text: str, source: Span) -> bool:
+    """Whether ``source`` is inside a relative clause a comma closes after it ("Unison, which
+    represents many council staff, warned"; ``RELATIVE_INSIDE``)."""
+    closed = re.match(r"[^,.;:!?\"“”]*,", text[source.end:source.end + 80])
+    return RELATIVE_INSIDE and closed is not None and \
+        _INSIDE_RELATIVE.search(text, max(0, source.start - 120), source.start) is not None
+
+
+def past_relative(text: str, before: list[tuple[int, int]], cue: int) -> list[tuple[int, int]]:
+    """``before`` without its last source when that is a relative pronoun whose clause a comma
+    closed before ``cue`` and a source of its own ends right before it (", who"); or when it is
+    inside that clause, only the clause's antecedent, if the tagger found it ("Unison, which
+    represents many council staff, warned")."""
+    last = max(before, key=lambda x: x[1])
+    inside = _INSIDE_RELATIVE.search(text, max(0, last[0] - 120), last[0]) \
+        if RELATIVE_INSIDE and "," in text[last[1]:cue] else None
+    if inside:  # "Unison, which represents many staff, warned": the clause's antecedent, if any
+        return [x for x in before if x[1] <= inside.start() and
+                not text[x[1]:inside.start()].strip()]
+    if not _RELATIVE_PRONOUN.match(text[last[0]:last[1]]) or "," not in text[last[1]:cue]:
+        return before
+    named = [x for x in before if x[1] <= last[0] and re.fullmatch(r"\s*,\s*",
+                                                                    text[x[1]:last[0]])]
+    return named or before
