@@ -582,6 +582,9 @@ def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content
          ["These are painful decisions"]),
         ('"First and foremost," she told Hewitt, "I would never wish that on anyone."',
          ["First and foremost", "I would never wish that on anyone"]),
+        # nor is how or when it was said
+        ('"Quality is our top priority," Ford spokesperson Maria Buczkowski said in an emailed '
+         "statement.", ["Quality is our top priority"]),
     ],
 )
 def test_whom_a_source_told_is_not_what_it_said(text: str, contents: list[str]) -> None:
