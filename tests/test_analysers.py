@@ -568,6 +568,10 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
         ("Talks stalled on Thursday after Hamas rejected a proposal to release 33 hostages, two "
          "Egyptian security sources said.", "two Egyptian security sources",
          "Talks stalled on Thursday after Hamas rejected a proposal to release 33 hostages"),
+        # and where the tagger read no content at all
+        ("The recall is the carmaker's 45th this year, more than any other manufacturer, "
+         "analysts at Cox Automotive noted.", "analysts at Cox Automotive",
+         "The recall is the carmaker's 45th this year, more than any other manufacturer"),
     ],
 )
 def test_when_a_source_spoke_is_not_what_it_said(text: str, source: str, content: str) -> None:

@@ -184,29 +184,36 @@ _OWN_CLAUSE = re.compile(r"[.!?][\"”’']*\s|(?:[,—–:;-]|\b(?:and|but|or|s
                          re.IGNORECASE)
 
 
-def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
-                   found: list[Attribution]) -> Span | None:
-    """The clause of its sentence before ``a``'s source, when the sentence ends in the source, a
-    cue of saying and when or where it was said ("…, the agency said on Saturday."), and
-    ``a``'s content is after the cue there or (``BEFORE_SOURCE``) a part of that clause; else
-    ``None``."""
+def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
+    """The clause of its sentence (``bounds``) before ``source``, when the sentence ends in the
+    source, a cue of saying and when or where it was said ("…, the agency said on Saturday.");
+    else ``None``."""
     from ..sentences import DATELINE
 
     s_start, s_end = bounds
+    if not _CLAUSE_CUE.search(cue.text) or not _ONLY_WHEN.fullmatch(text, cue.end, s_end) or \
+            not s_start <= source.start < source.end <= cue.start or \
+            not text[s_start:source.start].rstrip().endswith(","):
+        return None
+    dateline = DATELINE.match(text, s_start, source.start)  # "ANKARA (Reuters) -"
+    before = trimmed_span(text, dateline.end() if dateline else s_start, source.start)
+    return before if before is not None and len(before.text.split()) >= 3 else None
+
+
+def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
+                   found: list[Attribution]) -> Span | None:
+    """:func:`clause_before` ``a``'s source, when ``a``'s content is after the cue in its
+    sentence or (``BEFORE_SOURCE``) a part of that clause that does not begin after a clause of
+    its own; else ``None``."""
     after = a.content.start >= a.cue.end
-    if not (after and a.content.start < s_end or BEFORE_SOURCE and s_start <= a.content.start
-            and a.content.end <= a.source.start) or not _CLAUSE_CUE.search(a.cue.text) or \
-            not _ONLY_WHEN.fullmatch(text, a.cue.end, s_end) or \
-            not s_start <= a.source.start < a.source.end <= a.cue.start or \
-            not text[s_start:a.source.start].rstrip().endswith(","):
+    if not (after and a.content.start < bounds[1] or BEFORE_SOURCE and
+            bounds[0] <= a.content.start and a.content.end <= a.source.start):
         return None
-    dateline = DATELINE.match(text, s_start, a.source.start)  # "ANKARA (Reuters) -"
-    before = trimmed_span(text, dateline.end() if dateline else s_start, a.source.start)
-    if before is None or len(before.text.split()) < 3:
-        return None
-    if not after and (_OWN_CLAUSE.search(text, before.start, a.content.start) or any(
-            before.start < b.source.start < a.content.start and
-            text[before.start:b.source.start].rstrip().endswith(",") for b in found)):
+    before = clause_before(text, a.source, a.cue, bounds)
+    if before is not None and not after and (
+            _OWN_CLAUSE.search(text, before.start, a.content.start) or any(
+                before.start < b.source.start < a.content.start and
+                text[before.start:b.source.start].rstrip().endswith(",") for b in found)):
         return None  # '…, KING-TV reported, while in Chicago …', '… — it's a two-way street'
     return before
 
