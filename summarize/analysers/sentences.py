@@ -15,9 +15,12 @@ __all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START"
            "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
            "line_closers", "line_continuations", "sentence_at", "sentence_spans", "title_case"]
 
-# Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
+# Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one); with the
+# American ranks written with a dot before a name ("Maj. Gen. Pat Ryder", "Adm. John Aquilino"),
+# which are no titles of the tagger's rules (see RANKS).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
     "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e",
+    "maj", "brig", "adm", "cmdr", "cpl", "pvt", "spc", "supt", "insp",
     *MONTH_ABBREVIATIONS.split("|"),
 }
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")

@@ -184,6 +184,13 @@ _OWN_CLAUSE = re.compile(r"[.!?][\"”’']*\s|(?:[,—–:;-]|\b(?:and|but|or|s
                          re.IGNORECASE)
 
 
+# A content that cannot be a clause of its own: a relative clause or a verb without its subject
+# ("…, and reopen the port, which handled …, officials warned")
+WHOLE_CLAUSE = True
+_NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|will|can|should|"
+                        r"must|is|are|was|were|has|have|had)\b")
+
+
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
     """The clause of its sentence (``bounds``) before ``source``, when the sentence ends in the
     source, a cue of saying and when or where it was said ("…, the agency said on Saturday.");
@@ -210,8 +217,8 @@ def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
             bounds[0] <= a.content.start and a.content.end <= a.source.start):
         return None
     before = clause_before(text, a.source, a.cue, bounds)
-    if before is not None and not after and (
-            _OWN_CLAUSE.search(text, before.start, a.content.start) or any(
+    if before is not None and not after and not (WHOLE_CLAUSE and _NO_CLAUSE.match(
+            a.content.text)) and (_OWN_CLAUSE.search(text, before.start, a.content.start) or any(
                 before.start < b.source.start < a.content.start and
                 text[before.start:b.source.start].rstrip().endswith(",") for b in found)):
         return None  # '…, KING-TV reported, while in Chicago …', '… — it's a two-way street'
