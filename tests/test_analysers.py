@@ -573,6 +573,11 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
          "million tonnes of cargo last year, officials warned.", "officials",
          "It could take months to clear the wreckage and reopen the port, which handled 52 "
          "million tonnes of cargo last year"),
+        # and so before "according to" and its source
+        ("Rebuilding the bridge is likely to cost at least $1.7 billion and could take several "
+         "years, according to early estimates.", "early estimates",
+         "Rebuilding the bridge is likely to cost at least $1.7 billion and could take several "
+         "years"),
         # and where the tagger read no content at all
         ("The recall is the carmaker's 45th this year, more than any other manufacturer, "
          "analysts at Cox Automotive noted.", "analysts at Cox Automotive",
@@ -1253,16 +1258,6 @@ def test_a_time_of_day_ends_a_sentence_unless_a_bracket_goes_on(text: str,
     from summarize.analysers.sentences import sentence_spans
 
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
-
-
-def test_a_military_rank_with_a_dot_ends_no_sentence() -> None:
-    from summarize.analysers.sentences import sentence_spans
-
-    text = ('"It is done," press secretary Maj. Gen. Pat Ryder told reporters. Adm. John Aquilino '
-            "agreed.")
-    assert len(sentence_spans(text)) == 2
-    assert [a.source.text for a in find_attributions(text)][0] == \
-        "press secretary Maj. Gen. Pat Ryder"
 
 
 @pytest.mark.parametrize(

@@ -191,19 +191,28 @@ _NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|wi
                         r"must|is|are|was|were|has|have|had)\b")
 
 
+ACCORDING = True  # the same before "…, according to the ministry."
+_ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
+
+
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
-    """The clause of its sentence (``bounds``) before ``source``, when the sentence ends in the
-    source, a cue of saying and when or where it was said ("…, the agency said on Saturday.");
-    else ``None``."""
+    """The clause of its sentence (``bounds``) before ``source`` and ``cue``, when the sentence
+    ends in the source, a cue of saying and when or where it was said ("…, the agency said on
+    Saturday."), or (``ACCORDING``) in "according to" and the source; else ``None``."""
     from ..sentences import DATELINE
 
     s_start, s_end = bounds
-    if not _CLAUSE_CUE.search(cue.text) or not _ONLY_WHEN.fullmatch(text, cue.end, s_end) or \
-            not s_start <= source.start < source.end <= cue.start or \
-            not text[s_start:source.start].rstrip().endswith(","):
+    if ACCORDING and _ACCORDING.fullmatch(cue.text) and cue.end <= source.start:
+        anchor, tail = cue.start, source.end
+    elif _CLAUSE_CUE.search(cue.text) and source.end <= cue.start:
+        anchor, tail = source.start, cue.end
+    else:
         return None
-    dateline = DATELINE.match(text, s_start, source.start)  # "ANKARA (Reuters) -"
-    before = trimmed_span(text, dateline.end() if dateline else s_start, source.start)
+    if not _ONLY_WHEN.fullmatch(text, tail, s_end) or not s_start <= anchor or \
+            not text[s_start:anchor].rstrip().endswith(","):
+        return None
+    dateline = DATELINE.match(text, s_start, anchor)  # "ANKARA (Reuters) -"
+    before = trimmed_span(text, dateline.end() if dateline else s_start, anchor)
     return before if before is not None and len(before.text.split()) >= 3 else None
 
 
@@ -212,9 +221,9 @@ def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
     """:func:`clause_before` ``a``'s source, when ``a``'s content is after the cue in its
     sentence or (``BEFORE_SOURCE``) a part of that clause that does not begin after a clause of
     its own; else ``None``."""
-    after = a.content.start >= a.cue.end
-    if not (after and a.content.start < bounds[1] or BEFORE_SOURCE and
-            bounds[0] <= a.content.start and a.content.end <= a.source.start):
+    after = a.content.start >= max(a.cue.end, a.source.end)
+    if not (after and a.content.start < bounds[1] or BEFORE_SOURCE and bounds[0] <=
+            a.content.start and a.content.end <= min(a.source.start, a.cue.start)):
         return None
     before = clause_before(text, a.source, a.cue, bounds)
     if before is not None and not after and not (WHOLE_CLAUSE and _NO_CLAUSE.match(
