@@ -1260,6 +1260,18 @@ def test_a_time_of_day_ends_a_sentence_unless_a_bracket_goes_on(text: str,
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
 
 
+def test_a_military_rank_with_a_dot_ends_no_sentence_but_where_the_tagger_is_fitted() -> None:
+    from summarize.analysers.sentences import every_line_a_sentence, sentence_spans
+
+    text = ('"It is done," press secretary Maj. Gen. Pat Ryder told reporters. Adm. John Aquilino '
+            "agreed.")
+    assert len(sentence_spans(text)) == 2
+    assert [a.source.text for a in find_attributions(text)][0] == \
+        "press secretary Maj. Gen. Pat Ryder"
+    with every_line_a_sentence():  # the sentences the attribution tagger was fitted on
+        assert len(sentence_spans(text)) == 4
+
+
 @pytest.mark.parametrize(
     ("text", "named"),
     [

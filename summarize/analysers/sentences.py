@@ -15,14 +15,15 @@ __all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START"
            "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
            "line_closers", "line_continuations", "sentence_at", "sentence_spans", "title_case"]
 
-# Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one). Not the
-# American ranks written with a dot ("Maj. Gen. Pat Ryder", "Adm."): the attribution tagger reads
-# these sentences, and refitted over them (4 in its 840 training articles) it lost a point of
-# validation source F1 (docs/analysers.md, twenty-ninth session).
+# Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
     "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "no", "u.s", "u.k", "e.g", "i.e",
     *MONTH_ABBREVIATIONS.split("|"),
 }
+# The American ranks written with a dot ("Maj. Gen. Pat Ryder", "Adm."), which end no sentence
+# either; but not in the sentences the attribution tagger is fitted on (every_line_a_sentence):
+# refitted over them (4 in its 840 training articles) it lost a point of validation source F1.
+RANK_ABBREVIATIONS = frozenset({"maj", "brig", "adm", "cmdr", "cpl", "pvt", "spc", "supt", "insp"})
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
 # A sentence glued to the next with no space, as text extracted from web pages often is
 # ("the Paralympics 147.Chair of UK Sport", "also implicated the IAAF.The 323-page report",
@@ -77,7 +78,8 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
             word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and word.group(1).lower() in ABBREVIATIONS:
+            if word and (word.group(1).lower() in ABBREVIATIONS or not every_line and
+                         word.group(1).lower() in RANK_ABBREVIATIONS):
                 continue
             if word and len(word.group(1)) == 1 and word.group(1).isupper():
                 continue  # an initial: "Kim J. Un"
