@@ -233,6 +233,7 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("expected to grow sales by 35 per cent", [("35 per cent", 35, "%", "exact", "up")]),
         ("the number soared by a staggering 71 per cent",
          [("71 per cent", 71, "%", "exact", "up")]),
+        ("wages increased by an average of 6.2%", [("6.2%", 6.2, "%", "exact", "up")]),
         ("the deficit widened 5%", [("5%", 5, "%", "exact", "up")]),
         ("the economy contracted 0.4%", [("0.4%", 0.4, "%", "exact", "down")]),
         ("she raised $5 million", [("$5 million", 5e6, "USD", "exact", "=")]),

@@ -70,8 +70,10 @@ _SIZE = (r"further|modest|whopping|record|sharp|steep|additional|healthy|solid|s
 _NOT_A_NOUN = "".join(rf"(?<!\b{d} )" for d in ("the", "a", "an", "this", "that", "its", "their",
                                                 "his", "her", "our"))
 # Nor a compound's: "In a closer match-up 48 percent chose".
+# So too "rose by an average of 6.2%", "grew by a total of 3%".
 TREND = re.compile(rf"\b{_NOT_A_NOUN}(?<!-)(?:{_MOVES})\s+(?:by\s+)?"
-                   rf"(?:an?\s+(?:(?:{_SIZE})\s+)?)?$", re.IGNORECASE)
+                   rf"(?:an?\s+(?:average\s+of\s+|total\s+of\s+|(?:{_SIZE})\s+)?)?$",
+                   re.IGNORECASE)
 
 
 _MOVE_FORMS = frozenset(f"{_UP_WORDS}|{_DOWN_WORDS}".split("|"))
@@ -80,9 +82,10 @@ _LETTERS = re.compile(r"[a-z]+")
 
 def trend(window: str) -> re.Match[str] | None:
     """:data:`TREND` in ``window`` (the text before a figure), looked for only when one of its
-    last four words is a movement's (the figures' hot path: most windows hold none; between the
-    movement and the figure TREND allows at most "by", "a" and a size, all words)."""
-    if _MOVE_FORMS.isdisjoint(_LETTERS.findall(window.lower())[-4:]):
+    last five words is a movement's (the figures' hot path: most windows hold none; between the
+    movement and the figure TREND allows at most "by", "a" and a size, or "by an average of",
+    all words)."""
+    if _MOVE_FORMS.isdisjoint(_LETTERS.findall(window.lower())[-5:]):
         return None
     return TREND.search(window)
 
