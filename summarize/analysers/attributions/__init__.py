@@ -389,17 +389,16 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                        min(later, key=lambda x: x[0]) if later else
                        following[0] if following else
                        (rule.content.start, rule.content.end) if rule else None)
-            if NO_CONTENT_CLAUSE and source is not None and (
-                    content is None or trimmed_span(text, *content) is None):  # or only "."
-                clause = clause_before(text, Span(text[source[0]:source[1]], *source),
-                                       Span(text[c_start:c_end], c_start, c_end),
-                                       (tokens[0][0], tokens[-1][1]))
-                content = (clause.start, clause.end) if clause else None
-            spans_ = (trimmed_span(text, *source, brackets=True) if source else None,
-                      trimmed_span(text, c_start, c_end, brackets=True),
-                      trimmed_span(text, *content, brackets=True) if content else None)
-            if spans_[0] and spans_[1] and spans_[2]:
-                out.append(Attribution(spans_[0], spans_[1], spans_[2]))
+            who = trimmed_span(text, *source, brackets=True) if source else None
+            cue = trimmed_span(text, c_start, c_end, brackets=True)
+            what = trimmed_span(text, *content, brackets=True) if content else None
+            if what is None and who is not None and cue is not None and NO_CONTENT_CLAUSE:
+                # none, or only a full stop: "…, analysts at Cox Automotive noted."
+                clause = clause_before(text, who, cue, (tokens[0][0], tokens[-1][1]))
+                what = trimmed_span(text, clause.start, clause.end, brackets=True) \
+                    if clause else None
+            if who and cue and what:
+                out.append(Attribution(who, cue, what))
     # A second source of the same cue ("Smith and the ministry said"): the nearest cue of its
     # sentence, else the nearest of the rules' cues there.
     named = {(a.source.start, a.source.end) for a in out}

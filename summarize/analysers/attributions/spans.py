@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..sentences import DATELINE, sentence_spans
+
 
 @dataclass(frozen=True)
 class Span:
@@ -199,8 +201,6 @@ def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -
     """The clause of its sentence (``bounds``) before ``source`` and ``cue``, when the sentence
     ends in the source, a cue of saying and when or where it was said ("…, the agency said on
     Saturday."), or (``ACCORDING``) in "according to" and the source; else ``None``."""
-    from ..sentences import DATELINE
-
     s_start, s_end = bounds
     if ACCORDING and _ACCORDING.fullmatch(cue.text) and cue.end <= source.start:
         anchor, tail = cue.start, source.end
@@ -245,8 +245,6 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     of the agency's). Only for a verb of saying or thinking, and a content in the cue's
     sentence. "The agency said on Tuesday that prices rose": what it said begins after the
     "that"."""
-    from ..sentences import sentence_spans
-
     bounds = sentence_spans(text)
     starts = [s for s, _ in bounds]
     out = []
