@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "MONTHS_IN_FULL", "MONTH_ABBREVIATIONS", "RANKS",
-           "TITLES", "Qualifier", "Strategy"]
+__all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "MONTHS_IN_FULL", "MONTH_ABBREVIATIONS",
+           "NUMBER_WORDS", "RANKS", "TENS_WORDS", "TITLES", "WEEKDAYS", "Qualifier", "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
@@ -39,3 +39,16 @@ MONTHS_IN_FULL = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
 MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+
+# The numbers written in one word, and the tens ("twenty-eight" is two words of these).
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}

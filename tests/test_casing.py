@@ -70,6 +70,14 @@ def test_a_name_also_written_in_lowercase_is_the_common_noun_after_a_number() ->
     assert (9.0, "K-1 visas") in figures
 
 
+def test_a_common_noun_after_a_number_word_and_before_a_day_stays_common() -> None:
+    text = "only two states hold primaries tuesday, and five states vote in may."
+    assert readable(text) == ("Only two states hold primaries Tuesday, and five states vote in "
+                              "may.")
+    assert [(f.value, f.unit) for f in extract_figures(text)] == [(2.0, "states"),
+                                                                 (5.0, "states")]
+
+
 def test_a_currency_sign_opening_a_sentence_is_read_as_one() -> None:
     for text, unit in (("US$ 5 MILLION WAS SENT TO KENYA.", "USD"),
                        ("HK$ 5 MILLION WAS SENT.", "HKD"), ("us$ 5 million was sent.", "USD")):
@@ -143,6 +151,16 @@ def test_casing_is_fitted_on_the_words_outside_a_sentences_opening_and_lines_in_
     assert "officials" not in forms  # a sentence's first word says nothing of its case
     # written in lowercase once, though mostly capitalised: lowercase after a number
     assert fit_casing(texts)["also_lowercase"] == ["pentagon"]
+
+
+def test_casing_counts_no_quotations_first_word_and_keeps_numbers_lowercase() -> None:
+    texts = ['He said, "Ninety percent is fine." Apostle Booth and Seventy Karin Peters and '
+             'Seventy John Wight met.', 'He said "Rain" twice, then rain fell.']
+    fitted = fit_casing(texts)
+    # a quotation's first word may open a sentence; a number is a number whatever it names
+    assert "rain" in fitted["lowercase"] and "rain" not in fitted["forms"]
+    assert "seventy" in fitted["lowercase"] and not {"ninety", "seventy"} & set(fitted["forms"])
+    assert readable("as much as seventy feet") == "As much as seventy feet"
 
 
 def test_the_shipped_casing_names_its_corpus() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from summarize.analysers.figures import canonical_unit, extract_figures
+from summarize.analysers.tokenised import running_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ROOT.parent / "shared" / "train"
@@ -968,6 +969,24 @@ def test_qualifiers_around_the_number(text: str, qualifier: str, change: str, un
     assert len(found) == 1, found
     assert (found[0].qualifier, found[0].change, canonical_unit(found[0].unit)) == \
         (qualifier, change, unit)
+
+
+def test_a_text_written_token_by_token_reads_as_running_text() -> None:
+    text = ("`` i 'm 76 , '' he said of two of the firm 's five directors , "
+            "who paid three-quarters of the $ 59 million ; 100,000 , 200,000 or 250,000 "
+            "refugees . ")
+    found = extract_figures(text)
+    assert [(f.value, canonical_unit(f.unit)) for f in found] == [
+        (76, "year of age"), (2, "director"), (5, "director"), (0.75, "-"),
+        (59e6, "dollar"), (1e5, "refugee"), (2e5, "refugee"), (2.5e5, "refugee")]
+    # each quotes the tokens it was read from
+    assert all(f.text == text[f.start:f.end] for f in found)
+    assert [f.text for f in found][1:5] == ["two of the firm 's five directors",
+                                            "five directors", "three-quarters",
+                                            "$ 59 million"]
+    # an ordinary text with a stray spaced comma is read as it is
+    assert running_text("He paid $5 , she said, and Smith's aides, who didn't know, left.") \
+        is None
 
 
 @pytest.mark.parametrize(

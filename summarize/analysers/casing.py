@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..vocabulary import MONTHS_IN_FULL
+from ..vocabulary import MONTHS_IN_FULL, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
 from .sentences import ABBREVIATIONS, RUNS_ON
 from .shipped import shipped_json
 
@@ -30,6 +30,10 @@ WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?|[^\W\d_]+")
 # What opens a sentence before a word inside a line: a full stop, question or exclamation mark
 # or colon and a space, with any opening quotation marks or brackets.
 _OPENING = re.compile(r"[.!?:]\s+[\"'“‘(\[]*\Z")
+# A quotation's first word: it may open a sentence of its own ('said, "Ninety-three percent'),
+# so its case is not counted (the re-casing itself leaves a word after a quotation mark alone:
+# most quote a phrase, 'called it "a disaster"').
+_QUOTATION = re.compile(r"(?:^|\s)[\"“‘]+\Z")
 # A line is shouted when it has no lowercase letter and at least this many words of two letters
 # or more: a lone "NATO" or "WASHINGTON" is how an ordinary text writes it.
 MIN_WORDS = 2
@@ -47,9 +51,14 @@ _DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s\Z")
 # A form is kept when the word is seen at least this often and most often in that form.
 MIN_COUNT = 1
 # A word mostly capitalised but written in lowercase at least this often ("pence" of Mike Pence,
-# "states" of the United States): after a number it is the common noun ("5 PENCE", "50 STATES").
+# "states" of the United States): after a number it is the common noun ("5 PENCE", "50 STATES",
+# "two states").
 ALSO_LOWERCASE = 1
-_NUMBER_BEFORE = re.compile(r"\d[\s-]\Z")
+_NUMBERS = frozenset([*NUMBER_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion",
+                      "trillion", "dozen"])
+# "50 STATES", "FIVE STATES"
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(sorted(_NUMBERS))}))[\s-]\Z", re.IGNORECASE)
+_WEEKDAYS = frozenset(WEEKDAYS.split("|"))
 _OWNED_OR_CODE = re.compile(r"['’]s\b|-\d", re.IGNORECASE)
 
 
@@ -104,7 +113,7 @@ def _common_noun_after_number(body: str, words: list[re.Match[str]], forms: list
     """Whether word ``i``, after a number, is the common noun of a word the news writes mostly
     capitalised but also in lowercase ("5 PENCE", "16 STATES"): not a month, a name or a code."""
     key = words[i].group().lower()
-    return _NUMBER_BEFORE.search(body, max(0, words[i].start() - 2), words[i].start()) is not \
+    return _NUMBER_BEFORE.search(body, max(0, words[i].start() - 12), words[i].start()) is not \
         None and forms[i] != key and key in _lexicon()[2] and key not in _MONTHS and \
         not _name_after(body, words, forms, i)
 
@@ -113,10 +122,11 @@ def _name_after(body: str, words: list[re.Match[str]], forms: list[str], i: int)
     """Whether word ``i`` reads as part of a name or a code: the word after it, with a space or a
     hyphen between, is capitalised ("8 RAND PAUL", "2 HOUSE DEMOCRATS", "23 CARRION-MOORE"), or
     a possessive or a hyphen and a digit follow it ("30,000 CLINTON'S LAWYERS", "90,000 K-1
-    VISAS")."""
+    VISAS"); not a day's name ("16 STATES TUESDAY")."""
     if _OWNED_OR_CODE.match(body, words[i].end()):
         return True
     return i + 1 < len(words) and forms[i + 1][:1].isupper() and \
+        forms[i + 1].lower() not in _WEEKDAYS and \
         body[words[i].end():words[i + 1].start()].strip() in ("", "-")
 
 
@@ -206,11 +216,15 @@ def fit_casing(texts: Iterable[str], min_count: int = MIN_COUNT) -> dict[str, An
                 continue  # a shouted line shows no word's case
             first = len(body) - len(body.lstrip(_OPENERS))
             for m in WORD.finditer(body):
-                if m.start() != first and not _OPENING.search(body, max(0, m.start() - 16),
-                                                               m.start()):
+                if m.start() != first and not _OPENING.search(
+                        body, max(0, m.start() - 16), m.start()) and not _QUOTATION.search(
+                        body, max(0, m.start() - 4), m.start()):
                     counts[m.group().lower()][m.group()] += 1
     forms, lowercase, also_lowercase = {}, [], []
     for key, seen in sorted(counts.items()):
+        if key in _NUMBERS:
+            lowercase.append(key)  # a number, whatever a text names with it ("Seventy Karin")
+            continue
         form, n = seen.most_common(1)[0]  # among equals, the form seen first
         if seen.total() >= min_count and form != key and len(form) == len(key):
             forms[key] = form

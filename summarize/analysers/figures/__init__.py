@@ -39,8 +39,8 @@ What is not a figure, and why:
 """
 
 from .canonical import canonical_unit
+from .extract import extract_figures
 from .mention import FigureMention
 from .numbers import parse_number
-from .scan import extract_figures
 
 __all__ = ["FigureMention", "canonical_unit", "extract_figures", "parse_number"]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from ...vocabulary import Qualifier
+from ...vocabulary import NUMBER_WORDS, TENS_WORDS, Qualifier
 from .currencies import CODES, SYMBOLS, currency_after
 
 # Spaces other than the plain one (no-break, thin, narrow, ideographic...) read as the plain
@@ -99,18 +99,8 @@ def plain_text(text: str) -> str:
     return text
 
 
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-
-
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_UNITS_WORDS = NUMBER_WORDS
+_TENS_WORDS = TENS_WORDS
 
 
 _BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,

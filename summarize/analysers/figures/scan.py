@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..casing import readable
 from ..sentences import SENTENCE_START
 from .ages import AGED, age_context
 from .canonical import canonical_unit, is_measure
@@ -19,7 +17,6 @@ from .change import (
     trend,
 )
 from .codes import in_code
-from .compound import compound_amounts, shares_of_one
 from .context import (
     BELOW_ZERO,
     SPOKEN_YEAR,
@@ -32,7 +29,6 @@ from .context import (
 )
 from .currencies import currency_code
 from .mention import FigureMention
-from .neighbours import neighbours
 from .numbers import (
     CURRENCY_PREFIX,
     FIGURE,
@@ -45,12 +41,10 @@ from .numbers import (
     VULGAR,
     digits_value,
     parse_number,
-    plain_text,
     qualifier_of,
     scaled,
     words_value,
 )
-from .senses import resolve
 from .units import PER, past_whole, rate_word, unit_after
 from .words import is_plural
 
@@ -66,7 +60,8 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
 
 
-def _scan(text: str) -> list[FigureMention]:
+def scan(text: str) -> list[FigureMention]:
+    """Every figure of ``text`` as the scanner reads it, before senses and neighbours."""
     out: list[FigureMention] = []
     pos = 0
     while True:
@@ -256,7 +251,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 and not (len(digits) == 4 and len(m.group("num2")) == 2))):
             # "46 to 40 percent", "voted 5 to 4", "1,428 to 1,153", "52-48", "58%-33%": two
             # figures set side by side (a poll, a vote, a tally), not a range; the second is
-            # found anew (after a hyphen, by the scanner: see _scan). "2014-15" is a range,
+            # found anew (after a hyphen, by the scanner: see scan). "2014-15" is a range,
             # "one-half" a fraction.
             end = m.end("pct0") if m.group("pct0") else m.end("num")
             second = None
@@ -417,34 +412,3 @@ def _counted_after(text: str, end: int) -> bool:
 _WHEN_AFTER = re.compile(r"\s+(?:later|ago|earlier)\b", re.IGNORECASE)
 
 _LOOKBACK = 40  # longest qualifier and currency before a number
-
-
-def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
-    """Every figure in ``text`` with character offsets into it, in order of appearance.
-
-    ``senses``: an ambiguous unit word ("230 pounds", "¥35") is read by the fitted sense model
-    (:mod:`.senses`) before neighbours take units from each other; ``False`` keeps the
-    scanner's own reading (what the sense model is measured against)."""
-    # Offsets stay: one character for one (a line in capitals re-cased, typographic spaces).
-    plain = plain_text(readable(text))
-    found = _scan(plain)
-    if senses:
-        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
-                 for f in found]
-    found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
-    if plain is text:
-        return found
-    return [f if f.text == text[f.start:f.end] else
-            replace(f, text=text[f.start:f.end], unit=_as_written(f, plain, text))
-            for f in found]
-
-
-def _as_written(f: FigureMention, plain: str, text: str) -> str | None:
-    """The unit as the text writes it, where the figure quotes it ("states" of a text without
-    capitals, which reads it re-cased "States"); as read where the text writes it in capitals
-    ("troops" of "10,000 TROOPS")."""
-    if not f.unit:
-        return f.unit
-    at = plain.find(f.unit, f.start, f.end)
-    written = text[at:at + len(f.unit)] if at >= 0 else ""
-    return written if written.lower() == f.unit.lower() and not written.isupper() else f.unit

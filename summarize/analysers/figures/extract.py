@@ -1,0 +1,61 @@
+"""The figures of a text: the scanner's, read in the text as the news would write it, with the
+senses of ambiguous units and what neighbours lend each other."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..casing import readable
+from ..tokenised import running_text
+from .compound import compound_amounts, shares_of_one
+from .mention import FigureMention
+from .neighbours import neighbours
+from .numbers import plain_text
+from .scan import scan
+from .senses import resolve
+
+__all__ = ["extract_figures"]
+
+
+def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
+    """Every figure in ``text`` with character offsets into it, in order of appearance.
+
+    ``senses``: an ambiguous unit word ("230 pounds", "¥35") is read by the fitted sense model
+    (:mod:`.senses`) before neighbours take units from each other; ``False`` keeps the
+    scanner's own reading (what the sense model is measured against)."""
+    # Offsets stay: one character for one (a line in capitals re-cased, typographic spaces).
+    plain = plain_text(readable(text))
+    joined = running_text(plain)
+    if joined is None:
+        return _figures(text, plain, senses)
+    # A text written token by token ("the firm 's five directors"), read joined; each figure
+    # quotes the tokens it was read from.
+    out = []
+    for f in _figures(joined.of(text), joined.of(plain), senses):
+        start, end = joined.span(f.start, f.end)
+        out.append(replace(f, start=start, end=end, text=text[start:end]))
+    return out
+
+
+def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
+    found = scan(plain)
+    if senses:
+        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
+                 for f in found]
+    found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
+    if plain == text:
+        return found
+    return [f if f.text == text[f.start:f.end] else
+            replace(f, text=text[f.start:f.end], unit=_as_written(f, plain, text))
+            for f in found]
+
+
+def _as_written(f: FigureMention, plain: str, text: str) -> str | None:
+    """The unit as the text writes it, where the figure quotes it ("states" of a text without
+    capitals, which reads it re-cased "States"); as read where the text writes it in capitals
+    ("troops" of "10,000 TROOPS")."""
+    if not f.unit:
+        return f.unit
+    at = plain.find(f.unit, f.start, f.end)
+    written = text[at:at + len(f.unit)] if at >= 0 else ""
+    return written if written.lower() == f.unit.lower() and not written.isupper() else f.unit
