@@ -1082,6 +1082,8 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         ("seventy - four percent of voters", 74, "percentage"),
         ("the vote on feb . 16 drew 40 delegates", 40, "delegate"),
         ("the symphony no . 33 and 12 songs", 12, "song"),
+        # feet abbreviated with a full stop, then inches
+        ("The board measures 6 ft. 2 in. long.", 2, "inch"),
     ],
 )
 def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: float,

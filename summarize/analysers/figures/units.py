@@ -397,7 +397,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
 
 
 # "6 ft 4 in", "5ft 11 in": the inches of a height
-_FEET_AND = re.compile(r"\d\s?(?:ft|feet|foot)\s+\d{1,2}$")
+_FEET_AND = re.compile(r"\d\s?(?:ft\.?|feet|foot)\s+\d{1,2}$")  # "6 ft 4 in", "6 ft. 4 in."
 
 
 def _spaceless(symbol: str) -> str:
