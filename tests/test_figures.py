@@ -1362,7 +1362,13 @@ def test_a_rate_said_once_for_a_list_counts_for_each() -> None:
     ("a 12′ x 10′ room", ["foot", "foot"]),
     ('The board is 48" wide.', ["inch"]),
     ('He said "I was 48" and left.', [None]),  # the end of a quotation
-    ("The meeting lasted 45′ in all.", [None]),  # a prime alone may be a minute
+    # a mark alone: feet or minutes, inches or seconds, as the sense model reads the words
+    ("The meeting lasted 45′ in all.", ["minute"]),
+    ("The company ordered 1000′ of lumber for the project.", ["foot"]),
+    ("The new phone has a 6.1″ screen.", ["inch"]),
+    ('The runner finished the race in 9.8" flat.', ["second"]),
+    ("The council said 'we will cut 500' and more.", [None]),  # a quotation's end
+    ("“He’s like 6’2”,” Rubio said.", ["foot", "inch"]),  # a height, whatever the words
 ])
 def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
                                                                   units: list[str | None]) -> None:
@@ -1612,7 +1618,7 @@ def test_a_dutch_names_ten_is_no_figure(text: str, values: list[float]) -> None:
         ("The suspect is described as 5' 9\" tall.", ["ft", "in"]),
         ("The suspect is described as 5'9\" tall.", ["ft", "in"]),
         # inches run to 11: a minute and 34 seconds
-        ("He ran the mile in 1' 34\".", [None, None]),
+        ("He ran the mile in 1' 34\".", ["min", "s"]),
     ],
 )
 def test_feet_and_inches_with_a_space_between(text: str, units: list[str | None]) -> None:

@@ -231,7 +231,7 @@ def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, i
     sense of ours. The fold comes from the sentence's text, so a sentence's figures are held out
     together and a change to what the scanner finds moves no other sentence to another fold."""
     from .figures import extract_figures
-    from .figures.senses import SURFACES, context_words, surface_of, written_form
+    from .figures.senses import SURFACES, context_words, surface_at, written_form
 
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -240,7 +240,7 @@ def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, i
         record = json.loads(line)
         text, sense = record["text"], record["unit"]
         for figure in extract_figures(text, senses=False):
-            surface = surface_of(text[figure.start:figure.end])
+            surface = surface_at(text, figure.start, figure.end)
             if surface is None or sense not in SURFACES[surface]:
                 continue
             ours = next((name for name, unit in SURFACES[surface].items()

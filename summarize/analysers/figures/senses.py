@@ -18,10 +18,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..shipped import shipped_json
+from .primes import in_height
 from .words import FUNCTION_WORDS
 
-__all__ = ["SURFACES", "context_words", "fit_forms", "fit_senses", "resolve", "surface_of",
-           "written_form"]
+__all__ = ["SURFACES", "context_words", "fit_forms", "fit_senses", "resolve", "surface_at",
+           "surface_of", "written_form"]
 
 # surface -> {CQE's name of a sense: the unit string the scanner reports for it}. Only senses whose
 # names agree with NewsQuant's (a "p" is read by its form instead: ``resolve``).
@@ -36,14 +37,18 @@ SURFACES: dict[str, dict[str, str]] = {
     # a letter after a number: "37C" of heat, "75 c" of money; "80 F" of heat or of capacitance
     "c": {"celsius": "°C", "cent": "cents", "coulomb": "coulombs"},
     "f": {"fahrenheit": "°F", "farad": "farads"},
+    # a mark after a number: feet or minutes, inches or seconds ("12' x 10'", "the lap in 1' 34\"")
+    "′": {"foot": "ft", "minute": "min"},
+    "″": {"inch": "in", "second": "s"},
 }
 
 _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b)|"
                       r"(?P<kt>(?<=\d)\s?kt\b)|(?P<pc>(?<=\d)\s?pc\b)|"
-                      r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)",
+                      r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)|"
+                      r"(?P<prime>(?<=\d)['’′](?!\w))|(?P<dprime>(?<=\d)(?:[\"”″]|'')(?!\w))",
                       re.IGNORECASE)
 _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dram": "dram",
-         "c": "c", "f": "f"}
+         "c": "c", "f": "f", "prime": "′", "dprime": "″"}
 # A capital after its number, glued ("40C", "90F") or apart ("35 C"). Some senses never take
 # these forms (of the 57 glued "C"s in CQE's sentences none is a cent, where a lower-case "c" is
 # a cent as often as a degree), so the model reads such a figure among the senses its form was
@@ -64,6 +69,13 @@ def surface_of(mention: str) -> str | None:
     """The ambiguous surface a figure's text carries ("230 pounds" -> ``pound``), if any."""
     m = _SURFACE.search(mention)
     return _KEYS[m.lastgroup] if m and m.lastgroup else None
+
+
+def surface_at(text: str, start: int, end: int) -> str | None:
+    """The ambiguous surface of the figure at ``text[start:end]``; none for the marks of a
+    height's feet and inches ("6’2”" is no time)."""
+    surface = surface_of(text[start:end])
+    return None if surface in ("′", "″") and in_height(text, start, end) else surface
 
 
 def written_form(mention: str) -> str | None:
@@ -168,7 +180,7 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
         return unit
     model = shipped["senses"]
     mention = text[start:end]
-    surface = surface_of(mention)
+    surface = surface_at(text, start, end)
     if surface is None or surface not in model:
         return unit
     readings = SURFACES[surface]

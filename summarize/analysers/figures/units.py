@@ -7,6 +7,7 @@ import re
 from .canonical import is_measure
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
+from .primes import prime_unit
 from .words import (
     AREA_UNIT,
     CALENDAR,
@@ -52,16 +53,6 @@ PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z
                   r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
 
-# A height's feet and inches, from the feet's last digit: its mark before the inches, or the
-# inches' mark after them ("6’2”", "5' 9\""); inches run to 11 ("1' 34\"" is a time).
-_FEET_INCHES = re.compile(r"\d(?:(['’′])(?= ?(?:1[01]|\d)(?:[\"”″]|''))|(?<=\d['’′]\d)([\"”″]|'')|"
-                          r"(?<=\d['’′]1[01])([\"”″]|'')|(?<=\d['’′] \d)([\"”″]|'')|"
-                          r"(?<=\d['’′] 1[01])([\"”″]|''))")
-# Feet and inches by their signs before a dimension's word or after its other side: a prime,
-# an apostrophe or a quotation mark ("30' long", "12′ x 10′", "48\" wide"). Not alone: a prime
-# is as often a minute ("40°26′", "in 30′"), a quotation mark a quotation's end ("'we won 30'").
-_PRIMES = re.compile(r"(?:(['’′])|([\"”″]))(?=\s?(?:long|high|wide|tall|deep|thick|x|×)\b)")
-_PRIMED_BEFORE = re.compile(r"\d([\"”″'’′])\s?[x×]\s?\d+(?:\.\d+)?\Z")
 # A number of inches after the feet, its unit unsaid: the "6" of "5 foot 6", "6ft 4".
 _FEET_THEN = re.compile(r"\d(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|feet)-)\d{1,2}$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
@@ -228,14 +219,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     rest = text[end:end + 60]
     if re.match(r"\s?[xX×]\s?\d", rest):
         return None, end  # "a 4 x 4 metre room": a dimension, its unit after the last number
-    height = _FEET_INCHES.match(text, end - 1)
-    if height:  # a height in feet and inches: "6’2”", "5'11\"" (the second number the inches)
-        return ("ft", end + 1) if height.group(1) else ("in", height.end())
-    if primed := _PRIMES.match(text, end):
-        return ("ft" if primed.group(1) else "in"), primed.end()
-    if (other := _PRIMED_BEFORE.search(text, max(0, end - 24), end)) and \
-            text[end:end + 1] == other.group(1):
-        return ("in" if other.group(1) in "\"”″" else "ft"), end + 1
+    marked = prime_unit(text, end)
+    if marked:
+        return marked
     feet = _FEET_THEN.search(text, max(0, end - 24), end) if value < 12 else None
     if feet and value.is_integer() and ("-" in feet.group() or not re.match(r"\s?[A-Za-z\"”″]",
                                         rest) or re.match(r"\s(?:and|or|tall)\b", rest)):
