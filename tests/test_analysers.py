@@ -1145,6 +1145,17 @@ def test_a_source_inside_a_closed_relative_clause_is_not_the_cue_after_it() -> N
     assert found == {("Unison", "warned")}
 
 
+def test_according_to_takes_the_source_after_it() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # Acme reported revenue of $ 14 billion , according to LSEG data .
+    text = "Acme reported revenue of $14 billion, according to LSEG data."
+    labels = ["B-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "I-Content",
+              "I-Content", "O", "B-Cue", "I-Cue", "B-Source", "I-Source", "O"]
+    found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
+    assert found == {("Acme", "reported"), ("LSEG data", "according to")}
+
+
 def test_a_cue_right_after_a_quotation_takes_the_source_right_after_it() -> None:
     from summarize.analysers.attributions import tagged_attributions
 

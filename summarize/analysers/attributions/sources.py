@@ -178,6 +178,28 @@ def in_relative(text: str, source: Span) -> bool:
         _INSIDE_RELATIVE.search(text, max(0, source.start - 120), source.start) is not None
 
 
+# A cue right after a quotation with its source right after it ('"…," says a source close to the
+# campaign') takes that source, not one before the quotation. Measured on the 840 training
+# articles, each tagged by a tagger fitted on the other four fifths (the mean of the four F1s):
+# 73.318 without, 73.338 with (46 wrong links fewer, 11 right ones more); the validation split
+# has no such case that changes (76.48 both).
+INVERTED = True
+_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”’']\s*\Z")
+# "according to" names its source after it, whatever source stands before ("Acme reported
+# revenue of $14.2 billion, according to LSEG data": LSEG's, not Acme's).
+ACCORDING_AFTER = True
+_ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
+
+
+def source_follows(text: str, cue_start: int, cue_end: int, after: int) -> bool:
+    """Whether the cue at ``text[cue_start:cue_end]`` takes the source that begins at ``after``
+    (after it) over any source before it."""
+    if ACCORDING_AFTER and _ACCORDING.fullmatch(text, cue_start, cue_end):
+        return True
+    return INVERTED and _AFTER_QUOTE.search(text, max(0, cue_start - 4), cue_start) is not None \
+        and not text[cue_end:after].strip(" \t,")
+
+
 def past_relative(text: str, before: list[tuple[int, int]], cue: int) -> list[tuple[int, int]]:
     """``before`` without its last source when that is a relative pronoun whose clause a comma
     closed before ``cue`` and a source of its own ends right before it (", who"); or when it is
