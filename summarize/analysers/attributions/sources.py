@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .spans import Span, trimmed_span
+from ...vocabulary import MONTHS_IN_FULL, WEEKDAYS
+from .spans import ACCORDING_TO, Span, trimmed_span
 
 _TIME = re.compile(
-    r"(?:on|in|last|this|late|early)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|yesterday|today|tonight|week|month|year|\d{4})$", re.IGNORECASE)
+    rf"(?:on|in|last|this|late|early)?\s*(?:{WEEKDAYS}|{MONTHS_IN_FULL}|"
+    r"yesterday|today|tonight|week|month|year|\d{4})$", re.IGNORECASE)
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
@@ -188,13 +188,12 @@ _AFTER_QUOTE = re.compile(r"[,.!?]?[\"”’']\s*\Z")
 # "according to" names its source after it, whatever source stands before ("Acme reported
 # revenue of $14.2 billion, according to LSEG data": LSEG's, not Acme's).
 ACCORDING_AFTER = True
-_ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
 
 
 def source_follows(text: str, cue_start: int, cue_end: int, after: int) -> bool:
     """Whether the cue at ``text[cue_start:cue_end]`` takes the source that begins at ``after``
     (after it) over any source before it."""
-    if ACCORDING_AFTER and _ACCORDING.fullmatch(text, cue_start, cue_end):
+    if ACCORDING_AFTER and ACCORDING_TO.fullmatch(text, cue_start, cue_end):
         return True
     return INVERTED and _AFTER_QUOTE.search(text, max(0, cue_start - 4), cue_start) is not None \
         and not text[cue_end:after].strip(" \t,")

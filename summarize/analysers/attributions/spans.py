@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ...vocabulary import WEEKDAYS
 from ..sentences import DATELINE, sentence_spans
 
 
@@ -170,7 +171,7 @@ _ONLY_WHEN = re.compile(rf"\s*(?:{_WHEN}\s*(?:[.!?\"”’']*|,\s*(?:as|while|wh
                         re.DOTALL)
 # "said on Tuesday that …", "said, in a telephone interview, that …" (not "said in a
 # documentary that showed …": a "that" after a noun may begin a relative clause)
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS = "|".join(day.title() for day in WEEKDAYS.split("|"))
 _WHEN_THAT = re.compile(
     rf"(?:{_WHEN}\s*,|(?:(?:late|early)\s+)?on\s+(?:{_DAYS}|[A-Z][a-z]+\s+\d{{1,2}})|"
     rf"(?:last|this|earlier|later)\s+(?:week|month|year|weekend|{_DAYS})|yesterday|today|"
@@ -194,7 +195,7 @@ _NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|wi
 
 
 ACCORDING = True  # the same before "…, according to the ministry."
-_ACCORDING = re.compile(r"according\s+to", re.IGNORECASE)
+ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)  # the cue
 
 
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
@@ -202,7 +203,7 @@ def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -
     ends in the source, a cue of saying and when or where it was said ("…, the agency said on
     Saturday."), or (``ACCORDING``) in "according to" and the source; else ``None``."""
     s_start, s_end = bounds
-    if ACCORDING and _ACCORDING.fullmatch(cue.text) and cue.end <= source.start:
+    if ACCORDING and ACCORDING_TO.fullmatch(cue.text) and cue.end <= source.start:
         anchor, tail = cue.start, source.end
     elif _CLAUSE_CUE.search(cue.text) and source.end <= cue.start:
         anchor, tail = source.start, cue.end

@@ -71,7 +71,6 @@ def _paragraph(text: str, start: int) -> str:
     return text[start:blank.start() if blank else len(text)]
 
 
-
 def _is_label(label: str, said: Counter[str]) -> bool:
     """A speaker's label: in capitals, a form of address and a name, or said twice or more."""
     letters = [c for c in label if c.isalpha()]

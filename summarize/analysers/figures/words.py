@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
+from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL, WEEKDAYS
 from ..shipped import shipped_json
 
 MONTHS = f"{MONTHS_IN_FULL}|{MONTH_ABBREVIATIONS}"
@@ -76,8 +76,7 @@ AREA_UNIT = re.compile(
     re.IGNORECASE)
 
 
-CALENDAR = re.compile(rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                       rf"{MONTHS})\b", re.IGNORECASE)
+CALENDAR = re.compile(rf"\b(?:{WEEKDAYS}|{MONTHS})\b", re.IGNORECASE)
 
 
 def plural(word: str, value: float) -> str:
