@@ -578,6 +578,10 @@ def test_a_content_runs_on_over_a_cue_its_clause_completes(
          "years, according to early estimates.", "early estimates",
          "Rebuilding the bridge is likely to cost at least $1.7 billion and could take several "
          "years"),
+        # a dateline with its day is no part of it
+        ("VALDERA, 9 October (Port News) - More than 400 ships have been turned away from the "
+         "port in the past week, the harbour authority said.", "the harbour authority",
+         "More than 400 ships have been turned away from the port in the past week"),
         # and where the tagger read no content at all
         ("The recall is the carmaker's 45th this year, more than any other manufacturer, "
          "analysts at Cox Automotive noted.", "analysts at Cox Automotive",

@@ -181,6 +181,11 @@ def test_training_without_data_is_a_one_line_error(tmp_path: Path,
          "after the storm.\nDock workers returned.", "The port of Valdera reopened"),
         ("(CNN)The port of Valdera reopened on Friday after the storm, its director said.",
          "The port of Valdera reopened"),
+        # with the day it was filed, either way round
+        ("VALDERA, Oct. 9 (Reuters) - The port of Valdera reopened on Friday after the storm.",
+         "The port of Valdera reopened"),
+        ("VALDERA, 9 October 2026 (Port News) - The port of Valdera reopened on Friday.",
+         "The port of Valdera reopened"),
         # a pair of names across a dash is no dateline
         ("EU - UK talks on the port resumed on Friday in Valdera.", "EU - UK talks"),
     ],

@@ -36,10 +36,14 @@ _PAREN_NEXT = re.compile(r"[ \t]*\(")
 
 
 # A dateline opening one of the first body paragraphs: "WASHINGTON (AP) — ", "CONCORD, N.H. - ",
-# "(CNN)". It says where the story was filed, not what happened.
+# "(CNN)", and with the day it was filed: "NEW YORK, Dec. 11 (UPI) —", "GENEVA, 12 November
+# (UN News) -". It says where and when the story was filed, not what happened.
+_MONTH = f"(?:{MONTHS_IN_FULL}|{MONTH_ABBREVIATIONS})\\.?"
+_FILED = rf"(?i:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]*"
-    r"(?:[ \t]+[A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
+    rf"(?:[ \t]+[A-Z][A-Za-z.]*)?)?(?:,[ \t]*{_FILED})?"
+    r"[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
     r"(?:[A-Z][a-z]+[ \t]+){0,3}\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)"
     r"(?=[A-Z\"“‘'])")  # "New York (AFP) –"
 
