@@ -634,6 +634,11 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
         ("Shares rose to $15 1\u20442, and a board is 3-¾ inches thick.", [15.5, 3.75]),
         ("The sea wall is 3m high and the hull 48m long; 1.8m people live there.",
          [3.0, 48.0, 1.8e6]),
+        # two lengths side by side, a depth, and where a length is
+        ("The 50m x 25m pool, a 3 x 4m tarpaulin and a shaft 10m by 2m.",
+         [50.0, 25.0, 3.0, 4.0, 10.0, 2.0]),
+        ("Divers reached a depth of about 40m; the deck sits 60m above the river.", [40.0, 60.0]),
+        ("The club raised £5m by selling shares and lost 2m customers.", [5e6, 2e6]),
         ("It costs a quarter million dollars, half a million with taxes.", [2.5e5, 5e5]),
     ],
 )

@@ -289,14 +289,30 @@ _DISTANCE_AFTER = re.compile(r"\s+(?:away\b|off\s+(?:the\s+)?(?:coast|shore)|"
                              re.IGNORECASE)
 
 
+# Two lengths of one thing side by side: "a 50m x 25m pool", "10m by 4m", "3 x 4m".
+_BY_AFTER = re.compile(r"\s?(?:x|×|by)\s?\d[\d,.]*\s?m\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\d(?:\s?m)?\s?(?:x|×|by)\s?$", re.IGNORECASE)
+# What a length is of, before it: "a depth of 40m", "at an altitude of 300m"; and where, after
+# it: "60m above the river", "40m below the surface", "20m underground".
+_LENGTH_OF = re.compile(r"\b(?:depth|height|altitude|elevation|length|width|diameter|radius|"
+                        r"distance)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+                        r"over\s+|more\s+than\s+|up\s+to\s+)?$", re.IGNORECASE)
+_PLACED = re.compile(r"\s+(?:underground|underwater|under\s+water|(?:above|below|beneath|under)\s+"
+                     r"(?:the\s+)?(?:sea|ground|surface|river|water|street|road|seabed|sea-?floor|"
+                     r"ocean|ice|valley|city))\b", re.IGNORECASE)
+
+
 def metres(text: str, start: int, end: int) -> bool:
     """Whether a number written with "m" (``text[start:end]``) is a length, not millions: a
-    dimension after it, a race over it, its length in feet or miles beside it in brackets, or
-    how far away something is ("within 500m of the device", "200m away")."""
+    dimension after it, a race over it, its length in feet or miles beside it in brackets, two
+    lengths side by side ("50m x 25m"), a depth or height it is, where it is ("60m above the
+    river"), or how far away something is ("within 500m of the device", "200m away")."""
     return bool(_DIMENSION.match(text, end) or _RACE.match(text, end) or
                 _IMPERIAL_AFTER.match(text, end) or
                 _IMPERIAL_BEFORE.search(text, max(0, start - 24), start) or
-                _DISTANCE_AFTER.match(text, end) or
+                _DISTANCE_AFTER.match(text, end) or _PLACED.match(text, end) or
+                _BY_AFTER.match(text, end) or _BY_BEFORE.search(text, max(0, start - 12), start) or
+                _LENGTH_OF.search(text, max(0, start - 40), start) or
                 re.search(r"\bwithin\s+$", text[max(0, start - 8):start], re.IGNORECASE) and
                 re.match(r"\s+of\b", text[end:end + 4]))
 
