@@ -668,6 +668,8 @@ def test_training_command_rebuilds_the_non_noun_lexicon(tmp_path: Path) -> None:
         # sentences of our own: a head that news never uses as a noun is not what is counted
         ("He was one of the 99 due to play on Thursday.", [None]),
         ("He carded a three-under-par 69 on Friday.", [None, None]),
+        # nor a preposition before the noun ("above expectations")
+        ("The company sold 2 million above expectations.", [None]),
         # nouns, plurals and units stay
         ("They found 12 new cases.", ["new cases"]),
         ("Researchers described two new macaque species.", ["new macaque species"]),

@@ -32,6 +32,8 @@ STOP_UNIT = {
     "what", "whom", "whose", "we", "they", "he", "she", "you", "i", "our", "my", "your",
     "do", "does", "did", "including", "compared", "versus", "vs", "via", "behind", "ahead",
     "amid", "amidst", "despite", "among", "across", "through", "within", "without", "near",
+    "above", "below", "beneath", "beyond", "underneath", "upon", "onto", "toward", "towards",
+    "along", "throughout", "unlike",  # "2 million above expectations": no unit
     "today", "tonight", "tomorrow", "yesterday",  # "who turns 31 tomorrow"
     "aged",  # "three men arrested - two aged 29 and the other 32": their ages, not "aged"
 }
