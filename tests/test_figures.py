@@ -1183,6 +1183,9 @@ def test_figures_read_the_same_in_their_article_as_alone(
         ("Sales reached 1,200 mln dlrs.", 1.2e9, "dollar"),
         ("It sold a 7-1/2 pct coupon issue.", 7.5, "%"),  # a mixed fraction with a hyphen
         ("The stock closed at 38-3/4 dlrs.", 38.75, "dollar"),
+        # money of something is money ("12 pounds of potatoes" a weight)
+        ("The utility sold 150 million dlrs of debentures.", 1.5e8, "dollar"),
+        ("I bought 12 pounds of potatoes.", 12.0, "pound-mass"),
         # and a country's dollars, sterling, cents, marks (and Italy's lire)
         ("It paid 200 mln australian dlrs for it.", 2e8, "australian dollar"),
         ("It raised 20 mln HK dlrs and 10 mln N.Z. dlrs.", 2e7, "hong kong dollar"),

@@ -203,7 +203,7 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         unit, stop = unit[:-1], stop - 1  # "two years' probation": years
     kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
     last = unit.split()[-1]
-    if kind and is_plural(last) and last not in MEASURE_WORDS and \
+    if kind and is_plural(last) and last not in MEASURE_WORDS and last not in CURRENCY_WORDS and \
             is_plural(kind.group(1)) and kind.group(1) not in MEASURE_WORDS:
         unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
     if first == "times":
