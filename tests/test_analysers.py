@@ -1301,3 +1301,15 @@ def test_a_common_word_capitalised_by_its_sentence_names_no_one(text: str, named
     first = text.split()[0]
     actor = source_actor(text, 0, len(first))
     assert actor is not None and actor.named is named
+
+
+def test_a_passive_agent_is_not_what_was_said() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # The vaccine recommended by the agency could save lives , officials said .
+    text = "The vaccine recommended by the agency could save lives, officials said."
+    labels = ["B-Source", "I-Source", "B-Cue", "B-Content", "I-Content", "I-Content",
+              "I-Content", "I-Content", "I-Content", "O", "B-Source", "B-Cue", "O"]
+    found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
+    assert ("The vaccine", "recommended") not in found
+    assert ("officials", "said") in found
