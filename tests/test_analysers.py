@@ -1313,3 +1313,14 @@ def test_a_passive_agent_is_not_what_was_said() -> None:
     found = {(a.source.text, a.cue.text) for a in tagged_attributions(text, _Labelled(labels))}
     assert ("The vaccine", "recommended") not in found
     assert ("officials", "said") in found
+
+
+def test_an_article_that_ends_a_span_begins_the_next() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    # Doses will be scarce , the agency said .
+    text = "Doses will be scarce, the agency said."
+    labels = ["B-Content", "I-Content", "I-Content", "I-Content", "O", "I-Content", "B-Source",
+              "B-Cue", "O"]
+    found = [(a.source.text, a.content.text) for a in tagged_attributions(text, _Labelled(labels))]
+    assert found == [("the agency", "Doses will be scarce")]

@@ -13,7 +13,14 @@ from typing import Any
 
 from ..casing import readable
 from .inputs import tagger_inputs
-from .names import NAME_WORD, POSSESSIVE, whole_names, with_whole_names
+from .names import (
+    ARTICLES_FORWARD,
+    NAME_WORD,
+    POSSESSIVE,
+    articles_forward,
+    whole_names,
+    with_whole_names,
+)
 from .pronouns import resolved_pronouns
 from .quotes import (
     as_double_quotes,
@@ -226,6 +233,7 @@ def _spans(text: str, tokens: list[tuple[int, int]], labels: list[str]
     the decoding cut off its quotation) are noise."""
     from ..crf import decode_bio
 
+    labels = articles_forward(text, tokens, labels) if ARTICLES_FORWARD else labels
     return whole_names(text, [span for span in decode_bio(tokens, labels)
                                if trimmed_span(text, span[0], span[1]) is not None])
 

@@ -26,8 +26,8 @@ from ...vocabulary import HONORIFICS
 from ..sentences import title_case
 from .spans import Attribution, Span
 
-__all__ = ["NAME_RUNS", "NAME_WORD", "POSSESSIVE", "capitalised_inside", "whole_names",
-           "with_whole_names"]
+__all__ = ["ARTICLES_FORWARD", "NAME_RUNS", "NAME_WORD", "POSSESSIVE", "articles_forward",
+           "capitalised_inside", "whole_names", "with_whole_names"]
 
 NAME_WORD = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"  # "O'Brien", not "Trump's"
 # The "’s" that ends a possessive ("Sotomayor’s") or a contraction ("he’s"): no part of a name.
@@ -152,3 +152,29 @@ def capitalised_inside(text: str) -> frozenset[str]:
     """The capitalised words ``text`` writes inside a sentence, after a lower-case word or a
     comma: a name, since a common word is capitalised only where a sentence opens."""
     return frozenset(_INSIDE.findall(text))
+
+
+# An article that ends a tagged span begins the next one: "… over the next two years, the |
+# WHO said" (the tagger's content ended on "the"); none of PolNeAR's 19,892 training contents
+# ends on an article, 9 of its 18,000 sources. Alone before nothing tagged, it is no part of the
+# span.
+ARTICLES_FORWARD = True
+_ARTICLE = re.compile(r"(?:the|a|an)", re.IGNORECASE)
+
+
+def articles_forward(text: str, tokens: list[tuple[int, int]], labels: list[str]) -> list[str]:
+    """``labels`` with an article that ends a span moved to the span right after it, or left out
+    of its span when none follows."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label == "O" or not _ARTICLE.fullmatch(text, *tokens[i]):
+            continue
+        after = labels[i + 1] if i + 1 < len(labels) else "O"
+        if after != "O" and after[2:] == label[2:] and after.startswith("I-"):
+            continue  # inside its span
+        if after == "O":
+            out[i] = "O"
+        elif after[2:] != label[2:]:
+            out[i], out[i + 1] = f"B-{after[2:]}", f"I-{after[2:]}"
+    return out
+
