@@ -1324,3 +1324,24 @@ def test_an_article_that_ends_a_span_begins_the_next() -> None:
               "B-Cue", "O"]
     found = [(a.source.text, a.content.text) for a in tagged_attributions(text, _Labelled(labels))]
     assert found == [("the agency", "Doses will be scarce")]
+
+
+def test_according_to_without_a_tagged_content_takes_its_clause_not_the_next_sentence() -> None:
+    from summarize.analysers.attributions import tagged_attributions
+
+    class Sentences:  # labels each sentence in turn as told
+        def __init__(self, *labels: list[str]) -> None:
+            self.labels = list(labels)
+
+        def decode(self, features: list[list[str]], weights: object = None, kinds: object = (),
+                   when: object = None) -> tuple[list[str], dict[str, list[float]]]:
+            labels = self.labels.pop(0)
+            assert len(features) == len(labels)
+            return labels, {}
+
+    # Rates will fall by June , according to the tool . | The dollar fell to a low .
+    text = "Rates will fall by June, according to the tool. The dollar fell to a low."
+    tagger = Sentences(["O"] * 6 + ["B-Cue", "I-Cue", "B-Source", "I-Source", "O"],
+                       ["O", "O", "O", "B-Content", "I-Content", "I-Content", "O"])
+    found = [(a.source.text, a.content.text) for a in tagged_attributions(text, tagger)]
+    assert found[0] == ("the tool", "Rates will fall by June")

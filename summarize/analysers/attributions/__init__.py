@@ -386,16 +386,20 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                        min(own, key=lambda x: x[0]) if own else
                        max(earlier, key=lambda x: x[1]) if earlier else
                        min(later, key=lambda x: x[0]) if later else
-                       following[0] if following else
-                       (rule.content.start, rule.content.end) if rule else None)
+                       None)
             who = trimmed_span(text, *source, brackets=True) if source else None
             cue = trimmed_span(text, c_start, c_end, brackets=True)
             what = trimmed_span(text, *content, brackets=True) if content else None
             if what is None and who is not None and cue is not None and NO_CONTENT_CLAUSE:
-                # none, or only a full stop: "…, analysts at Cox Automotive noted."
+                # none, or only a full stop: "…, analysts at Cox Automotive noted." (before a
+                # content of the next sentence: "…, according to CME's tool. The dollar fell")
                 clause = clause_before(text, who, cue, (tokens[0][0], tokens[-1][1]))
                 what = trimmed_span(text, clause.start, clause.end, brackets=True) \
                     if clause else None
+            if what is None and content is None:
+                content = (following[0] if following else
+                           (rule.content.start, rule.content.end) if rule else None)
+                what = trimmed_span(text, *content, brackets=True) if content else None
             if who and cue and what:
                 out.append(Attribution(who, cue, what))
     # A second source of the same cue ("Smith and the ministry said"): the nearest cue of its
