@@ -287,6 +287,16 @@ def test_a_hedged_statement_leaves_the_page_furniture_out() -> None:
         "The strike may end on Friday, the union said.", "The docks could reopen next week."]
 
 
+
+def test_a_hedged_statement_leaves_its_dateline_out() -> None:
+    from summarize.analysers.hedges import hedged_sentences
+
+    text = ("Port strike may end\n\nVALDERA, Oct. 9 (Reuters) - The strike may end on Friday, "
+            "the union said.")
+    assert [text[s:e] for s, e, _ in hedged_sentences(text)] == [
+        "Port strike may end", "The strike may end on Friday, the union said."]
+
+
 def test_a_page_date_line_is_no_headline() -> None:
     from summarize.analysers.salience import headline, sentences_of
 

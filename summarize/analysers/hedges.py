@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .casing import readable
-from .sentences import furniture_spans, sentence_spans, title_case
+from .sentences import DATELINE, furniture_spans, sentence_spans, title_case
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
            "lexicon_hedges"]
@@ -237,9 +237,13 @@ def hedged_sentences(text: str) -> list[tuple[int, int, HedgeCue]]:
     """The sentences of ``text`` that are uncertain (a hedge of an uncertain type), with the
     first such cue (offsets in the sentence): the one rule of what a hedged sentence is. Page
     furniture glued to a sentence's start is no part of it ("Share this with … Copy this
-    link")."""
+    link"), nor is a dateline ("GENEVA (Reuters) - ")."""
     out = []
     for start, end in furniture_spans(text):
+        dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" \
+            else None
+        if dateline and len(text[dateline.end():end].split()) >= 4:
+            start = dateline.end()
         cues = [c for c in find_hedges(text[start:end])
                 if c.type in UNCERTAIN_TYPES and c.cue.lower() not in _NOT_UNCERTAIN]
         if cues:
