@@ -25,3 +25,12 @@ def test_markdown_one_pager_marks_what_is_not_in_the_source(seed, fake_backend_c
     assert "prompt v1" in footer and "fake-model" in footer and "grounded evidence" in footer
     # One printed page: about 60 lines of 100 characters.
     assert len(lines) <= 60 and sum(len(ln) // 100 + 1 for ln in lines) <= 66
+
+
+def test_a_figure_shows_every_decimal_it_was_written_with() -> None:
+    from summarize.render.common import format_number, format_value
+
+    assert format_number(16177.77) == "16,177.77"  # an index level, not "16,177.8"
+    assert format_number(0.1 + 0.2) == "0.3"
+    assert format_number(10000.0) == "10,000"
+    assert format_value("range", 2.0, 2.0, 4.5) == "2–4.5"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 FLAG_TEXT = {
     "ungrounded": "not found in source",
@@ -24,11 +25,13 @@ def shown_flags(grounded: bool, flags: list[str] | tuple[str, ...]) -> list[str]
 
 
 def format_number(value: float | None) -> str:
+    """A figure's value with its thousands grouped and every decimal it was written with
+    ("16,177.77", not "16,177.8"), to 12 significant digits."""
     if value is None:
         return ""
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.6g}"
+    return format(Decimal(repr(float(f"{value:.12g}"))), ",f")
 
 
 def format_value(qualifier: str, value: float, low: float | None, high: float | None) -> str:
