@@ -862,6 +862,9 @@ def test_a_rank_the_tagger_cut_in_two_stays_whole_in_the_name() -> None:
         # a rank of two abbreviated words, left out of the name, is a role
         ("Ch Insp Ewa Nowak, the local area commander,", "Ewa Nowak", "person",
          "Ch Insp, the local area commander"),
+        # an organisation's apposition is what it is, not its name
+        ("Valdera Port Authority, the agency that runs the docks,", "Valdera Port Authority",
+         "organization", "the agency that runs the docks"),
         # a name after "of" and an article is what the role is of, not the person
         ("Jan Kowalski, deputy leader of A Fair Russia,", "Jan Kowalski", "person",
          "deputy leader of A Fair Russia"),

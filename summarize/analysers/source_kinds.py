@@ -134,8 +134,15 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
         word[:1].isupper() for word in words[1 if initial else 0:])
     head = head_of(words, labels)
     if labels[head] != "PER":
-        return SourceActor(_folded(text[start:end]), _KINDS.get(labels[head], "other"), None,
-                           start, end, named)
+        kind = _KINDS.get(labels[head], "other")
+        if head + 2 < len(words) and words[head + 1] == "," and named and \
+                words[head + 2].lower() in _ARTICLES:
+            # "Oxfam, the charity", "Gavi, the vaccine alliance": the name, then what it is
+            name_end = tokens[head][1]
+            role = _folded(text[tokens[head + 2][0]:end]).strip(" ,")
+            return SourceActor(_folded(text[start:name_end]), kind, role or None, start,
+                               name_end, named)
+        return SourceActor(_folded(text[start:end]), kind, None, start, end, named)
     first = name_start_of(labels, head)
     while 0 < first < head and _honorific(words, first, RANKS) and \
             _honorific(words, first - 1, RANKS):
