@@ -862,6 +862,11 @@ def test_a_rank_the_tagger_cut_in_two_stays_whole_in_the_name() -> None:
         # a rank of two abbreviated words, left out of the name, is a role
         ("Ch Insp Ewa Nowak, the local area commander,", "Ewa Nowak", "person",
          "Ch Insp, the local area commander"),
+        # a rank, letters after a name and an age after it say a person, whatever the name
+        ("Det Insp Kwame Mensah", "Kwame Mensah", "person", "Det Insp"),
+        ("Hale's barrister, Peter Quinn KC,", "Peter Quinn KC", "person", "Hale's barrister"),
+        ("Martin Hale, 54, of Croydon, south London,", "Martin Hale", "person",
+         "aged 54, of Croydon, south London"),
         # an organisation's apposition is what it is, not its name
         ("Valdera Port Authority, the agency that runs the docks,", "Valdera Port Authority",
          "organization", "the agency that runs the docks"),

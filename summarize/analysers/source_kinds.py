@@ -34,6 +34,7 @@ _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
+NAME_WORD_RE = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?"
 
 
 def span_features(text: str, tokens: Sequence[tuple[int, int]], start: int, end: int
@@ -125,6 +126,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
         return _by_rules(text, start, end)
     labels = tagger.tag(span_features(read, tokens, start, end))
     words = [read[s:e] for s, e in tokens]
+    labels = _written_forms(words, labels) if WRITTEN_FORMS else labels
     # A name: a word tagged as one, or capitalised where a sentence's first word is not.
     # (Not a common word capitalised only by opening its sentence, which the tagger may take
     # for a name: "Officials said", "Economists broadly agree".)
@@ -160,6 +162,48 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
                                   _folded(text[name_end:end]).strip(" ,")) if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)
+
+
+# Forms that say a person whatever the tagger makes of the name in them (it knows the names of
+# the news it was fitted on): a rank before capitalised words ("Det Insp Kwame Mensah"), letters
+# after a name ("Peter Quinn KC"), and an age after it ("Martin Hale, 54, of Croydon, south
+# London": the person is Martin Hale, not "London").
+WRITTEN_FORMS = True
+_POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "obe", "cbe", "mbe", "kbe", "dbe",
+                            "jr", "sr", "phd", "md", "esq"})
+
+
+def _written_forms(words: list[str], labels: list[str]) -> list[str]:
+    """``labels`` with the person's words of those forms labelled ``PER`` and what follows an
+    age after a name left unlabelled."""
+    out = list(labels)
+    n = len(words)
+    for i in range(2, n):
+        if words[i - 1] == "," and re.fullmatch(r"\d{1,3}", words[i]) and \
+                (i + 1 == n or words[i + 1] == ",") and out[i - 2] == "PER":
+            out[i:] = ["O"] * (n - i)  # "Martin Hale, 54, of Croydon": the person, aged 54
+            return out
+    ranks = 0
+    while ranks < n and (_honorific(words, ranks, RANKS | HONORIFICS) or words[ranks] == "."):
+        ranks += 1
+    names = ranks
+    while names < n and re.fullmatch(NAME_WORD_RE, words[names]):
+        names += 1
+    if 0 < ranks < names == n and any(label != "PER" for label in out[ranks:]):
+        # "Det Insp Kwame Mensah" (a form of address the tagger read into the name stays so)
+        return [label if label == "PER" else "O" for label in out[:ranks]] + \
+            ["PER"] * (n - ranks)
+    if n >= 2 and words[-1].rstrip(".").lower() in _POST_NOMINALS and words[-2][:1].isupper():
+        first = n - 1
+        while first > 0 and re.fullmatch(NAME_WORD_RE, words[first - 1]) and \
+                not _honorific(words, first - 1):
+            first -= 1
+        while first < n - 3 and common_word(words[first]) and (
+                first == 0 or _honorific(words, first - 1)):
+            first += 1  # a title before the name: "Judge Stephen Kramer KC", "Mr Recorder …"
+        if first < n - 2:  # a name of two words at least before the letters: "Peter Quinn KC"
+            out[first:] = ["PER"] * (n - first)
+    return out
 
 
 def full_name_before(text: str, actor: SourceActor) -> SourceActor | None:
