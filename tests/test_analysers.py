@@ -867,6 +867,8 @@ def test_a_rank_the_tagger_cut_in_two_stays_whole_in_the_name() -> None:
         ("Hale's barrister, Peter Quinn KC,", "Peter Quinn KC", "person", "Hale's barrister"),
         ("Martin Hale, 54, of Croydon, south London,", "Martin Hale", "person",
          "aged 54, of Croydon, south London"),
+        # and a company's suffix an organization
+        ("Valdera Shipping Corp", "Valdera Shipping Corp", "organization", None),
         # an organisation's apposition is what it is, not its name
         ("Valdera Port Authority, the agency that runs the docks,", "Valdera Port Authority",
          "organization", "the agency that runs the docks"),

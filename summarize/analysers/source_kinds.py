@@ -169,15 +169,22 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
 # after a name ("Peter Quinn KC"), and an age after it ("Martin Hale, 54, of Croydon, south
 # London": the person is Martin Hale, not "London").
 WRITTEN_FORMS = True
+_COMPANIES = frozenset({"Inc", "Corp", "Corporation", "Ltd", "LLC", "Plc", "PLC", "plc", "Co",
+                        "AG", "SA", "NV", "GmbH", "Holdings", "LLP"})
 _POST_NOMINALS = frozenset({"kc", "qc", "mp", "mep", "msp", "obe", "cbe", "mbe", "kbe", "dbe",
                             "jr", "sr", "phd", "md", "esq"})
 
 
 def _written_forms(words: list[str], labels: list[str]) -> list[str]:
-    """``labels`` with the person's words of those forms labelled ``PER`` and what follows an
-    age after a name left unlabelled."""
+    """``labels`` with the person's words of those forms labelled ``PER``, what follows an age
+    after a name left unlabelled, and a company's name ("Acme Corp") labelled ``ORG``."""
     out = list(labels)
     n = len(words)
+    if n >= 2 and words[-1].rstrip(".") in _COMPANIES and words[-2][:1].isupper():
+        first = n - 1
+        while first > 0 and words[first - 1][:1].isupper():
+            first -= 1
+        return out[:first] + ["ORG"] * (n - first)  # "Acme Corp on Tuesday reported"
     for i in range(2, n):
         if words[i - 1] == "," and re.fullmatch(r"\d{1,3}", words[i]) and \
                 (i + 1 == n or words[i + 1] == ",") and out[i - 2] == "PER":
