@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .casing import readable
-from .sentences import DATELINE, furniture_spans, sentence_spans, title_case
+from .sentences import furniture_spans, past_dateline, sentence_spans, title_case
 
 __all__ = ["HEDGE_TYPES", "UNCERTAIN_TYPES", "HedgeCue", "find_hedges", "hedged_sentences",
            "lexicon_hedges"]
@@ -240,10 +240,7 @@ def hedged_sentences(text: str) -> list[tuple[int, int, HedgeCue]]:
     link"), nor is a dateline ("GENEVA (Reuters) - ")."""
     out = []
     for start, end in furniture_spans(text):
-        dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" \
-            else None
-        if dateline and len(text[dateline.end():end].split()) >= 4:
-            start = dateline.end()
+        start = past_dateline(text, start, end)
         cues = [c for c in find_hedges(text[start:end])
                 if c.type in UNCERTAIN_TYPES and c.cue.lower() not in _NOT_UNCERTAIN]
         if cues:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from .casing import readable
 from .injection import find_injections, overlaps_injection
 from .ranking import load_ranker, select, sentence_features
-from .sentences import DATELINE, FURNITURE, furniture_spans, sentence_spans, title_case
+from .sentences import (
+    DATELINE,
+    FURNITURE,
+    furniture_spans,
+    past_dateline,
+    sentence_spans,
+    title_case,
+)
 
 __all__ = ["Sentence", "bottom_line_sentences", "headline", "memo_header", "memo_subject",
            "rank_sentences", "sentences_of"]
@@ -120,10 +127,8 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
             continue
         if len(piece.split()) < 4 or re.match(r"(?i)^by\s+[A-Z]", piece) and len(piece) < 60:
             continue
-        opens_a_line = s == 0 or text[s - 1] == "\n"
-        dateline = DATELINE.match(text, s, e) if opens_a_line and len(out) < 3 else None
-        if dateline and len(text[dateline.end():e].split()) >= 4:
-            s = dateline.end()
+        if len(out) < 3:  # one of the first body paragraphs
+            s = past_dateline(text, s, e)
         out.append((s, e))
     return out
 

@@ -13,7 +13,8 @@ from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, 
 
 __all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START",
            "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
-           "line_closers", "line_continuations", "sentence_at", "sentence_spans", "title_case"]
+           "line_closers", "line_continuations", "past_dateline", "sentence_at", "sentence_spans",
+           "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -46,6 +47,14 @@ DATELINE = re.compile(
     r"[ \t]*(?:\([A-Za-z ]{2,20}\)[ \t]*)?(?:--|[—–-])\s+|"
     r"(?:[A-Z][a-z]+[ \t]+){0,3}\((?:CNN|AP|Reuters|AFP|UPI)\)[ \t]*(?:(?:--|[—–-])\s*)?)"
     r"(?=[A-Z\"“‘'])")  # "New York (AFP) –"
+
+
+def past_dateline(text: str, start: int, end: int) -> int:
+    """Where the sentence ``text[start:end]`` begins past a dateline that opens its line (and
+    leaves four words or more), else ``start``."""
+    dateline = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" \
+        else None
+    return dateline.end() if dateline and len(text[dateline.end():end].split()) >= 4 else start
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -34,7 +34,7 @@ _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
-NAME_WORD_RE = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?"
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?"  # "Mensah", "O'Neill", "K."
 
 
 def span_features(text: str, tokens: Sequence[tuple[int, int]], start: int, end: int
@@ -194,7 +194,7 @@ def _written_forms(words: list[str], labels: list[str]) -> list[str]:
     while ranks < n and (_honorific(words, ranks, RANKS | HONORIFICS) or words[ranks] == "."):
         ranks += 1
     names = ranks
-    while names < n and re.fullmatch(NAME_WORD_RE, words[names]):
+    while names < n and re.fullmatch(_NAME_WORD, words[names]):
         names += 1
     if 0 < ranks < names == n and any(label != "PER" for label in out[ranks:]):
         # "Det Insp Kwame Mensah" (a form of address the tagger read into the name stays so)
@@ -202,7 +202,7 @@ def _written_forms(words: list[str], labels: list[str]) -> list[str]:
             ["PER"] * (n - ranks)
     if n >= 2 and words[-1].rstrip(".").lower() in _POST_NOMINALS and words[-2][:1].isupper():
         first = n - 1
-        while first > 0 and re.fullmatch(NAME_WORD_RE, words[first - 1]) and \
+        while first > 0 and re.fullmatch(_NAME_WORD, words[first - 1]) and \
                 not _honorific(words, first - 1):
             first -= 1
         while first < n - 3 and common_word(words[first]) and (
