@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Literal
 
 __all__ = ["FORMS_OF_ADDRESS", "HONORIFICS", "MONTHS_IN_FULL", "MONTH_ABBREVIATIONS",
-           "NUMBER_WORDS", "RANKS", "TENS_WORDS", "TITLES", "WEEKDAYS", "Qualifier", "Strategy"]
+           "NUMBER_WORDS", "RANKS", "SCALE_WORDS", "TENS_WORDS", "TITLES", "WEEKDAYS", "Qualifier",
+           "Strategy"]
 
 # How a figure's value is meant: "about 10,000" is approximate, "more than 40" at least.
 Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
@@ -52,3 +53,6 @@ TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+# The words that scale a number said before them ("two dozen", "five million"), and by how much.
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "dozen": 12.0}

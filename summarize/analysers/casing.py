@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..vocabulary import MONTHS_IN_FULL, NUMBER_WORDS, TENS_WORDS, WEEKDAYS
+from ..vocabulary import MONTHS_IN_FULL, NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, WEEKDAYS
 from .sentences import ABBREVIATIONS, RUNS_ON
 from .shipped import shipped_json
 
@@ -54,8 +54,7 @@ MIN_COUNT = 1
 # "states" of the United States): after a number it is the common noun ("5 PENCE", "50 STATES",
 # "two states").
 ALSO_LOWERCASE = 1
-_NUMBERS = frozenset([*NUMBER_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion",
-                      "trillion", "dozen"])
+_NUMBERS = frozenset([*NUMBER_WORDS, *TENS_WORDS, *SCALE_WORDS])
 # "50 STATES", "FIVE STATES"
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join(sorted(_NUMBERS))}))[\s-]\Z", re.IGNORECASE)
 _WEEKDAYS = frozenset(WEEKDAYS.split("|"))

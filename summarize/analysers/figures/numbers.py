@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from ...vocabulary import NUMBER_WORDS, TENS_WORDS, Qualifier
+from ...vocabulary import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, Qualifier
 from .currencies import CODES, SYMBOLS, currency_after
 
 # Spaces other than the plain one (no-break, thin, narrow, ideographic...) read as the plain
@@ -99,14 +99,8 @@ def plain_text(text: str) -> str:
     return text
 
 
-_UNITS_WORDS = NUMBER_WORDS
-_TENS_WORDS = TENS_WORDS
-
-
-_BIG_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-              # the Indian scales: "35 lakh rupees", "1,200 crore"
-              "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-              "dozen": 12.0}  # "two dozen states"
+# "two dozen states", and the Indian scales: "35 lakh rupees", "1,200 crore"
+_BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 
 
 # "½ teaspoon", "2½ miles"
@@ -181,7 +175,7 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 ]
 
 
-NUM_WORD = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 
 
 # India's scales stack: "Rs 1.5 lakh crore" is 1.5 trillion rupees, "10 thousand crore" 100 billion
@@ -200,11 +194,11 @@ SPOKEN_YEAR_WORDS = (
 # "seventy-four", "seventy four", and in tokenised text "seventy - four": a ten and a unit only
 # (not "a one-two punch", "four five-star hotels", "five six hours": each its own number)
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = "|".join(_TENS_WORDS)
+_TENS = "|".join(TENS_WORDS)
 _GROUP = (rf"(?:(?:{_TENS})(?: - (?:{_ONES})(?![\w-])|[- ](?:{_ONES})\b)|"
           # nor a ten before an ordinal's unit: "the twenty-first century"
           rf"(?:{_TENS})(?![- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)|"
-          rf"{'|'.join(sorted(_UNITS_WORDS, key=len, reverse=True))})")
+          rf"{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})")
 
 
 # "one-third of voters", "one-half the total", "three-fourths say": a fraction, not one and a
@@ -377,8 +371,8 @@ def words_value(words: str) -> tuple[float, float | None]:
     for token in joined.split():
         if token in ("a", "an"):
             current = max(current, 1.0)
-        elif token in _UNITS_WORDS or token in _TENS_WORDS:
-            current += _UNITS_WORDS.get(token, _TENS_WORDS.get(token, 0))
+        elif token in NUMBER_WORDS or token in TENS_WORDS:
+            current += NUMBER_WORDS.get(token, TENS_WORDS.get(token, 0))
         elif token == "hundred":
             current = (current or 1.0) * 100
         elif token in _BIG_WORDS and total and not current and previous in _BIG_WORDS:
