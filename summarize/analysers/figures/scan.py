@@ -45,7 +45,8 @@ from .numbers import (
     scaled,
     words_value,
 )
-from .units import PER, past_whole, rate_word, unit_after
+from .rates import rate_after
+from .units import past_whole, unit_after
 from .words import is_plural
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
@@ -289,9 +290,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     elif currency:
         unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower())) or \
             NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
-        per = PER.match(text, end)
-        if per and rate_word(per):
-            unit, end = f"{unit} per {per.group(1).lower()}", per.end(1)
+        rate = rate_after(text, end)
+        if rate:
+            unit, end = f"{unit} per {rate[0]}", rate[1]
     fraction = bool(words and FRACTION.fullmatch(words))
     if after_number and (qualifier == "approximate" or
                          after_number.group().lower().endswith("plus")):

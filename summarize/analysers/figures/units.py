@@ -8,6 +8,7 @@ from .canonical import is_measure
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
 from .primes import prime_unit
+from .rates import with_rate
 from .words import (
     AREA_UNIT,
     CALENDAR,
@@ -45,12 +46,6 @@ _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
 # An area or a volume written as an adjective: "a 2,000-square-foot house", "a 10-square-mile zone".
 _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|meters?|m|yards?|yd|"
                           r"inch|inches|in|kilometres?|kilometers?|km)\b", re.IGNORECASE)
-
-
-PER = re.compile(r"(?:(?:\s*|-)(?:per|a|an|each)[\s-]|/)((?:square |cubic )?[a-z]+(?:-hour)?)\b"
-                 r"(?<!\bthe)"
-                  # not a rate: "a week earlier"
-                  r"(?!\s+(?:earlier|ago|later|before|after|prior)\b)")
 
 
 # A number of inches after the feet, its unit unsaid: the "6" of "5 foot 6", "6ft 4".
@@ -201,6 +196,9 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         unit, stop = unit[:-2], stop - 2  # "six people's lives": people
     elif unit.endswith(("s'", "s’")):
         unit, stop = unit[:-1], stop - 1  # "two years' probation": years
+    if head and is_measure(words[head].group(1)) and not is_measure(unit) and \
+            all(w.group(1).lower() in non_nouns() for w in words[:head]):
+        unit = unit.split()[-1]  # a measure's adjectives: "three straight weeks", "two full days"
     kind = re.match(r"\s+of\s+([a-z][a-z-]*)\b", text[stop:stop + 30])
     last = unit.split()[-1]
     if kind and is_plural(last) and last not in MEASURE_WORDS and last not in CURRENCY_WORDS and \
@@ -242,7 +240,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             symbol = g.group(1)
             if symbol[-1] in "23²³" and symbol.lower() not in UNIT_NAMES:
                 symbol = symbol[:-1]  # a power only where one is known: "m2", not "G2"
-            return _rate(text, symbol, end + len(symbol))  # "25p per hour", "5kg a week"
+            return with_rate(text, symbol, end + len(symbol))  # "25p per hour", "5kg a week"
     degrees = _SPACED_DEGREES.match(rest)
     if degrees and not glued:
         return degrees.group(1), end + degrees.end(1)  # "35 C", "95 F": the senses decide
@@ -300,7 +298,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
                    (symbol.group(1).lower() not in GLUED_ONLY or _FEET_AND.search(
                        text, max(0, end - 24), end) and symbol.group(1).lower() == "in") or
                    compound_symbol(_spaceless(symbol.group(1)))):
-        return _rate(text, symbol.group(1), end + symbol.end(1))
+        return with_rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
     if word and word.group(1).lower() in MEASURE_WORDS:
         return word.group(1), end + word.end(1)  # "2500 Calories"
@@ -317,7 +315,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             end + word_money.end(1)
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
-        return _rate(text, *money)
+        return with_rate(text, *money)
     acronyms = re.match(rf"\s({_ACRONYMS})(?!['’-])", rest)
     if acronyms:
         return acronyms.group(1), end + acronyms.end(1)  # "12 MPs", "300 CEOs"
@@ -358,7 +356,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     elif capitalised:
         unit, stop = _name_plural(text, end, capitalised.group(1) + capitalised.group(2))
         if unit is not None:
-            return _rate(text, unit, stop)
+            return with_rate(text, unit, stop)
     else:
         unit, stop = _noun_unit(text, end, value)
     if unit is None:
@@ -379,7 +377,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     unit = modifiers + unit
     if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
         unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
-    return _rate(text, CURRENCY_WORDS.get(unit, unit), stop)
+    return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
 
 # "6 ft 4 in", "5ft 11 in": the inches of a height
@@ -406,31 +404,3 @@ def _name_plural(text: str, end: int, run: str) -> tuple[str | None, int]:
                 break
             return " ".join(words[:i + 1]), end + span.end()
     return None, end
-
-
-def rate_word(per: re.Match[str]) -> bool:
-    """A ``PER`` match is a rate: "per thousand", or a noun after "a" ("a year", "an
-    episode"), not "a smaller share"; after "each" a time or a measure; after a slash a
-    singular ("$3.99/gallon"), not a plural ("2 girls/boys": girls or boys)."""
-    word = per.group(1).lower()
-    if per.group().startswith("/") and is_plural(word):
-        return False
-    if re.match(r"[\s-]*each", per.group(), re.IGNORECASE) and not is_measure(word):
-        return False  # "each" says a rate of a time or a measure ("each year"), not "the two
-        # nations each massing troops"
-    return word not in STOP_UNIT and (per.group().lstrip().lower().startswith("per") or
-                                      word not in non_nouns())
-
-
-def _rate(text: str, unit: str, stop: int) -> tuple[str, int]:
-    """A unit with the rate after it: "shekels a year", "kg per week"."""
-    per = PER.match(text, stop)
-    if per and rate_word(per):
-        return f"{unit} per {per.group(1).lower()}", per.end(1)
-    aside = re.match(r"\s*\([^()]{1,40}\)", text[stop:stop + 44])
-    per = PER.match(text, stop + aside.end()) if aside else None
-    if per and rate_word(per):
-        # "9 billion shekels ($2.408 billion) a year": the rate follows a restatement, which
-        # stays a figure of its own
-        return f"{unit} per {per.group(1).lower()}", stop
-    return unit, stop

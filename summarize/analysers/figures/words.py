@@ -174,6 +174,8 @@ SYMBOLS = {
     # those that are also names in capitals ("GM", "DB", "CMS")
     "kms": "kilometre", "yds": "yard", "mtrs": "metre", "ltr": "litre", "ltrs": "litre",
     "twh": "terawatt hour", "psi": "pound per square inch",
+    # the energy trade's own: a million British thermal units of gas, a thousand cubic feet
+    "mmbtu": "million british thermal unit", "mcf": "thousand cubic foot",
 }
 
 
