@@ -185,6 +185,21 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
          [("three separate transactions", 3, "separate transactions", "exact", "=")]),
         ("£92.50 per megawatt-hour", [("£92.50 per megawatt-hour", 92.5, "GBP per megawatt-hour",
                                        "exact", "=")]),
+        # a rate's denominator however written: spaced, a symbol in capitals, a scaled unit
+        ("42.5 euros per megawatt hour", [("42.5 euros per megawatt hour", 42.5,
+                                           "EUR per megawatt hour", "exact", "=")]),
+        ("gas at €40/MWh", [("€40/MWh", 40, "EUR per MWh", "exact", "=")]),
+        ("LNG at $16.20 per million British thermal units",
+         [("$16.20 per million British thermal units", 16.2,
+           "USD per million British thermal units", "exact", "=")]),
+        ("12 deaths per million Americans", [("12 deaths per million", 12, "deaths per million",
+                                              "exact", "=")]),
+        # a measure's adjectives are no part of its unit; a counted noun's are
+        ("fell for three straight weeks", [("three straight weeks", 3, "weeks", "exact", "=")]),
+        ("shipped 5 metric tons", [("5 metric tons", 5, "metric tons", "exact", "=")]),
+        ("a dose of 200,000 IU", [("200,000 IU", 2e5, "IU", "exact", "=")]),
+        ("children aged 9 months to 4 years", [("9 months", 9, "months old", "exact", "="),
+                                               ("4 years", 4, "years old", "exact", "=")]),
         ("a two-pronged strategy", [("two-pronged", 2, "prongs", "exact", "=")]),
         ("a three-legged stool", [("three-legged", 3, "legs", "exact", "=")]),
         # a list of numbers before the one that names the noun

@@ -31,11 +31,13 @@ _NOW_AGE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+ ?,\s*now\s+$")
 _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+$")
 
 
-# "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25"
+# "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25",
+# "aged 9 months to 4 years"
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
                   r"as (?:young|old) as)\s+"
                   r"(?:just\s+|only\s+|about\s+|between\s+|under\s+|over\s+)?"
-                  r"(?:\d{1,3}(?:\s*,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+                  r"(?:\d{1,3}(?:\s+(?:years?|months?|weeks?|days?))?"  # "aged 9 months to 4 years"
+                  r"(?:\s*,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
 
 
 def age_context(text: str, start: int, end: int, value: float) -> bool:

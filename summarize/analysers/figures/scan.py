@@ -339,7 +339,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if unit is None and low is None and not m.group("qual") and \
                 age_context(text, m.start("num"), m.end("num"), value):
             unit = "years old"
-        elif value.is_integer() and value <= 115 and AGED.search(text[max(0, n0 - 20):n0]):
+        elif value.is_integer() and value <= 115 and AGED.search(text[max(0, n0 - 40):n0]):
             # "men aged 18 to 34 who watch", "aged 18 to 34 watch it", "aged 2 to 5 years"
             span = canonical_unit(unit)
             if span in _SPANS:

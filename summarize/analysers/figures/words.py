@@ -176,6 +176,12 @@ SYMBOLS = {
     "twh": "terawatt hour", "psi": "pound per square inch",
     # the energy trade's own: a million British thermal units of gas, a thousand cubic feet
     "mmbtu": "million british thermal unit", "mcf": "thousand cubic foot",
+    "mb/d": "million barrel per day", "kb/d": "thousand barrel per day",
+    "bcm": "billion cubic metre", "mtpa": "million metric ton per annum", "dwt": "deadweight tonne",
+    "teu": "twenty-foot equivalent unit",
+    # medicine's: "200,000 IU of vitamin A", "7 mmol/L", "126 mg/dL"
+    "iu": "international unit", "mmol": "millimole", "mmol/l": "millimole per litre",
+    "mg/dl": "milligram per decilitre",
 }
 
 
