@@ -1355,3 +1355,32 @@ def test_according_to_without_a_tagged_content_takes_its_clause_not_the_next_sen
                        ["O", "O", "O", "B-Content", "I-Content", "I-Content", "O"])
     found = [(a.source.text, a.content.text) for a in tagged_attributions(text, tagger)]
     assert found[0] == ("the tool", "Rates will fall by June")
+
+
+def _spans_of(text: str, *parts: tuple[str, str]) -> list[tuple[int, int, str]]:
+    return [(text.index(piece), text.index(piece) + len(piece), label) for piece, label in parts]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the tagger's second source across other words is not the cue's: the yields did not signal
+    ("Yields rose after the Fed signalled a cut.", False),
+    # joined by "and", it is ("Smith and the ministry said")
+    ("Smith and the Fed signalled a cut.", True),
+])
+def test_a_second_source_joins_the_first(text: str, kept: bool) -> None:
+    from summarize.analysers.attributions.links import second_sources
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    first = "Yields" if text.startswith("Yields") else "Smith"
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    spans = _spans_of(text, (first, "Source"), ("the Fed", "Source"), ("signalled", "Cue"),
+                      ("a cut", "Content"))
+    tokens = [(0, len(text))]
+    linked = [Attribution(span("the Fed"), span("signalled"), span("a cut"))]
+    found = second_sources(text, linked, [(tokens, spans)], [], joined=True)
+    assert [a.source.text for a in found] == ["the Fed"] + ([first] if kept else [])
+    found = second_sources(text, linked, [(tokens, spans)], [], joined=False)
+    assert [a.source.text for a in found] == ["the Fed", first]

@@ -1,0 +1,86 @@
+"""The links made after each cue has taken its source and content: a second source of a cue
+("Smith and the ministry said"), and a content no cue took (a second part of what was said).
+
+``sentences`` are the tagger's sentences as :func:`.tagged_attributions` reads them: per
+sentence its tokens and its labelled spans ``(start, end, label)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .sources import in_relative
+from .spans import Attribution, past_addressee, trimmed_span
+
+__all__ = ["leftover_contents", "second_sources", "window_start_of"]
+
+# What may stand between two sources of one cue: "Smith and the ministry said"
+_JOINING = re.compile(r"\b(?:and|or|as well as|along with|with)\b|[^\w]")
+
+
+def window_start_of(sentences: Sequence[Any], k: int, window: int) -> int:
+    """Where the ``window`` sentences before sentence ``k`` begin."""
+    tokens = sentences[max(0, k - window)][0]
+    return tokens[0][0] if tokens else 0
+
+
+def _joined(text: str, first: Attribution, start: int, end: int) -> bool:
+    """Whether a source at ``start``..``end`` joins ``first``'s source: after it, or before it
+    with only "and", "or" or punctuation between."""
+    return first.source.start < end or not _JOINING.sub("", text[end:first.source.start])
+
+
+def second_sources(text: str, out: list[Attribution], sentences: Sequence[Any],
+                   rules: Sequence[Attribution], joined: bool) -> list[Attribution]:
+    """``out`` with each source the tagger found and no cue took linked to the nearest cue of
+    its sentence (else the nearest of the rules' cues there, with the rules' content); with
+    ``joined``, only a source that joins that cue's own (:func:`_joined`)."""
+    out = list(out)
+    named = {(a.source.start, a.source.end) for a in out}
+    linked = sorted(range(len(out)), key=lambda i: out[i].cue.start)  # read by position
+    cue_starts = [out[i].cue.start for i in linked]
+    for tokens, spans in sentences:
+        cues_here = [out[i] for i in sorted(linked[bisect.bisect_left(cue_starts, spans[0][0]):
+                                                   bisect.bisect_right(cue_starts, spans[-1][1])])
+                     ] if spans else []
+        if not cues_here and any(label == "Source" for *_, label in spans):
+            # A source the tagger found in a sentence where it found no cue: the rules' cue of
+            # that sentence, with the rules' content.
+            cues_here = [a for a in rules if tokens[0][0] <= a.cue.start < tokens[-1][1]]
+        for start, end, label in spans:
+            piece = trimmed_span(text, start, end, brackets=True) if label == "Source" else None
+            if piece is None or (piece.start, piece.end) in named or not cues_here or \
+                    in_relative(text, piece):
+                continue
+            at = piece.start
+            nearest = min(cues_here, key=lambda a: abs(a.cue.start - at))
+            if joined and not _joined(text, nearest, piece.start, piece.end):
+                continue  # "Yields rose after the Fed signalled": the Fed's, not the yields'
+            out.append(Attribution(piece, nearest.cue, nearest.content))
+            named.add((piece.start, piece.end))
+    return out
+
+
+def leftover_contents(text: str, out: list[Attribution], sentences: Sequence[Any], window: int,
+                      addressee: bool) -> list[Attribution]:
+    """``out`` with each content the links left over (a second part of what was said) credited
+    to the nearest cue before it within ``window`` sentences; with ``addressee``, past whom it
+    was said to (:func:`.spans.past_addressee`)."""
+    out = list(out)
+    used = {(a.content.start, a.content.end) for a in out}
+    for k, (_, spans) in enumerate(sentences):
+        for start, end, label in spans:
+            piece = trimmed_span(text, start, end, brackets=True) if label == "Content" else None
+            if piece is None or (piece.start, piece.end) in used:
+                continue
+            window_start = window_start_of(sentences, k, window)
+            prior = max((a for a in out if window_start <= a.cue.start < start),
+                        key=lambda a: a.cue.start, default=None)
+            piece = past_addressee(text, prior, piece) if prior and addressee else piece
+            if prior is not None and piece is not None:
+                out.append(Attribution(prior.source, prior.cue, piece))
+                used.add((piece.start, piece.end))
+    return out
