@@ -1384,3 +1384,20 @@ def test_a_second_source_joins_the_first(text: str, kept: bool) -> None:
     assert [a.source.text for a in found] == ["the Fed"] + ([first] if kept else [])
     found = second_sources(text, linked, [(tokens, spans)], [], joined=False)
     assert [a.source.text for a in found] == ["the Fed", first]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Equinor said output at its field, which pumps 755,000 barrels a day, may be reduced.",
+     "output at its field, which pumps 755,000 barrels a day, may be reduced"),
+    # a clause that no verb follows closes nothing: the content stays the tagger's
+    ("Equinor said output at its field, which pumps oil.", "output at its field"),
+])
+def test_a_content_runs_on_through_a_relative_clause(text: str, content: str) -> None:
+    from summarize.analysers.attributions.links import through_relative
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    found = [Attribution(span("Equinor"), span("said"), span("output at its field"))]
+    assert [a.content.text for a in through_relative(text, found)] == [content]
