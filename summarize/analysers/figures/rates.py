@@ -35,8 +35,23 @@ def rate_word(per: re.Match[str]) -> bool:
 
 # A rate's denominator written as a symbol: "42.5 euros/MWh", "$2.50 per mmBtu"
 _PER_SYMBOL = re.compile(r"(?:\s*per\s+|\s?/\s?)([A-Za-z]{2,6})\b(?![/'’-])")
-# the unit a scale word scales: "per million British thermal units", "per thousand cubic feet"
-_SCALED = re.compile(r"\s+((?:[A-Za-z]+\s+){0,2}[A-Za-z]+)\b")
+# a word of the unit a scale word scales: "per million British thermal units"
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _scaled(text: str, end: int) -> tuple[str, int] | None:
+    """The measure a rate's scale word scales, of up to three words, and where it ends: "British
+    thermal units", "cubic feet"; none for "per million Americans" (a name in capitals)."""
+    words: list[re.Match[str]] = []
+    while len(words) < 3 and (m := _NEXT_WORD.match(text, words[-1].end() if words else end)):
+        words.append(m)
+    for n in range(len(words), 0, -1):  # the longest run of words naming a measure
+        name = " ".join(w.group(1) for w in words[:n])
+        if n == 1 and not name.islower() and name.lower() not in UNIT_NAMES:
+            continue
+        if is_measure(name):
+            return name, words[n - 1].end()
+    return None
 
 
 def rate_after(text: str, stop: int) -> tuple[str, int] | None:
@@ -45,18 +60,8 @@ def rate_after(text: str, stop: int) -> tuple[str, int] | None:
     per = PER.match(text, stop)
     if per and rate_word(per):
         word, end = " ".join(per.group(1).lower().split()), per.end(1)
-        scaled = _SCALED.match(text, end) if word in SCALE_WORDS else None
-        if scaled:
-            words = scaled.group(1).split()
-            for n in range(len(words), 0, -1):  # the longest run of words naming a measure
-                name = " ".join(words[:n])
-                if not re.search(r"\s", name) and not name.islower() and \
-                        name.lower() not in UNIT_NAMES:
-                    continue  # a name in capitals is no unit ("per million Americans")
-                if is_measure(name):
-                    at = re.match(r"\s+" + r"\s+".join(map(re.escape, words[:n])), text[end:])
-                    return f"{word} {name}", end + (at.end() if at else 0)
-        return word, end
+        scaled = _scaled(text, end) if word in SCALE_WORDS else None
+        return (f"{word} {scaled[0]}", scaled[1]) if scaled else (word, end)
     symbol = _PER_SYMBOL.match(text, stop)
     if symbol and symbol.group(1).lower() in UNIT_NAMES and not symbol.group(1).islower():
         return symbol.group(1), symbol.end(1)  # lower case is the word rates above
