@@ -231,7 +231,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "inverted": attributions.sources.INVERTED,
                          "according_after": attributions.sources.ACCORDING_AFTER,
                          "whole_quotation": attributions.WHOLE_QUOTATION,
-                         "next_quotation": attributions.NEXT_QUOTATION},
+                         "next_quotation": attributions.NEXT_QUOTATION,
+                         "second_joined": attributions.SECOND_JOINED,
+                         "through_relative": attributions.THROUGH_RELATIVE},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

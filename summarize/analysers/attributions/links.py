@@ -90,9 +90,11 @@ def leftover_contents(text: str, out: list[Attribution], sentences: Sequence[Any
 # A content the tagger ended where a relative clause opens, the sentence going on after the
 # clause with its verb: "Equinor said output at its field, which pumps 755,000 barrels a day,
 # may be reduced" (the tagger's content had been "output at its field").
-_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose|where)\b(?:[^,.;:!?\"“”]|(?<=\d)[,.](?=\d))*"
+# (a number's comma or point is no clause's end: "755,000")
+_IN_NUMBER = r"(?<=\d)[,.](?=\d)"
+_RELATIVE = re.compile(rf"\s*,\s*(?:which|who|whose|where)\b(?:[^,.;:!?\"“”]|{_IN_NUMBER})*"
                        r",\s+(?=[a-z])")
-_CLAUSE_ON = re.compile(r"(?:[^.;:!?\"“”]|(?<=\d)[,.](?=\d))*")
+_CLAUSE_ON = re.compile(rf"(?:[^.;:!?\"“”]|{_IN_NUMBER})*")
 
 
 def through_relative(text: str, found: list[Attribution]) -> list[Attribution]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...vocabulary import MONTHS_IN_FULL, WEEKDAYS
-from .spans import ACCORDING_TO, Span, trimmed_span
+from .spans import ACCORDING_TO, CLOSERS, Span, trimmed_span
 
 _TIME = re.compile(
     rf"(?:on|in|last|this|late|early)?\s*(?:{WEEKDAYS}|{MONTHS_IN_FULL}|"
@@ -184,7 +184,7 @@ def in_relative(text: str, source: Span) -> bool:
 # 73.318 without, 73.338 with (46 wrong links fewer, 11 right ones more); the validation split
 # has no such case that changes (76.48 both).
 INVERTED = True
-_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”’']\s*\Z")
+_AFTER_QUOTE = re.compile(rf"[,.!?]?[{CLOSERS}]\s*\Z")
 # "according to" names its source after it, whatever source stands before ("Acme reported
 # revenue of $14.2 billion, according to LSEG data": LSEG's, not Acme's).
 ACCORDING_AFTER = True

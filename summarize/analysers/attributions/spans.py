@@ -194,6 +194,9 @@ _NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|wi
                         r"must|is|are|was|were|has|have|had)\b")
 
 
+CLOSERS = "\"”’'"  # the marks that close a quotation
+
+
 ACCORDING = True  # the same before "…, according to the ministry."
 ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)  # the cue
 
