@@ -636,6 +636,32 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # sentences of our own: a noun several countries use is the currency of the place named
+        ("The French government sold 2 billion francs of bills.", ["french franc"]),
+        ("Sweden's Volvo earned 3.4 billion crowns, or 43.50 crowns a share.",
+         ["swedish krona", "swedish krona per share"]),
+        ("Workers earn 163 pesos a day. Most of them came from Mexico.",  # the text before
+         ["peso per day"]),
+        ("The plant is in Mexico. Workers earn 163 pesos a day.", ["mexican peso per day"]),
+        ("The bank said 3 billion marks left Germany in May.", ["german mark"]),
+        # its own sentence before the text before it; the last place named before it
+        ("France agreed. The Swiss firm paid 250 million francs.", ["swiss franc"]),
+        ("French and Belgian banks lent 4 billion francs.", ["belgian franc"]),
+        # no place: the scanner's own reading; a noun that counts notes is not the currency
+        ("He paid 40 francs for it.", ["swiss franc"]),
+        ("India printed new 500 rupee notes.", ["rupee note"]),
+        # the dollar and the pound are read alone whatever the place
+        ("Canada bought $3 billion of goods and 5 million pounds of beef.",
+         ["dollar", "pound-mass"]),
+    ],
+)
+def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str]) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == units
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("The state approved 1,200 crore for roads and a loan of 35 lakh rupees.", [1.2e10, 3.5e6]),

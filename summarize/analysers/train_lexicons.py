@@ -102,14 +102,67 @@ def build_currencies() -> dict[str, Any]:
         if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, taken):
             symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč", "FCFA"
     in_text = sorted(c for c in in_use & set(names) if c in OWN_CODES or c.lower() not in common)
-    log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text",
+    nations = _nations(names, english)
+    log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text, %d shared nouns",
              len(names), sum(len(v) == 1 for v in surfaces.values()),
-             sum(len(v) == 1 for v in symbols.values()), len(in_text))
+             sum(len(v) == 1 for v in symbols.values()), len(in_text), len(nations["places"]))
     return {"corpus": f"Unicode CLDR through babel {babel.__version__} (Unicode licence)",
             "built": date.today().isoformat(), "names": names,
             "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
             "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
-            "codes": in_text}
+            "codes": in_text, **nations}
+
+
+# English calls the Nordic and Czech currencies crowns; Finland's markka was the Finnish mark.
+_ENGLISH_NOUNS = {"krona": "crown", "krone": "crown", "koruna": "crown", "króna": "crown",
+                  "kroon": "crown", "markka": "mark"}
+# Nouns a reader takes as one currency whatever the place: the dollar, the pound and the euro
+# of English news (a place named near "$5 billion" is seldom its currency).
+_DEFAULT_NOUNS = frozenset({"dollar", "pound", "euro", "unit"})
+
+
+def _nations(names: dict[str, str], english: Any) -> dict[str, Any]:
+    """For a currency noun that several countries use ("francs", "crowns", "pesos", "dinars"),
+    which currency each place's name means: the adjective of its CLDR name ("french" -> FRF,
+    "swedish" -> SEK) and the English name of each territory that has had it as legal tender
+    ("France", "Sweden"; the latest when a territory has had two of a noun: Norway's crown is
+    NOK). ``nouns`` maps each singular and plural noun to its group ("kronor" -> crown)."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_name
+
+    tender = {code for entries in get_global("territory_currencies").values()
+              for code, _, _, legal in entries if legal}
+    groups: dict[str, set[str]] = {}
+    nouns: dict[str, str] = {}
+    for code, name in names.items():
+        if code not in tender:
+            continue  # a fund or a unit of account ("WIR Franc", "Luxembourg Financial Franc")
+        noun = name.split()[-1]
+        group = _ENGLISH_NOUNS.get(noun, noun)
+        groups.setdefault(group, set()).add(code)
+        plural = get_currency_name(code, count=2, locale=english).lower().split()[-1]
+        for word in {noun, plural, group, group + "s"}:
+            nouns[word] = group
+    places: dict[str, dict[str, str]] = {}
+    for group, codes in sorted(groups.items()):
+        if len(codes) < 2 or group in _DEFAULT_NOUNS:
+            continue
+        by_place: dict[str, str] = {}
+        latest: dict[str, tuple[tuple[int, ...], str]] = {}
+        for territory, entries in get_global("territory_currencies").items():
+            place = english.territories.get(territory, "").lower()
+            for code, _, until, legal in entries:
+                if code in codes and legal and place:
+                    when = tuple(until) if until else (9999,)
+                    if place not in latest or when > latest[place][0]:
+                        latest[place] = (when, code)
+        by_place.update({place: code for place, (_, code) in latest.items()})
+        for code in codes:
+            adjective = names[code].rsplit(" ", 1)[0] if " " in names[code] else ""
+            if adjective:
+                by_place[adjective] = code  # the currency's own adjective names it first
+        places[group] = dict(sorted(by_place.items()))
+    return {"nouns": {n: g for n, g in sorted(nouns.items()) if g in places}, "places": places}
 
 
 # ----------------------------------------------------------------------------- unit names

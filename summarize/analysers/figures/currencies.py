@@ -13,7 +13,7 @@ from typing import Any
 
 from ..shipped import shipped_json
 
-__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code"]
+__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code", "national"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
@@ -22,6 +22,12 @@ SYMBOLS: dict[str, str] = _DATA.get("symbols", {})  # "₾" -> GEL
 CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stand by a number
 _SURFACES: dict[str, str] = _DATA.get("surfaces", {})  # "georgian laris", "lari" -> GEL
 _LONGEST = max((len(s.split()) for s in _SURFACES), default=0)
+_NOUNS: dict[str, str] = _DATA.get("nouns", {})  # "kronor" -> crown: a noun several use
+_PLACES: dict[str, dict[str, str]] = _DATA.get("places", {})  # crown -> {"sweden": SEK, ...}
+_PLACE_NAMES = sorted({p for places in _PLACES.values() for p in places}, key=len, reverse=True)
+_PLACE = re.compile(rf"\b({'|'.join(map(re.escape, _PLACE_NAMES)) or '(?!)'})(?![\w-])",
+                    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 _SIGN = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) or r"(?!)"
 _AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODES)) or '(?!)'}))"
@@ -65,3 +71,27 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
         if code is not None:
             return code, words.start(1) + stop
     return None
+
+
+def national(unit: str, text: str, start: int, end: int) -> str | None:
+    """The currency a noun that several countries use means where no country stands before it
+    ("3.4 billion crowns" after "Sweden's Volvo", "2 billion francs" of "the French
+    government"): the one of the place its sentence names nearest before it, or else after it,
+    or else the one named last before its sentence. The unit with the noun as its ISO code ("SEK
+    per share"); none when no place names one."""
+    noun, _, rest = unit.partition(" ")
+    places = _PLACES.get(_NOUNS.get(noun.lower(), ""))
+    if not places or rest and not rest.startswith("per "):
+        return None  # "500 rupee denomination notes" count notes
+    opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_END.search(text, end)
+    for lo, hi, nearest in ((opens, start, -1), (end, stop.start() if stop else len(text), 0),
+                            (0, opens, -1)):  # its sentence, before and after; the text before
+        named = [places[p] for m in _PLACE.finditer(text, lo, hi) if (p := m.group(1).lower())
+                 in places]
+        if named:
+            code = named[nearest]
+            break
+    else:
+        return None
+    return " ".join([code, rest]).strip()

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..casing import readable
 from ..tokenised import running_text
 from .compound import compound_amounts, shares_of_one
+from .currencies import national
 from .mention import FigureMention
 from .neighbours import neighbours
 from .numbers import plain_text
@@ -42,6 +43,8 @@ def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
     if senses:
         found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
                  for f in found]
+    found = [f if f.unit is None else
+             replace(f, unit=national(f.unit, plain, f.start, f.end) or f.unit) for f in found]
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
     if plain == text:
         return found
