@@ -137,6 +137,17 @@ CURRENCY_PREFIX = {
     "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$hk": "HKD", "$c": "CAD",
     "$s": "SGD", "y=": "JPY", "dm": "DEM", "sfr": "CHF", "sfr.": "CHF",
 }
+# The financial press's francs, guilders, crowns and pesetas before the euro: "SFr 5m",
+# "FFr 1.2bn", "BFr 3bn", "Dfl 400m", "SKr 2.1bn", "Ptas 20bn" (no codes: not "PTA 2024")
+_PRESS_CODES = {"ffr": "FRF", "bfr": "BEF", "lfr": "LUF", "dfl": "NLG",
+                "skr": "SEK", "dkr": "DKK", "nkr": "NOK", "ptas": "ESP", "pta": "ESP"}
+# ... as the press writes them, in capitals and in lower-cased text ("SFr", "SKr", "Skr"; not
+# "PTA 2024", a parents' association)
+_PRESS = [w for s in ("DM", "SFr", "FFr", "BFr", "LFr", "Dfl", "SKr", "DKr", "NKr", "Ptas", "Pta")
+          for w in dict.fromkeys((s, s.upper(), s.lower(), s.capitalize())) if w[:3] != "PTA"]
+# The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
+OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
+CURRENCY_PREFIX.update(_PRESS_CODES)
 
 
 # How the news of a currency's own country writes it before a number, where CLDR has no such
@@ -280,8 +291,6 @@ _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 # number after them (_CUR).
 _NEWS_SIGNS = [re.escape(s) for s in sorted(NEWS_PREFIX, key=len, reverse=True) if len(s) > 1]
 _SIGNS = sorted((s for s in SYMBOLS if s.lower() not in CURRENCY_PREFIX), key=len, reverse=True)
-# The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
-OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
 
 
 _CUR = (
@@ -291,7 +300,8 @@ _CUR = (
     # ("hk$", "c $"; not "cost us $5", "a $5 bill")
     r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
-    r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|\b(?-i:DM|dm|SFr|SFR|sfr)\.?(?=\s?\d)|"
+    r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|"
+    rf"\b(?-i:{'|'.join(_PRESS)})\.?(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
     # the news' own (NEWS_PREFIX): "KSh 500", "Rp500,000", "Dh2 billion"; a rand or a naira only
     # with thousands, cents or a scale ("R7,500", "R18.00", "R1.5bn", "N500 billion")

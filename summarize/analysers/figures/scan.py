@@ -288,7 +288,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if pct:
         unit = "%"
     elif currency:
-        unit = CURRENCY_PREFIX.get(re.sub(r"\s", "", currency.lower())) or \
+        key = re.sub(r"\s", "", currency.lower())
+        unit = CURRENCY_PREFIX.get(key) or CURRENCY_PREFIX.get(key.rstrip(".")) or \
             NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
         rate = rate_after(text, end)
         if rate:
