@@ -662,6 +662,26 @@ def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # sentences of our own, from a product's specification
+        ("The sofa is 84 in. wide and 38 in deep.", [(84, "inch"), (38, "inch")]),
+        ('The box is 12"x8"x4".', [(12, "inch"), (8, "inch"), (4, "inch")]),
+        # a text without capitals: its "x" stays the dimension's, not a letter X
+        ("the rug measures 5'3\" x 7'6\".",
+         [(5, "foot"), (3, "inch"), (7, "foot"), (6, "inch")]),
+        ("It prints at 1200 dpi on a 458 ppi screen.",
+         [(1200, "dot per inch"), (458, "pixel per inch")]),
+        ("The won weakened to 850 won per dollar.", [(850, "south korean won")]),
+        # "in" the preposition stays one
+        ("He scored 84 in the final and 3 in a row.", [(84, "-"), (3, "-")]),
+    ],
+)
+def test_a_specification_measures(text: str, found: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == found
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("The state approved 1,200 crore for roads and a loan of 35 lakh rupees.", [1.2e10, 3.5e6]),

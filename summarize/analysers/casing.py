@@ -61,6 +61,9 @@ _WEEKDAYS = frozenset(WEEKDAYS.split("|"))
 _OWNED_OR_CODE = re.compile(r"['’]s\b|-\d", re.IGNORECASE)
 
 
+_TIMES = re.compile(r"[\d\"”″'’′]\s?\Z")
+
+
 def readable(text: str) -> str:
     """``text`` with every line written in capitals re-cased, or every line when it has no
     capital but the pronoun "I" (the same length; ``text`` itself when nothing is re-cased)."""
@@ -92,6 +95,9 @@ def _readable(text: str, every_line: bool) -> str:
                 continue  # "G7": a code
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
+            elif word.lower() == "x" and _TIMES.search(body, 0, m.start()) and \
+                    re.match(r"\s?\d", body[m.end():]):
+                form = "x"  # "5'3\" x 7'6\"", "4 x 4": a dimension's times, no letter X
             elif _common_noun_after_number(body, words, forms, i):
                 form = word.lower()  # "5 PENCE A SHARE": the coin, not the name
             elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or

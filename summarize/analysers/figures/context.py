@@ -98,8 +98,8 @@ _MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|th
                            re.IGNORECASE)
 
 
-# A number glued to a dimension's "x" after another: "1920x1080", "950x30 m".
-_TIMES_GLUED = re.compile(r"\d[xX]$")
+# A number glued to a dimension's "x" after another: "1920x1080", "950x30 m", "12\"x8\"".
+_TIMES_GLUED = re.compile(r"\d[\"”″'’′]?[xX]$")
 _TIMES_AFTER = re.compile(r"\s?[xX×]\s?\d")
 
 

@@ -322,8 +322,8 @@ _PCT = r"%|percent\b|per cent\b|percentage points?\b|pc\b|pct\b"  # "pct": the n
 
 FIGURE = re.compile(
     # A figure starts where a word or a symbol starts, never inside a word (but after a
-    # dimension's "x": "1920x1080"): the engine gives up on all other positions at once.
-    rf"(?:(?<![A-Za-z0-9_/])|(?<=\d[xX]))(?<!\d[,.])(?P<qual>(?:{_QUAL_RE})\s*)?"
+    # dimension's "x": "1920x1080", "12\"x8\""): the engine gives up on all other positions at once.
+    rf"(?:(?<![A-Za-z0-9_/])|(?<=\d[xX])|(?<=\d[\"”″'’′][xX]))(?<!\d[,.])(?P<qual>(?:{_QUAL_RE})\s*)?"
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"

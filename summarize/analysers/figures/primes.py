@@ -21,7 +21,8 @@ _FEET_INCHES = re.compile(r"\d(?:(['’′])(?= ?(?:1[01]|\d)(?:[\"”″]|''))|
                           r"(?<=\d['’′] 1[01])([\"”″]|''))")
 # Feet and inches by their signs before a dimension's word or after its other side: a prime,
 # an apostrophe or a quotation mark ("30' long", "12′ x 10′", "48\" wide").
-_PRIMES = re.compile(r"(?:(['’′])|([\"”″]))(?=\s?(?:long|high|wide|tall|deep|thick|x|×)\b)")
+_PRIMES = re.compile(r"(?:(['’′])|([\"”″]))(?=\s?(?:(?:long|high|wide|tall|deep|thick|x|×)\b|"
+                     r"[x×]\d))")
 _PRIMED_BEFORE = re.compile(r"\d([\"”″'’′])\s?[x×]\s?\d+(?:\.\d+)?\Z")
 # A mark alone after its number, before no letter or digit ("1000′ of lumber", "a 6.1\"
 # screen", "a drop of 200'."; not "the 1990’s", "5'10"): the prime marks themselves, or the

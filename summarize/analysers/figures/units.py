@@ -295,8 +295,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return " ".join(words), end + area.end(1)
     symbol = _SYMBOL_UNIT.match(rest)
     if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
-                   (symbol.group(1).lower() not in GLUED_ONLY or _FEET_AND.search(
-                       text, max(0, end - 24), end) and symbol.group(1).lower() == "in") or
+                   (symbol.group(1).lower() not in GLUED_ONLY or symbol.group(1).lower() == "in"
+                    and (_FEET_AND.search(text, max(0, end - 24), end) or
+                         _DIMENSION.match(rest, symbol.end(1)))) or
                    compound_symbol(_spaceless(symbol.group(1)))):
         return with_rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
@@ -308,9 +309,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if caps and caps.group(1).lower() in CURRENCY_WORDS:
         return CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
     word_money = re.match(r"\s+(won|sterling)\b", rest, re.IGNORECASE)
-    if word_money and (word_money.group(1).lower() == "sterling" or value >= 1000):
-        # currencies that are English words: "5 million sterling", "5 trillion won" (not the verb:
-        # "of the 12 games, 5 won")
+    if word_money and (word_money.group(1).lower() == "sterling" or value >= 1000 or
+                       re.match(r"\s(?:per|to the|against the)\b", rest[word_money.end():])):
+        # currencies that are English words: "5 million sterling", "5 trillion won", "850 won per
+        # dollar" (not the verb: "of the 12 games, 5 won")
         return ("GBP" if word_money.group(1).lower() == "sterling" else "KRW"), \
             end + word_money.end(1)
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
@@ -380,6 +382,8 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
 
+# "84 in. wide", "a 5 in x 7 in print": "in" as a dimension's inches
+_DIMENSION = re.compile(r"\.?\s?(?:wide|deep|high|tall|long|thick|x|×)\b", re.IGNORECASE)
 # "6 ft 4 in", "5ft 11 in": the inches of a height
 _FEET_AND = re.compile(r"\d\s?(?:ft\.?|feet|foot)\s+\d{1,2}$")  # "6 ft 4 in", "6 ft. 4 in."
 

@@ -182,6 +182,8 @@ SYMBOLS = {
     # medicine's: "200,000 IU of vitamin A", "7 mmol/L", "126 mg/dL"
     "iu": "international unit", "mmol": "millimole", "mmol/l": "millimole per litre",
     "mg/dl": "milligram per decilitre",
+    # print and screens: "1200 dpi", "a 458 ppi display"
+    "dpi": "dot per inch", "ppi": "pixel per inch",
 }
 
 
