@@ -233,7 +233,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "whole_quotation": attributions.WHOLE_QUOTATION,
                          "next_quotation": attributions.NEXT_QUOTATION,
                          "second_joined": attributions.SECOND_JOINED,
-                         "through_relative": attributions.THROUGH_RELATIVE},
+                         "through_relative": attributions.THROUGH_RELATIVE,
+                         "cue_before_content": attributions.links.CUE_BEFORE,
+                         "content_past_source": attributions.links.PAST_SOURCE},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..casing import readable
 from .inputs import tagger_inputs
-from .links import leftover_contents, second_sources, through_relative, window_start_of
+from .links import disjoint, leftover_contents, second_sources, through_relative, window_start_of
 from .names import (
     ARTICLES_FORWARD,
     NAME_WORD,
@@ -91,7 +91,9 @@ def _claimed(text: str) -> tuple[Attribution, ...]:
         source = speaker(text, a.source)
         if source.text.lower() in _NO_ONE:
             continue  # "he’s hoping" with no person found for it; "There’s", "let's"
-        out.append(a if source == a.source else Attribution(source, a.cue, a.content))
+        credited = a if source == a.source else Attribution(source, a.cue, a.content)
+        if credited not in out:  # "Officials, who spoke …, said": the relative names them too
+            out.append(credited)
     return tuple(out)
 
 
@@ -410,7 +412,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out += next_quotations(text, out)
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
-    out = through_relative(text, out) if THROUGH_RELATIVE else out
+    out = disjoint(text, through_relative(text, out) if THROUGH_RELATIVE else out)
     kept = (apart(text, a) for a in with_whole_names(text, out)
             if not (SOURCELESS and sourceless(text, a)))
     return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))

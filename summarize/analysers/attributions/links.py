@@ -16,7 +16,8 @@ from typing import Any
 from .sources import in_relative
 from .spans import Attribution, past_addressee, trimmed_span
 
-__all__ = ["leftover_contents", "second_sources", "through_relative", "window_start_of"]
+__all__ = ["disjoint", "leftover_contents", "second_sources", "through_relative",
+           "window_start_of"]
 
 # What may stand between two sources of one cue: "Smith and the ministry said"
 _JOINING = re.compile(r"\b(?:and|or|as well as|along with|with)\b|[^\w]")
@@ -110,4 +111,40 @@ def through_relative(text: str, found: list[Attribution]) -> list[Attribution]:
             content = trimmed_span(text, a.content.start, end)
             a = Attribution(a.source, a.cue, content) if content else a
         out.append(a)
+    return out
+
+
+# Whether a part is cut where the next one begins (:func:`disjoint`). A cue is cut before its
+# content (validation unchanged: 78.08 / 75.94 / 82.90); a content after "according to" is not
+# cut past the source it begins with, though PolNeAR's 18,360 training contents never begin
+# with their source: validation content 82.90 -> 82.87.
+DISJOINT = True
+PAST_SOURCE = False
+CUE_BEFORE = True
+_LEAD_IN = re.compile(r"[\s,:]*")
+
+
+def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with no part running into another: a cue that runs into its content ends where
+    the content begins ("said all flights would resume | all flights would resume by Monday"),
+    and with ``PAST_SOURCE`` a content that begins with its own source after the cue begins
+    after the source ("According to the ministry, 1,200 people were evacuated": the tagger's
+    content takes in "the ministry,"); then one attribution for each source, cue and
+    content."""
+    if not DISJOINT:
+        return found
+    out: list[Attribution] = []
+    for a in found:
+        source, cue, content = a.source, a.cue, a.content
+        if PAST_SOURCE and cue.end <= source.start and \
+                content.start <= source.start < content.end and source.end < content.end and \
+                not text[content.start:source.start].strip():
+            lead = _LEAD_IN.match(text, source.end)
+            start = lead.end() if lead else source.end
+            content = trimmed_span(text, start, content.end) or content
+        if CUE_BEFORE and cue.start < content.start < cue.end:
+            cue = trimmed_span(text, cue.start, content.start) or cue
+        b = Attribution(source, cue, content, a.written_as)
+        if b not in out:
+            out.append(b)
     return out
