@@ -83,7 +83,9 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     places = _PLACES.get(_NOUNS.get(noun.lower(), ""))
     if not places or rest and not rest.startswith("per "):
         return None  # "500 rupee denomination notes" count notes
-    opens = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    # where its sentence opens (read back at most a long sentence's length, not the whole text)
+    opens = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 1000), start)),
+                default=max(0, start - 1000))
     stop = _SENTENCE_END.search(text, end)
     for lo, hi, nearest in ((opens, start, -1), (end, stop.start() if stop else len(text), 0),
                             (0, opens, -1)):  # its sentence, before and after; the text before
