@@ -79,7 +79,8 @@ def _claimed(text: str) -> tuple[Attribution, ...]:
     read = readable(text)
     if read is not text:  # the persons and speakers read where a line in capitals is re-cased
         return tuple(quoted_from(text, a) for a in _claimed(read))
-    out = []
+    out: list[Attribution] = []
+    seen: set[Attribution] = set()
     for a, person in resolved_pronouns(text, _find(text)):
         if not states_a_claim(a):
             continue
@@ -92,7 +93,8 @@ def _claimed(text: str) -> tuple[Attribution, ...]:
         if source.text.lower() in _NO_ONE:
             continue  # "he’s hoping" with no person found for it; "There’s", "let's"
         credited = a if source == a.source else Attribution(source, a.cue, a.content)
-        if credited not in out:  # "Officials, who spoke …, said": the relative names them too
+        if credited not in seen:  # "Officials, who spoke …, said": the relative names them too
+            seen.add(credited)
             out.append(credited)
     return tuple(out)
 

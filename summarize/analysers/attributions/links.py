@@ -118,7 +118,6 @@ def through_relative(text: str, found: list[Attribution]) -> list[Attribution]:
 # content (validation unchanged: 78.08 / 75.94 / 82.90); a content after "according to" is not
 # cut past the source it begins with, though PolNeAR's 18,360 training contents never begin
 # with their source: validation content 82.90 -> 82.87.
-DISJOINT = True
 PAST_SOURCE = False
 CUE_BEFORE = True
 _LEAD_IN = re.compile(r"[\s,:]*")
@@ -131,9 +130,8 @@ def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
     after the source ("According to the ministry, 1,200 people were evacuated": the tagger's
     content takes in "the ministry,"); then one attribution for each source, cue and
     content."""
-    if not DISJOINT:
-        return found
     out: list[Attribution] = []
+    seen: set[Attribution] = set()
     for a in found:
         source, cue, content = a.source, a.cue, a.content
         if PAST_SOURCE and cue.end <= source.start and \
@@ -145,6 +143,7 @@ def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
         if CUE_BEFORE and cue.start < content.start < cue.end:
             cue = trimmed_span(text, cue.start, content.start) or cue
         b = Attribution(source, cue, content, a.written_as)
-        if b not in out:
+        if b not in seen:
+            seen.add(b)
             out.append(b)
     return out

@@ -15,6 +15,7 @@ from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
 from .words import (
     AREA_UNIT,
+    DIMENSIONS,
     FUNCTION_WORDS,
     MEASURE_WORDS,
     MONTHS,
@@ -268,7 +269,7 @@ def _priced_or_measured(text: str, end: int) -> bool:
 
 
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
-_DIMENSION = re.compile(r"[\s-](?:tall|high|long|wide|deep|thick|across|in\s+(?:diameter|length|"
+_DIMENSION = re.compile(rf"[\s-](?:{DIMENSIONS}|across|in\s+(?:diameter|length|"
                         r"height|depth|width))\b", re.IGNORECASE)
 # The same length in imperial units in brackets, after it or before it: "a 1.2m (4ft)
 # crocodile", "a 4ft (1.2m) crocodile" (the BBC's style).

@@ -39,18 +39,21 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
 
 
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
-    found = scan(plain)
-    if senses:
-        found = [f if f.unit is None else replace(f, unit=resolve(f.unit, plain, f.start, f.end))
-                 for f in found]
-    found = [f if f.unit is None else
-             replace(f, unit=national(f.unit, plain, f.start, f.end) or f.unit) for f in found]
+    found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses)) for f in scan(plain)]
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
     if plain == text:
         return found
     return [f if f.text == text[f.start:f.end] else
             replace(f, text=text[f.start:f.end], unit=_as_written(f, plain, text))
             for f in found]
+
+
+def _unit(f: FigureMention, plain: str, senses: bool) -> str | None:
+    """A figure's unit as its words read it: the sense of an ambiguous unit word (with
+    ``senses``), and the country of a currency noun several use ("francs" of the French
+    government)."""
+    unit = resolve(f.unit, plain, f.start, f.end) if senses else f.unit
+    return national(unit, plain, f.start, f.end) or unit if unit else unit
 
 
 def _as_written(f: FigureMention, plain: str, text: str) -> str | None:

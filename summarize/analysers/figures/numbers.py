@@ -139,15 +139,15 @@ CURRENCY_PREFIX = {
 }
 # The financial press's francs, guilders, crowns and pesetas before the euro: "SFr 5m",
 # "FFr 1.2bn", "BFr 3bn", "Dfl 400m", "SKr 2.1bn", "Ptas 20bn" (no codes: not "PTA 2024")
-_PRESS_CODES = {"ffr": "FRF", "bfr": "BEF", "lfr": "LUF", "dfl": "NLG",
-                "skr": "SEK", "dkr": "DKK", "nkr": "NOK", "ptas": "ESP", "pta": "ESP"}
+_PRESS_CODES = {"FFr": "FRF", "BFr": "BEF", "LFr": "LUF", "Dfl": "NLG", "SKr": "SEK",
+                "DKr": "DKK", "NKr": "NOK", "Ptas": "ESP", "Pta": "ESP"}
 # ... as the press writes them, in capitals and in lower-cased text ("SFr", "SKr", "Skr"; not
 # "PTA 2024", a parents' association)
-_PRESS = [w for s in ("DM", "SFr", "FFr", "BFr", "LFr", "Dfl", "SKr", "DKr", "NKr", "Ptas", "Pta")
+_PRESS = [w for s in ("DM", "SFr", *_PRESS_CODES)
           for w in dict.fromkeys((s, s.upper(), s.lower(), s.capitalize())) if w[:3] != "PTA"]
 # The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
 OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
-CURRENCY_PREFIX.update(_PRESS_CODES)
+CURRENCY_PREFIX.update({s.lower(): code for s, code in _PRESS_CODES.items()})
 
 
 # How the news of a currency's own country writes it before a number, where CLDR has no such

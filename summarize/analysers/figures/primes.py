@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .words import DIMENSIONS
+
 __all__ = ["in_height", "prime_unit"]
 
 # A height's feet and inches, from the feet's last digit: its mark before the inches, or the
@@ -21,8 +23,7 @@ _FEET_INCHES = re.compile(r"\d(?:(['’′])(?= ?(?:1[01]|\d)(?:[\"”″]|''))|
                           r"(?<=\d['’′] 1[01])([\"”″]|''))")
 # Feet and inches by their signs before a dimension's word or after its other side: a prime,
 # an apostrophe or a quotation mark ("30' long", "12′ x 10′", "48\" wide").
-_PRIMES = re.compile(r"(?:(['’′])|([\"”″]))(?=\s?(?:(?:long|high|wide|tall|deep|thick|x|×)\b|"
-                     r"[x×]\d))")
+_PRIMES = re.compile(rf"(?:(['’′])|([\"”″]))(?=\s?(?:(?:{DIMENSIONS}|x|×)\b|[x×]\d))")
 _PRIMED_BEFORE = re.compile(r"\d([\"”″'’′])\s?[x×]\s?\d+(?:\.\d+)?\Z")
 # A mark alone after its number, before no letter or digit ("1000′ of lumber", "a 6.1\"
 # screen", "a drop of 200'."; not "the 1990’s", "5'10"): the prime marks themselves, or the

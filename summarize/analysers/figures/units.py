@@ -12,6 +12,7 @@ from .rates import with_rate
 from .words import (
     AREA_UNIT,
     CALENDAR,
+    DIMENSIONS,
     GLUED_ONLY,
     MEASURE_WORDS,
     STOP_UNIT,
@@ -383,7 +384,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
 
 
 # "84 in. wide", "a 5 in x 7 in print": "in" as a dimension's inches
-_DIMENSION = re.compile(r"\.?\s?(?:wide|deep|high|tall|long|thick|x|×)\b", re.IGNORECASE)
+_DIMENSION = re.compile(rf"\.?\s?(?:{DIMENSIONS}|x|×)\b", re.IGNORECASE)
 # "6 ft 4 in", "5ft 11 in": the inches of a height
 _FEET_AND = re.compile(r"\d\s?(?:ft\.?|feet|foot)\s+\d{1,2}$")  # "6 ft 4 in", "6 ft. 4 in."
 

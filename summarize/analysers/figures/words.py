@@ -256,6 +256,10 @@ MEASURE_WORDS: set[str] = (
 )
 
 
+# What a length measures, said after it: "3m high", "30' long", "84 in. wide".
+DIMENSIONS = "long|high|wide|tall|deep|thick"
+
+
 # A word that may be a person's name, as `person_names` counts them and the scanner reads them
 # before an age: "Josh", "McIlroy", "O'Neil", "Smith-Jones".
 NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
