@@ -673,6 +673,9 @@ def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str
         ("It prints at 1200 dpi on a 458 ppi screen.",
          [(1200, "dot per inch"), (458, "pixel per inch")]),
         ("The won weakened to 850 won per dollar.", [(850, "south korean won")]),
+        # a rate of exchange after a bare number is no parallel of the money before it
+        ("It was valued at €12bn, while the yen traded at 151.3 per dollar.",
+         [(12e9, "euro"), (151.3, "-")]),
         # "in" the preposition stays one
         ("He scored 84 in the final and 3 in a row.", [(84, "-"), (3, "-")]),
     ],
@@ -872,6 +875,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # "m" for metres where a distance is meant, else millions
         ("Those within 500m of the device left; it landed 200m away and raised 5m.",
          [500.0, 200.0, 5e6]),
+        # a race over it, a verb of size right before it; money stands "at" its figure
+        ("She won the 500m time-trial; the tower stands 180m; the debt stands at 5m.",
+         [500.0, 180.0, 5e6]),
         # a style sheet pasted into the text; not a share in a list of results
         (".bio { width:100%; padding-top:20px; } Turnout: 65%; registered: 1,200.",
          [65.0, 1200.0]),

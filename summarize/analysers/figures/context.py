@@ -281,6 +281,7 @@ _IMPERIAL_BEFORE = re.compile(rf"{_IMPERIAL}\s?\($")
 # A race run or swum over it: "the 100m final", "the 400m hurdles", "ran 100m in 9.58 seconds".
 _RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|backstroke|"
                    r"breaststroke|medley|relay|dash|heats?|semi-finals?|world record|"
+                   r"time[\s-]trial|steeplechase|"
                    r"in\s+\d+(?:\.\d+)?\s?(?:s|secs?|seconds)\b)", re.IGNORECASE)
 
 
@@ -293,11 +294,16 @@ _DISTANCE_AFTER = re.compile(r"\s+(?:away\b|off\s+(?:the\s+)?(?:coast|shore)|"
 # Two lengths of one thing side by side: "a 50m x 25m pool", "10m by 4m", "3 x 4m".
 _BY_AFTER = re.compile(r"\s?(?:x|×|by)\s?\d[\d,.]*\s?m\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\d(?:\s?m)?\s?(?:x|×|by)\s?$", re.IGNORECASE)
-# What a length is of, before it: "a depth of 40m", "at an altitude of 300m"; and where, after
-# it: "60m above the river", "40m below the surface", "20m underground".
+# What a length is of, before it: "a depth of 40m", "at an altitude of 300m", or the verb of a
+# size; and where, after it: "60m above the river", "40m below the surface", "20m underground".
+_ABOUT = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|up\s+to\s+)?"
 _LENGTH_OF = re.compile(r"\b(?:depth|height|altitude|elevation|length|width|diameter|radius|"
-                        r"distance)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
-                        r"over\s+|more\s+than\s+|up\s+to\s+)?$", re.IGNORECASE)
+                        rf"distance)\s+of\s+{_ABOUT}$|"
+                        # and the verbs of a size, right before it: "the tower stands 180m",
+                        # "a bridge spanning 400m" (not "stands at", which money does too)
+                        r"\b(?:stands?|stood|standing|towers?|towering|soars?|soaring|spans?|"
+                        r"spann(?:ed|ing)|stretch(?:es|ed|ing)?|measur(?:es|ed|ing))\s+"
+                        rf"{_ABOUT}$", re.IGNORECASE)
 _PLACED = re.compile(r"\s+(?:underground|underwater|under\s+water|(?:above|below|beneath|under)\s+"
                      r"(?:the\s+)?(?:sea|ground|surface|river|water|street|road|seabed|sea-?floor|"
                      r"ocean|ice|valley|city))\b", re.IGNORECASE)

@@ -74,9 +74,10 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 break
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b|[,;]\s+[A-Z]", between) and \
                     word_before(text, a.start) == word_before(text, b.start) is not None and \
-                    CLAUSE_END.match(text, b.end):
+                    CLAUSE_END.match(text, b.end) and not _EXCHANGE_RATE.match(text, b.end):
                 # the unit left out of a parallel clause: "rose by 2 percent but X fell by 1.",
-                # and the verb too: "rose by 3% in 2022 and by 5 in 2023"
+                # and the verb too: "rose by 3% in 2022 and by 5 in 2023" (not a rate of
+                # exchange)
                 change = b.change
                 if change == "=" and not MOVE_WORD.search(between):
                     change = a.change
@@ -149,6 +150,13 @@ def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             continue
         out.append(b)
     return out
+
+
+# A rate of exchange after a bare number, which is no parallel of the money before it: "valued at
+# EUR12bn, while the yen traded at 151.3 per dollar"
+_EXCHANGE_RATE = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|"
+                            r"yen|yuan|greenback|sterling|franc|rouble|ruble|rupee)\b",
+                            re.IGNORECASE)
 
 
 # A part of a count a few words on: "912,000 vehicles in the quarter, of which 96,000"
