@@ -1428,6 +1428,68 @@ def test_a_cue_ends_where_its_content_begins(monkeypatch: pytest.MonkeyPatch) ->
         assert [a.content.text for a in links.disjoint(text, found)] == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the clause after the source's comma is the content's, and its verb no cue
+        ("According to people familiar with the matter, the bank had set aside about £900 "
+         "million for the penalty.",
+         [("people familiar with the matter", "According to",
+           "the bank had set aside about £900 million for the penalty")]),
+        ("According to a spokesman, the company will cut 500 jobs.",
+         [("a spokesman", "According to", "the company will cut 500 jobs")]),
+        # a source closed by its comma keeps its apposition
+        ("According to Brian Wieser, an analyst at Pivotal, the company will cut 500 jobs.",
+         [("Brian Wieser, an analyst at Pivotal", "According to",
+           "the company will cut 500 jobs")]),
+    ],
+)
+def test_a_source_after_according_to_ends_at_its_clause(
+        text: str, found: list[tuple[str, str, str]]) -> None:
+    from summarize.analysers.attributions import claimed_attributions
+
+    assert [(a.source.text, a.cue.text, a.content.text)
+            for a in claimed_attributions(text)] == found
+
+
+def test_according_clause_cuts_the_source_and_drops_the_clause_verb() -> None:
+    from summarize.analysers.attributions import links
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    text = "According to a spokesman, the bank had set aside about £900 million."
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    long_source = span("a spokesman, the bank")
+    found = [Attribution(long_source, span("According to"), span("£900 million")),
+             Attribution(long_source, span("had set aside about"), span("£900 million"))]
+    assert [(a.source.text, a.cue.text, a.content.text)
+            for a in links.according_clause(text, found)] == \
+        [("a spokesman", "According to", "the bank had set aside about £900 million")]
+
+
+@pytest.mark.parametrize(
+    ("content", "told"),
+    [
+        ("reporters the blaze started in the basement", "the blaze started in the basement"),
+        ("the Bank of England the plan would fail", "the plan would fail"),
+        ("him it was over by then", "it was over by then"),
+        # "that" is the content's own; an "of" before no name is no addressee's
+        ("that the blaze started in the basement", "that the blaze started in the basement"),
+        ("Trump of the actions of a gunman", "Trump of the actions of a gunman"),
+    ],
+)
+def test_a_content_after_told_begins_past_whom_it_was_told(content: str, told: str) -> None:
+    from summarize.analysers.attributions.links import past_told
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    text = f"Lopez told {content}."
+    found = [Attribution(Span("Lopez", 0, 5), Span("told", 6, 10),
+                         Span(content, 11, 11 + len(content)))]
+    assert [a.content.text for a in past_told(text, found)] == [told]
+
+
 def test_a_claim_is_credited_once() -> None:
     from summarize.analysers.attributions import claimed_attributions
 

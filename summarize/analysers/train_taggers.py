@@ -235,7 +235,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "second_joined": attributions.SECOND_JOINED,
                          "through_relative": attributions.THROUGH_RELATIVE,
                          "cue_before_content": attributions.links.CUE_BEFORE,
-                         "content_past_source": attributions.links.PAST_SOURCE},
+                         "content_past_source": attributions.links.PAST_SOURCE,
+                         "according_clause": attributions.links.ACCORDING_CLAUSE,
+                         "told_addressee": attributions.links.TOLD_ADDRESSEE},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

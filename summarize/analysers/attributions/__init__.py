@@ -11,8 +11,17 @@ import re
 from typing import Any
 
 from ..casing import readable
+from . import links
 from .inputs import tagger_inputs
-from .links import disjoint, leftover_contents, second_sources, through_relative, window_start_of
+from .links import (
+    according_clause,
+    disjoint,
+    leftover_contents,
+    past_told,
+    second_sources,
+    through_relative,
+    window_start_of,
+)
 from .names import (
     ARTICLES_FORWARD,
     NAME_WORD,
@@ -414,7 +423,9 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out += next_quotations(text, out)
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
-    out = disjoint(text, through_relative(text, out) if THROUGH_RELATIVE else out)
+    out = through_relative(text, out) if THROUGH_RELATIVE else out
+    out = past_told(text, out) if links.TOLD_ADDRESSEE else out
+    out = disjoint(text, according_clause(text, out) if links.ACCORDING_CLAUSE else out)
     kept = (apart(text, a) for a in with_whole_names(text, out)
             if not (SOURCELESS and sourceless(text, a)))
     return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))
