@@ -1,6 +1,7 @@
 """The links made after each cue has taken its source and content: a second source of a cue
-("Smith and the ministry said"), a content no cue took (a second part of what was said), and a
-content that runs on past a relative clause.
+("Smith and the ministry said"), a content no cue took (a second part of what was said), a
+content that runs on past a relative clause, a source after "According to" that ran into the
+clause, a content that took in whom it was told, and parts that run into each other.
 
 ``sentences`` are the tagger's sentences as :func:`.tagged_attributions` reads them: per
 sentence its tokens and its labelled spans ``(start, end, label)``.
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .sources import in_relative
-from .spans import Attribution, past_addressee, trimmed_span
+from .spans import TELLING, Attribution, Span, past_addressee, trimmed_span
 
 __all__ = ["according_clause", "disjoint", "leftover_contents", "past_told", "second_sources",
            "through_relative", "window_start_of"]
@@ -138,7 +139,7 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
     company", its content "will cut 500 jobs"). A source closed by a comma keeps its apposition
     ("according to Brian Wieser, an analyst at Pivotal, the ..."). An attribution of the old
     source whose cue lies in the clause is dropped (the clause's verb read as a cue)."""
-    cut: dict[tuple[int, int], tuple[Any, int]] = {}
+    cut: dict[tuple[int, int], tuple[Span, int]] = {}
     for a in found:
         source = a.source
         if a.cue.text.lower() != "according to" or a.cue.end > source.start or \
@@ -173,8 +174,6 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
 # training contents after such a cue leave the addressee out (243 of 263); validation the same
 # (78.08 / 75.99 / 82.90, relation 70.87), as the tagger rarely takes one in on its news.
 TOLD_ADDRESSEE = True
-_TOLD = re.compile(r"(?:told|tells|tell|telling|informed|informs|assured|assures|reminded|"
-                   r"reminds)", re.IGNORECASE)
 # Whom a source told, before what it told them, with no "that" between: "told reporters the
 # blaze started", "told the Associated Press the blaze started", "told him it was over".
 _ADDRESSEE = re.compile(
@@ -190,7 +189,7 @@ def past_told(text: str, found: list[Attribution]) -> list[Attribution]:
     content had been "the Associated Press the blaze started")."""
     out = []
     for a in found:
-        if _TOLD.fullmatch(a.cue.text) and a.cue.end <= a.content.start and \
+        if TELLING.fullmatch(a.cue.text) and a.cue.end <= a.content.start and \
                 not text[a.cue.end:a.content.start].strip():
             addressee = _ADDRESSEE.match(text, a.content.start, a.content.end)
             content = trimmed_span(text, addressee.end(), a.content.end) if addressee else None

@@ -323,8 +323,9 @@ def sourceless(text: str, a: Attribution) -> bool:
                 not _AUXILIARY.search(before) and a.source.end <= a.cue.start)
 
 
-_ADDRESSEE_CUE = re.compile(r"(?:told|tells|tell|telling|assured|briefed|informed|reminded|warned)",
-                            re.IGNORECASE)
+# The cues of telling, which name whom they told: "told reporters", "'…,' she told analysts".
+TELLING = re.compile(r"(?:told|tells|tell|telling|informed|informs|assured|assures|reminded|"
+                     r"reminds|briefed|warned)", re.IGNORECASE)
 _OPENING_QUOTE = re.compile(r",\s*[\"“‘]")
 
 
@@ -344,7 +345,7 @@ def past_addressee(text: str, a: Attribution, piece: Span) -> Span | None:
         return piece
     if SAID_HOW and _CLAUSE_CUE.search(a.cue.text) and _HOW.fullmatch(piece.text):
         return None  # '"…," a spokesperson said in an emailed statement': how, not what
-    if not _ADDRESSEE_CUE.fullmatch(a.cue.text):
+    if not TELLING.fullmatch(a.cue.text):
         return piece
     opening = _OPENING_QUOTE.search(text, piece.start, piece.end)
     return trimmed_span(text, opening.start(), piece.end) if opening else None
