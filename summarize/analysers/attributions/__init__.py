@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from ..casing import readable
-from . import links
 from .inputs import tagger_inputs
 from .links import (
     according_clause,
@@ -424,8 +423,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
     out = through_relative(text, out) if THROUGH_RELATIVE else out
-    out = past_told(text, out) if links.TOLD_ADDRESSEE else out
-    out = disjoint(text, according_clause(text, out) if links.ACCORDING_CLAUSE else out)
+    out = disjoint(text, according_clause(text, past_told(text, out)))
     kept = (apart(text, a) for a in with_whole_names(text, out)
             if not (SOURCELESS and sourceless(text, a)))
     return sorted((a for a in kept if a is not None), key=lambda a: (a.cue.start, a.content.start))

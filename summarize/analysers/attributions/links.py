@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .sources import in_relative
-from .spans import TELLING, Attribution, Span, past_addressee, trimmed_span
+from .spans import ACCORDING_TO, CLOSERS, TELLING, Attribution, Span, past_addressee, trimmed_span
 
 __all__ = ["according_clause", "disjoint", "leftover_contents", "past_told", "second_sources",
            "through_relative", "window_start_of"]
@@ -128,8 +128,8 @@ _LEAD_IN = re.compile(r"[\s,:]*")
 # (validation 78.08 / 75.94 / 82.90, relation 70.79 -> 78.08 / 75.99 / 82.90, 70.87).
 ACCORDING_CLAUSE = True
 # What may follow a source that "according to" ends: its clause's punctuation.
-_SOURCE_CLOSED = re.compile(r"\s*(?:[,.;:!?)\"”'’]|$)")
-_CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not a number's ("3,000 people")
+_SOURCE_CLOSED = re.compile(rf"\s*(?:[,.;:!?){CLOSERS}]|$)")
+_CLAUSE_COMMA = re.compile(rf"(?!{_IN_NUMBER}),")  # not a number's ("3,000 people")
 
 
 def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -139,10 +139,12 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
     company", its content "will cut 500 jobs"). A source closed by a comma keeps its apposition
     ("according to Brian Wieser, an analyst at Pivotal, the ..."). An attribution of the old
     source whose cue lies in the clause is dropped (the clause's verb read as a cue)."""
+    if not ACCORDING_CLAUSE:
+        return found
     cut: dict[tuple[int, int], tuple[Span, int]] = {}
     for a in found:
         source = a.source
-        if a.cue.text.lower() != "according to" or a.cue.end > source.start or \
+        if not ACCORDING_TO.fullmatch(a.cue.text) or a.cue.end > source.start or \
                 _SOURCE_CLOSED.match(text, source.end):
             continue
         comma = max((m.start() for m in _CLAUSE_COMMA.finditer(text, source.start, source.end)),
@@ -158,7 +160,7 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
             out.append(a)
             continue
         head, clause = cut[(a.source.start, a.source.end)]
-        if a.cue.text.lower() != "according to":
+        if not ACCORDING_TO.fullmatch(a.cue.text):
             if a.cue.start >= clause:
                 continue
             out.append(Attribution(head, a.cue, a.content, a.written_as))
@@ -187,6 +189,8 @@ def past_told(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with a content right after a cue of telling begun past whom the source told,
     where no "that" stands between: "Lopez told the Associated Press the blaze started" (the
     content had been "the Associated Press the blaze started")."""
+    if not TOLD_ADDRESSEE:
+        return found
     out = []
     for a in found:
         if TELLING.fullmatch(a.cue.text) and a.cue.end <= a.content.start and \

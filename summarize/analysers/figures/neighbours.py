@@ -13,7 +13,7 @@ from .change import MOVE_WORD, trend
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
 from .numbers import NUM_WORD, SCALE, SHARE, scaled
-from .words import MEASURE_WORDS, UNIT_NAMES, is_plural
+from .words import AGAINST, MEASURE_WORDS, UNIT_NAMES, is_plural
 
 __all__ = ["ELIDED", "neighbours"]
 
@@ -154,7 +154,7 @@ def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 # A rate of exchange after a bare number, which is no parallel of the money before it: "valued at
 # EUR12bn, while the yen traded at 151.3 per dollar"
-_EXCHANGE_RATE = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?:U\.?S\.?\s+)?(?:dollar|euro|"
+_EXCHANGE_RATE = re.compile(rf"\s+{AGAINST}\s+(?:U\.?S\.?\s+)?(?:dollar|euro|"
                             r"yen|yuan|greenback|sterling|franc|rouble|ruble|rupee)\b",
                             re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WOR
 from .primes import prime_unit
 from .rates import with_rate
 from .words import (
+    AGAINST,
     AREA_UNIT,
     CALENDAR,
     DIMENSIONS,
@@ -311,7 +312,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return CURRENCY_WORDS[caps.group(1).lower()], end + caps.end(1)
     word_money = re.match(r"\s+(won|sterling)\b", rest, re.IGNORECASE)
     if word_money and (word_money.group(1).lower() == "sterling" or value >= 1000 or
-                       re.match(r"\s(?:per|to the|against the)\b", rest[word_money.end():])):
+                       re.match(rf"\s{AGAINST}\b", rest[word_money.end():])):
         # currencies that are English words: "5 million sterling", "5 trillion won", "850 won per
         # dollar" (not the verb: "of the 12 games, 5 won")
         return ("GBP" if word_money.group(1).lower() == "sterling" else "KRW"), \

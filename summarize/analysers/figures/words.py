@@ -258,6 +258,9 @@ MEASURE_WORDS: set[str] = (
 
 # What a length measures, said after it: "3m high", "30' long", "84 in. wide".
 DIMENSIONS = "long|high|wide|tall|deep|thick"
+# How a rate of exchange names the money it is against: "850 won per dollar", "151.3 to the
+# dollar", "83.5 against the dollar".
+AGAINST = r"(?:per|to\s+the|against\s+the)"
 
 
 # A word that may be a person's name, as `person_names` counts them and the scanner reads them
