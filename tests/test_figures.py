@@ -452,6 +452,9 @@ def test_every_unit_name_is_its_own_name() -> None:
         # a symbol written as an adjective takes no plural "s"
         ("a 5-km race and a 10-ft wall", [("5-km", 5, "km", "exact", "="),
                                           ("10-ft", 10, "ft", "exact", "=")]),
+        # a symbol with an SI prefix after a hyphen, cased as written
+        ("a 100-kWh pack for a 500-MW plant", [("100-kWh", 100, "kWh", "exact", "="),
+                                               ("500-MW", 500, "MW", "exact", "=")]),
         ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
                                        ("42", 42, "years old", "exact", "=")]),
         # the verb left out too: the change carries over
@@ -878,6 +881,10 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # a race over it, a verb of size right before it; money stands "at" its figure
         ("She won the 500m time-trial; the tower stands 180m; the debt stands at 5m.",
          [500.0, 180.0, 5e6]),
+        # a length spelled out before it in the sentence, unless money or a noun follows
+        ("The river peaked at 8.9 metres, below the record of 9.1m in 1947.", [8.9, 9.1]),
+        ("After the 400 metres final he signed a 2m deal and earned 3m in May.",
+         [400.0, 2e6, 3e6]),
         # a style sheet pasted into the text; not a share in a list of results
         (".bio { width:100%; padding-top:20px; } Turnout: 65%; registered: 1,200.",
          [65.0, 1200.0]),
@@ -1670,12 +1677,19 @@ def test_a_magnitude_said_before_its_number(text: str, units: list[str]) -> None
         ("It sold 912,000 vehicles in the quarter, of which 96,000 were electric.",
          ["vehicles", "vehicles"]),
         ("Police arrested 40 people on Sunday, of whom 12 were minors.", ["people", "people"]),
+        # some of them, said after the number; more of the same
+        ("The hospital has 450 beds, 38 of them in intensive care.", ["beds", "beds"]),
+        ("Ten people were arrested, four of them minors.", ["people", "people"]),
+        ("Nearly 40 million Americans have diabetes, and a further 96 million are prediabetic.",
+         ["Americans", "Americans"]),
+        # not a preposition repeated after a second clause: "2m in May" is no length
+        ("He won the 100 metres in 2009 and earned 2m in May.", ["metres", None]),
         # a part is no larger than its whole: 28,000 is not a count of crowds
         ("He drew three of his largest crowds this month, including 28,000 at a park.",
          ["largest crowds", None]),
     ],
 )
-def test_a_part_of_a_count_said_before_takes_its_unit(text: str, units: list[str | None]
+def test_a_part_of_a_count_takes_its_unit(text: str, units: list[str | None]
                                                       ) -> None:
     assert [f.unit for f in extract_figures(text)] == units
 

@@ -22,6 +22,7 @@ from .words import (
     STOP_UNIT,
     UNIT_NAMES,
     is_plural,
+    non_nouns,
 )
 
 _LABELS = {
@@ -307,6 +308,25 @@ _LENGTH_OF = re.compile(r"\b(?:depth|height|altitude|elevation|length|width|diam
 _PLACED = re.compile(r"\s+(?:underground|underwater|under\s+water|(?:above|below|beneath|under)\s+"
                      r"(?:the\s+)?(?:sea|ground|surface|river|water|street|road|seabed|sea-?floor|"
                      r"ocean|ice|valley|city))\b", re.IGNORECASE)
+
+
+# A length spelled out earlier in the sentence: "peaked at 8.9 metres, just below the record of
+# 9.1m".
+_METRES_BEFORE = re.compile(r"\d[\d,.]*[\s-]?(?:metres?|meters?)\b[^.!?;:]*$", re.IGNORECASE)
+# Unless money is spoken of right before it: "won the 100 metres and earned 2m".
+_MONEY_BEFORE = re.compile(r"\b(?:earn\w*|paid|pay\w*|costs?|costing|worth|rais\w+|spen[dt]\w*|"
+                           r"pric\w+|fund\w*|budget\w*|salary|fees?|prize|sold|sell\w*|bought|"
+                           r"buy\w*|valued)\b[^.!?;:]{0,20}$", re.IGNORECASE)
+
+
+def length_before(text: str, start: int, end: int) -> bool:
+    """A number of metres spelled out before ``start`` in the same sentence, and no noun after
+    ``end`` that the number could count or price ("a 2m deal", "3m viewers")."""
+    if not _METRES_BEFORE.search(text, max(0, start - 120), start) or \
+            _MONEY_BEFORE.search(text, max(0, start - 40), start):
+        return False
+    word = re.match(r"[ \t]+([A-Za-z]+)", text[end:end + 30])
+    return word is None or word.group(1).lower() in non_nouns()
 
 
 def metres(text: str, start: int, end: int) -> bool:

@@ -59,6 +59,15 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # the noun left out after "and": "5,000 people in France and 2,000 in Germany"
                 out[i] = replace(b, unit=a.unit)
                 break
+            if is_plural(a.unit.split()[-1]) and (
+                    _MORE_OF.search(between) or b.value <= a.value and
+                    re.fullmatch(r"(?:\s+[\w'’-]+){0,4},\s*(?:and\s+)?", between) and
+                    _OF_THEM.match(text, b.end)):
+                # more of the same: "40 million Americans have diabetes, and a further 96
+                # million"; or some of them: "450 beds, 38 of them in intensive care", "Ten
+                # people were arrested, four of them minors"
+                out[i] = replace(b, unit=a.unit)
+                break
             if _EARLIER_LEVEL.search(between):
                 # the level it moved from, its unit said once: "1,240 people are in shelters,
                 # down from 1,900 on Monday"
@@ -173,10 +182,17 @@ _EARLIER_LEVEL = re.compile(r",\s*(?:up|down)(?:\s+\w+ly)?\s+from\s+"
                             r"(?:(?:a|its|the)\s+(?:peak|high|low|record)\s+of\s+)?$")
 
 
+# More of what the figure before counted, or a part of it.
+_MORE_OF = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b")
+
+
 # After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,
 # 18 for Cruz"
+# (the second number right after the comma or the "and": not "100 metres in 2009 and earned 2m
+# in May")
 _GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among|have|has|had|are|were|will|would|"
-                     r"said|say|voted|backed|support)\s+[^,;.()]{1,40}?,?\s+(?:and\s+)?")
+                     r"said|say|voted|backed|support)\s+(?:(?!\band\b)[^,;.()]){1,40}?,?\s+(?:and\s+)?")
 
 
 # The toll said once for the dead and again for the wounded: "14 people dead and more than 20

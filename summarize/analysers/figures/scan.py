@@ -22,6 +22,7 @@ from .context import (
     SPOKEN_YEAR,
     TIME_SUFFIX,
     is_date_or_identifier,
+    length_before,
     measure_follows,
     metres,
     score_or_code,
@@ -280,6 +281,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     scale_word = (m.group("scale") or "").strip()
     if scale_word == "m" and not currency and not pct and (
             digits and digits_value(digits) >= 1000 or metres(text, n0, m.end()) or
+            length_before(text, n0, m.end()) or
             text[m.start("scale") - 1].isspace() and not _counted_after(text, m.end())):
         # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres; and
         # "m" set apart as SI writes a symbol ("a 5 m by 3 m room"), where news writes millions

@@ -44,6 +44,10 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 
 # (a headline's capital too: "Same Old 25-Second Speech", "A 3-Word Response")
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
+# A symbol with an SI prefix after a hyphen, cased as written: "a 100-kWh battery", "a 500-MW
+# plant", "a 5-GB plan" (the lower-cased ones are words to the pattern above: "a 12-km stretch").
+_HYPHEN_SYMBOL = re.compile(r"^-((?:[kMGT]W|[kMGT]Wh|[kMGTP]B|[kMG]Hz|[MG]bps|mAh|[kM]V|[kMG]Pa|"
+                            r"[kMG]J)\b)(?!-[A-Za-z])")
 _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
 # An area or a volume written as an adjective: "a 2,000-square-foot house", "a 10-square-mile zone".
 _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|meters?|m|yards?|yd|"
@@ -257,6 +261,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     spaced = _SPACED_HYPHEN.match(rest)
     if spaced and (spaced.group(1) in MEASURE_WORDS or is_measure(spaced.group(1))):
         return plural(spaced.group(1), value), end + spaced.end(1)
+    si = _HYPHEN_SYMBOL.match(rest)
+    if si:
+        return si.group(1), end + si.end(1)
     hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:
         points = _HYPHEN_POINTS.match(rest)
