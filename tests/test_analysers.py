@@ -1475,6 +1475,12 @@ def test_according_clause_cuts_the_source_and_drops_the_clause_verb() -> None:
         ("reporters the blaze started in the basement", "the blaze started in the basement"),
         ("the Bank of England the plan would fail", "the plan would fail"),
         ("him it was over by then", "it was over by then"),
+        # a common noun with its determiner, one for a body, a contraction after
+        ("the court the victim's family saw no value", "the victim's family saw no value"),
+        ("police they heard several shots", "they heard several shots"),
+        ("the crowd he’s been known to be brusque", "he’s been known to be brusque"),
+        # not a question the told word begins: "told her how beautiful she was"
+        ("her how beautiful she was that day", "her how beautiful she was that day"),
         # "that" is the content's own; an "of" before no name is no addressee's
         ("that the blaze started in the basement", "that the blaze started in the basement"),
         ("Trump of the actions of a gunman", "Trump of the actions of a gunman"),
@@ -1488,6 +1494,43 @@ def test_a_content_after_told_begins_past_whom_it_was_told(content: str, told: s
     found = [Attribution(Span("Lopez", 0, 5), Span("told", 6, 10),
                          Span(content, 11, 11 + len(content)))]
     assert [a.content.text for a in past_told(text, found)] == [told]
+
+
+def test_a_relative_clause_is_no_second_source() -> None:
+    from summarize.analysers.attributions import links
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    text = "A senior official, who spoke on condition of anonymity, said a deal was close."
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    said, content = span("said"), span("a deal was close")
+    found = [Attribution(span("A senior official"), said, content),
+             Attribution(span("who spoke on condition of anonymity"), said, content),
+             Attribution(span("who"), span("spoke"), span("on condition of anonymity"))]
+    assert [a.source.text for a in links.disjoint(text, found)] == ["A senior official", "who"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "is_cue"),
+    [
+        # a participle that says who the source is, not what it said
+        ("The plant will close, two people briefed on the plans said.", "briefed", False),
+        ("Voters polled by Gallup said the economy mattered most.", "polled", False),
+        # after "is", or before whom it names, a cue still
+        ("President Obama is briefed on the situation.", "briefed", True),
+        ("The CIA briefed the ambassador on the threat.", "briefed", True),
+    ],
+)
+def test_a_participle_of_being_told_after_a_noun_is_no_cue(text: str, cue: str,
+                                                           is_cue: bool) -> None:
+    from summarize.analysers.attributions.spans import Attribution, Span, sourceless
+
+    at = text.index(f" {cue} ") + 1
+    found = Attribution(Span(text[:3], 0, 3), Span(cue, at, at + len(cue)),
+                        Span(text[-6:-1], len(text) - 6, len(text) - 1))
+    assert sourceless(text, found) is not is_cue
 
 
 def test_a_claim_is_credited_once() -> None:

@@ -237,7 +237,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "cue_before_content": attributions.links.CUE_BEFORE,
                          "content_past_source": attributions.links.PAST_SOURCE,
                          "according_clause": attributions.links.ACCORDING_CLAUSE,
-                         "told_addressee": attributions.links.TOLD_ADDRESSEE},
+                         "told_addressee": attributions.links.TOLD_ADDRESSEE,
+                         "relative_source": attributions.links.RELATIVE_SOURCE,
+                         "modifier_participle": attributions.spans.MODIFIER_PARTICIPLE},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

@@ -177,12 +177,15 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
 # (78.08 / 75.99 / 82.90, relation 70.87), as the tagger rarely takes one in on its news.
 TOLD_ADDRESSEE = True
 # Whom a source told, before what it told them, with no "that" between: "told reporters the
-# blaze started", "told the Associated Press the blaze started", "told him it was over".
+# blaze started", "told the Associated Press the blaze started", "told him it was over", "told the
+# court the", "told police they" (not "told her how beautiful she was": no question word).
+_NOUN = r"(?!(?:how|what|why|when|where|who|whom|which|whether|if|that|to|not|about)\b)[a-z]+"
 _ADDRESSEE = re.compile(
     r"(?:(?:me|him|her|us|them|you)\s+|"
     r"(?:the\s+)?[A-Z][\w.&'’-]*\s+(?:(?:[A-Z][\w.&'’-]*|of(?=\s+[A-Z]))\s+){0,4}|"
-    r"(?:[a-z]+\s+){0,2}[a-z]+s\s+)"
-    r"(?=(?:the|a|an|his|her|its|their|our|it|he|she|they|we|I|there|this|these|those)\s)")
+    rf"(?:the|a|an|his|her|its|their|our)\s+(?:{_NOUN}\s+){{0,2}}{_NOUN}\s+|"
+    r"(?:[a-z]+\s+){0,2}(?:[a-z]+s|police|staff|parliament)\s+)"
+    r"(?=(?:the|a|an|his|her|its|their|our|it|he|she|they|we|I|there|this|these|those)[\s'’])")
 
 
 def past_told(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -226,4 +229,18 @@ def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
         if b not in seen:
             seen.add(b)
             out.append(b)
-    return out
+    if RELATIVE_SOURCE:
+        return out
+    credited = {(a.cue, a.content) for a in out if not _RELATIVE_SOURCE.match(a.source.text)}
+    return [a for a in out if not (_RELATIVE_SOURCE.match(a.source.text) and
+                                   (a.cue, a.content) in credited)]
+
+
+# Whether a relative clause the tagger read as a second source of what a named source said stays:
+# "A senior official, who spoke on condition of anonymity, said a deal was close" credits the
+# official only (a source "who" alone, PolNeAR's for the clause's own cue, stays). Validation
+# 78.08 / 75.99 / 82.90, relation 70.87 kept -> 78.07 / 75.99 / 82.90, relation 70.89 dropped
+# (the mean of the four up by 0.003: a wash by the scores; taken because such a source is never
+# PolNeAR's: 422 of its 423 training sources that begin with "who" are the word alone).
+RELATIVE_SOURCE = False
+_RELATIVE_SOURCE = re.compile(r"(?:who|which|that)\s+\S", re.IGNORECASE)
