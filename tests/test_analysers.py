@@ -1438,13 +1438,19 @@ def test_a_cue_ends_where_its_content_begins(monkeypatch: pytest.MonkeyPatch) ->
            "the bank had set aside about £900 million for the penalty")]),
         ("According to a spokesman, the company will cut 500 jobs.",
          [("a spokesman", "According to", "the company will cut 500 jobs")]),
+        # the clause before a cue of telling and whom it told, not its part after a verb
+        ("The company plans to cut 1,000 jobs, a spokesman told Reuters on Tuesday.",
+         [("a spokesman", "told", "The company plans to cut 1,000 jobs")]),
+        # a cue run into what was read as said ends there, and the clause before is what was
+        ("The bridge was closed as a precaution, the transport ministry said in a post on X.",
+         [("the transport ministry", "said", "The bridge was closed as a precaution")]),
         # a source closed by its comma keeps its apposition
         ("According to Brian Wieser, an analyst at Pivotal, the company will cut 500 jobs.",
          [("Brian Wieser, an analyst at Pivotal", "According to",
            "the company will cut 500 jobs")]),
     ],
 )
-def test_a_source_after_according_to_ends_at_its_clause(
+def test_a_source_and_what_it_said_end_at_their_clauses(
         text: str, found: list[tuple[str, str, str]]) -> None:
     from summarize.analysers.attributions import claimed_attributions
 

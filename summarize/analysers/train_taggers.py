@@ -239,7 +239,9 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "according_clause": attributions.links.ACCORDING_CLAUSE,
                          "told_addressee": attributions.links.TOLD_ADDRESSEE,
                          "relative_source": attributions.links.RELATIVE_SOURCE,
-                         "modifier_participle": attributions.spans.MODIFIER_PARTICIPLE},
+                         "modifier_participle": attributions.spans.MODIFIER_PARTICIPLE,
+                         "told_clause": attributions.spans.TOLD_CLAUSE,
+                         "cue_into_content": attributions.spans.CUE_INTO_CONTENT},
             "validation": {"articles": len(validation),
                                                  "learned": learned, "rules": rules}}
 

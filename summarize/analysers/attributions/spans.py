@@ -198,6 +198,13 @@ CLOSERS = "\"”’'"  # the marks that close a quotation
 
 
 ACCORDING = True  # the same before "…, according to the ministry."
+# And before a cue of telling and whom it told: "…, a spokesman told Reuters." (where the tagger
+# read a verb in the clause as a cue: "The company plans to cut 1,000 jobs, …" had the content
+# "to cut 1,000 jobs"). Validation 78.07 / 75.99 / 82.90 / 70.89 either way (content up 0.002).
+TOLD_CLAUSE = True
+_WHOM = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of(?=\s+[A-Z])))*|"
+                   r"reporters|journalists|him|her|them|us|me|"
+                   r"(?:the|a|an)\s+(?!(?:on|in|at|last|this|during)\b)[a-z]+)\b")
 ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)  # the cue
 
 
@@ -210,6 +217,9 @@ def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -
         anchor, tail = cue.start, source.end
     elif _CLAUSE_CUE.search(cue.text) and source.end <= cue.start:
         anchor, tail = source.start, cue.end
+    elif TOLD_CLAUSE and TELLING.fullmatch(cue.text) and source.end <= cue.start:
+        whom = _WHOM.match(text, cue.end)  # "…, a spokesman told Reuters on Tuesday."
+        anchor, tail = source.start, whom.end() if whom else cue.end
     else:
         return None
     if not _ONLY_WHEN.fullmatch(text, tail, s_end) or not s_start <= anchor or \
@@ -238,6 +248,12 @@ def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
     return before
 
 
+# Whether a cue that runs into its content ends there before the clause around it is read (as
+# links.disjoint ends it afterwards): "…, the ministry said in a post on X." had the cue "said in a
+# post on" and the content "in a post on X". Validation the same either way.
+CUE_INTO_CONTENT = True
+
+
 def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     """The attributions with a content the tagger read in when or where a source spoke taken
     from the sentence around it. "…, killing at least 140 people, the disaster agency said on
@@ -255,6 +271,11 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     taken: dict[Span, Span] = {}  # a cue's content after it, where it was read anew
     widened: list[tuple[Span, Span]] = []  # a source and the clause before it, read whole
     for a in found:
+        if CUE_INTO_CONTENT and a.cue.start < a.content.start < a.cue.end:
+            # a cue the tagger ran into what it read as said ends there: "said in a post on" |
+            # "in a post on X"
+            cue = trimmed_span(text, a.cue.start, a.content.start) or a.cue
+            a = Attribution(a.source, cue, a.content, a.written_as)
         content = a.content
         k = bisect.bisect_right(starts, a.cue.start) - 1
         that = _WHEN_THAT.match(text, content.start, content.end) \
