@@ -238,7 +238,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "content_past_source": attributions.links.PAST_SOURCE,
                          "according_clause": attributions.links.ACCORDING_CLAUSE,
                          "told_addressee": attributions.links.TOLD_ADDRESSEE,
-                         "relative_source": attributions.links.RELATIVE_SOURCE,
+                         "named_over_relative": attributions.links.NAMED_OVER_RELATIVE,
                          "modifier_participle": attributions.spans.MODIFIER_PARTICIPLE,
                          "told_clause": attributions.spans.TOLD_CLAUSE,
                          "cue_into_content": attributions.spans.CUE_INTO_CONTENT},

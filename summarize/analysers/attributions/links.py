@@ -229,18 +229,19 @@ def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
         if b not in seen:
             seen.add(b)
             out.append(b)
-    if RELATIVE_SOURCE:
+    if not NAMED_OVER_RELATIVE:
         return out
     credited = {(a.cue, a.content) for a in out if not _RELATIVE_SOURCE.match(a.source.text)}
     return [a for a in out if not (_RELATIVE_SOURCE.match(a.source.text) and
                                    (a.cue, a.content) in credited)]
 
 
-# Whether a relative clause the tagger read as a second source of what a named source said stays:
-# "A senior official, who spoke on condition of anonymity, said a deal was close" credits the
-# official only (a source "who" alone, PolNeAR's for the clause's own cue, stays). Validation
-# 78.08 / 75.99 / 82.90, relation 70.87 kept -> 78.07 / 75.99 / 82.90, relation 70.89 dropped
-# (the mean of the four up by 0.003: a wash by the scores; taken because such a source is never
-# PolNeAR's: 422 of its 423 training sources that begin with "who" are the word alone).
-RELATIVE_SOURCE = False
+# Whether a relative clause the tagger read as a second source of what a named source said is
+# dropped for the name: "A senior official, who spoke on condition of anonymity, said a deal was
+# close" credits the official only (a source "who" alone, PolNeAR's for the clause's own cue,
+# stays). Validation 78.08 / 75.99 / 82.90, relation 70.87 without -> 78.07 / 75.99 / 82.90,
+# relation 70.89 with (the mean of the four up by 0.003: a wash by the scores; taken because such
+# a source is never PolNeAR's: 422 of its 423 training sources that begin with "who" are the word
+# alone).
+NAMED_OVER_RELATIVE = True
 _RELATIVE_SOURCE = re.compile(r"(?:who|which|that)\s+\S", re.IGNORECASE)

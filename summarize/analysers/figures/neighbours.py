@@ -188,9 +188,8 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b")
 
 
 # After a number and its noun, the preposition that the next number repeats: "42 votes for Trump,
-# 18 for Cruz"
-# (the second number right after the comma or the "and": not "100 metres in 2009 and earned 2m
-# in May")
+# 18 for Cruz", the second number right after the comma or the "and" (not "100 metres in 2009
+# and earned 2m in May")
 _GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among|have|has|had|are|were|will|would|"
                      r"said|say|voted|backed|support)\s+(?:(?!\band\b)[^,;.()]){1,40}?,?\s+(?:and\s+)?")
 
