@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from .sources import in_relative
-from .spans import ACCORDING_TO, CLOSERS, TELLING, Attribution, Span, past_addressee, trimmed_span
+from .spans import (
+    ACCORDING_TO,
+    CLOSERS,
+    TELLING,
+    Attribution,
+    Span,
+    cue_before_content,
+    past_addressee,
+    trimmed_span,
+)
 
 __all__ = ["according_clause", "disjoint", "leftover_contents", "past_told", "second_sources",
            "through_relative", "window_start_of"]
@@ -223,8 +232,8 @@ def disjoint(text: str, found: list[Attribution]) -> list[Attribution]:
             lead = _LEAD_IN.match(text, source.end)
             start = lead.end() if lead else source.end
             content = trimmed_span(text, start, content.end) or content
-        if CUE_BEFORE and cue.start < content.start < cue.end:
-            cue = trimmed_span(text, cue.start, content.start) or cue
+        if CUE_BEFORE:
+            cue = cue_before_content(text, cue, content)
         b = Attribution(source, cue, content, a.written_as)
         if b not in seen:
             seen.add(b)

@@ -248,10 +248,15 @@ def _clause_before(text: str, a: Attribution, bounds: tuple[int, int],
     return before
 
 
-# Whether a cue that runs into its content ends there before the clause around it is read (as
-# links.disjoint ends it afterwards): "…, the ministry said in a post on X." had the cue "said in a
-# post on" and the content "in a post on X". Validation the same either way.
-CUE_INTO_CONTENT = True
+CUE_INTO_CONTENT = True  # cue_before_content, before said_when reads the clause around it
+
+
+def cue_before_content(text: str, cue: Span, content: Span) -> Span:
+    """``cue`` ended where ``content`` begins, where the tagger ran it into what was said: "…,
+    the ministry said in a post on X." had the cue "said in a post on", the content "in a post on
+    X" (validation the same with ``CUE_INTO_CONTENT`` or without; links.disjoint ends it so too)."""
+    return trimmed_span(text, cue.start, content.start) or cue \
+        if cue.start < content.start < cue.end else cue
 
 
 def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -271,10 +276,7 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
     taken: dict[Span, Span] = {}  # a cue's content after it, where it was read anew
     widened: list[tuple[Span, Span]] = []  # a source and the clause before it, read whole
     for a in found:
-        if CUE_INTO_CONTENT and a.cue.start < a.content.start < a.cue.end:
-            # a cue the tagger ran into what it read as said ends there: "said in a post on" |
-            # "in a post on X"
-            cue = trimmed_span(text, a.cue.start, a.content.start) or a.cue
+        if CUE_INTO_CONTENT and (cue := cue_before_content(text, a.cue, a.content)) != a.cue:
             a = Attribution(a.source, cue, a.content, a.written_as)
         content = a.content
         k = bisect.bisect_right(starts, a.cue.start) - 1
@@ -328,8 +330,7 @@ _AGENT = re.compile(r"by\b", re.IGNORECASE)
 # "voters polled by Gallup"; PolNeAR marks 1 of its 10 training "briefed" a cue, that one after
 # "is". Not after an auxiliary or before whom it names ("the CIA briefed the ambassador").
 MODIFIER_PARTICIPLE = True
-_MODIFIER = re.compile(r"briefed|informed|consulted|interviewed|polled|surveyed|questioned",
-                       re.IGNORECASE)
+_MODIFIER = re.compile(r"(?i:briefed|informed|consulted|interviewed|polled|surveyed|questioned)")
 _MODIFIER_AFTER = re.compile(r"\s+(?:on|about|of|by|in|for)\b", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|he|she|they|we|"
                               r"I|you|it|who|not)\s+$", re.IGNORECASE)
