@@ -455,6 +455,15 @@ def test_every_unit_name_is_its_own_name() -> None:
         # a symbol with an SI prefix after a hyphen, cased as written
         ("a 100-kWh pack for a 500-MW plant", [("100-kWh", 100, "kWh", "exact", "="),
                                                ("500-MW", 500, "MW", "exact", "=")]),
+        # the wires' singular dollar before a noun: not a phrase up to "carries a coupon"
+        ("The 200 mln dlr bond carries a coupon of 8 pct.",
+         [("200 mln dlr", 2e8, "USD", "exact", "="), ("8 pct", 8, "%", "exact", "=")]),
+        # a scale of temperature said once, not for an angle
+        ("It was 95 degrees Fahrenheit on Monday and on Tuesday it hit 101 degrees.",
+         [("95 degrees Fahrenheit", 95, "degrees Fahrenheit", "exact", "="),
+          ("101 degrees", 101, "°F", "exact", "=")]),
+        ("Highs of 30C are forecast; the wind will turn 90 degrees.",
+         [("30C", 30, "°C", "exact", "="), ("90 degrees", 90, "degrees", "exact", "=")]),
         ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
                                        ("42", 42, "years old", "exact", "=")]),
         # the verb left out too: the change carries over
@@ -1477,7 +1486,11 @@ def test_more_short_scales(text: str, value: float) -> None:
     ("in 2014 300 people died", [(300, "people")]),  # a year, then a count
     ("it rose 3.5 000", [(3.5, None), (0, None)]),  # no group after a decimal
     ("a budget of 1.250.000 euros", [(1250000, "EUR")]),  # two full stops: no decimal
-    ("a budget of 1.250 euros", [(1.25, "EUR")]),
+    # one beside the euro, which has no price of three decimals but a litre's of fuel, nor is a
+    # rate of exchange an amount
+    ("a budget of 1.250 euros", [(1250, "EUR")]), ("a flat for €250.000", [(250000, "EUR")]),
+    ("petrol at 1.659 € per litre", [(1.659, "EUR per litre")]),
+    ("sterling rose to 1.165 euros", [(1.165, "EUR")]), ("it is 1.250 km", [(1.25, "km")]),
     # a decimal comma where money or a share says so
     ("it costs €12,50 now", [(12.5, "EUR")]), ("inflation was 12,5 % in May", [(12.5, "%")]),
     ("a budget of €1.250.000,50", [(1250000.5, "EUR")]),
@@ -1487,7 +1500,7 @@ def test_more_short_scales(text: str, value: float) -> None:
     ("it costs USD 1,25", [(1.25, "USD")]), ("a fee of 2,5 Swiss francs", [(2.5, "CHF")]),
     ("scored 12,15 and 18 points", [(12, None), (18, "points")]),
     # one full stop between groups of three, then a decimal comma: "2.500,50 €"
-    ("it cost 2.500,50 €", [(2500.5, "EUR")]), ("a budget of 1.250 euros", [(1.25, "EUR")]),
+    ("it cost 2.500,50 €", [(2500.5, "EUR")]),
 ])
 def test_a_space_between_groups_of_three_digits_separates_thousands(
         text: str, figures: list[tuple[float, str | None]]) -> None:

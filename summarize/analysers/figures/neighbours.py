@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .canonical import is_measure
+from .canonical import canonical_unit, is_measure
 from .change import MOVE_WORD, trend
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
@@ -93,6 +93,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
     _index_levels(text, out)
+    _scale_said_before(text, out)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         scale = _SCALED.match(b.text)
@@ -234,3 +235,28 @@ def _index_levels(text: str, figures: list[FigureMention]) -> None:
         end = after.start() if after else len(text)
         if any(begin <= g.start and g.end <= end for g in points):
             figures[i] = replace(f, unit="points")
+
+
+# A scale of temperature said once: "95 degrees Fahrenheit on Monday and on Tuesday it hit 101
+# degrees". Not where an angle is meant ("turned 90 degrees", "a 45-degree slope").
+_TEMPERATURE_SCALE = {"celsius": "°C", "fahrenheit": "°F"}
+_ANGLE = re.compile(r"\b(?:angle|turn|turned|turns|turning|rotat\w*|tilt\w*|slope\w*|latitude|"
+                    r"longitude|north|south|east|west|arc|incline\w*|pitch|bank\w*|spin\w*|"
+                    r"degree turn|about-face|u-turn)\b", re.IGNORECASE)
+
+
+def _scale_said_before(text: str, figures: list[FigureMention]) -> None:
+    """A bare number of degrees takes the scale of the nearest temperature before it in its
+    paragraph, a few sentences back at most, where no angle is spoken of in between."""
+    for i, f in enumerate(figures):
+        if f.unit is None or canonical_unit(f.unit) != "degree":
+            continue
+        for g in reversed(figures[max(0, i - 6):i]):
+            scale = _TEMPERATURE_SCALE.get(canonical_unit(g.unit) or "") if g.unit else None
+            if scale is None:
+                continue
+            between = text[g.end:f.start]
+            if len(between) <= 400 and "\n\n" not in between and \
+                    not _ANGLE.search(text, g.end, f.end + 20):
+                figures[i] = replace(f, unit=scale)
+            break

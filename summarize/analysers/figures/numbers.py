@@ -39,6 +39,27 @@ _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
 # decimal comma: "2.500,50 €" is 2500.50.)
 _DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|\.\d{3},\d\d?)"
                             r"(?![\d]|[.,]\d)")
+# One full stop before three digits beside the euro, as the euro area writes a thousand
+# ("€250.000", "1.500 euros", "250.000 EUR"): no euro price has three decimals but a litre's
+# of fuel ("1.659 € per litre"), and no amount begins with a zero's group ("€0.925").
+_EURO_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d]|[.,]\d)")
+_EURO_BEFORE = re.compile(r"(?:€|\bEUR)\s?$")
+_RATE_OF = re.compile(r"\b(?:dollars?|greenback|sterling|pounds?|francs?|yen|yuan|currency|"
+                      r"exchange|rate|traded|trading)\b[^.;]*$", re.IGNORECASE)
+_EURO_AFTER = re.compile(r"\s?(?:€|EUR\b|euros?\b)(?!\s*(?:per|a|an|/)\b|\s*/)", re.IGNORECASE)
+
+
+def _euro_group(m: re.Match[str]) -> str:
+    text = m.string
+    if _RATE_OF.search(text, max(0, m.start() - 40), m.start()):
+        return m.group()  # a rate of exchange: "sterling rose to 1.165 euros"
+    if _EURO_BEFORE.search(text, max(0, m.start() - 4), m.start()) and \
+            not re.match(r"\s*(?:per|a|an)\b|\s*/", text[m.end():m.end() + 5]) or \
+            _EURO_AFTER.match(text, m.end()):
+        return m.group().replace(".", ",")
+    return m.group()
+
+
 # A comma before one or two digits, which no thousands separator has, is a decimal comma where
 # money, a share or a metric unit says so ("€12,50", "$15,50", "12,5 %", "3,5 millions d'euros";
 # "1.250.000,50"; "3,5 kg", "1,8 m", "2,5 litres", as Europe writes them).
@@ -82,6 +103,8 @@ _NUMBER_FORMATS: tuple[tuple[re.Pattern[str], re.Pattern[str],
     (re.compile(r"\d \d{3}(?!\d)"), _SPACED_GROUPS, lambda m: m.group().replace(" ", ",")),
     (re.compile(r"\d\.\d{3}[.,]\d"), _DOTTED_GROUPS, lambda m: m.group().translate(_SWAP)),
     (re.compile(r"\d,\d\d?(?!\d)"), _DECIMAL_COMMA, _decimal_comma),
+    (re.compile(r"(?:€|EUR)\s?[1-9]\d{0,2}\.\d{3}|\d\.\d{3}\s?(?:€|EUR|euro)", re.IGNORECASE),
+     _EURO_GROUP, _euro_group),
 )
 
 

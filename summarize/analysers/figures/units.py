@@ -147,6 +147,10 @@ def _modifies(noun: str, after: str, rest: str) -> bool:
         after.isalpha() and after not in non_nouns()
 
 
+# Measures and the money words of the wires: "a 200 mln dlr bond carries a coupon" is dollars.
+_MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
+
+
 def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
     """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
     words: list[re.Match[str]] = []
@@ -170,12 +174,12 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
         return None, end
     # "pro-Sanders" modifies what follows ("pro-Sanders demonstrators"), a plural or not
     first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
-    if not first_plural and first not in MEASURE_WORDS and re.match(
+    if not first_plural and first not in _MEASURES and re.match(
             r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
             text[words[0].end():words[0].end() + 8]):
         return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
     head = 0
-    if value != 1 and first not in MEASURE_WORDS and not first_plural:
+    if value != 1 and first not in _MEASURES and not first_plural:
         # the head is the first plural of the (at most five) words: "first-team players",
         # "conservative foreign policy experts", "digital and physical sales"
         for i, w in enumerate(words[1:], start=1):
