@@ -458,6 +458,9 @@ def test_every_unit_name_is_its_own_name() -> None:
         # the wires' singular dollar before a noun: not a phrase up to "carries a coupon"
         ("The 200 mln dlr bond carries a coupon of 8 pct.",
          [("200 mln dlr", 2e8, "USD", "exact", "="), ("8 pct", 8, "%", "exact", "=")]),
+        # stones glued to a weight, where no ordinal ends so
+        ("He weighs 13st 5lb, in the 21st year of his career.",
+         [("13st", 13, "st", "exact", "="), ("5lb", 5, "lb", "exact", "=")]),
         # a scale of temperature said once, not for an angle
         ("It was 95 degrees Fahrenheit on Monday and on Tuesday it hit 101 degrees.",
          [("95 degrees Fahrenheit", 95, "degrees Fahrenheit", "exact", "="),
@@ -846,6 +849,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("A three-match ban, a 35-foot boat, a five-story block.",
          [(3, "matches"), (35, "feet"), (5, "stories")]),
         ("He was given two years' probation.", [(2, "years")]),
+        # two adjectives with a comma between them; not a list of numbers
+        ("It made three small, friendly deals and has 4 private, 3 public schools.",
+         [(3, "small friendly deals"), (4, None), (3, "public schools")]),
         # a small ratio written with hyphens is no figure (as "3-1" is not); a hyphenated
         # percent is a unit
         ("He won by nearly 3-to-1, past the 15-percent hurdle.", [(15, "%")]),

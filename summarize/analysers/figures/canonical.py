@@ -106,6 +106,8 @@ def canonical_unit(unit: str | None) -> str:
         return "celsius" if degrees.group(1) == "c" else "fahrenheit"  # "° c", "deg celsius"
     if u in UNIT_NAMES:
         return UNIT_NAMES[u]
+    if u == "st":
+        return "stone"  # glued, in a weight ("13st 5lb"); no unit name, lest "2 st" be one
     if u in _names():
         return u  # already a canonical name: the name of a name is itself
     lexicon = _lexicon()

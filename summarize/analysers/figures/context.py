@@ -112,6 +112,16 @@ def _same_unit_again(before: str, after: str) -> bool:
     return bool(unit and re.match(rf"\s?{unit.group(1)}\b", after))
 
 
+# A weight in stones, glued, where no ordinal ends so: "weighs 13st 5lb" (not "21st", "31st")
+_STONE_WEIGHT = re.compile(r"\b(?:weigh\w*|lost|gained|heav\w*|\d+\s?lbs?)\b", re.IGNORECASE)
+
+
+def _stone(text: str, start: int, end: int, digits: str | None) -> bool:
+    return bool(digits and text.startswith("st", end) and not re.match(r"st\w", text[end:]) and
+                (not digits.endswith("1") or digits.endswith("11")) and
+                _STONE_WEIGHT.search(text, max(0, start - 40), end + 12))
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -125,7 +135,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             re.search(r"[a-z]\s+(?:Under|Over)-$", before):
         return True  # F-16, COVID-19, COVID -19, an "England Under-21 player" (a team's name)
     if re.search(r"\d[:.]$", before) or re.match(r"(?:st|nd|rd|th|s)\b|:\d\d|’s\b|'s\b|\([a-z]\)",
-                                                   after, re.IGNORECASE):
+                                                   after, re.IGNORECASE) and \
+            not _stone(text, start, end, digits):
         return True  # ordinal or clock time, or a clause's letter: "a 401(k) plan"
     if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_BEFORE.search(before) and \
             not _PRICE_BEFORE.search(text, max(0, start - 24), start) and \

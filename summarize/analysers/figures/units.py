@@ -151,12 +151,19 @@ def _modifies(noun: str, after: str, rest: str) -> bool:
 _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
 
 
-def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
-    """The lowercase noun phrase after a number, up to its plural head: "first-team players"."""
+def _noun_unit(text: str, end: int, value: float, commas: bool = True
+               ) -> tuple[str | None, int]:
+    """The lowercase noun phrase after a number, up to its plural head: "first-team players",
+    and over a comma between two adjectives ("three small, friendly deals")."""
     words: list[re.Match[str]] = []
     pos = end
+    comma = 0  # the index of the word after a comma, if one was passed
     while len(words) < 5:
         w = _WORD.match(text, pos)
+        if w is None and commas and not comma and words and text.startswith(",", pos) and \
+                all(x.group(1) in non_nouns() and x.group(1) not in STOP_UNIT for x in words):
+            w = _WORD.match(text, pos + 1)
+            comma = len(words)
         if w is None or not (w.group(1)[0].islower() or words and w.group(1)[1:].islower() or
                              words and _ACRONYM_WORD.fullmatch(w.group(1))):
             break  # names inside the phrase, not at its start: "six major American ports"
@@ -195,6 +202,8 @@ def _noun_unit(text: str, end: int, value: float) -> tuple[str | None, int]:
                 break
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
+    if comma and head < comma:
+        return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
     while value != 1 and head + 1 < len(words) and _modifies(noun, words[head + 1].group(1),
                                                              text[words[head + 1].end():]):
