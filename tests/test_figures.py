@@ -894,6 +894,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("Those within 500m of the device left; it landed 200m away and raised 5m.",
          [500.0, 200.0, 5e6]),
         # a race over it, a verb of size right before it; money stands "at" its figure
+        # nothing of money or counted in the sentence, no noun after: a length
+        ("The wave was 5m. He fell 10m from a ledge. Views rose to 5m. The club earned 2m.",
+         [5.0, 10.0, 5e6, 2e6]),
         ("She won the 500m time-trial; the tower stands 180m; the debt stands at 5m.",
          [500.0, 180.0, 5e6]),
         # a length spelled out before it in the sentence, unless money or a noun follows
@@ -1210,6 +1213,10 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert [f.value for f in extract_figures("two or three million people fled")] == [2e6, 3e6]
     assert [f.value for f in extract_figures("seven or eight thousand votes")] == [7e3, 8e3]
     assert [f.value for f in extract_figures("it has 20 or 3 million")] == [20, 3e6]
+    # and of money, each with its sign ("$5 or $6 million"), not across two clauses
+    assert [f.value for f in extract_figures("a $5 or $6 million fee, £2-to-£3bn")] == \
+        [5e6, 6e6, 2e9, 3e9]
+    assert [f.value for f in extract_figures("he paid $5 and she paid $6 million")] == [5, 6e6]
     # no figure starts inside a number glued to a word ("peak4,000km": not 0 km)
     assert [f.value for f in extract_figures("on site at peak4,000km electrical cabling")] == []
     # a score out of ten is no share; a count out of a whole takes the whole's unit
@@ -1481,6 +1488,8 @@ def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
 @pytest.mark.parametrize(("text", "value"), [
     ("it raised $5 mil", 5e6), ("it raised EUR 5 mio", 5e6), ("revenue of $5.2 bil", 5.2e9),
     ("a $5 trln deficit", 5e12), ("it raised $5 millions", 5e6), ("5 mm screws", 5),
+    # finance's "MM" after money, millimetres without it
+    ("the fund raised $4.1MM", 4.1e6), ("it cost $ 2.5 mm", 2.5e6), ("150mm of rain", 150),
 ])
 def test_more_short_scales(text: str, value: float) -> None:
     assert [f.value for f in extract_figures(text)] == [value]

@@ -331,13 +331,35 @@ _MONEY_BEFORE = re.compile(r"\b(?:earn\w*|paid|pay\w*|costs?|costing|worth|rais\
 
 
 def length_before(text: str, start: int, end: int) -> bool:
-    """A number of metres spelled out before ``start`` in the same sentence, and no noun after
-    ``end`` that the number could count or price ("a 2m deal", "3m viewers")."""
-    if not _METRES_BEFORE.search(text, max(0, start - 120), start) or \
-            _MONEY_BEFORE.search(text, max(0, start - 40), start):
-        return False
+    """No noun after ``end`` that the number could count or price ("a 2m deal", "3m viewers"),
+    and a number of metres spelled out before ``start`` in the same sentence, or nothing in it
+    of money or counted ("The wave was 5m", "He fell 10m from a ledge"; not "Views rose to
+    5m", "up from 4m", "The club earned 2m", "35m of its devices")."""
     word = re.match(r"[ \t]+([A-Za-z]+)", text[end:end + 30])
-    return word is None or word.group(1).lower() in non_nouns()
+    if word is not None and word.group(1).lower() not in non_nouns():
+        return False
+    if _METRES_BEFORE.search(text, max(0, start - 120), start):
+        return not _MONEY_BEFORE.search(text, max(0, start - 40), start)
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = _SENTENCE_STOP.search(text, end)
+    before = text[begin:start]
+    return not (_MONEY.search(text, begin, stop.start() if stop else len(text)) or
+                _OF_A_SET.match(text, end) or
+                _SCALED_BEFORE.search(before) or
+                any(w.endswith("s") and w.lower() not in non_nouns() and not _METRE.match(w)
+                    for w in re.findall(r"[A-Za-z]+", before)[-6:]))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_MONEY = re.compile(r"[£$€¥]|\b(?:pounds?|dollars?|euros?|sterling|money|cash|pay\w*|paid|cost\w*|"
+                    r"worth|pric\w+|fund\w*|budget\w*|deals?|fees?|revenue|profit\w*|sales?|"
+                    r"earn\w*|loss\w*|debts?|spen[dt]\w*|invest\w*|bids?|offer\w*|valu\w+|"
+                    r"rais\w+|salary|wages?|fine[ds]?|bill|contract|transfer|signing|bought|"
+                    r"sold|buy\w*|sell\w*)\b", re.IGNORECASE)
+_OF_A_SET = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|them|all)\b",
+                       re.IGNORECASE)  # "35m of its Echo devices": a count (not "500m of cable")
+_SCALED_BEFORE = re.compile(r"\d\s?(?:m|mn|million|bn|billion)\b", re.IGNORECASE)
+_METRE = re.compile(r"metre|meter", re.IGNORECASE)
 
 
 def metres(text: str, start: int, end: int) -> bool:

@@ -96,12 +96,18 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     _scale_said_before(text, out)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        scale = _SCALED.match(b.text)
-        if scale and a.low is None and b.low is None and _BARE.fullmatch(a.text) and \
-                re.fullmatch(r"\s+or\s+", text[a.end:b.start]):
+        sign = _SIGN.match(a.text)
+        scale = _SCALED.match(b.text, len(sign.group()) if sign and b.text.startswith(
+            sign.group()) else 0)
+        if scale and a.low is None and b.low is None and \
+                _BARE.fullmatch(a.text, len(sign.group()) if sign else 0) and \
+                (re.fullmatch(r"\s+or\s+", text[a.end:b.start]) or sign and a.unit == b.unit and
+                 re.fullmatch(r"\s+(?:or|to|and)\s+|-to-", text[a.end:b.start])):
             value = scaled(a.value, scale.group(1))
             if value < b.value:
-                out[i] = replace(a, value=value)  # "two or three million people": two million
+                # "two or three million people": two million; "$5 or $6 million", "$5-to-$6
+                # million": $5 million
+                out[i] = replace(a, value=value)
     listed = False  # whether the figure after took its unit so: a list may go on before it
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
@@ -210,6 +216,7 @@ _BY = re.compile(r"\s+by\s+|-by-")
 _SCALED = re.compile(rf"(?:[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?)\s?({SCALE})\b",
                      re.IGNORECASE)
 _MODIFIER_AND = re.compile(r"\s+([A-Za-z][a-z-]+)\s+(?:and|or)\s+")
+_SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,3}\$\s?")
 _BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
 
 

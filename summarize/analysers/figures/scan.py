@@ -62,6 +62,9 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
 
 
+_FINANCE_MILLIONS = re.compile(r"\s?(?:MM|mm)\b")
+
+
 def scan(text: str) -> list[FigureMention]:
     """Every figure of ``text`` as the scanner reads it, before senses and neighbours."""
     out: list[FigureMention] = []
@@ -279,6 +282,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     unit: str | None = None
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
+    finance = _FINANCE_MILLIONS.match(text, end) if currency and not scale_word else None
+    if finance and low is None:
+        value, end = scaled(value, "million"), finance.end()  # finance: "$5MM" is $5 million
     if scale_word == "m" and not currency and not pct and (
             digits and digits_value(digits) >= 1000 or metres(text, n0, m.end()) or
             length_before(text, n0, m.end()) or
