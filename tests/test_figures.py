@@ -1488,6 +1488,9 @@ def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
 @pytest.mark.parametrize(("text", "value"), [
     ("it raised $5 mil", 5e6), ("it raised EUR 5 mio", 5e6), ("revenue of $5.2 bil", 5.2e9),
     ("a $5 trln deficit", 5e12), ("it raised $5 millions", 5e6), ("5 mm screws", 5),
+    # misspelt scales; millions "of dollars", as translations write it
+    ("it cost 5 millon dollars", 5e6), ("it cost $5 milion", 5e6),
+    ("it cost 5 millions of dollars", 5e6),
     # finance's "MM" after money, millimetres without it
     ("the fund raised $4.1MM", 4.1e6), ("it cost $ 2.5 mm", 2.5e6), ("150mm of rain", 150),
 ])

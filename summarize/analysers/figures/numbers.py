@@ -135,7 +135,9 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
 # "$5.2 bil", and the German and Dutch "5 Mio. Euro"; and a plural after digits ("$5 millions").
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "bn": 1e9,
                  "bln": 1e9, "bil": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-                 "trln": 1e12, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+                 "trln": 1e12, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+                 # and misspelt: "5 millon dollars", "$5 milion"
+                 "millon": 1e6, "milion": 1e6, "bilion": 1e9, "trilion": 1e12}
 _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 

@@ -337,6 +337,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         # dollar" (not the verb: "of the 12 games, 5 won")
         return ("GBP" if word_money.group(1).lower() == "sterling" else "KRW"), \
             end + word_money.end(1)
+    of_money = _OF_MONEY.match(rest)
+    if of_money and value >= 1e5:
+        # "5 millions of dollars", as some translations write it
+        return with_rate(text, CURRENCY_WORDS[of_money.group(1).lower()], end + of_money.end(1))
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
         return with_rate(text, *money)
@@ -404,6 +408,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
 
+_OF_MONEY = re.compile(r"\s+of\s+(?:U\.?S\.?\s+)?(dollars|euros|pounds|yen|yuan)\b", re.IGNORECASE)
 # "84 in. wide", "a 5 in x 7 in print": "in" as a dimension's inches
 _DIMENSION = re.compile(rf"\.?\s?(?:{DIMENSIONS}|x|×)\b", re.IGNORECASE)
 # "6 ft 4 in", "5ft 11 in": the inches of a height
