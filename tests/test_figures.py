@@ -458,6 +458,8 @@ def test_every_unit_name_is_its_own_name() -> None:
         # the wires' singular dollar before a noun: not a phrase up to "carries a coupon"
         ("The 200 mln dlr bond carries a coupon of 8 pct.",
          [("200 mln dlr", 2e8, "USD", "exact", "="), ("8 pct", 8, "%", "exact", "=")]),
+        # below zero, the scale after it
+        ("It fell to 5 below zero Fahrenheit.", [("5 below zero", -5, "°F", "exact", "=")]),
         # stones glued to a weight, where no ordinal ends so
         ("He weighs 13st 5lb, in the 21st year of his career.",
          [("13st", 13, "st", "exact", "="), ("5lb", 5, "lb", "exact", "=")]),
@@ -1491,6 +1493,9 @@ def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
     # misspelt scales; millions "of dollars", as translations write it
     ("it cost 5 millon dollars", 5e6), ("it cost $5 milion", 5e6),
     ("it cost 5 millions of dollars", 5e6),
+    # a hyphenated or plural thousand; a count's thousands grouped by a full stop
+    ("the zoo has 2-thousand monkeys", 2e3), ("it made 25 thousands of pianos", 25e3),
+    ("the town has 12.500 inhabitants", 12500), ("shares rose 1.125 points", 1.125),
     # finance's "MM" after money, millimetres without it
     ("the fund raised $4.1MM", 4.1e6), ("it cost $ 2.5 mm", 2.5e6), ("150mm of rain", 150),
 ])

@@ -3,17 +3,20 @@ senses of ambiguous units and what neighbours lend each other."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..casing import readable
 from ..tokenised import running_text
+from .canonical import is_measure
 from .compound import compound_amounts, shares_of_one
 from .currencies import national
 from .mention import FigureMention
 from .neighbours import neighbours
-from .numbers import plain_text
+from .numbers import plain_text, scaled
 from .scan import scan
 from .senses import resolve
+from .words import is_plural
 
 __all__ = ["extract_figures"]
 
@@ -41,11 +44,27 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
     found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses)) for f in scan(plain)]
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
+    found = [_counted_thousands(f) for f in found]
     if plain == text:
         return found
     return [f if f.text == text[f.start:f.end] else
             replace(f, text=text[f.start:f.end], unit=_as_written(f, plain, text))
             for f in found]
+
+
+# A full stop before three digits and no more, as much of Europe writes a thousand.
+_DOTTED_THOUSAND = re.compile(r"(?:\D*?\s)?[1-9]\d{0,2}\.\d{3}(?!\d)")
+
+
+def _counted_thousands(f: FigureMention) -> FigureMention:
+    """"12.500 inhabitants", "3.000 spectators": no count of things has three decimals, so the
+    full stop groups thousands (not of a measure, a price or points: "1.500 km", "1.125
+    points")."""
+    if f.low is not None or not f.unit or is_measure(f.unit) or \
+            not is_plural(f.unit.split()[-1]) or f.unit.split()[-1].lower() in ("points", "pts") \
+            or not _DOTTED_THOUSAND.match(f.text):
+        return f
+    return replace(f, value=scaled(f.value, "thousand"))
 
 
 def _unit(f: FigureMention, plain: str, senses: bool) -> str | None:

@@ -135,7 +135,8 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
 # "$5.2 bil", and the German and Dutch "5 Mio. Euro"; and a plural after digits ("$5 millions").
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "bn": 1e9,
                  "bln": 1e9, "bil": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
-                 "trln": 1e12, "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+                 "trln": 1e12, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+                 "trillions": 1e12,
                  # and misspelt: "5 millon dollars", "$5 milion"
                  "millon": 1e6, "milion": 1e6, "bilion": 1e9, "trilion": 1e12}
 _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
@@ -299,7 +300,7 @@ _NUMBER = (
     # hyphenated "a $5-million grant", "his two-million-person list"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b"
     rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b))|"
-    rf"-(?P<hscale>(?:million|billion|trillion|lakhs?|crores?)\b))?"
+    rf"-(?P<hscale>(?:thousand|million|billion|trillion|lakhs?|crores?)\b))?"
 )
 
 

@@ -62,6 +62,8 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
 
 
+_SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
+                          re.IGNORECASE)
 _FINANCE_MILLIONS = re.compile(r"\s?(?:MM|mm)\b")
 
 
@@ -371,8 +373,11 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if low is None and (unit is None or _QUAKE.fullmatch(unit)) and \
             _MAGNITUDE.search(text, max(0, n0 - 24), n0):
         unit, end = "magnitude", m.end("num")  # "a magnitude 6.8 earthquake": "7.8-magnitude"
-    if unit is None and low is None and BELOW_ZERO.match(text, end):
-        unit = "degrees"  # "it was 5 below zero": degrees unsaid
+    below = BELOW_ZERO.match(text, end) if unit is None and low is None else None
+    if below:
+        scale = _SCALE_AFTER.match(text, below.end())
+        # "it was 5 below zero": degrees unsaid, their scale perhaps after ("... Fahrenheit")
+        unit = "degrees" if scale is None else f"°{scale.group(1)[0].upper()}"
     if unit is not None and low is None:
         value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:

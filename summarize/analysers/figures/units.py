@@ -341,6 +341,10 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if of_money and value >= 1e5:
         # "5 millions of dollars", as some translations write it
         return with_rate(text, CURRENCY_WORDS[of_money.group(1).lower()], end + of_money.end(1))
+    if _PLURAL_SCALE.search(text, max(0, end - 12), end) and rest.startswith(" of "):
+        unit, stop = _noun_unit(text, end + 3, value)  # "25 thousands of pianos"
+        if unit is not None and is_plural(unit.split()[-1]):
+            return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
     money = currency_after(text, end)  # "15 €", "20 ZAR", "420 million Finnish markka"
     if money:
         return with_rate(text, *money)
@@ -408,6 +412,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
 
+_PLURAL_SCALE = re.compile(r"\d\s?(?:thousands|millions|billions)$", re.IGNORECASE)
 _OF_MONEY = re.compile(r"\s+of\s+(?:U\.?S\.?\s+)?(dollars|euros|pounds|yen|yuan)\b", re.IGNORECASE)
 # "84 in. wide", "a 5 in x 7 in print": "in" as a dimension's inches
 _DIMENSION = re.compile(rf"\.?\s?(?:{DIMENSIONS}|x|×)\b", re.IGNORECASE)
