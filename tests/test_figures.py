@@ -458,8 +458,10 @@ def test_every_unit_name_is_its_own_name() -> None:
         # the wires' singular dollar before a noun: not a phrase up to "carries a coupon"
         ("The 200 mln dlr bond carries a coupon of 8 pct.",
          [("200 mln dlr", 2e8, "USD", "exact", "="), ("8 pct", 8, "%", "exact", "=")]),
-        # below zero, the scale after it
+        # below zero, the scale after it; "below" alone where it is cold, not below a par
         ("It fell to 5 below zero Fahrenheit.", [("5 below zero", -5, "°F", "exact", "=")]),
+        ("Wind chills of 30 below are expected; he shot 5 below par.",
+         [("30 below", -30, "degrees", "exact", "="), ("5", 5, None, "exact", "=")]),
         # stones glued to a weight, where no ordinal ends so
         ("He weighs 13st 5lb, in the 21st year of his career.",
          [("13st", 13, "st", "exact", "="), ("5lb", 5, "lb", "exact", "=")]),

@@ -411,7 +411,24 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")
-BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
+_BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
+# "below" alone, the clause ending there, where the cold is spoken of: "wind chills of 30 below",
+# "20 degrees below in Fargo" (not "5% below forecasts", "20 degrees below the horizon")
+_BELOW = re.compile(r"\s+below\b(?=\s*(?:[.,;)]|$)|\s+(?:in|on|at|overnight|tonight|today|and|or|"
+                    r"are|were|is|was|will|could|may|"
+                    r"with|by|Fahrenheit|Celsius|F\b|C\b))")
+_COLD = re.compile(r"\b(?:temperatures?|wind\s?chills?|lows?|cold|freez\w*|frigid|thermometer|"
+                   r"mercury|degrees?|Fahrenheit|Celsius)\b", re.IGNORECASE)
+
+
+def below_zero(text: str, end: int) -> re.Match[str] | None:
+    """"below zero" after a number, or "below" alone where it is cold."""
+    below = _BELOW_ZERO.match(text, end)
+    if below is None:
+        below = _BELOW.match(text, end)
+        if below is not None and not _COLD.search(text, max(0, end - 60), end):
+            return None
+    return below
 
 
 def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]:
@@ -421,7 +438,7 @@ def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]
     half = _AND_A_HALF.match(text, end)
     if half and value.is_integer():
         return value + 0.5, half.end()
-    below = BELOW_ZERO.match(text, end)
+    below = below_zero(text, end)
     if below and value > 0 and re.search(r"degree|°|celsius|fahrenheit|^[CF]$", unit, re.I):
         return -value, below.end()
     return value, end

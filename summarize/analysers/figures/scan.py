@@ -18,9 +18,9 @@ from .change import (
 )
 from .codes import in_code
 from .context import (
-    BELOW_ZERO,
     SPOKEN_YEAR,
     TIME_SUFFIX,
+    below_zero,
     is_date_or_identifier,
     length_before,
     measure_follows,
@@ -373,7 +373,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if low is None and (unit is None or _QUAKE.fullmatch(unit)) and \
             _MAGNITUDE.search(text, max(0, n0 - 24), n0):
         unit, end = "magnitude", m.end("num")  # "a magnitude 6.8 earthquake": "7.8-magnitude"
-    below = BELOW_ZERO.match(text, end) if unit is None and low is None else None
+    below = below_zero(text, end) if unit is None and low is None else None
     if below:
         scale = _SCALE_AFTER.match(text, below.end())
         # "it was 5 below zero": degrees unsaid, their scale perhaps after ("... Fahrenheit")
