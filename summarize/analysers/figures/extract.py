@@ -11,9 +11,10 @@ from ..tokenised import running_text
 from .canonical import is_measure
 from .compound import compound_amounts, shares_of_one
 from .currencies import national
+from .formats import plain_text
 from .mention import FigureMention
 from .neighbours import neighbours
-from .numbers import plain_text, scaled
+from .numbers import scaled
 from .scan import scan
 from .senses import resolve
 from .words import is_plural

@@ -22,13 +22,12 @@ from .context import (
     TIME_SUFFIX,
     below_zero,
     is_date_or_identifier,
-    length_before,
     measure_follows,
-    metres,
     score_or_code,
     unit_tail,
 )
 from .currencies import currency_code
+from .lengths import length_before, metres
 from .mention import FigureMention
 from .numbers import (
     CURRENCY_PREFIX,

@@ -1,0 +1,107 @@
+"""Whether a number written with "m" is metres or millions: a dimension, a race, a place or a
+depth beside it ("3m high", "the 100m final", "60m above the river"), a length spelled out before
+it, or a sentence with nothing of money or counted in it ("The wave was 5m")."""
+
+from __future__ import annotations
+
+import re
+
+from .words import DIMENSIONS, non_nouns
+
+__all__ = ["length_before", "metres"]
+
+
+# What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
+_DIMENSION = re.compile(rf"[\s-](?:{DIMENSIONS}|across|in\s+(?:diameter|length|"
+                        r"height|depth|width))\b", re.IGNORECASE)
+# The same length in imperial units in brackets, after it or before it: "a 1.2m (4ft)
+# crocodile", "a 4ft (1.2m) crocodile" (the BBC's style).
+_IMPERIAL = r"\d[\d,.]*[\s-]?(?:ft|feet|foot|in|inches|yd|yards?|miles?)\b"
+_IMPERIAL_AFTER = re.compile(rf"\s?\((?:about |around |almost |nearly |over |c\.\s?)?{_IMPERIAL}")
+_IMPERIAL_BEFORE = re.compile(rf"{_IMPERIAL}\s?\($")
+
+
+# A race run or swum over it: "the 100m final", "the 400m hurdles", "ran 100m in 9.58 seconds".
+_RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|backstroke|"
+                   r"breaststroke|medley|relay|dash|heats?|semi-finals?|world record|"
+                   r"time[\s-]trial|steeplechase|"
+                   r"in\s+\d+(?:\.\d+)?\s?(?:s|secs?|seconds)\b)", re.IGNORECASE)
+
+
+# How far from a place: "500m away", "200m north of the bridge", "300m off the coast".
+_DISTANCE_AFTER = re.compile(r"\s+(?:away\b|off\s+(?:the\s+)?(?:coast|shore)|"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\b)",
+                             re.IGNORECASE)
+
+
+# Two lengths of one thing side by side: "a 50m x 25m pool", "10m by 4m", "3 x 4m".
+_BY_AFTER = re.compile(r"\s?(?:x|×|by)\s?\d[\d,.]*\s?m\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\d(?:\s?m)?\s?(?:x|×|by)\s?$", re.IGNORECASE)
+# What a length is of, before it: "a depth of 40m", "at an altitude of 300m", or the verb of a
+# size; and where, after it: "60m above the river", "40m below the surface", "20m underground".
+_ABOUT = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|up\s+to\s+)?"
+_LENGTH_OF = re.compile(r"\b(?:depth|height|altitude|elevation|length|width|diameter|radius|"
+                        rf"distance)\s+of\s+{_ABOUT}$|"
+                        # and the verbs of a size, right before it: "the tower stands 180m",
+                        # "a bridge spanning 400m" (not "stands at", which money does too)
+                        r"\b(?:stands?|stood|standing|towers?|towering|soars?|soaring|spans?|"
+                        r"spann(?:ed|ing)|stretch(?:es|ed|ing)?|measur(?:es|ed|ing))\s+"
+                        rf"{_ABOUT}$", re.IGNORECASE)
+_PLACED = re.compile(r"\s+(?:underground|underwater|under\s+water|(?:above|below|beneath|under)\s+"
+                     r"(?:the\s+)?(?:sea|ground|surface|river|water|street|road|seabed|sea-?floor|"
+                     r"ocean|ice|valley|city))\b", re.IGNORECASE)
+
+
+# A length spelled out earlier in the sentence: "peaked at 8.9 metres, just below the record of
+# 9.1m".
+_METRES_BEFORE = re.compile(r"\d[\d,.]*[\s-]?(?:metres?|meters?)\b[^.!?;:]*$", re.IGNORECASE)
+# Words of money (who paid, what it cost, what it was worth), of which one right before it says
+# the number is money: "won the 100 metres and earned 2m".
+_MONEY_WORDS = (r"earn\w*|paid|pay\w*|costs?|costing|worth|rais\w+|spen[dt]\w*|pric\w+|fund\w*|"
+                r"budget\w*|salary|fees?|sold|sell\w*|bought|buy\w*|valu\w+")
+_MONEY_BEFORE = re.compile(rf"\b(?:{_MONEY_WORDS}|prize)\b[^.!?;:]{{0,20}}$", re.IGNORECASE)
+
+
+def length_before(text: str, start: int, end: int) -> bool:
+    """No noun after ``end`` that the number could count or price ("a 2m deal", "3m viewers"),
+    and a number of metres spelled out before ``start`` in the same sentence, or nothing in it
+    of money or counted ("The wave was 5m", "He fell 10m from a ledge"; not "Views rose to
+    5m", "up from 4m", "The club earned 2m", "35m of its devices")."""
+    word = re.match(r"[ \t]+([A-Za-z]+)", text[end:end + 30])
+    if word is not None and word.group(1).lower() not in non_nouns():
+        return False
+    if _METRES_BEFORE.search(text, max(0, start - 120), start):
+        return not _MONEY_BEFORE.search(text, max(0, start - 40), start)
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stop = _SENTENCE_STOP.search(text, end)
+    before = text[begin:start]
+    return not (_MONEY.search(text, begin, stop.start() if stop else len(text)) or
+                _OF_A_SET.match(text, end) or
+                _SCALED_BEFORE.search(before) or
+                any(w.endswith("s") and w.lower() not in non_nouns() and not _METRE.match(w)
+                    for w in re.findall(r"[A-Za-z]+", before)[-6:]))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
+                    r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
+                    r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
+_OF_A_SET = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|them|all)\b",
+                       re.IGNORECASE)  # "35m of its Echo devices": a count (not "500m of cable")
+_SCALED_BEFORE = re.compile(r"\d\s?(?:m|mn|million|bn|billion)\b", re.IGNORECASE)
+_METRE = re.compile(r"metre|meter", re.IGNORECASE)
+
+
+def metres(text: str, start: int, end: int) -> bool:
+    """Whether a number written with "m" (``text[start:end]``) is a length, not millions: a
+    dimension after it, a race over it, its length in feet or miles beside it in brackets, two
+    lengths side by side ("50m x 25m"), a depth or height it is, where it is ("60m above the
+    river"), or how far away something is ("within 500m of the device", "200m away")."""
+    return bool(_DIMENSION.match(text, end) or _RACE.match(text, end) or
+                _IMPERIAL_AFTER.match(text, end) or
+                _IMPERIAL_BEFORE.search(text, max(0, start - 24), start) or
+                _DISTANCE_AFTER.match(text, end) or _PLACED.match(text, end) or
+                _BY_AFTER.match(text, end) or _BY_BEFORE.search(text, max(0, start - 12), start) or
+                _LENGTH_OF.search(text, max(0, start - 40), start) or
+                re.search(r"\bwithin\s+$", text[max(0, start - 8):start], re.IGNORECASE) and
+                re.match(r"\s+of\b", text[end:end + 4]))
