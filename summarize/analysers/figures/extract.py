@@ -61,10 +61,10 @@ def _counted_thousands(f: FigureMention) -> FigureMention:
     """"12.500 inhabitants", "3.000 spectators": no count of things has three decimals, so the
     full stop groups thousands (not of a measure, a price or points: "1.500 km", "1.125
     points")."""
-    if f.low is not None or not f.unit or is_measure(f.unit) or \
+    if not _DOTTED_THOUSAND.match(f.text) or f.low is not None or not f.unit or \
             not is_plural(f.unit.split()[-1]) or f.unit.split()[-1].lower() in ("points", "pts") \
-            or not _DOTTED_THOUSAND.match(f.text):
-        return f
+            or is_measure(f.unit):
+        return f  # (the pattern first: it rules out nearly every figure at once)
     return replace(f, value=scaled(f.value, "thousand"))
 
 

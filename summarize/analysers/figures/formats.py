@@ -51,16 +51,18 @@ _EURO_GROUP = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d]|[.,]\d)")
 _EURO_BEFORE = re.compile(r"(?:€|\bEUR)\s?$")
 _RATE_OF = re.compile(r"\b(?:dollars?|greenback|sterling|pounds?|francs?|yen|yuan|currency|"
                       r"exchange|rate|traded|trading)\b[^.;]*$", re.IGNORECASE)
-_EURO_AFTER = re.compile(r"\s?(?:€|EUR\b|euros?\b)(?!\s*(?:per|a|an|/)\b|\s*/)", re.IGNORECASE)
+_EURO_AFTER = re.compile(r"\s?(?:€|EUR\b|euros?\b)", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:(?:per|a|an)\b|/)")  # a price of a unit: "€1.659 a litre"
 
 
 def _euro_group(m: re.Match[str]) -> str:
     text = m.string
     if _RATE_OF.search(text, max(0, m.start() - 40), m.start()):
         return m.group()  # a rate of exchange: "sterling rose to 1.165 euros"
-    if _EURO_BEFORE.search(text, max(0, m.start() - 4), m.start()) and \
-            not re.match(r"\s*(?:per|a|an)\b|\s*/", text[m.end():m.end() + 5]) or \
-            _EURO_AFTER.match(text, m.end()):
+    after = _EURO_AFTER.match(text, m.end())
+    euro = m.end() if _EURO_BEFORE.search(text, max(0, m.start() - 4), m.start()) else \
+        after.end() if after else None
+    if euro is not None and not _RATE_AFTER.match(text, euro):
         return m.group().replace(".", ",")
     return m.group()
 
