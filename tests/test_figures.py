@@ -501,6 +501,8 @@ def test_every_unit_name_is_its_own_name() -> None:
          [("more than 200 people", 200, "people", "at_least", ">"),
           ("12 Americans", 12, "Americans", "exact", "=")]),
         ("40 Democrats voted", [("40 Democrats", 40, "Democrats", "exact", "=")]),
+        ("One in five Americans owns a gun.",  # a verb after the plural, not a rate "per gun"
+         [("One in five Americans", 20, "% of Americans", "exact", "=")]),
         ("owns 1,534,600 Dataproducts common shares",
          [("1,534,600 Dataproducts common shares", 1534600, "Dataproducts common shares",
            "exact", "=")]),

@@ -361,7 +361,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if proper:
         after = re.match(r"\s*(?:[^\w\s]|$)|\s+([a-z]+)\b", rest[proper.end():])
         if after and (after.group(1) is None or after.group(1) in STOP_UNIT or
-                      after.group(1) in verbs()):  # "30 Swiss died"
+                      after.group(1) in verbs() or
+                      after.group(1).endswith("s") and after.group(1) in non_nouns()):
+            # "30 Swiss died", "one in five Americans owns a gun" (a verb, not a noun in -s)
             return proper.group(1), end + proper.end(1)
     capitalised = _CAPITALISED.match(rest)
     if capitalised and CALENDAR.search(capitalised.group(1)) and not (
