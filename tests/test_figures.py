@@ -501,6 +501,8 @@ def test_every_unit_name_is_its_own_name() -> None:
          [("more than 200 people", 200, "people", "at_least", ">"),
           ("12 Americans", 12, "Americans", "exact", "=")]),
         ("40 Democrats voted", [("40 Democrats", 40, "Democrats", "exact", "=")]),
+        ("while only 19 support Sanders.", [("19", 19, None, "exact", "=")]),  # a verb
+        ("in a 12 person Republican primary", [("12 person", 12, "person", "exact", "=")]),
         ("One in five Americans owns a gun.",  # a verb after the plural, not a rate "per gun"
          [("One in five Americans", 20, "% of Americans", "exact", "=")]),
         ("owns 1,534,600 Dataproducts common shares",
@@ -774,8 +776,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # sentences of our own: names inside the noun phrase, not at its start
         ("A poll of 400 registered Latino voters.", [(400, "registered Latino voters")]),
         ("But the two leading Republicans disagree.", [(2, "leading Republicans")]),
-        # a name in -s is not a plural ("Sanders" is no more plural than "Texas")
-        ("Only 19 support Sanders.", [(19, "support")]),
+        # a name in -s is not a plural ("Sanders" is no more plural than "Texas"), and a word
+        # between the number and a name that ends the clause is a verb, not what is counted
+        ("Only 19 support Sanders.", [(19, None)]),
+        ("Only 19 supporters of Sanders.", [(19, "supporters")]),
         ("Some 12 MPs and 300 CEOs came.", [(12, "MPs"), (300, "CEOs")]),
         # dozens are twelves; "dozens of" counts what follows (a range from 12, as "hundreds of"
         # is from 100: the figure's value is its low end)

@@ -202,6 +202,12 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
                 break
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
+        if head == 0 and not is_measure(first) and re.match(
+                r"\s+(?:[A-Z][a-z]+|her|him|them|it|us|me)\b(?!['’-])"
+                r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|for|to|with|by|while|as)\b)",
+                text[words[0].end():words[0].end() + 30]) and not CALENDAR.search(
+                    text[words[0].end():words[0].end() + 12]):
+            return None, end  # a verb and its object: "only 19 support Sanders", "12 favor him"
     if comma and head < comma:
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
