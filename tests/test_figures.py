@@ -1783,3 +1783,24 @@ def test_a_range_written_with_its_unit_twice(text: str,
 
 def test_a_national_number_with_three_digit_groups_is_a_telephone_number() -> None:
     assert extract_figures("Anyone with information is asked to call 0800 555 111.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man in his 30s was arrested.", [("30s", 30, 39)]),
+        ("She is in her early twenties.", [("early twenties", 20, 23)]),
+        ("a woman in her mid-40s", [("mid-40s", 44, 46)]),
+        ("both in their late 50's", [("late 50's", 57, 59)]),
+        ("a man in his 30s or 40s", [("30s", 30, 39), ("40s", 40, 49)]),
+        ("incomes of people in their 30s, 40s and 50s grew", [("30s", 30, 39), ("40s", 40, 49),
+                                                             ("50s", 50, 59)]),
+        ("He died in the 1960s.", []),  # a decade of the calendar, no age
+        ("Temperatures were in the 30s.", []),  # nobody's
+    ],
+)
+def test_decade_ages(text: str, expected: list) -> None:
+    """An age said as a decade of life is a range of years old."""
+    found = extract_figures(text)
+    assert [(f.text, f.low, f.high) for f in found] == expected
+    assert all(f.unit == "years old" and f.qualifier == "range" for f in found)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..casing import readable
 from ..tokenised import running_text
+from .ages import decade_ages
 from .canonical import is_measure
 from .compound import compound_amounts, shares_of_one
 from .currencies import national
@@ -44,6 +45,12 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
 
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
     found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses)) for f in scan(plain)]
+    decades = decade_ages(plain)
+    if decades:  # "in his 30s", which the scanner leaves out as a decade
+        taken = [(f.start, f.end) for f in found]
+        found = sorted(found + [d for d in decades
+                                if not any(a < d.end and d.start < b for a, b in taken)],
+                       key=lambda f: f.start)
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
     found = [_counted_thousands(f) for f in found]
     if plain == text:
