@@ -1795,6 +1795,8 @@ def test_a_national_number_with_three_digit_groups_is_a_telephone_number() -> No
         ("a man in his 30s or 40s", [("30s", 30, 39), ("40s", 40, 49)]),
         ("incomes of people in their 30s, 40s and 50s grew", [("30s", 30, 39), ("40s", 40, 49),
                                                              ("50s", 50, 59)]),
+        ("people in their 20s through their 70s and into their 80s",
+         [("20s", 20, 29), ("70s", 70, 79), ("80s", 80, 89)]),
         ("He died in the 1960s.", []),  # a decade of the calendar, no age
         ("Temperatures were in the 30s.", []),  # nobody's
     ],
@@ -1804,3 +1806,17 @@ def test_decade_ages(text: str, expected: list) -> None:
     found = extract_figures(text)
     assert [(f.text, f.low, f.high) for f in found] == expected
     assert all(f.unit == "years old" and f.qualifier == "range" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 82, she still runs.", "years old"),
+        ("At 16, Smith left home.", "years old"),  # a name fitted as a person's
+        ("He left school at 16 and joined the army.", "years old"),
+        ("At 10, the meeting began.", None),  # a time, or anything else
+        ("At 30, Reuters said", None),
+    ],
+)
+def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
+    assert [f.unit for f in extract_figures(text)] == [expected]

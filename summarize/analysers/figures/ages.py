@@ -35,10 +35,17 @@ _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+
 # "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25",
 # "aged 9 months to 4 years"
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
+                  r"(?:left|leaving|quit|quitting|dropped out of)\s+school\s+at|"
                   r"as (?:young|old) as)\s+"
                   r"(?:just\s+|only\s+|about\s+|between\s+|under\s+|over\s+)?"
                   r"(?:\d{1,3}(?:\s+(?:years?|months?|weeks?|days?))?"  # "aged 9 months to 4 years"
                   r"(?:\s*,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+
+
+# A sentence that opens on an age and then its person: "At 82, she still runs.", "At 16, Smith
+# left school" (a pronoun, or a name fitted as a person's)
+_AT_AGE = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)At\s+$")
+_PERSON_AFTER = re.compile(r",\s+(?:(?:he|she|i|we|they)\b|([A-Z][a-z]+)\b)")
 
 
 def age_context(text: str, start: int, end: int, value: float) -> bool:
@@ -48,6 +55,9 @@ def age_context(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 40):start]
     after = text[end:end + 12]
     if AGED.search(before) or named_age(text, start, end, value):
+        return True
+    person = _PERSON_AFTER.match(after) if _AT_AGE.search(before) else None
+    if person and (person.group(1) is None or person.group(1) in person_names()):
         return True
     if _NOW_AGE.search(before) and re.match(r"\s*(?:[,;)]|\.(?:\s|$))|\s+(?:and|but)\s", after):
         return True  # "Daniloff, now 81 and retired in Cambridge"
@@ -99,9 +109,10 @@ def named_age(text: str, start: int, end: int, value: float) -> bool:
 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                  "nineties")
-# "in his 30s", "in her mid-40s", "in their early twenties", "a man in his late 50's"
+# "in his 30s", "in her mid-40s", "in their early twenties", "a man in his late 50's", "into
+# their 80s"
 _DECADE_AGE = re.compile(
-    r"\bin\s+(?:his|her|their|my|your|our)\s+(?:(?P<part>early|mid|late)[- ]?)?"
+    r"\bin(?:to)?\s+(?:his|her|their|my|your|our)\s+(?:(?P<part>early|mid|late)[- ]?)?"
     rf"(?P<decade>(?P<digits>[1-9]0)['’]?s|{'|'.join(_DECADE_WORDS)})\b", re.IGNORECASE)
 # another decade of the same list: "in their 30s, 40s and 50s", "in his 30s or 40s", "in their
 # 20s through their 70s"
