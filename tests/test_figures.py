@@ -34,6 +34,11 @@ def one(text: str) -> tuple[str, float, str | None, str, float | None, float | N
         ("a $6bn deal", ("$6bn", 6e9, "USD", "exact", None, None)),
         ("1.5 million people fled", ("1.5 million people", 1.5e6, "people", "exact", None, None)),
         ("up to 20% of the budget", ("up to 20%", 20, "%", "at_most", None, None)),
+        # "up" as a movement's particle: the level reached, not a bound
+        ("Unemployment edged up to 4.1 per cent.",
+         ("4.1 per cent", 4.1, "%", "exact", None, None)),
+        ("dues have gone up to $8,400.", ("$8,400", 8400, "USD", "exact", None, None)),
+        ("goods up to 50% off", ("up to 50%", 50, "%", "at_most", None, None)),
         ("more than 300 people were killed",
          ("more than 300 people", 300, "people", "at_least", None, None)),
         ("a dozen eggs", ("a dozen eggs", 12, "eggs", "exact", None, None)),
