@@ -1545,3 +1545,20 @@ def test_a_claim_is_credited_once() -> None:
     text = "Officials, who spoke on condition of anonymity, said the strike killed 12 fighters."
     found = [(a.source.text, a.cue.text, a.content.text) for a in claimed_attributions(text)]
     assert len(found) == len(set(found)) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("It rose. The wave was 5m high! Then", "5m", " The wave was 5m high"),
+        ("First line\nThe club earned 2m\nnext", "2m", "The club earned 2m"),
+        ("No stop at all 5m", "5m", "No stop at all 5m"),
+        ("A fee of 3.5 million. Next", "3.5", "A fee of 3.5 million"),  # not the decimal point
+    ],
+)
+def test_sentence_around_a_figure(text: str, word: str, expected: str) -> None:
+    from summarize.analysers.sentences import sentence_around
+
+    start = text.index(word)
+    begin, stop = sentence_around(text, start, start + len(word))
+    assert text[begin:stop] == expected

@@ -13,8 +13,8 @@ from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, 
 
 __all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START",
            "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
-           "line_closers", "line_continuations", "past_dateline", "sentence_at", "sentence_spans",
-           "title_case"]
+           "line_closers", "line_continuations", "past_dateline", "sentence_around", "sentence_at",
+           "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -330,3 +330,19 @@ def _furniture_spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]
 # quotation opened after a comma ("he said, 'Eight years, no daylight.'").
 SENTENCE_START = re.compile(r"(?:(?:^|[.!?:][\"'”’)]*\s+|\n\s*)[\"'“‘(—–]{0,2}|"
                             r",\s+[\"'“‘]{1,2})\s*$")
+
+
+# Where a sentence ends, as a figure's context reads it: a full stop, a question or an exclamation
+# mark before a space or the end, or a line break.
+_ENDS = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 1000) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]``, read back at most ``reach``
+    characters: from after the last full stop (or line break) before ``start`` to the next one
+    after ``end``. Quick and local, for a figure's context; :func:`sentence_spans` is the
+    careful split (abbreviations, datelines)."""
+    lo = max(0, start - reach)
+    begin = max((m.end() for m in _ENDS.finditer(text, lo, start)), default=lo)
+    stop = _ENDS.search(text, end)
+    return begin, stop.start() if stop else len(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..sentences import sentence_around
 from ..shipped import shipped_json
 
 __all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code", "national"]
@@ -27,7 +28,6 @@ _PLACES: dict[str, dict[str, str]] = _DATA.get("places", {})  # crown -> {"swede
 _PLACE_NAMES = sorted({p for places in _PLACES.values() for p in places}, key=len, reverse=True)
 _PLACE = re.compile(rf"\b({'|'.join(map(re.escape, _PLACE_NAMES)) or '(?!)'})(?![\w-])",
                     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 _SIGN = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) or r"(?!)"
 _AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODES)) or '(?!)'}))"
@@ -84,10 +84,8 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     if not places or rest and not rest.startswith("per "):
         return None  # "500 rupee denomination notes" count notes
     # where its sentence opens (read back at most a long sentence's length, not the whole text)
-    opens = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 1000), start)),
-                default=max(0, start - 1000))
-    stop = _SENTENCE_END.search(text, end)
-    for lo, hi, nearest in ((opens, start, -1), (end, stop.start() if stop else len(text), 0),
+    opens, stop = sentence_around(text, start, end)
+    for lo, hi, nearest in ((opens, start, -1), (end, stop, 0),
                             (0, opens, -1)):  # its sentence, before and after; the text before
         named = [places[p] for m in _PLACE.finditer(text, lo, hi) if (p := m.group(1).lower())
                  in places]

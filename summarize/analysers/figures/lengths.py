@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..sentences import sentence_around
 from .words import DIMENSIONS, non_nouns
 
 __all__ = ["length_before", "metres"]
@@ -72,17 +73,15 @@ def length_before(text: str, start: int, end: int) -> bool:
         return False
     if _METRES_BEFORE.search(text, max(0, start - 120), start):
         return not _MONEY_BEFORE.search(text, max(0, start - 40), start)
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    stop = _SENTENCE_STOP.search(text, end)
+    begin, stop = sentence_around(text, start, end)
     before = text[begin:start]
-    return not (_MONEY.search(text, begin, stop.start() if stop else len(text)) or
+    return not (_MONEY.search(text, begin, stop) or
                 _OF_A_SET.match(text, end) or
                 _SCALED_BEFORE.search(before) or
                 any(w.endswith("s") and w.lower() not in non_nouns() and not _METRE.match(w)
                     for w in re.findall(r"[A-Za-z]+", before)[-6:]))
 
 
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
                     r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
                     r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..sentences import sentence_around
 from .canonical import canonical_unit, is_measure
 from .change import MOVE_WORD, trend
 from .context import CLAUSE_END, word_before
@@ -220,8 +221,6 @@ _SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,3}\$\s?")
 _BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
 
 def _index_levels(text: str, figures: list[FigureMention]) -> None:
     """In a sentence that counts index points, a bare level reached is in points too:
@@ -236,10 +235,7 @@ def _index_levels(text: str, figures: list[FigureMention]) -> None:
                 re.match(r"\s+(?:up|down)\s+[\d.,]+\s+(?:points|pts)\b",
                          text[f.end:f.end + 30])):
             continue
-        stops = [s.end() for s in _SENTENCE_END.finditer(text, max(0, f.start - 400), f.start)]
-        begin = stops[-1] if stops else 0
-        after = _SENTENCE_END.search(text, f.end)
-        end = after.start() if after else len(text)
+        begin, end = sentence_around(text, f.start, f.end, reach=400)
         if any(begin <= g.start and g.end <= end for g in points):
             figures[i] = replace(f, unit="points")
 
