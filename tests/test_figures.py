@@ -841,6 +841,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # the level a count moved from, its unit said once
         ("1,240 people are in emergency shelters, down from 1,900 on Monday.",
          [(1240, "people"), (1900, "people")]),
+        ("It has 40,000 troops under direct command up from 4,650 a year ago.",  # no comma
+         [(40000, "troops"), (4650, "troops")]),
         # a difference said right after a count is in its unit; not a percentage's (points)
         ("Villa are on 28 points, four behind Chelsea; Labour won 411 seats, 85 more than it "
          "needed; prices rose 5%, 2 more than expected.",

@@ -185,8 +185,8 @@ _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less|behind|ahead|short|clear|adrift
 
 
 # What stands between a level and the one it moved from, in the same clause: ", down from", ",
-# up sharply from a peak of".
-_EARLIER_LEVEL = re.compile(r",\s*(?:up|down)(?:\s+\w+ly)?\s+from\s+"
+# up sharply from a peak of", and without its comma ("40,000 troops under direct command up from")
+_EARLIER_LEVEL = re.compile(r"(?:,\s*|\s)(?:up|down)(?:\s+\w+ly)?\s+from\s+"
                             r"(?:(?:a|its|the)\s+(?:peak|high|low|record)\s+of\s+)?$")
 
 
