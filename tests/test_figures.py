@@ -1369,7 +1369,10 @@ def test_a_counted_noun_phrase_is_named_by_its_lemmas(unit: str, name: str) -> N
     [("Temperatures hit 35 C in Madrid on Sunday.", "celsius"),
      ("Highs of 35 C (95 F) are forecast.", "celsius"),
      ("It was 95 F in Phoenix, the hottest day of the year.", "fahrenheit"),
-     ("The capacitor stores 5 F of charge.", "farad")],
+     ("The capacitor stores 5 F of charge.", "farad"),
+     # another figure's unit is no context word: the "m" of "41.5m" made this a parsec
+     ("A load factor of 92.3pc on 41.5m passengers.", "percentage"),
+     ("The star lies 3.26 pc from the Sun.", "parsec")],
 )
 def test_a_capital_c_or_f_apart_from_its_number_is_read_by_the_senses(text: str,
                                                                        unit: str) -> None:

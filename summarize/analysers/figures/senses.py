@@ -54,7 +54,7 @@ _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dra
 # a cent as often as a degree), so the model reads such a figure among the senses its form was
 # seen with.
 _GLUED_CAPITAL = re.compile(r"(?<=\d)\s?[CF]\b")
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"(?<![\d.,])[a-z]+(?:'[a-z]+)?")  # not another figure's unit ("41.5m")
 # Words that say nothing of a sense: with only these around it, the scanner's reading stands.
 _STOP = FUNCTION_WORDS | {
     "i", "me", "he", "him", "she", "it", "we", "us", "they", "them", "you", "this", "that",
