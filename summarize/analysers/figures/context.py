@@ -110,6 +110,10 @@ def _same_unit_again(before: str, after: str) -> bool:
     return bool(unit and re.match(rf"\s?{unit.group(1)}\b", after))
 
 
+# Words of a body's or a thing's weight: "230 pounds" near them is a weight, not money
+WEIGHT_CONTEXT = re.compile(
+    r"\b(?:weigh\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|shape|fat|diet|body|muscle|obes\w*|"
+    r"born|baby|babies|fish|catch|exercis\w*|kilo\w*|kg)\b", re.IGNORECASE)
 # A weight in stones, glued, where no ordinal ends so: "weighs 13st 5lb" (not "21st", "31st")
 _STONE_WEIGHT = re.compile(r"\b(?:weigh\w*|lost|gained|heav\w*|\d+\s?lbs?)\b", re.IGNORECASE)
 

@@ -66,8 +66,8 @@ _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b
 _FINANCE_MILLIONS = re.compile(r"\s?(?:MM|mm)\b")
 # A verb whose particle is the "up" of "up to": "edged up to 4.1%", "have gone up to $8,400" (but
 # "jumped up to 12% in early trade" may say "as much as")
-_MOVED = re.compile(r"\b(?:(?:edg|inch|tick|mov|nudg|push)(?:e[ds]?|ing)|ticks?|creep(?:s|ing)?|"
-                    r"crept|went|go(?:es|ing|ne)?|shot|shoots?|shooting)\s+$", re.IGNORECASE)
+_UP_VERB = re.compile(r"\b(?:(?:edg|inch|tick|mov|nudg|push)(?:e[ds]?|ing)|ticks?|creep(?:s|ing)?|"
+                      r"crept|went|go(?:es|ing|ne)?|shot|shoots?|shooting)\s+$", re.IGNORECASE)
 
 
 def scan(text: str) -> list[FigureMention]:
@@ -228,7 +228,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         value, start = -value, n0 - 1  # -5 yards
     qual_text = m.group("qual")
     if qual_text and qual_text.lower().startswith("up to") and \
-            _MOVED.search(text, max(0, m.start("qual") - 12), m.start("qual")):
+            _UP_VERB.search(text, max(0, m.start("qual") - 12), m.start("qual")):
         qual_text, start = None, n0  # "edged up to 4.1%": the level reached, not a bound
     qualifier = qualifier_of(qual_text)
     if qualifier == "exact" and re.search(r"\bsub-$", text[max(0, n0 - 4):n0], re.IGNORECASE):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .canonical import is_measure
+from .context import WEIGHT_CONTEXT
 from .currencies import currency_after
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
 from .primes import prime_unit
@@ -97,11 +98,6 @@ _CAPITALS = r"(?:[A-Z][\w'’.-]*\s+){1,3}"
 _CAPITALISED = re.compile(rf"^\s+({_CAPITALS}(?:(?:and|or)\s+{_CAPITALS})?)([A-Za-z][a-z-]*)")
 
 
-_WEIGHT_CONTEXT = re.compile(
-    r"\b(?:weigh\w*|heav(?:y|ier|iest)|light(?:er|est)|lbs?|shape|fat|diet|body|muscle|obes\w*|"
-    r"born|baby|babies|fish|catch|exercis\w*|kilo\w*|kg)\b", re.IGNORECASE)
-
-
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'|s’))(?=\s)|"
     r"\s+of(?=\s+\d[\d,]*\s+[a-z])")  # and a whole with no article: "18 of 25 slots"
@@ -149,6 +145,11 @@ def _modifies(noun: str, after: str, rest: str) -> bool:
 
 # Measures and the money words of the wires: "a 200 mln dlr bond carries a coupon" is dollars.
 _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
+
+
+# A name or pronoun ending the clause: a verb's object ("19 support Sanders."), not a modifier
+_OBJECT = re.compile(r"\s+(?:[A-Z][a-z]+|her|him|them|it|us|me)\b(?!['’-])"
+                     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|for|to|with|by|while|as)\b)")
 
 
 def _noun_unit(text: str, end: int, value: float, commas: bool = True
@@ -202,11 +203,9 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
                 break
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
-        if head == 0 and not is_measure(first) and re.match(
-                r"\s+(?:[A-Z][a-z]+|her|him|them|it|us|me)\b(?!['’-])"
-                r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|for|to|with|by|while|as)\b)",
-                text[words[0].end():words[0].end() + 30]) and not CALENDAR.search(
-                    text[words[0].end():words[0].end() + 12]):
+        after = text[words[0].end():words[0].end() + 30]
+        if head == 0 and not is_measure(first) and _OBJECT.match(after) and \
+                not CALENDAR.search(after[:12]):
             return None, end  # a verb and its object: "only 19 support Sanders", "12 favor him"
     if comma and head < comma:
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
@@ -415,7 +414,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             return "people", end  # "95,800 who have been unemployed"
         return None, end
     unit = modifiers + unit
-    if unit == "pounds" and _WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
+    if unit == "pounds" and WEIGHT_CONTEXT.search(text, max(0, end - 80), end + 80):
         unit = "lb"  # "dropping from 208 pounds to 193" by exercising: weight, not money
     return with_rate(text, CURRENCY_WORDS.get(unit, unit), stop)
 
