@@ -1830,3 +1830,28 @@ def test_decade_ages(text: str, expected: list) -> None:
 )
 def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
     assert [f.unit for f in extract_figures(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cents of a named currency are cents, not the currency
+        ("The coin is worth 20 euro cents.", [(20.0, "euro cent")]),
+        ("A gallon costs 19 United States cents more.", [(19.0, "cent")]),
+        ("It costs 19 American dollars.", [(19.0, "dollar")]),
+        ("It rose 2 euros. Cents are small.", [(2.0, "euro")]),
+        # a half or a quarter of a measure, apart after "a"
+        ("The Fed raised rates by a quarter point.", [(0.25, "point")]),
+        ("The lot is a quarter acre.", [(0.25, "acre")]),
+        ("He walked a half mile in a half hour.", [(0.5, "mile"), (0.5, "hour")]),
+        ("It cut costs by a quarter.", [(0.25, "-")]),  # a part, no measure
+        ("It won a half share.", []),
+        # measures named as they are written
+        ("They own one acre.", [(1.0, "acre")]),
+        ("He lost a stone and a half.", [(1.5, "stone")]),
+        ("It doesn't bother me one bit.", []),
+    ],
+)
+def test_measures_and_money_said_in_words(text: str,
+                                          expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

@@ -30,13 +30,16 @@ def _lexicon() -> dict[str, dict[str, str]]:
 
 # Counts of persons or of occasions are not measures: "one who", "one time".
 _COUNTS = frozenset({"people", "person", "time"})
+# Measures named as they are written, so in no list of spellings ("one acre", "a stone and a half").
+_NAMED_AS_WRITTEN = frozenset({"acre", "carat", "knot", "byte", "stone"})
 
 
 @functools.cache
 def _measures() -> frozenset[str]:
     lexicon = _lexicon()
     names = {canonical_unit(surface) for surface in UNIT_NAMES}
-    names.update(lexicon["surfaces"].values(), lexicon["symbols"].values(), CURRENCY_NAMES.values())
+    names.update(lexicon["surfaces"].values(), lexicon["symbols"].values(), CURRENCY_NAMES.values(),
+                 _NAMED_AS_WRITTEN)
     return frozenset(names - _COUNTS)
 
 

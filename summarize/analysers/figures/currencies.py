@@ -36,6 +36,7 @@ _WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}
 
 
 # How the newswires shorten a currency and the places that name one ("200 mln australian dlrs").
+_CENTS = re.compile(r"\s+cents?\b", re.IGNORECASE)
 _WIRE = {"dlrs": "dollars", "dlr": "dollar", "hk": "hong kong", "nz": "new zealand"}
 
 
@@ -47,7 +48,8 @@ def currency_code(prefix: str) -> str | None:
 
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
     """A currency right after the number ending at ``end`` ("15 €", "20 ZAR", "420 million
-    Finnish markka", "100 lari"): its ISO code and where it ends."""
+    Finnish markka", "100 lari"): its ISO code and where it ends; its cents as written where
+    they follow it ("20 euro cents")."""
     sign = _AFTER.match(text, end)
     if sign:
         group = 1 if sign.group(1) else 2
@@ -69,7 +71,11 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
             wire = " ".join(_WIRE.get(w, w) for w in re.sub(r"(?<=\b\w)\.", "", surface).split())
             code, stop = _SURFACES.get(wire), found[n - 1].end()
         if code is not None:
-            return code, words.start(1) + stop
+            stop += words.start(1)
+            cents = _CENTS.match(text, stop)
+            if cents:  # "20 euro cents": cents of the currency, as written, not euros
+                return " ".join(text[end:cents.end()].split()), cents.end()
+            return code, stop
     return None
 
 

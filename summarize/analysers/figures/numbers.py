@@ -142,16 +142,21 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
                  "thousandth": 1000}
 
 
+# The measures a half or a quarter is said of without "of": "a quarter-point", "a half mile".
+_PART_MEASURE = (r"(?:(?:percentage[\s-])?point|hour|mile|inch|pound|kilogram|kilo|litre|liter|"
+                 r"gallon|acre|ton|tonne|day)\b")
+
+
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a half[- ](?:dozen|million|billion)\b|a dozen|dozens|"
     rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
-    # hyphened to a measure: "a quarter-point rate hike", "a half-hour drive", "a quarter-mile"
-    rf"(?:half|quarter)(?=-(?:(?:percentage-)?point|hour|mile|inch|pound|kilogram|kilo|litre|"
-    rf"liter|gallon|acre|ton|tonne|day)\b)|"
+    # hyphened to a measure: "a quarter-point rate hike", "a half-hour drive", "a quarter-mile";
+    # or apart after "a": "raised rates a quarter point", "a half mile"
+    rf"(?:half|quarter)(?=-{_PART_MEASURE})|(?<=\ba\s)(?:half|quarter)(?=\s{_PART_MEASURE})|"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
-    # "fell by a third", "cut costs by a fifth"
-    rf"(?<=\bby\s)(?:half|{_APART_PART})\b|"
+    # "fell by a third", "cut costs by a fifth" (not "by a quarter point": read above)
+    rf"(?<=\bby\s)(?:half|{_APART_PART})\b(?!\s{_PART_MEASURE})|"
     rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
     rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
