@@ -1850,6 +1850,15 @@ def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
         ("They own one acre.", [(1.0, "acre")]),
         ("He lost a stone and a half.", [(1.5, "stone")]),
         ("It doesn't bother me one bit.", []),
+        # a whole number and a part, a decimal said aloud, feet and inches in words
+        ("The board is two and three-quarter inches thick.", [(2.75, "inch")]),
+        ("He pitched six and two-thirds innings.", [(6.0 + 2 / 3, "inning")]),
+        ("It yields two and a quarter percent.", [(2.25, "percentage")]),
+        ("below level three and three-quarters have been aimed", [(0.75, "-")]),  # a list
+        ("It weighs two point five kilograms.", [(2.5, "kilogram")]),
+        ("It fell to one point two million.", [(1.2e6, "-")]),
+        ("At one point five people were on stage.", [(5.0, "people")]),
+        ("He is six-foot-four.", [(6.0, "foot"), (4.0, "inch")]),
     ],
 )
 def test_measures_and_money_said_in_words(text: str,

@@ -184,9 +184,24 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+[ -]?)?[{''.join(VULGAR)}]|"
 SCALE = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCALE}"
 
 
+# What "and" adds to a whole number: "and a half", "and a quarter", "and three-quarters".
+# A plural part only before a plural noun ("six and two-thirds innings"), lest a list be read
+# as one number ("level three and three-quarters have been aimed").
+_AND_PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "a third": 1 / 3,
+              "three quarters": 0.75, "two thirds": 2 / 3}
+_AND_PART = (r"(?:a[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
+             r"(?:three[\s-]quarters|two[\s-]thirds)(?=\s+[a-z]+s\b)")
+_DIGIT_NAMES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9}
+_DIGIT_WORD = "|".join(_DIGIT_NAMES)
+
+
 _NUMBER = (
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>{_WORDS})(?![A-Za-z]))"
-    rf"(?P<half>[\s-]and[\s-]a[\s-]half\b)?"  # "two and a half years", "seven-and-a-half"
+    # "two and a half years", "seven-and-a-half", "two and three-quarter inches"; in words, a
+    # decimal said aloud: "two point five kilograms" (not "at one point five people said")
+    rf"(?:(?P<half>[\s-]and[\s-](?:{_AND_PART}))|"
+    rf"(?<!\bat\sone)(?<!\bAt\sone)(?<=[a-z])(?P<point>\s+point(?:\s+(?:{_DIGIT_WORD}))+(?![\w-])))?"
     # "5 million", "5m", "$2bn-a-year", "$1m-$2m" (not "a 40m-long hull", "3 m/s"), and
     # hyphenated "a $5-million grant", "his two-million-person list"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b"
@@ -340,9 +355,13 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     else:
         value = words_value(sub.group("words"))[0]
     if sub.group("half"):
-        # a half of the last denomination: "two and a half", "a million and a half" (1.5 million)
+        # a part of the last denomination: "two and a half", "a million and a half" (1.5 million)
         last = (sub.group("words") or "").lower().split()[-1:]
-        value += 0.5 * (_BIG_WORDS.get(last[0], 1.0) if last else 1.0)
+        part = _AND_PARTS[" ".join(re.split(r"[\s-]+", sub.group("half").lower())[2:])]
+        value += part * (_BIG_WORDS.get(last[0], 1.0) if last else 1.0)
+    if sub.group("point"):  # "two point five": the digits after the point, said one by one
+        said = sub.group("point").lower().split()[1:]
+        value += float("0." + "".join(str(_DIGIT_NAMES[d]) for d in said))
     scale = sub.group("scale") or sub.group("hscale")
     if scale:
         value = scaled(value, scale)

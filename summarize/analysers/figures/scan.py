@@ -122,7 +122,7 @@ def _ratio(text: str, m: re.Match[str]) -> FigureMention | None:
     """The share ``m`` and the number after it state ("about 4 in 10" is about 40%), or
     ``None``."""
     if m.group("num2") or m.group("pct") or m.group("pct0") or m.group("cur") or \
-            m.group("scale") or m.group("hscale") or m.group("half"):
+            m.group("scale") or m.group("hscale") or m.group("half") or m.group("point"):
         return None
     ratio = _RATIO.match(text, m.end("num"))
     if ratio is None or measure_follows(text, ratio.end()):
@@ -204,7 +204,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None  # "talk about one of our candidates": "about" is the preposition
     # "one of the", "one who": too often not a quantity, unless it measures ("one mile")
     lone_one = bool(words) and words.lower() == "one" and not m.group("qual") and \
-        not m.group("num2") and not m.group("half")
+        not m.group("num2") and not m.group("half") and not m.group("point")
     value = parse_number(m, "num")
     if value is None:
         return None

@@ -55,8 +55,9 @@ _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|m
                           r"inch|inches|in|kilometres?|kilometers?|km)\b", re.IGNORECASE)
 
 
-# A number of inches after the feet, its unit unsaid: the "6" of "5 foot 6", "6ft 4".
-_FEET_THEN = re.compile(r"\d(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|feet)-)\d{1,2}$")
+# A number of inches after the feet, its unit unsaid: "5 foot 6", "6ft 4", "six-foot-four".
+_FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|"
+                        r"feet)-)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
