@@ -1864,3 +1864,23 @@ def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
 def test_measures_and_money_said_in_words(text: str,
                                           expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate "at 5.25%" is no clock time, whatever follows the sign
+        ("The bank left rates unchanged at 5.25%.", [(5.25, "percentage")]),
+        ("It came to the door at 11.30 last night.", []),
+        # a label word used as a verb after a modal
+        ("The new stadium will seat 62,000 fans.", [(62000.0, "fan")]),
+        ("He sat in seat 12 of row 5.", []),
+        ("Go to page 5.", []),
+        # a part of a whole said in words, with no article
+        ("two of nine policymakers voted for a cut",
+         [(2.0, "policymaker"), (9.0, "policymaker")]),
+    ],
+)
+def test_rates_labels_and_parts_found_in_our_own_news(text: str,
+                                                      expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

@@ -143,7 +143,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_BEFORE.search(before) and \
             not _PRICE_BEFORE.search(text, max(0, start - 24), start) and \
             not _priced_or_measured(text, end) and \
-            not re.match(r"\s*(?:%|per\s?cent|points?|pence|cents?)\b", after, re.IGNORECASE):
+            not re.match(r"\s*(?:%|(?:per\s?cent|points?|pence|cents?)\b)", after, re.IGNORECASE):
         return True  # "a wave hit at 7.30 last night", "came to the door at 11.30": the clock
     if _CSS_PROPERTY.search(before) and (_CSS_LENGTH.match(after) or _CSS_SHARE.match(after) and
                                          _in_braces(text, start)):
@@ -218,10 +218,17 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         # an equation's side ("1 kg = 2.2 lb")
     if before.endswith("[") and after.startswith("]") and before[-2:-1].strip():
         return True  # a reference marker glued to its sentence: "per year[27]", "people.[3]"
-    label = re.search(r"([A-Za-z.]+)(?: \.)?(?:\s*\d+\s+of)?\s*$", text[max(0, start - 24):start])
-    # "Section 427", in words "part two", "the No. two spot", "no . 33"; then "Page 4 of 12"
+    reach = max(0, start - 24)
+    label = re.search(r"([A-Za-z.]+)(?: \.)?(?:\s*\d+\s+of)?\s*$", text[reach:start])
+    # "Section 427", in words "part two", "the No. two spot", "no . 33"; then "Page 4 of 12";
+    # not a verb ("the stadium will seat 62,000 fans")
     return bool(label and label.group(1).lower() in _LABELS and
-                not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE))
+                not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE) and
+                not _MODAL_BEFORE.search(text, max(0, start - 40), reach + label.start(1)))
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|should|must|cannot)\s+$",
+                           re.IGNORECASE)
 
 
 # A list's marker: a number, a full stop, then the item's capital; or a number and a closing

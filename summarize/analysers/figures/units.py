@@ -101,7 +101,7 @@ _CAPITALISED = re.compile(rf"^\s+({_CAPITALS}(?:(?:and|or)\s+{_CAPITALS})?)([A-Z
 
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'|s’))(?=\s)|"
-    r"\s+of(?=\s+\d[\d,]*\s+[a-z])")  # and a whole with no article: "18 of 25 slots"
+    rf"\s+of(?=\s+(?:\d[\d,]*|{NUM_WORD})\s+[a-z])")  # a whole with no article: "18 of 25 slots"
 
 
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
