@@ -1884,3 +1884,21 @@ def test_measures_and_money_said_in_words(text: str,
 def test_rates_labels_and_parts_found_in_our_own_news(text: str,
                                                       expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The S&P 500 has risen 24% this year and the Nasdaq 40%.", ["up", "up"]),
+        ("The Dow fell 2%, the S&P 1.5% and the Nasdaq 3%.", ["down", "down", "down"]),
+        ("It declined, dropping roughly 50 percent in Texas and 40 percent in Tennessee.",
+         ["down", "down"]),
+        # a verb, a level or a part of its own: not the first figure's movement
+        ("Inflation rose 3% in May, and unemployment was 4%.", ["up", "="]),
+        ("Sales rose 5% and 60% of customers left.", ["up", "="]),
+        ("Prices rose 2%, compared with 3% a year ago.", ["up", "="]),
+        ("Exports fell 3% while imports rose 2%.", ["down", "up"]),
+    ],
+)
+def test_a_movement_said_once_for_two_subjects(text: str, expected: list[str]) -> None:
+    assert [f.change for f in extract_figures(text)] == expected

@@ -14,7 +14,7 @@ from .change import MOVE_WORD, trend
 from .context import CLAUSE_END, word_before
 from .mention import FigureMention
 from .numbers import NUM_WORD, SCALE, SHARE, scaled
-from .words import AGAINST, MEASURE_WORDS, UNIT_NAMES, is_plural
+from .words import AGAINST, MEASURE_WORDS, UNIT_NAMES, is_plural, verbs
 
 __all__ = ["ELIDED", "neighbours"]
 
@@ -47,6 +47,10 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
                 re.fullmatch(r",\s*", between) and _DIFFERENCE.match(text, b.end):
             out[i] = b = replace(b, unit=a.unit)  # "on 28 points, four behind Chelsea"
+        if _gapped_move(text, a, b, between):
+            # the verb said once for two subjects: "the S&P 500 has risen 24% this year and the
+            # Nasdaq 40%", "sales rose 5% in France and 7% in Germany"
+            out[i] = b = replace(b, change=a.change)
     for i in range(1, len(out)):
         b = out[i]
         if b.unit is not None or b.low is not None:
@@ -147,6 +151,30 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
 _WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
+
+
+# What may stand between two figures of one movement, its verb said once: a place or a time
+# of the first, then "and" or a comma, then the second's subject of up to three words.
+_GAPPED_MOVE = re.compile(r"(?:\s+(?:in|on|this|last|over|for)\s+[\w&.'’ -]{1,24}?)?"
+                          r"(?:,\s*(?:and\s+|while\s+)?|,?\s+(?:and|while|whereas)\s+)"
+                          r"((?:[\w&.'’-]+\s+){0,3})")
+_NOT_A_SUBJECT = re.compile(r"\b(?:is|was|are|were|be|been|being|has|have|had|stood|stands|"
+                            r"remained|remains|at|to|from|of|by|with|than|about|around)\b",
+                            re.IGNORECASE)
+
+
+def _gapped_move(text: str, a: FigureMention, b: FigureMention, between: str) -> bool:
+    """Whether ``b`` moves as ``a`` does, its verb left out: the same unit, no verb or level
+    word of its own, and its clause ending after it."""
+    if b.change != "=" or a.change not in ("up", "down") or a.low is not None or \
+            b.low is not None or not a.unit or canonical_unit(a.unit) != canonical_unit(b.unit):
+        return False
+    gapped = _GAPPED_MOVE.fullmatch(between)
+    return bool(gapped and not _NOT_A_SUBJECT.search(gapped.group(1)) and
+                not MOVE_WORD.search(between) and
+                not any(w.lower() in verbs() for w in gapped.group(1).split()) and
+                re.match(r"\s*(?:[.,;)]|$)|\s+(?:in|on|this|last|over|for|during|and)\b",
+                         text[b.end:b.end + 12]))
 
 
 def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
