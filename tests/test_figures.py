@@ -701,9 +701,10 @@ def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str
         ("It prints at 1200 dpi on a 458 ppi screen.",
          [(1200, "dot per inch"), (458, "pixel per inch")]),
         ("The won weakened to 850 won per dollar.", [(850, "south korean won")]),
-        # a rate of exchange after a bare number is no parallel of the money before it
+        # a rate of exchange after a bare number is no parallel of the money before it: its
+        # currencies are the yen its sentence names and the dollar
         ("It was valued at €12bn, while the yen traded at 151.3 per dollar.",
-         [(12e9, "euro"), (151.3, "-")]),
+         [(12e9, "euro"), (151.3, "japanese yen per dollar")]),
         # "in" the preposition stays one
         ("He scored 84 in the final and 3 in a row.", [(84, "-"), (3, "-")]),
     ],
@@ -1902,3 +1903,22 @@ def test_rates_labels_and_parts_found_in_our_own_news(text: str,
 )
 def test_a_movement_said_once_for_two_subjects(text: str, expected: list[str]) -> None:
     assert [f.change for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The yen weakened past 150 per dollar.", [(150.0, "japanese yen per dollar")]),
+        ("The rouble firmed 0.5% to 91.2 per dollar.",
+         [(0.5, "percentage"), (91.2, "russian ruble per dollar")]),
+        ("The yuan was fixed at 7.1 per greenback.", [(7.1, "chinese yuan per dollar")]),
+        # "against the dollar" may be read either way round: the number alone
+        ("The rupee hit 83.2 against the dollar.", [(83.2, "-")]),
+        # a rate of exchange after "at" is no clock time
+        ("The pound was at 1.27 against the dollar.", [(1.27, "-")]),
+        ("The meeting started at 1.27 in the afternoon.", []),
+    ],
+)
+def test_a_rate_of_exchange_names_its_two_currencies(text: str,
+                                                     expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected

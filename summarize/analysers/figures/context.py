@@ -143,8 +143,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     if _CLOCK_DOT.fullmatch(text, start, end) and _CLOCK_BEFORE.search(before) and \
             not _PRICE_BEFORE.search(text, max(0, start - 24), start) and \
             not _priced_or_measured(text, end) and \
-            not re.match(r"\s*(?:%|(?:per\s?cent|points?|pence|cents?)\b)", after, re.IGNORECASE):
+            not re.match(r"\s*(?:%|(?:per\s?cent|points?|pence|cents?)\b)|\s+against\s+the\b",
+                         after, re.IGNORECASE):
         return True  # "a wave hit at 7.30 last night", "came to the door at 11.30": the clock
+        # (not "at 5.25%", nor a rate of exchange "at 1.27 against the dollar")
     if _CSS_PROPERTY.search(before) and (_CSS_LENGTH.match(after) or _CSS_SHARE.match(after) and
                                          _in_braces(text, start)):
         return True  # a style sheet pasted into the text: "padding-top:20px;", "width:100%;"

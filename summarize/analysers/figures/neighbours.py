@@ -98,6 +98,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
     _index_levels(text, out)
+    _exchange_rates(text, out)
     _scale_said_before(text, out)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -199,9 +200,29 @@ def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
 
 # A rate of exchange after a bare number, which is no parallel of the money before it: "valued at
 # EUR12bn, while the yen traded at 151.3 per dollar"
-_EXCHANGE_RATE = re.compile(rf"\s+{AGAINST}\s+(?:U\.?S\.?\s+)?(?:dollar|euro|"
+_EXCHANGE_RATE = re.compile(rf"\s+{AGAINST}\s+(?:U\.?S\.?\s+)?(dollar|euro|"
                             r"yen|yuan|greenback|sterling|franc|rouble|ruble|rupee)\b",
                             re.IGNORECASE)
+# The currency whose rate it is, the subject before the number: "the yen weakened past 150 per
+# dollar", "the rupee hit 83.2 against the dollar".
+_RATE_OF = re.compile(r"\b(?:the|The)\s+(dollar|euro|yen|yuan|renminbi|rouble|ruble|rupee|pound|"
+                      r"sterling|won|lira|rand|peso|real|franc|krona|rupiah|ringgit|baht|shekel)\b"
+                      r"(?![\w-])")
+
+
+def _exchange_rates(text: str, figures: list[FigureMention]) -> None:
+    """A bare number of a rate of exchange takes its two currencies: "the yen weakened past 150
+    per dollar" is 150 yen per dollar (not "against the dollar", which may be either way)."""
+    for i, f in enumerate(figures):
+        per = _EXCHANGE_RATE.match(text, f.end) if f.unit is None and f.low is None else None
+        if per is None or per.group().split()[0].lower() != "per":
+            continue  # ("83.2 against the dollar" may be either way round)
+        opens, _ = sentence_around(text, f.start, f.end)
+        named = [m.group(1).lower() for m in _RATE_OF.finditer(text, opens, f.start)]
+        base = "dollar" if per.group(1).lower() == "greenback" else per.group(1).lower()
+        if named and named[-1] != base:
+            noun = named[-1] + "s" if named[-1] + "s" in UNIT_NAMES else named[-1]
+            figures[i] = replace(f, unit=f"{noun} per {base}", end=per.end())
 
 
 # A part of a count a few words on: "912,000 vehicles in the quarter, of which 96,000"
