@@ -204,7 +204,7 @@ _EXCHANGE_RATE = re.compile(rf"\s+{AGAINST}\s+(?:U\.?S\.?\s+)?(dollar|euro|"
                             r"yen|yuan|greenback|sterling|franc|rouble|ruble|rupee)\b",
                             re.IGNORECASE)
 # The currency whose rate it is, the subject before the number: "the yen weakened past 150 per
-# dollar", "the rupee hit 83.2 against the dollar".
+# dollar".
 _RATE_OF = re.compile(r"\b(?:the|The)\s+(dollar|euro|yen|yuan|renminbi|rouble|ruble|rupee|pound|"
                       r"sterling|won|lira|rand|peso|real|franc|krona|rupiah|ringgit|baht|shekel)\b"
                       r"(?![\w-])")

@@ -191,8 +191,7 @@ _AND_PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "a third"
               "three quarters": 0.75, "two thirds": 2 / 3}
 _AND_PART = (r"(?:a[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
              r"(?:three[\s-]quarters|two[\s-]thirds)(?=\s+[a-z]+s\b)")
-_DIGIT_NAMES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9}
+_DIGIT_NAMES = {"oh": 0, **{w: n for w, n in NUMBER_WORDS.items() if n < 10}}  # "point oh five"
 _DIGIT_WORD = "|".join(_DIGIT_NAMES)
 
 
