@@ -157,7 +157,7 @@ def _ours(text: str) -> list[dict[str, Any]]:
 
 # quantulum3's unit names that differ from NewsQuant's; the rest go through canonical_unit.
 QUANTULUM_NAMES = {
-    "dimensionless": "-", "united states dollar": "dollar", "dollar dollar": "dollar",
+    "dimensionless": "-", "dollar dollar": "dollar",
     "per cent": "percentage", "percentage drop": "percentage", "tonne": "metric ton",
     "degree angle": "degree", "degree celsius": "celsius", "degree fahrenheit": "fahrenheit",
     "euro": "euro", "pound sterling": "pound sterling", "second of arc": "second",

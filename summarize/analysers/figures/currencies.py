@@ -35,8 +35,9 @@ _AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODE
 _WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}}[^\W\d_][\w'’-]*)")
 
 
-# How the newswires shorten a currency and the places that name one ("200 mln australian dlrs").
+# Cents said after a currency's name: "20 euro cents".
 _CENTS = re.compile(r"\s+cents?\b", re.IGNORECASE)
+# How the newswires shorten a currency and the places that name one ("200 mln australian dlrs").
 _WIRE = {"dlrs": "dollars", "dlr": "dollar", "hk": "hong kong", "nz": "new zealand"}
 
 
