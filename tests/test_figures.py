@@ -572,6 +572,10 @@ def test_canonical_noun_phrases_and_codes(unit: str, name: str) -> None:
         ("The galaxy is about 400 pc away from Earth.", "parsecs"),
         ("Temperatures in Seville reached 44C on Sunday, forecasters said.", "°C"),
         ("The vending machine wants 75 c for a can of soda.", "cents"),
+        # "of" and what is weighed after the figure; not money
+        ("Police seized 50 pounds of cocaine.", "lb"),
+        ("The council spent 50 million pounds of taxpayers' money.", "GBP"),
+        ("The government pledged 20 million pounds of new funding.", "GBP"),
         # no context word the model has seen: the scanner's own reading stands
         ("a fine of 200 pounds", "GBP"),
     ],

@@ -9,7 +9,7 @@ import re
 from ..sentences import sentence_around
 from .words import DIMENSIONS, non_nouns
 
-__all__ = ["length_before", "metres"]
+__all__ = ["MONEY", "length_before", "metres"]
 
 
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
@@ -75,14 +75,14 @@ def length_before(text: str, start: int, end: int) -> bool:
         return not _MONEY_BEFORE.search(text, max(0, start - 40), start)
     begin, stop = sentence_around(text, start, end)
     before = text[begin:start]
-    return not (_MONEY.search(text, begin, stop) or
+    return not (MONEY.search(text, begin, stop) or
                 _OF_A_SET.match(text, end) or
                 _SCALED_BEFORE.search(before) or
                 any(w.endswith("s") and w.lower() not in non_nouns() and not _METRE.match(w)
                     for w in re.findall(r"[A-Za-z]+", before)[-6:]))
 
 
-_MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
+MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
                     r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
                     r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
 _OF_A_SET = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|them|all)\b",

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..shipped import shipped_json
+from .lengths import MONEY
 from .primes import in_height
 from .words import FUNCTION_WORDS
 
@@ -62,6 +63,11 @@ _STOP = FUNCTION_WORDS | {
     "been", "being", "do", "does", "did", "will", "would", "can", "could", "should", "may",
     "into", "up", "out", "more", "less", "most", "very", "too", "also", "then", "when", "while",
     "each", "per", "s", "it's", "i'm", "he's", "she's", "one", "two", "three"}
+# "of" and the next three words after a figure; the phrase ends at a word that starts another
+_OF_WHAT = re.compile(r"\s+of\s+((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)", re.IGNORECASE)
+_PHRASE_ENDS = frozenset(("and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "was",
+                          "were", "is", "are", "that", "which", "had", "has", "have", "will"))
+_OF = "_of"  # no word: ``_WORD`` reads no underscore
 _REACH = 120  # characters either side of the figure that count as its context
 
 
@@ -91,7 +97,23 @@ def context_words(text: str, start: int, end: int) -> list[str]:
     figure's own words left out."""
     before = text[max(0, start - _REACH):start].lower()
     after = text[end:end + _REACH].lower()
-    return [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
+    words = [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
+    return [*words, _OF] if _of_what(text, end) else words
+
+
+def _of_what(text: str, end: int) -> bool:
+    """Whether "of" and what is measured follow the figure ("50 pounds of cocaine", "2 pounds of
+    cheese"): a word of its own for the model, which otherwise reads "of" as a stop word; not
+    money ("millions of pounds of public money", "20 million pounds of new funding")."""
+    of = _OF_WHAT.match(text, end)
+    if of is None:
+        return False
+    phrase = []
+    for word in of.group(1).split():
+        if word.lower() in _PHRASE_ENDS:
+            break
+        phrase.append(word)
+    return not MONEY.search(" ".join(phrase))
 
 
 def fit_senses(examples: Iterable[tuple[str, str, Sequence[str]]], alpha: float
