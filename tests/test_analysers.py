@@ -1441,6 +1441,9 @@ def test_a_cue_ends_where_its_content_begins(monkeypatch: pytest.MonkeyPatch) ->
         # the clause before a cue of telling and whom it told, not its part after a verb
         ("The company plans to cut 1,000 jobs, a spokesman told Reuters on Tuesday.",
          [("a spokesman", "told", "The company plans to cut 1,000 jobs")]),
+        ("Sales will grow further next year, chief executive Jane Doe told analysts on a "
+         "conference call.",
+         [("chief executive Jane Doe", "told", "Sales will grow further next year")]),
         # a cue run into what was read as said ends there, and the clause before is what was
         ("The bridge was closed as a precaution, the transport ministry said in a post on X.",
          [("the transport ministry", "said", "The bridge was closed as a precaution")]),

@@ -204,8 +204,9 @@ ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)  # the cue
 # "to cut 1,000 jobs"). Validation 78.07 / 75.99 / 82.90 / 70.89 either way (content up 0.002).
 TOLD_CLAUSE = True
 _WHOM = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of(?=\s+[A-Z])))*|"
-                   r"reporters|journalists|him|her|them|us|me|"
-                   r"(?:the|a|an)\s+(?!(?:on|in|at|last|this|during)\b)[a-z]+)\b")
+                   r"him|her|them|us|me|(?:[a-z]+\s+)?(?:[a-z]+s|police|staff|parliament|media)|"
+                   r"(?:the|a|an|his|her|their|its|our)\s+(?!(?:on|in|at|last|this|during)\b)"
+                   r"[a-z]+)\b")
 
 
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
