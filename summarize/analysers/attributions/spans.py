@@ -196,7 +196,6 @@ _NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|wi
 
 CLOSERS = "\"”’'"  # the marks that close a quotation
 
-
 ACCORDING = True  # the same before "…, according to the ministry."
 ACCORDING_TO = re.compile(r"according\s+to", re.IGNORECASE)  # the cue
 # And before a cue of telling and whom it told: "…, a spokesman told Reuters." (where the tagger
