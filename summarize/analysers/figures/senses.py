@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import takewhile
 from typing import Any
 
 from ..shipped import shipped_json
@@ -94,26 +95,22 @@ def written_form(mention: str) -> str | None:
 
 def context_words(text: str, start: int, end: int) -> list[str]:
     """The lowercase words around ``text[start:end]`` (within its sentence-sized window), the
-    figure's own words left out."""
+    figure's own words left out, and ``_of`` when "of" and what is measured follow it (a word
+    of its own for the model, which reads "of" elsewhere as a stop word)."""
     before = text[max(0, start - _REACH):start].lower()
     after = text[end:end + _REACH].lower()
     words = [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
-    return [*words, _OF] if _of_what(text, end) else words
+    return [*words, _OF] if _measure_of(text, end) else words
 
 
-def _of_what(text: str, end: int) -> bool:
+def _measure_of(text: str, end: int) -> bool:
     """Whether "of" and what is measured follow the figure ("50 pounds of cocaine", "2 pounds of
-    cheese"): a word of its own for the model, which otherwise reads "of" as a stop word; not
-    money ("millions of pounds of public money", "20 million pounds of new funding")."""
+    cheese"): not money ("millions of pounds of public money", "20 million pounds of new
+    funding")."""
     of = _OF_WHAT.match(text, end)
-    if of is None:
-        return False
-    phrase = []
-    for word in of.group(1).split():
-        if word.lower() in _PHRASE_ENDS:
-            break
-        phrase.append(word)
-    return not MONEY.search(" ".join(phrase))
+    phrase = takewhile(lambda word: word.lower() not in _PHRASE_ENDS,
+                       of.group(1).split() if of else ())
+    return of is not None and not MONEY.search(" ".join(phrase))
 
 
 def fit_senses(examples: Iterable[tuple[str, str, Sequence[str]]], alpha: float
