@@ -109,17 +109,17 @@ def named_age(text: str, start: int, end: int, value: float) -> bool:
 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                  "nineties")
+_OWNER = r"(?:his|her|their|my|your|our)"
+# a decade of life and its part: "30s", "mid-40s", "early twenties", "late 50's"
+_DECADE = (r"(?:(?P<part>early|mid|late)[- ]?)?"
+           rf"(?P<decade>(?P<digits>[1-9]0)['’]?s|{'|'.join(_DECADE_WORDS)})\b")
 # "in his 30s", "in her mid-40s", "in their early twenties", "a man in his late 50's", "into
 # their 80s"
-_DECADE_AGE = re.compile(
-    r"\bin(?:to)?\s+(?:his|her|their|my|your|our)\s+(?:(?P<part>early|mid|late)[- ]?)?"
-    rf"(?P<decade>(?P<digits>[1-9]0)['’]?s|{'|'.join(_DECADE_WORDS)})\b", re.IGNORECASE)
+_DECADE_AGE = re.compile(rf"\bin(?:to)?\s+{_OWNER}\s+{_DECADE}", re.IGNORECASE)
 # another decade of the same list: "in their 30s, 40s and 50s", "in his 30s or 40s", "in their
 # 20s through their 70s"
-_NEXT_DECADE = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)"
-    r"(?:(?:his|her|their|my|your|our)\s+)?(?:(?P<part>early|mid|late)[- ]?)?"
-    rf"(?P<decade>(?P<digits>[1-9]0)['’]?s|{'|'.join(_DECADE_WORDS)})\b", re.IGNORECASE)
+_NEXT_DECADE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)"
+                          rf"(?:{_OWNER}\s+)?{_DECADE}", re.IGNORECASE)
 # the years of a decade its part names: "early" the first four, "mid" the middle three
 _PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 

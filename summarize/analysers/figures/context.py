@@ -118,8 +118,11 @@ WEIGHT_CONTEXT = re.compile(
 _STONE_WEIGHT = re.compile(r"\b(?:weigh\w*|lost|gained|heav\w*|\d+\s?lbs?)\b", re.IGNORECASE)
 
 
+_ST_WORD = re.compile(r"st\w")  # a word that begins "st" ("5stars"): no stone
+
+
 def _stone(text: str, start: int, end: int, digits: str | None) -> bool:
-    return bool(digits and text.startswith("st", end) and not re.match(r"st\w", text[end:]) and
+    return bool(digits and text.startswith("st", end) and not _ST_WORD.match(text, end) and
                 (not digits.endswith("1") or digits.endswith("11")) and
                 _STONE_WEIGHT.search(text, max(0, start - 40), end + 12))
 
