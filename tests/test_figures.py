@@ -318,6 +318,10 @@ def test_more_things_that_are_not_figures(text: str) -> None:
         # plurals the spelling rules get wrong, learned from CoreNLP's lemmas of news
         ("caucuses", "caucus"), ("crises", "crisis"), ("lives", "life"), ("movies", "movie"),
         ("military bases", "military base"), ("olives", "olive"),
+        # a power of a length, in words or symbols, spelled either way
+        ("square centimeters", "square centimetre"), ("cubic millimeters", "cubic millimetre"),
+        ("mi²", "square mile"), ("yd2", "square yard"), ("mm3", "cubic millimetre"),
+        ("km³", "cubic kilometre"), ("sqft", "square foot"), ("yr", "year"), ("wks", "week"),
     ],
 )
 def test_canonical_unit_names(unit: str, name: str) -> None:

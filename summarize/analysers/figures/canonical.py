@@ -122,6 +122,8 @@ def canonical_unit(unit: str | None) -> str:
         power = "square " if bottom.endswith("2") else "cubic " if bottom.endswith("3") else ""
         return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip('23')]}"
     words = u.split(" ")
+    if len(words) == 2 and words[0] in ("square", "cubic") and words[1] != "root":
+        return f"{words[0]} {canonical_unit(words[1])}"  # "square centimeters": its unit's name
     if len(words) > 1 and NATIONAL_CURRENCY.fullmatch(words[-1]):
         # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"
         name = " ".join([*words[:-1], singular(words[-1])])

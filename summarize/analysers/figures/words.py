@@ -161,12 +161,7 @@ SYMBOLS = {
     "kmph": "kilometre per hour", "km/hr": "kilometre per hour", "kph.": "kilometre per hour",
     "µg": "microgram", "μg": "microgram", "mcg": "microgram", "ºc": "celsius",
     "ºf": "fahrenheit", "º": "degree",
-    "m2": "square metre", "m²": "square metre", "km2": "square kilometre",
-    "km²": "square kilometre", "cm2": "square centimetre", "cm²": "square centimetre",
-    "ft2": "square foot", "ft²": "square foot", "m3": "cubic metre", "m³": "cubic metre",
-    "cm3": "cubic centimetre", "cm³": "cubic centimetre", "dm": "decimetre",
-    "dm2": "square decimetre", "dm²": "square decimetre", "dm3": "cubic decimetre",
-    "dm³": "cubic decimetre", "db": "decibel", "kj": "kilojoule", "mj": "megajoule",
+    "dm": "decimetre", "db": "decibel", "kj": "kilojoule", "mj": "megajoule",
     "mmhg": "millimeter of mercury", "qt": "quart", "nmi": "nautical mile", "µs": "microsecond",
     "μs": "microsecond", "ns": "nanosecond", "bpd": "barrel per day",
     "b/d": "barrel per day", "¢": "cent", "oz": "ounce", "ha": "hectare",
@@ -185,6 +180,11 @@ SYMBOLS = {
     # print and screens: "1200 dpi", "a 458 ppi display"
     "dpi": "dot per inch", "ppi": "pixel per inch",
 }
+# a length's symbol with a power, in digits or superscript: "m2", "km²", "mi²", "mm³"
+SYMBOLS.update({f"{symbol}{power}": f"{name} {SYMBOLS[symbol]}"
+                for symbol in ("m", "km", "cm", "mm", "dm", "ft", "mi", "yd")
+                for power, name in (("2", "square"), ("²", "square"), ("3", "cubic"),
+                                    ("³", "cubic"))})
 
 
 UNIT_NAMES = {
@@ -222,9 +222,11 @@ UNIT_NAMES = {
     "gigatons": "gigaton", "megatonnes": "megaton", "volts": "volt", "watts": "watt",
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "sq m": "square metre",
     "sqm": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
-    "sq mi": "square mile", "fahrenheit": "fahrenheit", "celsius": "celsius",
+    "sq mi": "square mile", "sqft": "square foot", "sqkm": "square kilometre",
+    "fahrenheit": "fahrenheit", "celsius": "celsius",
     "hours": "hour", "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week",
-    "months": "month", "years": "year", "yrs": "year", "hps": "horsepower",
+    "months": "month", "years": "year", "yrs": "year", "yr": "year",
+    "wks": "week", "hps": "horsepower",
     "points": "point", "people": "people", "persons": "people", "times": "count",
     "year-old": "year of age", "years old": "year of age", "year old": "year of age",
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
