@@ -318,6 +318,8 @@ def test_more_things_that_are_not_figures(text: str) -> None:
         # plurals the spelling rules get wrong, learned from CoreNLP's lemmas of news
         ("caucuses", "caucus"), ("crises", "crisis"), ("lives", "life"), ("movies", "movie"),
         ("military bases", "military base"), ("olives", "olive"),
+        ("Russian roubles", "russian ruble"), ("Italian lire", "italian lira"),
+        ("Lebanese lire", "lebanese lira"),
         # a power of a length, in words or symbols, spelled either way
         ("square centimeters", "square centimetre"), ("cubic millimeters", "cubic millimetre"),
         ("mi²", "square mile"), ("yd2", "square yard"), ("mm3", "cubic millimetre"),
@@ -659,6 +661,11 @@ def test_the_news_own_currency_prefixes(text: str, found: list[tuple[float, str]
         ("Nokia agreed to pay 420 million Finnish markka for the cable maker.",
          ["finnish markka"]),
         ("A bowl of noodles in Vientiane is 15,000 kip.", ["laotian kip"]),
+        # English as another country writes it, and the country's own nouns
+        ("The fine was 3 million Russian roubles, or 500 UK pounds.",
+         ["russian ruble", "pound sterling"]),
+        ("Rent is 2,000 reais in Rio, 500 Polish złoty in Łódź and 40 Peruvian soles in Lima.",
+         ["brazilian real", "polish zloty", "peruvian sol"]),
         # CLDR's signs of letters that read as nothing else
         ("Fares rose to Ksh 500, or 16 zł in Warsaw and NIS 12 in Haifa.",
          ["kenyan shilling", "polish zloty", "israeli new shekel"]),
@@ -1416,7 +1423,12 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
      ("She is 5 foot 6.", ["foot", "inch"]),  # the inches' unit unsaid
      ("He is 6 feet 2 and weighs 15 stone.", ["foot", "inch", "stone"]),
      ("Janet Yellen is 5-foot-3, but", ["foot", "inch"]),  # as US news writes a height
-     ("It is 5 kms away; demand was 12 TWh.", ["kilometre", "terawatt hour"])],
+     ("It is 5 kms away; demand was 12 TWh.", ["kilometre", "terawatt hour"]),
+     # sentences of our own: energies by their symbols, a flow of a power of a length
+     ("Protons collided at 13 TeV; the reactor made 5 GJ of heat.",
+      ["teraelectronvolt", "gigajoule"]),
+     ("The river flows at 300 cubic metres per second, the pipe at 2 billion cubic feet a day.",
+      ["cubic metre per second", "cubic foot per day"])],
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units

@@ -74,6 +74,20 @@ def build_currencies() -> dict[str, Any]:
         for surface in {name.lower(), get_currency_name(code, count=2, locale=english).lower()}:
             surfaces.setdefault(surface, set()).add(code)
             nouns.setdefault(surface.split()[-1], set()).add(code)
+    for ident in locale_identifiers():
+        if not re.fullmatch(r"en_[A-Z0-9]+", ident):
+            continue  # English as another country writes it ("Russian roubles"), in Latin letters
+        regional = Locale.parse(ident)
+        for code in names:
+            for count in (1, 2):
+                surface = get_currency_name(code, count=count, locale=regional).lower()
+                if "(" not in surface and surface.isascii():
+                    surfaces.setdefault(surface, set()).add(code)
+    for code, native in _native_nouns(names).items():
+        adjective = names[code].rsplit(" ", 1)[0] + " " if " " in names[code] else ""
+        for noun in native:  # "2,000 reais", "500 Polish złoty", "100 lei"
+            surfaces.setdefault(adjective + noun, set()).add(code)
+            nouns.setdefault(noun, set()).add(code)
     common = _common_words()
     own = set(UNIT_NAMES) | MEASURE_WORDS | set(SURFACES) | {w + "s" for w in SURFACES}
     for noun, codes in nouns.items():
@@ -111,6 +125,44 @@ def build_currencies() -> dict[str, Any]:
             "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
             "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
             "codes": in_text, **nations}
+
+
+def _native_nouns(names: dict[str, str]) -> dict[str, set[str]]:
+    """The currency nouns of the countries' own languages that English news writes as they are
+    when they are the English noun with its accents or in its own plural ("reais", "złoty",
+    "lei", "kronor"): each currency's noun in the official languages of the territories where
+    it is tender now, singular and plural, where the singular is the English noun unaccented."""
+    import unicodedata
+
+    from babel.core import UnknownLocaleError, get_global
+    from babel.languages import get_official_languages
+    from babel.numbers import get_currency_name
+
+    def plain(word: str) -> str:
+        word = word.translate(str.maketrans("łøđ", "lod"))  # letters of their own: "złoty"
+        return "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii())
+
+    native: dict[str, set[str]] = {}
+    for territory, entries in sorted(get_global("territory_currencies").items()):
+        for code, _, until, tender in entries:
+            if until is not None or not tender or code not in names:
+                continue
+            english = names[code].split()[-1]
+            for language in get_official_languages(territory):
+                try:
+                    forms = [get_currency_name(code, count=n, locale=f"{language}_{territory}")
+                             for n in (1, 2, 5)]
+                except UnknownLocaleError:
+                    continue  # no CLDR data for the language in that territory
+                words = [w.lower() for w in forms[0].split()]
+                if english not in map(plain, words):
+                    continue  # the country's own noun is another word ("Türk lirası" has one)
+                at = list(map(plain, words)).index(english)
+                for form in forms:
+                    parts = form.lower().split()
+                    if len(parts) == len(words) and re.fullmatch(r"[^\W\d_]+", parts[at]):
+                        native.setdefault(code, set()).add(parts[at])
+    return native
 
 
 # English calls the Nordic and Czech currencies crowns; Finland's markka was the Finnish mark.

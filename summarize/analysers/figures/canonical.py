@@ -7,6 +7,7 @@ import re
 
 from ..shipped import shipped_json
 from .currencies import NAMES as CURRENCY_NAMES
+from .currencies import named_currency
 from .numbers import NATIONAL_CURRENCY
 from .words import (
     SPELLING,
@@ -124,6 +125,9 @@ def canonical_unit(unit: str | None) -> str:
     words = u.split(" ")
     if len(words) == 2 and words[0] in ("square", "cubic") and words[1] != "root":
         return f"{words[0]} {canonical_unit(words[1])}"  # "square centimeters": its unit's name
+    code = named_currency(u)
+    if code is not None:
+        return canonical_unit(code)  # "russian roubles", "reais", "uk pounds": by its ISO code
     if len(words) > 1 and NATIONAL_CURRENCY.fullmatch(words[-1]):
         # "Hong Kong dollars" -> "hong kong dollar", "US dollars" -> "dollar"
         name = " ".join([*words[:-1], singular(words[-1])])
@@ -142,6 +146,8 @@ def canonical_unit(unit: str | None) -> str:
     last = words[-1]
     if last in UNIT_NAMES:
         words[-1] = UNIT_NAMES[last]
+        if len(words) > 1 and named_currency(words[-1]) and unit.split()[-2][:1].isupper():
+            words[-1] = words[-1].split()[-1]  # "Lebanese lire": whose lira the words before say
     else:
         words[-1] = singular(last)
     return " ".join(words)

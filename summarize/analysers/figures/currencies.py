@@ -14,7 +14,8 @@ from typing import Any
 from ..sentences import sentence_around
 from ..shipped import shipped_json
 
-__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code", "national"]
+__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code", "named_currency",
+           "national"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
@@ -78,6 +79,11 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
                 return " ".join(text[end:cents.end()].split()), cents.end()
             return code, stop
     return None
+
+
+def named_currency(name: str) -> str | None:
+    """The ISO code of a currency named in words, lowercase ("russian roubles", "reais")."""
+    return _SURFACES.get(name)
 
 
 def national(unit: str, text: str, start: int, end: int) -> str | None:

@@ -320,7 +320,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         words = area.group(1).split()  # "a 15,000 square-foot office": square feet
         if re.match(r"(?:sq|square|cubic)-", words[0], re.IGNORECASE):
             words[:1] = words[0].split("-", 1)
-        return " ".join(words), end + area.end(1)
+        return with_rate(text, " ".join(words), end + area.end(1))  # "cubic metres a second"
     symbol = _SYMBOL_UNIT.match(rest)
     if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
                    (symbol.group(1).lower() not in GLUED_ONLY or symbol.group(1).lower() == "in"

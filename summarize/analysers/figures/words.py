@@ -162,6 +162,8 @@ SYMBOLS = {
     "µg": "microgram", "μg": "microgram", "mcg": "microgram", "ºc": "celsius",
     "ºf": "fahrenheit", "º": "degree",
     "dm": "decimetre", "db": "decibel", "kj": "kilojoule", "mj": "megajoule",
+    "gj": "gigajoule", "tj": "terajoule", "kev": "kiloelectronvolt", "mev": "megaelectronvolt",
+    "gev": "gigaelectronvolt", "tev": "teraelectronvolt",
     "mmhg": "millimeter of mercury", "qt": "quart", "nmi": "nautical mile", "µs": "microsecond",
     "μs": "microsecond", "ns": "nanosecond", "bpd": "barrel per day",
     "b/d": "barrel per day", "¢": "cent", "oz": "ounce", "ha": "hectare",
