@@ -670,6 +670,7 @@ def test_the_news_own_currency_prefixes(text: str, found: list[tuple[float, str]
         ("Fares rose to Ksh 500, or 16 zł in Warsaw and NIS 12 in Haifa.",
          ["kenyan shilling", "polish zloty", "israeli new shekel"]),
         ("A 5 Ft wall, 60 Kg. of rice, a ƒ/2.8 lens", ["foot", "kilogram"]),
+        ("A stamp costs 50 ¢ today.", ["cent"]),  # a sign after a space
         # a code that is also a common English word is not read as money
         ("TOP 10 albums of the year", ["album"]),
     ],
