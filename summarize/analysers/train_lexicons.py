@@ -45,7 +45,9 @@ def build_currencies() -> dict[str, Any]:
     dependency only): every currency's English name, singular and plural, as its ISO code; the
     bare noun ("lari", "markka") when only one currency is called so; the currency-sign symbols
     of every CLDR locale that name one currency only ("₾", "₭", "MX$"), and its symbols of letters
-    that cannot be read otherwise ("Ksh", "zł", "NIS"); and the ISO codes of the
+    that cannot be read otherwise ("Ksh", "zł", "NIS"); the names as the other English locales
+    write them ("Russian roubles") and the country's own noun where it is the English one
+    accented or in its own plural ("reais", "złoty", "lei"); and the ISO codes of the
     currencies in use that may stand beside a number ("MXN 500", "20 ZAR"). A code that is also
     a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
     ships) is left out, and so is a name that is one of the scanner's own unit words."""
@@ -154,10 +156,10 @@ def _native_nouns(names: dict[str, str]) -> dict[str, set[str]]:
                              for n in (1, 2, 5)]
                 except UnknownLocaleError:
                     continue  # no CLDR data for the language in that territory
-                words = [w.lower() for w in forms[0].split()]
-                if english not in map(plain, words):
+                words = [plain(w) for w in forms[0].lower().split()]
+                if english not in words:
                     continue  # the country's own noun is another word ("Türk lirası" has one)
-                at = list(map(plain, words)).index(english)
+                at = words.index(english)
                 for form in forms:
                     parts = form.lower().split()
                     if len(parts) == len(words) and re.fullmatch(r"[^\W\d_]+", parts[at]):

@@ -62,7 +62,7 @@ _FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
 
-_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)(?!\w)(?!['’-])")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)(?![\w'’-])")
 
 
 _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
