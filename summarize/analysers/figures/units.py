@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocabulary import NUMBER_WORDS
 from .canonical import is_measure
 from .context import WEIGHT_CONTEXT
 from .currencies import currency_after
@@ -56,14 +57,13 @@ _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|m
 
 
 # A number of inches after the feet, its unit unsaid: "5 foot 6", "6ft 4", "six-foot-four".
+_INCH_WORDS = "|".join(word for word, n in NUMBER_WORDS.items() if 0 < n < 12)
 _FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|"
-                        r"feet)-)(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)$")
+                        rf"feet)-)(?:\d{{1,2}}|{_INCH_WORDS})$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
 
-
 _SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)(?![\w'’-])")
-
 
 _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
                         r"(?:(?:\s-\s|[\s-])olds?|\s+of\s+age)\b",
