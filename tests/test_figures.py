@@ -889,6 +889,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # a small ratio written with hyphens is no figure (as "3-1" is not); a hyphenated
         # percent is a unit
         ("He won by nearly 3-to-1, past the 15-percent hurdle.", [(15, "%")]),
+        # a rising pair before a plural in small letters is a range of a count; a score is
+        # followed by one thing, a team, or the tally's votes
+        ("They hired 3-4 people after a 3-1 loss, decided by 5-to-4 votes.", [(3, "people")]),
+        ("About 10-15 people were hurt; the 10-6 Giants won.", [(10, "people")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
@@ -1429,7 +1433,12 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
      ("Protons collided at 13 TeV; the reactor made 5 GJ of heat.",
       ["teraelectronvolt", "gigajoule"]),
      ("The river flows at 300 cubic metres per second, the pipe at 2 billion cubic feet a day.",
-      ["cubic metre per second", "cubic foot per day"])],
+      ["cubic metre per second", "cubic foot per day"]),
+     # a power then hours is energy, spaced or hyphened; a bottle's centilitres; doses
+     ("It used 5 kilowatt hours, 50 watt-hours, 3 Wh; 300 megawatts hours later, 2 MW.",
+      ["kilowatt hour", "watt hour", "watt hour", "megawatt", "megawatt"]),
+     ("A 75cl bottle; workers got 20 mSv, patients 60 Gy, the town 3.8 μSv/h.",
+      ["centilitre", "millisievert", "gray", "microsievert per hour"])],
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units

@@ -301,6 +301,14 @@ def measure_follows(text: str, end: int) -> bool:
     return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
 
 
+def _counted_after(text: str, end: int) -> bool:
+    """A plural noun in small letters right after ``end``: a rising pair before it ("3-4 people",
+    "12-14 workers") is a range of a count, where a score is followed by one thing ("a 3-1
+    loss", "4-2 success"), a team ("the 10-6 Giants") or the tally's votes ("5-to-4 votes")."""
+    word = re.match(r" ([a-z]+)\b(?!['’-])", text[end:end + 30])
+    return bool(word and is_plural(word.group(1)) and word.group(1) not in FUNCTION_WORDS)
+
+
 def score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
     """Sports scores and tallies ("2-1", "a 5-to-4 decision") and product or index names ("S&P
     500", "iPhone 12", "Game 2")."""
@@ -309,6 +317,7 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and not m.group("cur") and not m.group("cur2") and \
             not measure_follows(text, m.end()) and \
+            not (value < second and _counted_after(text, m.end())) and \
             not AGED.search(text, max(0, m.start("num") - 20), m.start("num")):
         return True  # (a price range is no score, "$2-$3"; nor an age range, "aged 5-10")
     if m.group("qual") or m.group("cur") or m.group("pct") or m.group("pct0") or \

@@ -181,6 +181,10 @@ SYMBOLS = {
     "mg/dl": "milligram per decilitre",
     # print and screens: "1200 dpi", "a 458 ppi display"
     "dpi": "dot per inch", "ppi": "pixel per inch",
+    # a bottle's centilitres, a battery's watt hours, a dose of radiation: "a 75cl bottle",
+    # "50 Wh", "20 mSv", "0.01 Gy"
+    "cl": "centilitre", "wh": "watt hour", "sv": "sievert", "msv": "millisievert",
+    "µsv": "microsievert", "μsv": "microsievert", "gy": "gray",
 }
 # a length's symbol with a power, in digits or superscript: "m2", "km²", "mi²", "mm³"
 SYMBOLS.update({f"{symbol}{power}": f"{name} {SYMBOLS[symbol]}"
@@ -222,6 +226,7 @@ UNIT_NAMES = {
     "inches": "inch", "miles": "mile", "yards": "yard", "tonnes": "metric ton",
     "tonne": "metric ton", "tons": "ton", "gigatonnes": "gigaton", "gigatonne": "gigaton",
     "gigatons": "gigaton", "megatonnes": "megaton", "volts": "volt", "watts": "watt",
+    "watt-hour": "watt hour", "watt-hours": "watt hour",
     "pound-feet": "pound-foot", "pound-foot": "pound-foot", "sq m": "square metre",
     "sqm": "square metre", "sq ft": "square foot", "sq km": "square kilometre",
     "sq mi": "square mile", "sqft": "square foot", "sqkm": "square kilometre",
