@@ -893,6 +893,9 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # followed by one thing, a team, or the tally's votes
         ("They hired 3-4 people after a 3-1 loss, decided by 5-to-4 votes.", [(3, "people")]),
         ("About 10-15 people were hurt; the 10-6 Giants won.", [(10, "people")]),
+        # a verb in -s with its object is no plural counted ("looks that" is)
+        ("Anyone over 65 gets it free; each of the 12 pays a fee; two looks that sell.",
+         [(65, "years old"), (12, None), (2, "looks")]),
     ],
 )
 def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
@@ -1233,6 +1236,8 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
     assert [canonical_unit(f.unit) for f in extract_figures("a board 6 ft. 2 in. long")] == \
         ["foot", "inch"]  # feet abbreviated with a full stop
     for aged in ("Men aged 18 to 34 watch it.", "children ages 3 to 17 has autism",
+                 "Children ages 5 to 12 may enter.",  # "12 may": the verb, not a date
+                 "Anyone over the age of 65 gets it free.",
                  "Voters aged 18-29 backed him.",  # a hyphened pair under 30 is no score here
                  "all men aged 32 to 36 years."):
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged

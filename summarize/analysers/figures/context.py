@@ -92,8 +92,10 @@ _MONTH_BEFORE = re.compile(
     rf"\b(?:(?:{MONTH_ABBREVIATIONS})(?: ?\.)?|(?:{MONTHS_IN_FULL}))\s*$", re.IGNORECASE)
 
 
-_DAYS_TO_MONTH = re.compile(rf"\s*(?:-|–|to|and|through)\s*\d{{1,2}}\s+(?:{MONTHS})\b",
-                            re.IGNORECASE)
+# a month after a day; "may" and "march" in small letters only as a date ends ("on 12 may, the",
+# "30 march 2016"), not as the verbs ("12 may have died", "10,000 march in Paris")
+_MONTH = rf"(?!(?-i:may|march)\b(?!\s*(?:[,.;)]|\d|$)))(?:{MONTHS})\b"
+_DAYS_TO_MONTH = re.compile(rf"\s*(?:-|–|to|and|through)\s*\d{{1,2}}\s+{_MONTH}", re.IGNORECASE)
 _MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|through)\s*$",
                            re.IGNORECASE)
 
@@ -159,7 +161,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         return True  # a name that begins with a number: the club "1OAK", "9GAG", "7UP"
     if _MONTH_BEFORE.search(before):
         return True  # October 30, and tokenised "feb . 16"; not "in October. Three of them"
-    if re.match(rf"\s*(?:{MONTHS})\b", after, re.IGNORECASE) and digits and len(digits) <= 2:
+    if re.match(rf"\s*{_MONTH}", after, re.IGNORECASE) and digits and len(digits) <= 2:
         return True  # 30 October
     if digits and len(digits) <= 2 and (
             _DAYS_TO_MONTH.match(after) or _MONTH_DAY_TO.search(text, max(0, start - 25), start)

@@ -55,7 +55,6 @@ _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
 _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|meters?|m|yards?|yd|"
                           r"inch|inches|in|kilometres?|kilometers?|km)\b", re.IGNORECASE)
 
-
 # A number of inches after the feet, its unit unsaid: "5 foot 6", "6ft 4", "six-foot-four".
 _INCH_WORDS = "|".join(word for word, n in NUMBER_WORDS.items() if 0 < n < 12)
 _FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|"
@@ -149,6 +148,8 @@ _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
 
 
 # A name or pronoun ending the clause: a verb's object ("19 support Sanders."), not a modifier
+_DETERMINER = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b")
+_ITS_OBJECT = re.compile(r"\s+(?:it|them|him|us|me|the|an?|his|its|their)\b")  # after a verb in -s
 _OBJECT = re.compile(r"\s+(?:[A-Z][a-z]+|her|him|them|it|us|me)\b(?!['’-])"
                      r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|for|to|with|by|while|as)\b)")
 
@@ -183,10 +184,10 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
         return None, end
     # "pro-Sanders" modifies what follows ("pro-Sanders demonstrators"), a plural or not
     first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
-    if not first_plural and first not in _MEASURES and re.match(
-            r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b",
-            text[words[0].end():words[0].end() + 8]):
-        return None, end  # a verb or a comparative: "73 raising the", "40k cheaper than"
+    after = text[words[0].end():words[0].end() + 30]
+    if first not in _MEASURES and (not first_plural and _DETERMINER.match(after) or
+                                   first in non_nouns() and _ITS_OBJECT.match(after)):
+        return None, end  # a verb or comparative: "73 raising the", "cheaper than", "65 gets it"
     head = 0
     if value != 1 and first not in _MEASURES and not first_plural:
         # the head is the first plural of the (at most five) words: "first-team players",
@@ -204,7 +205,6 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
                 break
         if head == 0 and (participle(first) or len(first) > 5 and first.endswith("ing")):
             return None, end  # "2.7m combined", "a third of those screened": not what is counted
-        after = text[words[0].end():words[0].end() + 30]
         if head == 0 and not is_measure(first) and _OBJECT.match(after) and \
                 not CALENDAR.search(after[:12]):
             return None, end  # a verb and its object: "only 19 support Sanders", "12 favor him"
