@@ -893,6 +893,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # followed by one thing, a team, or the tally's votes
         ("They hired 3-4 people after a 3-1 loss, decided by 5-to-4 votes.", [(3, "people")]),
         ("About 10-15 people were hurt; the 10-6 Giants won.", [(10, "people")]),
+        # the first of two hyphened units left hanging makes a range, as "to" alone does; a
+        # list ("and") stays two figures
+        ("a 10- to 15-minute walk, a 5- to 10-year sentence, a 5- and 10-year plan",
+         [(10, "minutes"), (5, "years"), (5, "years"), (10, "years")]),
         # a verb in -s with its object is no plural counted ("looks that" is)
         ("Anyone over 65 gets it free; each of the 12 pays a fee; two looks that sell.",
          [(65, "years old"), (12, None), (2, "looks")]),
@@ -1443,7 +1447,9 @@ def test_what_follows_a_unit_is_said_of_its_number(text: str, value: float) -> N
      ("It used 5 kilowatt hours, 50 watt-hours, 3 Wh; 300 megawatts hours later, 2 MW.",
       ["kilowatt hour", "watt hour", "watt hour", "megawatt", "megawatt"]),
      ("A 75cl bottle; workers got 20 mSv, patients 60 Gy, the town 3.8 μSv/h.",
-      ["centilitre", "millisievert", "gray", "microsievert per hour"])],
+      ["centilitre", "millisievert", "gray", "microsievert per hour"]),
+     ("The unit makes 5,000 BTU; the burner 10,000 BTUs.",
+      ["british thermal unit", "british thermal unit"])],
 )
 def test_temperatures_and_heights_as_people_write_them(text: str, units: list[str]) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == units

@@ -263,8 +263,10 @@ FIGURE = re.compile(
     rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
     rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d))?"
     rf"(?P<pct0>\s?%)?"
-    # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to")
-    rf"(?:\s*(?:-(?=to-\d))?(?P<join>-|–|—|to|and)(?:(?<=to)-(?=\d))?"
+    # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to"; and
+    # the first of two hyphened units left hanging: "a 10- to 15-minute walk")
+    rf"(?:\s*(?:-(?=to-\d)|-\s+(?=to\s+\d[\d.,]*-[a-z]))?(?P<join>-|–|—|to|and)"
+    rf"(?:(?<=to)-(?=\d))?"
     rf"\s*(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{_NUMBER_PLAIN}))?"
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,

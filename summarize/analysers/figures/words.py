@@ -173,6 +173,7 @@ SYMBOLS = {
     "twh": "terawatt hour", "psi": "pound per square inch",
     # the energy trade's own: a million British thermal units of gas, a thousand cubic feet
     "mmbtu": "million british thermal unit", "mcf": "thousand cubic foot",
+    "btu": "british thermal unit", "btus": "british thermal unit",
     "mb/d": "million barrel per day", "kb/d": "thousand barrel per day",
     "bcm": "billion cubic metre", "mtpa": "million metric ton per annum", "dwt": "deadweight tonne",
     "teu": "twenty-foot equivalent unit",
