@@ -416,10 +416,12 @@ def test_every_unit_name_is_its_own_name() -> None:
         ("he is 6’2”, she is 5'11\"", [("6’", 6, "ft", "exact", "="), ("2”", 2, "in", "exact", "="),
                                        ("5'", 5, "ft", "exact", "="),
                                        ('11"', 11, "in", "exact", "=")]),
-        # "-odd" and "-something" say about as many of what follows
-        ("some 20-odd people and 40-something voters",
+        # "-odd" says about as many of what follows; "-something" after a decade says an age
+        # in that decade (voters in their forties), after another number about as many
+        ("some 20-odd people and 40-something voters, 25-something bikes",
          [("some 20-odd people", 20, "people", "approximate", "~"),
-          ("40-something voters", 40, "voters", "approximate", "~")]),
+          ("40-something", 40, "years old", "approximate", "~"),
+          ("25-something bikes", 25, "bikes", "approximate", "~")]),
         # a rate written with a slash; square feet written glued
         ("$3.99/gallon for a 2,000sq ft home", [("$3.99/gallon", 3.99, "USD per gallon", "exact",
                                                  "="),

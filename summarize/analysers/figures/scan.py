@@ -314,6 +314,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if after_number and (qualifier == "approximate" or
                          after_number.group().lower().endswith("plus")):
         end = after_number.end()
+        if unit is None and after_number.group().lower() == "-something" and \
+                value in range(20, 100, 10):
+            unit = "years old"  # "a 40-something nominee", "thirty-something": in her forties
     if unit is None:
         glued = end < len(text) and (text[end:end + 1].isalpha() or text[end] in "″°º¢") and \
             bool(digits)
