@@ -68,10 +68,8 @@ _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
                         r"(?:(?:\s-\s|[\s-])olds?|\s+of\s+age)\b",
                         re.IGNORECASE)  # "10 years old", "10-year-old", "10 - year - old", "of age"
 
-
 # A hyphen written apart, as tokenised text has it: "a 5 - metre wall" is a "5-metre wall".
 _SPACED_HYPHEN = re.compile(r"^\s-\s([a-z]+)\b(?!\s-\s\d)")
-
 
 # A capital C or F apart from its number, as the wires write temperatures ("highs of 35 C (95
 # F)"); the unit-sense model reads which unit it is.
@@ -147,9 +145,11 @@ def _modifies(noun: str, after: str, rest: str) -> bool:
 _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
 
 
-# A name or pronoun ending the clause: a verb's object ("19 support Sanders."), not a modifier
+# After the first word of a phrase: a determiner (after a verb or a comparative: "73 raising the",
+# "cheaper than"), an object (after a verb in -s: "65 gets it free")
 _DETERMINER = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b")
-_ITS_OBJECT = re.compile(r"\s+(?:it|them|him|us|me|the|an?|his|its|their)\b")  # after a verb in -s
+_ITS_OBJECT = re.compile(r"\s+(?:it|them|him|us|me|the|an?|his|its|their)\b")
+# A name or pronoun ending the clause: a verb's object ("19 support Sanders."), not a modifier
 _OBJECT = re.compile(r"\s+(?:[A-Z][a-z]+|her|him|them|it|us|me)\b(?!['’-])"
                      r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|in|on|at|for|to|with|by|while|as)\b)")
 
@@ -187,7 +187,7 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     after = text[words[0].end():words[0].end() + 30]
     if first not in _MEASURES and (not first_plural and _DETERMINER.match(after) or
                                    first in non_nouns() and _ITS_OBJECT.match(after)):
-        return None, end  # a verb or comparative: "73 raising the", "cheaper than", "65 gets it"
+        return None, end  # a verb or a comparative, no noun
     head = 0
     if value != 1 and first not in _MEASURES and not first_plural:
         # the head is the first plural of the (at most five) words: "first-team players",
