@@ -83,8 +83,8 @@ def length_before(text: str, start: int, end: int) -> bool:
 
 
 MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
-                    r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
-                    r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
+                   r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
+                   r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
 _OF_A_SET = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|them|all)\b",
                        re.IGNORECASE)  # "35m of its Echo devices": a count (not "500m of cable")
 _SCALED_BEFORE = re.compile(r"\d\s?(?:m|mn|million|bn|billion)\b", re.IGNORECASE)

@@ -270,7 +270,6 @@ _SIGN = re.compile(r"[$£€¥₹]|[A-Z]{1,3}\$\s?")
 _BARE = re.compile(rf"[\d.,]+|(?:{NUM_WORD})(?:-(?:{NUM_WORD}))?", re.IGNORECASE)
 
 
-
 def _index_levels(text: str, figures: list[FigureMention]) -> None:
     """In a sentence that counts index points, a bare level reached is in points too:
     "lost 162.31 points, or 2.14%, to fall to 7,425.81", "(16369.03 up 58.06 points)"."""

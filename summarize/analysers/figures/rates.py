@@ -69,15 +69,15 @@ def rate_after(text: str, stop: int) -> tuple[str, int] | None:
 
 
 # a unit of power, then hours: energy ("5 kilowatt hours", "50 watt-hours"), not a rate
-_WATT_HOURS = re.compile(r"(?i:[a-z]*watts?)[\s-]hours?(?![\w-])"
-                         r"(?!\s+(?:later|earlier|ago|before|after)\b)")
+_WATTS = re.compile(r"[a-z]*watts?", re.IGNORECASE)
+_HOURS = re.compile(r"[\s-]hours?(?![\w-])(?!\s+(?:later|earlier|ago|before|after)\b)")
 
 
 def with_rate(text: str, unit: str, stop: int) -> tuple[str, int]:
     """A unit with the rate after it: "shekels a year", "kg per week"."""
-    energy = _WATT_HOURS.match(unit + text[stop:stop + 30])
-    if energy and energy.end() > len(unit):
-        unit, stop = f"{unit.rstrip('sS')} hour", stop + energy.end() - len(unit)
+    hours = _HOURS.match(text, stop) if _WATTS.fullmatch(unit) else None
+    if hours:
+        unit, stop = f"{unit.rstrip('sS')} hour", hours.end()
     rate = rate_after(text, stop)
     if rate:
         return f"{unit} per {rate[0]}", rate[1]
