@@ -1851,8 +1851,9 @@ def test_a_national_number_with_three_digit_groups_is_a_telephone_number() -> No
                                                              ("50s", 50, 59)]),
         ("people in their 20s through their 70s and into their 80s",
          [("20s", 20, 29), ("70s", 70, 79), ("80s", 80, 89)]),
+        ("She is in her late teens.", [("late teens", 17, 19)]),
         ("He died in the 1960s.", []),  # a decade of the calendar, no age
-        ("Temperatures were in the 30s.", []),  # nobody's
+        ("The band was big in the 80s.", []),  # nobody's, and no weather
     ],
 )
 def test_decade_ages(text: str, expected: list) -> None:
@@ -1860,6 +1861,29 @@ def test_decade_ages(text: str, expected: list) -> None:
     found = extract_figures(text)
     assert [(f.text, f.low, f.high) for f in found] == expected
     assert all(f.unit == "years old" and f.qualifier == "range" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Highs will reach the mid-80s on Thursday.", [("mid-80s", 84, 86)]),
+        ("Highs in the upper 90s are expected.", [("upper 90s", 97, 99)]),
+        ("Lows will be in the teens tonight.", [("teens", 13, 19)]),
+        ("Temperatures will climb into the 100s.", [("100s", 100, 109)]),
+        ("Temperatures were in the 30s.", [("30s", 30, 39)]),
+        ("Expect a high in the low 70s and a low in the 50s.", [("low 70s", 70, 73),
+                                                               ("50s", 50, 59)]),
+        ("Temperatures in the 70s and 80s are forecast.", [("70s", 70, 79), ("80s", 80, 89)]),
+        ("His approval rating is in the low 40s.", []),  # a poll, not the weather
+        ("It was the hottest summer of the 1980s.", []),
+    ],
+)
+def test_decade_temperatures(text: str, expected: list) -> None:
+    """A temperature said as a decade, where the sentence is of the weather, is a range of
+    degrees."""
+    found = extract_figures(text)
+    assert [(f.text, f.low, f.high) for f in found] == expected
+    assert all(f.unit == "degrees" and f.qualifier == "range" for f in found)
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,9 @@ import re
 
 from ...vocabulary import HONORIFICS
 from ..sentences import SENTENCE_START
-from .mention import FigureMention
 from .words import CALENDAR, NAME_WORD, STOP_UNIT, person_names, verbs
 
-__all__ = ["AGED", "age_context", "decade_ages", "named_age"]
+__all__ = ["AGED", "age_context", "named_age"]
 
 _PRONOUN_AGE = re.compile(
     r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
@@ -105,42 +104,3 @@ def named_age(text: str, start: int, end: int, value: float) -> bool:
     if name is None or after is None or after.group(1) and after.group(1) not in verbs():
         return False
     return bool(name.group(1) or {name.group(2), name.group(3)} & person_names())
-
-
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                 "nineties")
-_OWNER = r"(?:his|her|their|my|your|our)"
-# a decade of life and its part: "30s", "mid-40s", "early twenties", "late 50's"
-_DECADE = (r"(?:(?P<part>early|mid|late)[- ]?)?"
-           rf"(?P<decade>(?P<digits>[1-9]0)['’]?s|{'|'.join(_DECADE_WORDS)})\b")
-# "in his 30s", "in her mid-40s", "in their early twenties", "a man in his late 50's", "into
-# their 80s"
-_DECADE_AGE = re.compile(rf"\bin(?:to)?\s+{_OWNER}\s+{_DECADE}", re.IGNORECASE)
-# another decade of the same list: "in their 30s, 40s and 50s", "in his 30s or 40s", "in their
-# 20s through their 70s"
-_NEXT_DECADE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)"
-                          rf"(?:{_OWNER}\s+)?{_DECADE}", re.IGNORECASE)
-# the years of a decade its part names: "early" the first four, "mid" the middle three
-_PART = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-
-
-def decade_ages(text: str) -> list[FigureMention]:
-    """Ages said as a decade of life: "in his 30s" is 30 to 39 years old, "in her early
-    twenties" 20 to 23, "in their mid-40s" 44 to 46."""
-    out: list[FigureMention] = []
-    for first_m in _DECADE_AGE.finditer(text):
-        m: re.Match[str] | None = first_m
-        while m is not None:
-            out.append(_decade(text, m))
-            m = _NEXT_DECADE.match(text, m.end())
-    return out
-
-
-def _decade(text: str, m: re.Match[str]) -> FigureMention:
-    base = int(m.group("digits")) if m.group("digits") else \
-        20 + 10 * _DECADE_WORDS.index(m.group("decade").lower())
-    first, last = _PART[m.group("part") and m.group("part").lower()]
-    start = m.start("part") if m.group("part") else m.start("decade")
-    return FigureMention(text=text[start:m.end()], value=float(base + first), unit="years old",
-                         qualifier="range", low=float(base + first), high=float(base + last),
-                         start=start, end=m.end())

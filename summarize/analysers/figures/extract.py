@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from ..casing import readable
 from ..tokenised import running_text
-from .ages import decade_ages
 from .canonical import is_measure
 from .compound import compound_amounts, shares_of_one
 from .currencies import national
+from .decades import decade_figures
 from .formats import plain_text
 from .mention import FigureMention
 from .neighbours import neighbours
@@ -45,8 +45,8 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
 
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
     found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses)) for f in scan(plain)]
-    decades = decade_ages(plain)
-    if decades:  # "in his 30s", which the scanner leaves out as a decade
+    decades = decade_figures(plain)
+    if decades:  # "in his 30s", "highs in the 80s": the scanner leaves decades out
         taken = [(f.start, f.end) for f in found]
         found = sorted(found + [d for d in decades
                                 if not any(a < d.end and d.start < b for a, b in taken)],
