@@ -804,6 +804,10 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # between the number and a name that ends the clause is a verb, not what is counted
         ("Only 19 support Sanders.", [(19, None)]),
         ("Only 19 supporters of Sanders.", [(19, "supporters")]),
+        # what a crowd does after its count, a verb: not a count of marches
+        ("More than 10,000 march in Paris.", [(10000, None)]),
+        ("Some 5,000 rally outside the embassy.", [(5000, None)]),
+        ("He led two marches in Paris.", [(2, "marches")]),
         ("Some 12 MPs and 300 CEOs came.", [(12, "MPs"), (300, "CEOs")]),
         # dozens are twelves; "dozens of" counts what follows (a range from 12, as "hundreds of"
         # is from 100: the figure's value is its low end)

@@ -15,6 +15,7 @@ from .words import (
     AGAINST,
     AREA_UNIT,
     CALENDAR,
+    CROWD_ACT,
     DIMENSIONS,
     GLUED_ONLY,
     MEASURE_WORDS,
@@ -75,9 +76,7 @@ _SPACED_HYPHEN = re.compile(r"^\s-\s([a-z]+)\b(?!\s-\s\d)")
 # F)"); the unit-sense model reads which unit it is.
 _SPACED_DEGREES = re.compile(r" ([CF])(?![\w'’&+-]|\.\w)")
 
-
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
-
 
 # An acronym's plural: "MPs", "CEOs".
 _ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
@@ -186,8 +185,9 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
     after = text[words[0].end():words[0].end() + 30]
     if first not in _MEASURES and (not first_plural and _DETERMINER.match(after) or
-                                   first in non_nouns() and _ITS_OBJECT.match(after)):
-        return None, end  # a verb or a comparative, no noun
+                                   first in non_nouns() and _ITS_OBJECT.match(after)) or \
+            value != 1 and CROWD_ACT.match(text, words[0].start(1)):
+        return None, end  # a verb ("10,000 march in Paris") or a comparative, no noun
     head = 0
     if value != 1 and first not in _MEASURES and not first_plural:
         # the head is the first plural of the (at most five) words: "first-team players",

@@ -281,6 +281,12 @@ AGAINST = r"(?:per|to\s+the|against\s+the)"
 NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 
 
+# What a crowd does, after its count and before where or against what: "10,000 march in Paris",
+# "some 5,000 rally outside the embassy", "2,000 protest against the law" (a verb, not a count of
+# marches, which would be plural).
+CROWD_ACT = re.compile(r"(?:rally|march|protest|demonstrate|riot|strike|parade|picket|gather)\s+"
+                       r"(?:in|on|at|through|outside|against|across|along|near|around|into|to|"
+                       r"towards?|over|past|from|the|their|peacefully|again)\b")
 # Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
 GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen", "bp"}
 
