@@ -1896,6 +1896,9 @@ def test_decade_temperatures(text: str, expected: list) -> None:
         ("At 82, she still runs.", "years old"),
         ("At 16, Smith left home.", "years old"),  # a name fitted as a person's
         ("He left school at 16 and joined the army.", "years old"),
+        ("She became the youngest mayor at 24.", "years old"),
+        ("He was the oldest to win it at 41.", "years old"),
+        ("He graduated at 21 with honours.", "years old"),
         ("At 10, the meeting began.", None),  # a time, or anything else
         ("At 30, Reuters said", None),
     ],

@@ -32,8 +32,10 @@ _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+
 
 
 # "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25",
-# "aged 9 months to 4 years"
-AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married)\s+at|"
+# "aged 9 months to 4 years"; "the youngest mayor at 24", "the oldest to win it at 41"
+AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married|widowed|"
+                  r"orphaned|enlisted|emigrated|graduated)\s+at|"
+                  r"(?:youngest|oldest)(?:\s+[a-z][\w'’-]*){0,5}?\s+at|"
                   r"(?:left|leaving|quit|quitting|dropped out of)\s+school\s+at|"
                   r"as (?:young|old) as)\s+"
                   r"(?:just\s+|only\s+|about\s+|between\s+|under\s+|over\s+)?"
