@@ -81,7 +81,6 @@ _PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|seems?|very|more|most|les
                         r"not)\s+$", re.IGNORECASE)
 
 
-
 @dataclass(frozen=True)
 class HedgeCue:
     cue: str

@@ -218,7 +218,6 @@ def train_ranker(data: Path, seed: int) -> RankerModel:
     return fit_ranker(articles, l2, red, words, sentences, meta)
 
 
-
 # ----------------------------------------------------------------------------- unit senses
 
 SENSE_ALPHAS = (0.1, 0.3, 1.0)  # the smoothing, chosen by the cross-validated accuracy

@@ -129,6 +129,11 @@ def _stone(text: str, start: int, end: int, digits: str | None) -> bool:
                 _STONE_WEIGHT.search(text, max(0, start - 40), end + 12))
 
 
+# a verb's modal before a label's word: "the stadium will seat 62,000 fans"
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|should|must|cannot)\s+$",
+                           re.IGNORECASE)
+
+
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
@@ -232,10 +237,6 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
     return bool(label and label.group(1).lower() in _LABELS and
                 not re.match(r"\s?(?:%|percent\b|per cent\b)|\s+times\b", after, re.IGNORECASE) and
                 not _MODAL_BEFORE.search(text, max(0, start - 40), reach + label.start(1)))
-
-
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|should|must|cannot)\s+$",
-                           re.IGNORECASE)
 
 
 # A list's marker: a number, a full stop, then the item's capital; or a number and a closing
