@@ -287,6 +287,7 @@ NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 CROWD_ACT = re.compile(r"(?:rally|march|protest|demonstrate|riot|strike|parade|picket|gather)\s+"
                        r"(?:in|on|at|through|outside|against|across|along|near|around|into|to|"
                        r"towards?|over|past|from|the|their|peacefully|again)\b")
+
 # Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
 GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen", "bp"}
 
