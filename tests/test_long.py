@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarize import document_from_text
@@ -43,6 +43,8 @@ def test_chunks_cover_the_text_cut_between_sentences_and_overlap() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=3000),
        st.integers(min_value=20, max_value=500))
+# a list's marker the sentence splitter leaves out (found by a clean clone's run)
+@example("a. aaaaaaaaaaaaaaaaaa", 20)
 def test_chunking_any_text_covers_every_non_space_character(text: str, size: int) -> None:
     chunks = split_into_chunks(text, size, overlap_chars=size // 5)
     covered = set()

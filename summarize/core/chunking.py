@@ -30,9 +30,17 @@ class Chunk:
 
 
 def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
-    """Sentence spans, with any sentence longer than ``limit`` cut at whitespace."""
+    """Sentence spans, with any sentence longer than ``limit`` cut at whitespace. What the
+    sentence splitter leaves between sentences (a list's marker "a.", a dateline) goes with the
+    sentence after it and what follows the last sentence with it, so the pieces cover every
+    character but spaces."""
+    ends = [end for _, end in sentence_spans(text)]
+    ends.append(max(len(text.rstrip()), ends[-1] if ends else 0))
     out: list[tuple[int, int]] = []
-    for start, end in sentence_spans(text):
+    start = 0
+    for end in ends:
+        while start < end and text[start].isspace():
+            start += 1
         while end - start > limit:
             cut = text.rfind(" ", start + limit // 2, start + limit)
             cut = cut if cut > start else start + limit
@@ -42,6 +50,7 @@ def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
                 start += 1
         if end > start:
             out.append((start, end))
+        start = max(start, end)
     return out
 
 
