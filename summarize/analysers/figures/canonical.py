@@ -68,6 +68,7 @@ _DATA_UNIT = re.compile(r"([kKMGTP])(b|B)(/s|ps)?")
 _DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta"}
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_unit(unit: str | None) -> str:
     """A unit's canonical name: ``%`` -> ``percentage``, ``troops`` -> ``troop``, none -> ``-``.
 

@@ -304,11 +304,14 @@ def measure_follows(text: str, end: int) -> bool:
     return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
 
 
+_WORD_AFTER = re.compile(r" ([a-z]+)\b(?!['’-])")
+
+
 def _counted_after(text: str, end: int) -> bool:
     """A plural noun in small letters right after ``end``: a rising pair before it ("3-4 people",
     "12-14 workers") is a range of a count, where a score is followed by one thing ("a 3-1
     loss", "4-2 success"), a team ("the 10-6 Giants") or the tally's votes ("5-to-4 votes")."""
-    word = re.match(r" ([a-z]+)\b(?!['’-])", text[end:end + 30])
+    word = _WORD_AFTER.match(text, end, end + 30)
     return bool(word and is_plural(word.group(1)) and word.group(1) not in FUNCTION_WORDS)
 
 

@@ -19,11 +19,11 @@ _OWNER = r"(?:his|her|their|my|your|our)"
 _DECADE = (r"(?:(?P<part>early|mid|middle|late|low|lower|upper|high)[- ]?)?"
            r"(?P<decade>(?P<digits>[1-9]0|1[0-2]0)['’]?s|teens|"
            rf"{'|'.join(_DECADE_WORDS)})\b")
-# "in his 30s", "in her mid-40s", "in their early twenties", "a man in his late 50's", "into
-# their 80s"
-_DECADE_AGE = re.compile(rf"\bin(?:to)?\s+{_OWNER}\s+{_DECADE}", re.IGNORECASE)
-# "Highs in the mid-80s", "will reach the upper 90s", "lows in the teens"
-_THE_DECADE = re.compile(rf"\bthe\s+{_DECADE}", re.IGNORECASE)
+# The first decade of a list: after "in his" (an age: "in his 30s", "in her mid-40s", "into their
+# 80s") or after "the" (the weather's, if its sentence is: "Highs in the mid-80s", "will reach
+# the upper 90s", "lows in the teens")
+_FIRST_DECADE = re.compile(rf"\b(?:(?P<owner>in(?:to)?\s+{_OWNER})|the)\s+{_DECADE}",
+                           re.IGNORECASE)
 # another decade of the same list: "in their 30s, 40s and 50s", "in his 30s or 40s", "in their
 # 20s through their 70s", "in the 70s and 80s"
 _NEXT_DECADE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)"
@@ -46,15 +46,15 @@ _OF_AGE = {None, "early", "mid", "middle", "late"}
 def decade_figures(text: str) -> list[FigureMention]:
     """Ages and temperatures said as a decade, in order of appearance."""
     out: list[FigureMention] = []
-    for first_m in _DECADE_AGE.finditer(text):
-        if _part(first_m) in _OF_AGE and len(first_m.group("digits") or "") < 3:
-            out.extend(_list(text, first_m, "years old"))
-    for first_m in _THE_DECADE.finditer(text):
-        opens, stop = sentence_around(text, first_m.start(), first_m.end())
-        if _WEATHER.search(text, opens, stop) and \
-                not any(f.start < first_m.end() and first_m.start() < f.end for f in out):
+    for first_m in _FIRST_DECADE.finditer(text):
+        if out and first_m.start() < out[-1].end:
+            continue  # read already as the rest of a list
+        if first_m.group("owner"):
+            if _part(first_m) in _OF_AGE and len(first_m.group("digits") or "") < 3:
+                out.extend(_list(text, first_m, "years old"))
+        elif _WEATHER.search(text, *sentence_around(text, first_m.start(), first_m.end())):
             out.extend(_list(text, first_m, "degrees"))
-    return sorted(out, key=lambda f: f.start)
+    return out
 
 
 def _part(m: re.Match[str]) -> str | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from ..sentences import sentence_around
-from .words import DIMENSIONS, non_nouns
+from .words import DIMENSIONS, MONEY, MONEY_WORDS, non_nouns
 
-__all__ = ["MONEY", "length_before", "metres"]
+__all__ = ["length_before", "metres"]
 
 
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
@@ -56,11 +56,8 @@ _PLACED = re.compile(r"\s+(?:underground|underwater|under\s+water|(?:above|below
 # A length spelled out earlier in the sentence: "peaked at 8.9 metres, just below the record of
 # 9.1m".
 _METRES_BEFORE = re.compile(r"\d[\d,.]*[\s-]?(?:metres?|meters?)\b[^.!?;:]*$", re.IGNORECASE)
-# Words of money (who paid, what it cost, what it was worth), of which one right before it says
-# the number is money: "won the 100 metres and earned 2m".
-_MONEY_WORDS = (r"earn\w*|paid|pay\w*|costs?|costing|worth|rais\w+|spen[dt]\w*|pric\w+|fund\w*|"
-                r"budget\w*|salary|fees?|sold|sell\w*|bought|buy\w*|valu\w+")
-_MONEY_BEFORE = re.compile(rf"\b(?:{_MONEY_WORDS}|prize)\b[^.!?;:]{{0,20}}$", re.IGNORECASE)
+# A word of money right before a number says it is money: "won the 100 metres and earned 2m".
+_MONEY_BEFORE = re.compile(rf"\b(?:{MONEY_WORDS}|prize)\b[^.!?;:]{{0,20}}$", re.IGNORECASE)
 
 
 def length_before(text: str, start: int, end: int) -> bool:
@@ -82,9 +79,6 @@ def length_before(text: str, start: int, end: int) -> bool:
                     for w in re.findall(r"[A-Za-z]+", before)[-6:]))
 
 
-MONEY = re.compile(rf"[£$€¥]|\b(?:{_MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
-                   r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
-                   r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
 _OF_A_SET = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|your|these|those|them|all)\b",
                        re.IGNORECASE)  # "35m of its Echo devices": a count (not "500m of cable")
 _SCALED_BEFORE = re.compile(r"\d\s?(?:m|mn|million|bn|billion)\b", re.IGNORECASE)

@@ -19,9 +19,8 @@ from itertools import takewhile
 from typing import Any
 
 from ..shipped import shipped_json
-from .lengths import MONEY
 from .primes import in_height
-from .words import FUNCTION_WORDS
+from .words import FUNCTION_WORDS, MONEY
 
 __all__ = ["SURFACES", "context_words", "fit_forms", "fit_senses", "resolve", "surface_at",
            "surface_of", "written_form"]

@@ -281,12 +281,20 @@ AGAINST = r"(?:per|to\s+the|against\s+the)"
 NAME_WORD = r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
 
 
+# Words of money (who paid, what it cost, what it was worth) and a sentence's talk of money: a
+# "2m" there is no length ("The club earned 2m"), "pounds of public money" no weight.
+MONEY_WORDS = (r"earn\w*|paid|pay\w*|costs?|costing|worth|rais\w+|spen[dt]\w*|pric\w+|fund\w*|"
+               r"budget\w*|salary|fees?|sold|sell\w*|bought|buy\w*|valu\w+")
+MONEY = re.compile(rf"[£$€¥]|\b(?:{MONEY_WORDS}|pounds?|dollars?|euros?|sterling|money|cash|"
+                   r"cost\w*|deals?|revenue|profit\w*|sales?|loss\w*|debts?|invest\w*|bids?|"
+                   r"offer\w*|wages?|fine[ds]?|bill|contract|transfer|signing)\b", re.IGNORECASE)
+
 # What a crowd does, after its count and before where or against what: "10,000 march in Paris",
 # "some 5,000 rally outside the embassy", "2,000 protest against the law" (a verb, not a count of
 # marches, which would be plural).
 CROWD_ACT = re.compile(r"(?:rally|march|protest|demonstrate|riot|strike|parade|picket|gather)\s+"
                        r"(?:in|on|at|through|outside|against|across|along|near|around|into|to|"
-                       r"towards?|over|past|from|the|their|peacefully|again)\b")
+                       r"towards?|over|past|from|peacefully|again)\b")
 
 # Symbols that are ordinary words when they stand apart: "5 in the morning", "5 a day".
 GLUED_ONLY = {"in", "a", "s", "h", "t", "v", "pa", "ms", "mt", "kt", "cc", "mi", "ma", "sen", "bp"}
