@@ -1893,6 +1893,27 @@ def test_decade_temperatures(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Lows of minus 15 are expected overnight.", [("minus 15", -15, "degrees")]),
+        ("The temperature hit 25 on Sunday.", [("25", 25, "degrees")]),
+        ("Temperatures are expected to climb to 40 on Friday.", [("40", 40, "degrees")]),
+        ("Sunday: sunny, high 78, low 60.", [("78", 78, "degrees"), ("60", 60, "degrees")]),
+        ("Wind chills of minus 30 are possible.", [("minus 30", -30, "degrees")]),
+        ("The heat index reached 109 by late afternoon.", [("109", 109, "degrees")]),
+        ("Shares hit a high of 78 on Monday.", [("78", 78, None)]),  # a price: no weather
+        ("Stocks hit record highs of 150.", [("150", 150, None)]),
+        ("Temperatures in 12 cities fell.", [("12 cities", 12, "cities")]),
+        ("The temperature reached 5,000 in the furnace.", [("5,000", 5000, None)]),
+    ],
+)
+def test_unsaid_degrees(text: str, expected: list) -> None:
+    """A number with no unit where a temperature stands after the word for one is degrees; a
+    day's "high" or "low" only in a sentence of the weather."""
+    assert [(f.text, f.value, f.unit) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("At 82, she still runs.", "years old"),
         ("At 16, Smith left home.", "years old"),  # a name fitted as a person's
         ("He left school at 16 and joined the army.", "years old"),

@@ -19,7 +19,8 @@ physical sales", "categories of products"), what a share is of ("half the condos
 sized containers count ("eight million 250ml bottles"). A number with no unit of its own takes
 one from a coordinated neighbour ("eight or nine euros", "from 208 pounds to 193", "6 million
 homes, including 1.5 million"), from a parallel clause ("rose by 2 percent but X fell by 1."),
-or is an index level in points where the sentence counts index points. The change is ``=``,
+or is an index level in points where the sentence counts index points, or degrees where a
+temperature stands ("Lows of minus 15", "the heat index reached 109"). The change is ``=``,
 ``~``, ``>``, ``<`` from the qualifier, or ``up``/``down`` from a movement verb ("fell 2%",
 "rose to 5%", "lost 190 points, or 0.6%"); a restatement in parentheses or after ", or"
 carries its antecedent's qualifier and change ("more than 100 kilometres (60 miles)").

@@ -8,6 +8,7 @@ import re
 
 from ..sentences import sentence_around
 from .mention import FigureMention
+from .weather import WEATHER
 
 __all__ = ["decade_figures"]
 
@@ -28,11 +29,6 @@ _FIRST_DECADE = re.compile(rf"\b(?:(?P<owner>in(?:to)?\s+{_OWNER})|the)\s+{_DECA
 # 20s through their 70s", "in the 70s and 80s"
 _NEXT_DECADE = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through)\s+)"
                           rf"(?:(?:{_OWNER}|the)\s+)?{_DECADE}", re.IGNORECASE)
-# what says a sentence's decade is of the weather: "Highs in the 80s", "temperatures in the
-# 30s", "a high in the upper 70s", "the mercury climbed into the 100s"
-_WEATHER = re.compile(r"\b(?:highs|lows|temperatures?|temps|degrees|thermometers?|mercury|"
-                      r"wind chills?|heat index|(?:a|the|daytime|overnight)\s+(?:high|low)\s+"
-                      r"(?:in|of|near|around)\s+the)\b", re.IGNORECASE)
 # the years of a decade its part names: "early" the first four, "mid" the middle three; the
 # teens begin at 13
 _PART = {None: (0, 9), "early": (0, 3), "low": (0, 3), "lower": (0, 3), "mid": (4, 6),
@@ -52,7 +48,7 @@ def decade_figures(text: str) -> list[FigureMention]:
         if first_m.group("owner"):
             if _part(first_m) in _OF_AGE and len(first_m.group("digits") or "") < 3:
                 out.extend(_list(text, first_m, "years old"))
-        elif _WEATHER.search(text, *sentence_around(text, first_m.start(), first_m.end())):
+        elif WEATHER.search(text, *sentence_around(text, first_m.start(), first_m.end())):
             out.extend(_list(text, first_m, "degrees"))
     return out
 

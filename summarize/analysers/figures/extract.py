@@ -18,6 +18,7 @@ from .neighbours import neighbours
 from .numbers import scaled
 from .scan import scan
 from .senses import resolve
+from .weather import unsaid_degrees
 from .words import is_plural
 
 __all__ = ["extract_figures"]
@@ -52,7 +53,7 @@ def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
                                 if not any(a < d.end and d.start < b for a, b in taken)],
                        key=lambda f: f.start)
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
-    found = [_counted_thousands(f) for f in found]
+    found = unsaid_degrees(plain, [_counted_thousands(f) for f in found])
     if plain == text:
         return found
     return [f if f.text == text[f.start:f.end] else
