@@ -4,11 +4,20 @@ Cassettes live in ``cassettes/<test module>/<test>.yaml`` at the project's top. 
 record mode ``none`` (pytest-recording's default). Re-record them from the real embedded model:
 
     .venv/bin/python -m pytest -m vcr --record-mode=rewrite
+
+Property tests (hypothesis) draw the same examples on every run, so a run of the README's test
+command, or CI's, never goes red on a case nobody has seen. To look for new failing cases, draw
+fresh random examples (each run draws others):
+
+    HYPOTHESIS_PROFILE=explore .venv/bin/python -m pytest
+
+and pin what it finds with ``@example``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -17,11 +26,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from pydantic import BaseModel
 
 from summarize import Document, load_document, resolve_settings
 from summarize.backends import Extraction, OpenAICompatibleBackend
 from summarize.schema import Usage
+
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "north-korean-troops-kursk.txt"
