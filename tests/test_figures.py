@@ -1564,6 +1564,8 @@ def test_feet_and_inches_by_their_signs_before_a_dimensions_word(text: str,
     ("the town has 12.500 inhabitants", 12500), ("shares rose 1.125 points", 1.125),
     # finance's "MM" after money, millimetres without it
     ("the fund raised $4.1MM", 4.1e6), ("it cost $ 2.5 mm", 2.5e6), ("150mm of rain", 150),
+    # and its glued "T" after money, a tonne without it
+    ("its market value hit $2.174T", 2.174e12), ("5t of coal", 5), ("it sold $5 T-shirts", 5),
 ])
 def test_more_short_scales(text: str, value: float) -> None:
     assert [f.value for f in extract_figures(text)] == [value]

@@ -63,7 +63,8 @@ _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECAS
 
 _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
                           re.IGNORECASE)
-_FINANCE_MILLIONS = re.compile(r"\s?(?:MM|mm)\b")
+# finance writes a million "MM" ("$5MM") and a trillion a glued "T" ("$2.1T")
+_FINANCE_SCALE = re.compile(r"\s?(?P<million>MM|mm)\b|T\b")
 # A verb whose particle is the "up" of "up to": "edged up to 4.1%", "have gone up to $8,400" (but
 # "jumped up to 12% in early trade" may say "as much as")
 _UP_VERB = re.compile(r"\b(?:(?:edg|inch|tick|mov|nudg|push)(?:e[ds]?|ing)|ticks?|creep(?:s|ing)?|"
@@ -290,9 +291,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     unit: str | None = None
     currency = m.group("cur")
     scale_word = (m.group("scale") or "").strip()
-    finance = _FINANCE_MILLIONS.match(text, end) if currency and not scale_word else None
+    finance = _FINANCE_SCALE.match(text, end) if currency and not scale_word else None
     if finance and low is None:
-        value, end = scaled(value, "million"), finance.end()  # finance: "$5MM" is $5 million
+        value = scaled(value, "million" if finance.group("million") else "trillion")
+        end = finance.end()
     if scale_word == "m" and not currency and not pct and (
             digits and digits_value(digits) >= 1000 or metres(text, n0, m.end()) or
             length_before(text, n0, m.end()) or
