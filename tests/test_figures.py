@@ -1933,6 +1933,24 @@ def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The boy is three and a half.", [(3.5, "years old")]),
+        ("She was 2½ when they moved.", [(2.5, "years old")]),
+        ("His daughter is 12.", [(12, "years old")]),
+        ("The sisters are 12 and 14.", [(12, "years old"), (14, "years old")]),
+        ("The boy was 3.5 miles away.", [(3.5, "miles")]),
+        # an age in digits, then people counted in words
+        ("One of the boys was 16 and two were 17 when they were held.",
+         [(16, "years old"), (2, None), (17, None)]),
+    ],
+)
+def test_a_childs_age(text: str, expected: list) -> None:
+    """A child said to be a number, whole or and a half, is that many years old."""
+    assert [(f.value, f.unit) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # cents of a named currency are cents, not the currency
         ("The coin is worth 20 euro cents.", [(20.0, "euro cent")]),
         ("A gallon costs 19 United States cents more.", [(19.0, "cent")]),

@@ -14,7 +14,14 @@ __all__ = ["AGED", "age_context", "named_age"]
 _PRONOUN_AGE = re.compile(
     r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
     r"has been|is now|was then|becomes|became|be|am)|turned|turns|turning|to turn|will turn|"
-    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m)\s+$", re.IGNORECASE)  # "they're 55"
+    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m|"
+    # "The boy is three and a half", "his daughter was 12"
+    r"(?:boy|girl|son|daughter|child|baby|toddler|brother|sister|grandson|granddaughter|kid|"
+    r"twin|teenager|youngster|infant)s?\s+(?:is|was|are|were|will be|would be|"
+    r"would have been|is now|turned)"
+    r")\s+$", re.IGNORECASE)  # "they're 55"
+# a child's age in half years: "three and a half", "2½"
+_HALF = re.compile(r"half|½")
 
 
 # "Maddon, 66,", "the man, 22, from", "daughter, 34," and in lower-cased text "john smith, 45,";
@@ -51,7 +58,8 @@ _PERSON_AFTER = re.compile(r",\s+(?:(?:he|she|i|we|they)\b|([A-Z][a-z]+)\b)")
 
 def age_context(text: str, start: int, end: int, value: float) -> bool:
     """A bare whole number that is someone's age: "Maddon, 66,", "aged 35", "she was 10."."""
-    if not value.is_integer() or not 0 < value <= 115:
+    if not (value.is_integer() or value < 18 and (2 * value).is_integer() and
+            _HALF.search(text, start, end)) or not 0 < value <= 115:
         return False
     before = text[max(0, start - 40):start]
     after = text[end:end + 12]

@@ -41,7 +41,8 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and (re.fullmatch(
                 r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
                 r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between) or
-                _PART_OF.fullmatch(between) and b.value <= a.value):
+                _PART_OF.fullmatch(between) and b.value <= a.value) and \
+                not _count_after_age(a, b):
             # "from 208 pounds to 193", "912,000 vehicles in the quarter, of which 96,000"
             out[i] = b = replace(b, unit=a.unit)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
@@ -156,6 +157,12 @@ _WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
 
 # What may stand between two figures of one movement, its verb said once: a place or a time
 # of the first, then "and" or a comma, then the second's subject of up to three words.
+def _count_after_age(a: FigureMention, b: FigureMention) -> bool:
+    """Whether ``b``, in words after an age in digits, counts people instead ("One of the boys
+    was 16 and two were 17": the news writes ages in digits)."""
+    return a.unit == "years old" and a.text[:1].isdigit() and not any(c.isdigit() for c in b.text)
+
+
 _GAPPED_MOVE = re.compile(r"(?:\s+(?:in|on|this|last|over|for)\s+[\w&.'’ -]{1,24}?)?"
                           r"(?:,\s*(?:and\s+|while\s+)?|,?\s+(?:and|while|whereas)\s+)"
                           r"((?:[\w&.'’-]+\s+){0,3})")
