@@ -58,6 +58,9 @@ def test_figures_with_value_unit_and_qualifier(text: str, expected: tuple) -> No
         "either just before or after the election on November 5.",
         "By Aghakazim Guliyev2812",
         "tickets in Section 427 Row 21",
+        # a report's figures and tables, and their panels
+        "as Figure 6B and 6C show", "(Fig. 1 C)", "see Tables 1, 2 and 3",
+        "(Figure 2F, 2G, and 2K)",
         "an F-16 fighter and COVID-19",
         "the 22nd amendment",
         "in 2024, the war went on",

@@ -31,8 +31,8 @@ What is not a figure, and why:
   something is counted after them: "2000 - 2500 calories") and eras ("between A.D. 1000 and
   1260") are dates, not quantities;
 * identifiers: a number glued to letters ("Guliyev2812", "F-16", "COVID-19") or after a label
-  word ("Section 427", "Row 21", "No. 5", "Article 5"), a name ("iPhone 12") or an index's name
-  ("S&P 500", "FTSE 100"), and ZIP codes;
+  word ("Section 427", "Row 21", "No. 5", "Article 5", a report's "Figure 6B and 6C"), a name
+  ("iPhone 12") or an index's name ("S&P 500", "FTSE 100"), and ZIP codes;
 * ordinals ("22nd", "third"), clock times ("10:30", "5am", "0401 GMT") and sports scores
   ("2-1");
 * parts of codes: telephone numbers ("+44 20 7946 0958"), ISBNs, a quarter's name ("3Q24"),

@@ -31,6 +31,10 @@ _LABELS = {
     "question", "game", "round", "stage", "phase", "step", "tier", "category", "class",
     "division", "unit", "scene", "act", "type",  # "type 2 diabetes"
 }
+# A report's own parts, written with a capital ("see Figure 6B", "Fig. 1 C", "Tables 2 and 3";
+# not "the figure 10,000"), and the rest of their list
+_REPORT_PART = re.compile(r"\b(?:Figures?|Figs?\.|Tables?|Exhibits?|Charts?)\s*"
+                          r"(?:\d+[A-Za-z]?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|[-–]\s*))*$")
 
 
 TIME_SUFFIX = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?)(?![A-Za-z])|\so['’]clock\b",
@@ -230,6 +234,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
         # an equation's side ("1 kg = 2.2 lb")
     if before.endswith("[") and after.startswith("]") and before[-2:-1].strip():
         return True  # a reference marker glued to its sentence: "per year[27]", "people.[3]"
+    if _REPORT_PART.search(text, max(0, start - 40), start):
+        return True
     reach = max(0, start - 24)
     label = re.search(r"([A-Za-z.]+)(?: \.)?(?:\s*\d+\s+of)?\s*$", text[reach:start])
     # "Section 427", in words "part two", "the No. two spot", "no . 33"; then "Page 4 of 12";
