@@ -2040,3 +2040,19 @@ def test_a_movement_said_once_for_two_subjects(text: str, expected: list[str]) -
 def test_a_rate_of_exchange_names_its_two_currencies(text: str,
                                                      expected: list[tuple[float, str]]) -> None:
     assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cut aid by nearly $55 billion over six years.", ("six years", "exact", "=")),
+        ("The project will create 2,000 jobs over five years.", ("five years", "exact", "=")),
+        ("Prices rose 20% over two years.", ("two years", "exact", "=")),
+        ("He has lived there for over six years.", ("over six years", "at_least", ">")),
+        ("The 3 men served over 20 years in prison.", ("over 20 years", "at_least", ">")),
+    ],
+)
+def test_over_a_span_after_an_amount_is_its_period(text: str, expected: tuple) -> None:
+    """"over" and a span of time right after an amount is the time it takes, not more than."""
+    last = extract_figures(text)[-1]
+    assert (last.text, last.qualifier, last.change) == expected

@@ -98,6 +98,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                     change = a.change
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
+    _periods(text, out)
     _index_levels(text, out)
     _exchange_rates(text, out)
     _scale_said_before(text, out)
@@ -157,6 +158,25 @@ _WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
 
 # What may stand between two figures of one movement, its verb said once: a place or a time
 # of the first, then "and" or a comma, then the second's subject of up to three words.
+_DURATIONS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "decades",
+                        "quarters", "seasons", "year", "month", "week", "day", "hour", "decade"))
+_OVER = re.compile(r"over\s+", re.IGNORECASE)
+
+
+def _periods(text: str, figures: list[FigureMention]) -> None:
+    """"over" and a span of time after an amount is the time it takes, not "more than": "$5
+    billion over 10 years", "2,000 jobs over five years", "rose 20% over two years", right after
+    it (but "served over 20 years", "for over six years", "3 men served over 20 years" are
+    more than that)."""
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        over = _OVER.match(b.text)
+        if over and b.qualifier == "at_least" and b.unit in _DURATIONS and \
+                text[a.end:b.start].isspace():
+            figures[i] = replace(b, text=b.text[over.end():], start=b.start + over.end(),
+                                 qualifier="exact", change="=")
+
+
 def _count_after_age(a: FigureMention, b: FigureMention) -> bool:
     """Whether ``b``, in words after an age in digits, counts people instead ("One of the boys
     was 16 and two were 17": the news writes ages in digits)."""
