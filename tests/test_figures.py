@@ -837,7 +837,7 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("It is one of the top 10 arms exporters; 200 plainclothes police officers came.",
          [(10, "arms exporters"), (200, "plainclothes police officers")]),
         ("Which of these two sides takes precedence? One in 45 children ages 3 to 17 has it.",
-         [(2, "sides"), (45, "children"), (3, "years old")]),
+         [(2, "sides"), (100 / 45, "% of children"), (3, "years old")]),
         # a modifier said with each number, the noun once; names joined by "and"
         ("It claimed 104 merchant and 16 military vessels; 5 British and 3 French officials.",
          [(104, "merchant vessels"), (16, "military vessels"), (5, "British officials"),
@@ -1224,6 +1224,10 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         # the verb after a share of one agrees with the one, so is no part of the group's noun
         ("One in five children lives in poverty", 20, "% child"),
         ("1 in 3 sports fans says so", 100 / 3, "% sports fan"),
+        # odds of one, out of any number but a year's
+        ("the odds come out to 1 in 64, or so", 100 / 64, "percentage"),
+        ("it estimates that one in 45 children has autism", 100 / 45, "% child"),
+        ("The risk is 1 in 10,000.", 0.01, "percentage"),
         # plurals of compounds of man, woman and child
         ("he leaves behind nine grandchildren", 9, "grandchild"),
         ("four congressmen and officials", 4, "congressman"),
