@@ -117,8 +117,7 @@ _RATIO = re.compile(r"(?:\s+(?:in|out\s+of)\s+|-in-|\s+of\s+(?=(?:10|ten)\b))"
                     r"(3|4|5|6|7|8|9|10|100|1,000|three|four|five|"
                     r"six|seven|eight|nine|ten|a hundred|a thousand|"
                     # odds of one: "1 in 64", "one in 250", "1 in 10,000" (not a year)
-                    r"(?P<odds>(?<=1 in )(?!(?:1[89]|20)\d\d\b)[1-9]\d{0,2}(?:,\d{3})?|"
-                    r"(?<=one in )(?!(?:1[89]|20)\d\d\b)[1-9]\d{0,2}(?:,\d{3})?))\b"
+                    r"(?:(?<=1 in )|(?<=one in ))(?!(?:1[89]|20)\d\d\b)[1-9]\d{0,2}(?:,\d{3})?)\b"
                     r"(?!\s*(?:%|percent\b|per cent\b|[,.]\d|-))", re.IGNORECASE)
 
 

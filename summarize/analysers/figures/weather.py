@@ -26,14 +26,14 @@ _HIGH_LOW = r"highs?|lows?"
 # reach", "are expected to climb to", "dropped overnight to")
 _VERB = (r"(?:reach(?:ed|es|ing)?|hit(?:s|ting)?|top(?:s|ped|ping)?|touch(?:ed|es|ing)?|"
          r"(?:peak|hover|st[ao]y|stand|stood|settle)(?:ed|s|ing)?\s+(?:at|around|near)|"
-         r"(?:r[io]s(?:e|en|es|ing)|climb|soar|jump|surge|fall|fell|fallen|drop|dip|plunge|plummet|"
-         r"sink|sank|slip|slid|tumble|warm|cool)(?:ed|s|ing|ped|ping|ped)?\s+(?:to|into)|"
-         r"rang(?:e|ed|es|ing)|(?:was|were|is|are|be|been|of|near|around|at|in|to|between|from|only|just|about)"
-         r")")
+         r"(?:r[io]s(?:e|en|es|ing)|climb|soar|jump|surge|fall|fell|fallen|drop|dip|plunge|"
+         r"plummet|sink|sank|slip|slid|tumble|warm|cool)(?:ed|s|ing|ped|ping)?\s+(?:to|into)|"
+         r"rang(?:e|ed|es|ing)|was|were|is|are|be|been|of|near|around|at|in|to|between|from|"
+         r"only|just|about)")
 _FILLER = (r"(?:will|would|could|may|might|can|should|are|were|was|is|be|been|have|has|had|"
            r"expected|forecast|set|likely|to|again|even|only|just|briefly|overnight|today|"
            r"tonight|tomorrow|yesterday|sometimes|still|then|also|a|the|record|daily|average|"
-           r"daytime|overnight|morning|afternoon|night|nighttime|could|there)")
+           r"daytime|morning|afternoon|night|nighttime|there)")
 _HEDGE = r"(?:about|around|near|nearly|almost|roughly|some|up to|as (?:high|low) as|at least)"
 _BEFORE = (rf"\b(?:(?P<names>{_NAMES})|(?P<high>{_HIGH_LOW}))"
            rf"(?:\s+{_FILLER}){{0,3}}(?:\s+{_VERB})?(?:\s+{_FILLER}){{0,2}}(?:\s+{_HEDGE})?"
