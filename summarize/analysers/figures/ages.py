@@ -14,12 +14,12 @@ __all__ = ["AGED", "age_context", "named_age"]
 _PRONOUN_AGE = re.compile(
     r"\b(?:(?:he|she|who|i|you|they|we)\s+(?:is|was|will be|would be|would have been|had been|"
     r"has been|is now|was then|becomes|became|be|am)|turned|turns|turning|to turn|will turn|"
-    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m|"
+    r"(?:he|she|who)['’]s|(?:you|they|we)['’]re|i['’]m|"  # "they're 55"
     # "The boy is three and a half", "his daughter was 12"
     r"(?:boy|girl|son|daughter|child|baby|toddler|brother|sister|grandson|granddaughter|kid|"
     r"twin|teenager|youngster|infant)s?\s+(?:is|was|are|were|will be|would be|"
     r"would have been|is now|turned)"
-    r")\s+$", re.IGNORECASE)  # "they're 55"
+    r")\s+$", re.IGNORECASE)
 # a child's age in half years: "three and a half", "2½"
 _HALF = re.compile(r"half|½")
 

@@ -156,10 +156,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
 _WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
 
 
-# What may stand between two figures of one movement, its verb said once: a place or a time
-# of the first, then "and" or a comma, then the second's subject of up to three words.
-_DURATIONS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "decades",
-                        "quarters", "seasons", "year", "month", "week", "day", "hour", "decade"))
+# a span of time, by its canonical name ("years", "yrs": "year")
+_DURATIONS = frozenset(("year", "month", "week", "day", "hour", "minute", "decade", "quarter",
+                        "season"))
 _OVER = re.compile(r"over\s+", re.IGNORECASE)
 
 
@@ -171,7 +170,7 @@ def _periods(text: str, figures: list[FigureMention]) -> None:
     for i in range(1, len(figures)):
         a, b = figures[i - 1], figures[i]
         over = _OVER.match(b.text)
-        if over and b.qualifier == "at_least" and b.unit in _DURATIONS and \
+        if over and b.qualifier == "at_least" and canonical_unit(b.unit) in _DURATIONS and \
                 text[a.end:b.start].isspace():
             figures[i] = replace(b, text=b.text[over.end():], start=b.start + over.end(),
                                  qualifier="exact", change="=")
@@ -183,6 +182,8 @@ def _count_after_age(a: FigureMention, b: FigureMention) -> bool:
     return a.unit == "years old" and a.text[:1].isdigit() and not any(c.isdigit() for c in b.text)
 
 
+# What may stand between two figures of one movement, its verb said once: a place or a time
+# of the first, then "and" or a comma, then the second's subject of up to three words.
 _GAPPED_MOVE = re.compile(r"(?:\s+(?:in|on|this|last|over|for)\s+[\w&.'’ -]{1,24}?)?"
                           r"(?:,\s*(?:and\s+|while\s+)?|,?\s+(?:and|while|whereas)\s+)"
                           r"((?:[\w&.'’-]+\s+){0,3})")

@@ -35,10 +35,9 @@ _FILLER = (r"(?:will|would|could|may|might|can|should|are|were|was|is|be|been|ha
            r"tonight|tomorrow|yesterday|sometimes|still|then|also|a|the|record|daily|average|"
            r"daytime|morning|afternoon|night|nighttime|there)")
 _HEDGE = r"(?:about|around|near|nearly|almost|roughly|some|up to|as (?:high|low) as|at least)"
-_BEFORE = (rf"\b(?:(?P<names>{_NAMES})|(?P<high>{_HIGH_LOW}))"
-           rf"(?:\s+{_FILLER}){{0,3}}(?:\s+{_VERB})?(?:\s+{_FILLER}){{0,2}}(?:\s+{_HEDGE})?"
-           r"\s*[:,]?\s*$")
-_BEFORE_RE = re.compile(_BEFORE, re.IGNORECASE)
+_BEFORE = re.compile(rf"\b(?:(?P<names>{_NAMES})|{_HIGH_LOW})(?:\s+{_FILLER}){{0,3}}"
+                     rf"(?:\s+{_VERB})?(?:\s+{_FILLER}){{0,2}}(?:\s+{_HEDGE})?\s*[:,]?\s*$",
+                     re.IGNORECASE)
 # a sentence of the weather besides its "high" or "low"
 _FORECAST = re.compile(rf"\b(?:{_NAMES}|degrees|weather|forecasts?|forecasters?|sunny|sunshine|"
                        r"cloudy|clouds|rain|showers|snow|storms?|winds?|breezy|humid|heat|"
@@ -58,12 +57,8 @@ def unsaid_degrees(text: str, figures: list[FigureMention]) -> list[FigureMentio
 def _is_temperature(text: str, f: FigureMention) -> bool:
     if f.unit is not None or not _COLDEST <= f.value <= _HOTTEST:
         return False
-    lo = max(0, f.start - _REACH)
-    m = _BEFORE_RE.search(text, lo, f.start)
+    m = _BEFORE.search(text, max(0, f.start - _REACH), f.start)
     if m is None:
         return False
-    if m.group("names"):
-        return True
-    begin, end = sentence_around(text, f.start, f.end)
-    sentence = text[begin:end]
-    return _FORECAST.search(sentence) is not None
+    return bool(m.group("names") or
+                _FORECAST.search(text, *sentence_around(text, f.start, f.end)))
