@@ -2060,3 +2060,62 @@ def test_over_a_span_after_an_amount_is_its_period(text: str, expected: tuple) -
     """"over" and a span of time right after an amount is the time it takes, not more than."""
     last = extract_figures(text)[-1]
     assert (last.text, last.qualifier, last.change) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least one recent attempt was successful.", [(1.0, "recent attempt", ">")]),
+        ("He said at least one former employee objected.", [(1.0, "former employee", ">")]),
+        ("At least one county official said so.", [(1.0, "county official", ">")]),
+        ("At least one official told reporters.", [(1.0, "official", ">")]),
+        ("He will have at least one fewer opponent.", [(1.0, "opponent", ">")]),
+        ("There were 20,000 fewer voters this time.", [(20000.0, "voters", "=")]),
+        # a lone "one" is still no figure unless it measures
+        ("One recent attempt was successful.", []),
+    ],
+)
+def test_a_count_of_one_finds_its_noun_past_adjectives(text: str, expected: list) -> None:
+    assert [(f.value, f.unit, f.change) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He never spoke longer than 30 minutes.", [(30.0, "minutes", ">")]),
+        ("The tower is taller than 300 metres.", [(300.0, "metres", ">")]),
+        ("Tickets are cheaper than $20.", [(20.0, "USD", "<")]),
+        ("Voters younger than 30 backed her.", [(30.0, "years old", "<")]),
+        ("Anyone older than 65 can apply.", [(65.0, "years old", ">")]),
+        # a measure said after the bound keeps its unit
+        ("The building is older than 50 years.", [(50.0, "years", ">")]),
+    ],
+)
+def test_a_comparative_bounds_the_figure(text: str, expected: list) -> None:
+    assert [(f.value, f.unit, f.change) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The case will be heard by 10 judges rather than 11.", ["judges", "judges"]),
+        ("The board has 12 seats instead of 10.", ["seats", "seats"]),
+        ("It sold 40 cars compared with 25 a year earlier.", ["cars", "cars"]),
+    ],
+)
+def test_the_alternative_takes_the_unit_said_once(text: str, expected: list[str]) -> None:
+    assert [f.unit for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A 911 caller told a dispatcher.", "Police received 911 calls saying shots were fired.",
+     "The 999 emergency line was busy.", "He played the 911 tapes."],
+)
+def test_an_emergency_number_before_its_call_is_no_figure(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_a_count_of_911_things_is_still_a_figure() -> None:
+    assert [(f.value, f.unit) for f in extract_figures("The firm owns 911 stores.")] == \
+        [(911.0, "stores")]

@@ -1,7 +1,7 @@
 """Numbers that are parts of a code a document carries, not quantities: a telephone number ("+44
 20 7946 0958", "(202) 555-0143", "Tel. 0800 123 456", "call 911"), a book's number ("ISBN
 978-3-16-148410-0") and a quarter's or a half-year's name as the reports of companies write it
-("3Q24", "1H 2024").
+("3Q24", "1H 2024"), and an emergency number called ("a 911 caller").
 
 Statements and press releases end with a contact's number; read as figures, its parts would fill
 a briefing's table with 44, 20, 7946 and 958.
@@ -39,13 +39,17 @@ _LABELS = (*_PHONE_WORDS, "isbn")
 _EMERGENCY = frozenset({"911", "999", "112", "111", "101"})
 _CALL_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?|ring(?:s|ing)?|"
                           r"phon(?:e|es|ed|ing))\s+$", re.IGNORECASE)
+# ... or before one: "a 911 caller", "999 calls", "the 911 dispatcher", "a 112 operator"
+_CALL_AFTER = re.compile(r"\s+(?:emergency|call(?:s|ers?)?|dispatch(?:ers?|ed)?|operators?|"
+                         r"cent(?:er|re)s?|tapes?|recordings?)\b", re.IGNORECASE)
 
 
 def in_code(text: str, start: int, end: int, digits: str) -> bool:
     """Whether the number at ``text[start:end]`` (its digits ``digits``) lies inside a telephone
     number, an ISBN or a quarter's name, or is an emergency number called."""
-    if digits in _EMERGENCY and _CALL_BEFORE.search(text[max(0, start - 12):start]):
-        return True  # "call 911", "dialled 999": a telephone number
+    if digits in _EMERGENCY and (_CALL_BEFORE.search(text[max(0, start - 12):start]) or
+                                 _CALL_AFTER.match(text, end)):
+        return True  # "call 911", "dialled 999", "a 911 caller": a telephone number
     before = text[max(0, start - 20):start]
     if "+" not in before and "(" not in before and \
             not _SHAPE.search(text, max(0, start - 4), end + 4) and \

@@ -39,11 +39,13 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             out[i] = b = replace(b, qualifier=a.qualifier if a.qualifier != "range" else
                                  b.qualifier, change=a.change)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and (re.fullmatch(
-                r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|"
+                r",?\s*(?:to|or|and|versus|vs\.?|(?:up |down )?from|rather than|instead of|not|"
+                r"compared (?:with|to)|"
                 r"(?:[a-z]+\s+)?(?:including|of which|of whom|among them))\s*", between) or
                 _PART_OF.fullmatch(between) and b.value <= a.value) and \
                 not _count_after_age(a, b):
-            # "from 208 pounds to 193", "912,000 vehicles in the quarter, of which 96,000"
+            # "from 208 pounds to 193", "912,000 vehicles in the quarter, of which 96,000", "10
+            # judges rather than 11"
             out[i] = b = replace(b, unit=a.unit)
         if b.unit is None and a.unit and a.unit != "%" and b.low is None and \
                 re.fullmatch(r",\s*", between) and _DIFFERENCE.match(text, b.end):

@@ -91,10 +91,11 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"approximately|approx\.?|about|around|roughly|nearly|almost|some|an estimated|estimated|"
      r"close to|circa|ca\.|~|more or less|in the region of|(?:on|of) the order of", "approximate"),
     (r"more than|over|at least|upwards? of|in excess of|exceeding|above|>|≥|no fewer than|"
-     r"no less than|higher than|greater than|larger than|bigger than|north of|a minimum of",
-     "at_least"),
+     r"no less than|(?:higher|greater|larger|bigger|longer|older|taller|heavier|wider|deeper|"
+     r"farther|faster) than|north of|a minimum of", "at_least"),
     (r"up to|less than|fewer than|under|at most|below|no more than|<|≤|as many as|as much as|"
-     r"lower than|smaller than|a maximum of|south of|shy of", "at_most"),
+     r"(?:lower|smaller|shorter|younger|lighter|narrower|slower|cheaper) than|a maximum of|"
+     r"south of|shy of", "at_most"),
 ]
 
 

@@ -160,6 +160,7 @@ _PARTICLE_NAME = re.compile(r" [A-Z][a-z]+(?<!s)\b")
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s+$", re.IGNORECASE)
 _QUAKE = re.compile(r"(?:earth)?quakes?|tremors?|aftershocks?|shocks?", re.IGNORECASE)
 _BOUND = re.compile(r"(?:under|over|below|above)\s*", re.IGNORECASE)
+_AGE_BOUND = re.compile(r"(?:younger|older)\s+than\s*", re.IGNORECASE)
 _PEOPLE_BEFORE = re.compile(r"\b(?:people|voters|men|women|adults|those|americans|residents|"
                             r"workers|respondents|millennials|girls|boys|children|kids|teenagers|"
                             r"teens|students|users|drivers|anyone|everyone|latinos|hispanics|whites|"
@@ -372,11 +373,12 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                     not is_measure(unit) and not is_plural(unit.split()[-1].lower()):
                 unit = "years old"
         elif qual_text and low is None and value.is_integer() and 1 <= value <= 115 and \
-                _BOUND.fullmatch(qual_text) and \
-                _PEOPLE_BEFORE.search(text, max(0, start - 30), start) and \
+                (_BOUND.fullmatch(qual_text) and _PEOPLE_BEFORE.search(
+                    text, max(0, start - 30), start) or _AGE_BOUND.fullmatch(qual_text)) and \
                 (unit in (None, "people") or not is_measure(unit) and
                  not is_plural(unit.split()[-1])):
-            # "voters under 30", "those over 45", "Men under 35 support Sanders": an age bound
+            # "voters under 30", "those over 45", "Men under 35 support Sanders", "anyone
+            # younger than 18": an age bound
             unit, end = "years old", m.end("num")
     if unit is None and after_number and value.is_integer() and value <= 115 and (
             re.search(r"(?:older|younger)$", after_number.group(), re.IGNORECASE) or

@@ -23,11 +23,12 @@ from .words import (
     UNIT_NAMES,
     compound_symbol,
     is_plural,
+    modifies,
     non_nouns,
     participle,
     plural,
     plural_head,
-    singular,
+    singular_head,
     verbs,
 )
 
@@ -126,20 +127,6 @@ def past_whole(text: str, start: int) -> int:
     return start + (whole.end() if whole else 0)
 
 
-def _modifies(noun: str, after: str, rest: str) -> bool:
-    """``noun`` modifies the plural ``after`` it, which heads the phrase: a noun with no plural
-    of its own ("police officers", "crew members"; a measure stays one: "10 hour shifts" are 10
-    hours), or a plural ("10 arms exporters", "3 sports fans": a verb after a plural would not
-    agree with it); not before a number ("45 children ages 3 to 17")."""
-    if not (noun.isalpha() and noun.islower() and after.islower() and is_plural(after)) or \
-            after in STOP_UNIT | MEASURE_WORDS or re.match(r"\s+\d", rest):
-        return False
-    if noun[-1] != "s" and singular(noun) == noun:
-        return noun != "people" and noun not in MEASURE_WORDS
-    return is_plural(noun) and noun not in MEASURE_WORDS | STOP_UNIT and noun != "times" and \
-        after.isalpha() and after not in non_nouns()
-
-
 # Measures and the money words of the wires: "a 200 mln dlr bond carries a coupon" is dollars.
 _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
 
@@ -176,7 +163,7 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     if not words:
         return None, end
     first = words[0].group(1).lower().rstrip("'’-")  # "200,000 to-260,000": a typo, not a unit
-    if first == "more" and len(words) > 1:  # "eight more picks"
+    if first in ("more", "fewer") and len(words) > 1:  # "eight more picks", "two fewer seats"
         words, first = words[1:], words[1].group(1).lower()
     if first in STOP_UNIT or first in verbs():
         # (a verb: "the mother-of-six wore cheek prosthetics")
@@ -208,10 +195,12 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
         if head == 0 and not is_measure(first) and _OBJECT.match(after) and \
                 not CALENDAR.search(after[:12]):
             return None, end  # a verb and its object: "only 19 support Sanders", "12 favor him"
+    elif value == 1 and first not in _MEASURES:
+        head = singular_head([w.group(1) for w in words])  # "at least one recent attempt"
     if comma and head < comma:
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
-    while value != 1 and head + 1 < len(words) and _modifies(noun, words[head + 1].group(1),
+    while value != 1 and head + 1 < len(words) and modifies(noun, words[head + 1].group(1),
                                                              text[words[head + 1].end():]):
         head += 1
         noun = words[head].group(1)

@@ -402,3 +402,36 @@ def plural_head(word: str) -> bool:
         word not in singular_names() and not word.endswith(("'s", "’s")) and \
         not CALENDAR.match(word)
 
+
+def modifies(noun: str, after: str, rest: str) -> bool:
+    """``noun`` modifies the plural ``after`` it, which heads the phrase: a noun with no plural
+    of its own ("police officers", "crew members"; a measure stays one: "10 hour shifts" are 10
+    hours), or a plural ("10 arms exporters", "3 sports fans": a verb after a plural would not
+    agree with it); not before a number ("45 children ages 3 to 17")."""
+    if not (noun.isalpha() and noun.islower() and after.islower() and is_plural(after)) or \
+            after in STOP_UNIT | MEASURE_WORDS or re.match(r"\s+\d", rest):
+        return False
+    if noun[-1] != "s" and singular(noun) == noun:
+        return noun != "people" and noun not in MEASURE_WORDS
+    return is_plural(noun) and noun not in MEASURE_WORDS | STOP_UNIT and noun != "times" and \
+        after.isalpha() and after not in non_nouns()
+
+
+def singular_head(words: list[str]) -> int:
+    """Which of the words after a count of one heads them: the noun past its adjectives ("one
+    recent attempt") and the noun a noun modifies ("one police officer"); 0 if none is seen."""
+    lower = [w.lower() for w in words]
+    i = 0
+    while i < len(lower) and lower[i] in non_nouns() and lower[i] not in STOP_UNIT:
+        i += 1  # the adjectives: "former", "recent"
+
+    def noun(k: int) -> bool:
+        w = lower[k]
+        return w.isalpha() and w == words[k] and w not in STOP_UNIT and w not in non_nouns() \
+            and w not in verbs() and not participle(w) and not is_plural(w) and \
+            w not in MEASURE_WORDS
+    if i == len(lower) or not noun(i):
+        return 0
+    while i + 1 < len(lower) and noun(i + 1):
+        i += 1
+    return i
