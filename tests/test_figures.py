@@ -2119,3 +2119,17 @@ def test_an_emergency_number_before_its_call_is_no_figure(text: str) -> None:
 def test_a_count_of_911_things_is_still_a_figure() -> None:
     assert [(f.value, f.unit) for f in extract_figures("The firm owns 911 stores.")] == \
         [(911.0, "stores")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers earn $20 or more an hour.", "USD per hour"),
+        ("They paid $2 million or more a year.", "USD per year"),
+        ("It costs 5 euros or less a day.", "EUR per day"),
+        ("He gave $5 or more to the fund.", "USD"),
+    ],
+)
+def test_a_rate_after_a_bound_said_after_the_amount(text: str, expected: str) -> None:
+    assert extract_figures(text)[0].unit == expected
+

@@ -312,7 +312,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         key = re.sub(r"\s", "", currency.lower())
         unit = CURRENCY_PREFIX.get(key) or CURRENCY_PREFIX.get(key.rstrip(".")) or \
             NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
-        rate = rate_after(text, end)
+        rate = rate_after(text, end) or (  # "$20 or more an hour"
+            rate_after(text, after_number.end()) if after_number else None)
         if rate:
             unit, end = f"{unit} per {rate[0]}", rate[1]
     fraction = bool(words and FRACTION.fullmatch(words))
@@ -400,6 +401,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if after_unit:
             qualifier, end = post_qualifier(after_unit), after_unit.end()  # "$5 or more"
             change = post_change(after_unit)
+            rate = rate_after(text, end) if " per " not in unit else None
+            if rate:
+                unit, end = f"{unit} per {rate[0]}", rate[1]  # "5 euros or less a day"
     if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
         return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
     if words and (words.lower() == "half" and unit is None and re.match(r"(?i)\s+an?\s", text[end:])
