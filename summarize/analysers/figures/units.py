@@ -201,7 +201,7 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
     while value != 1 and head + 1 < len(words) and modifies(noun, words[head + 1].group(1),
-                                                             text[words[head + 1].end():]):
+                                                            text[words[head + 1].end():]):
         head += 1
         noun = words[head].group(1)
     unit = " ".join(w.group(1) for w in words[: head + 1])
