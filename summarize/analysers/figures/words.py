@@ -418,8 +418,9 @@ def modifies(noun: str, after: str, rest: str) -> bool:
 
 
 def singular_head(words: list[str]) -> int:
-    """Which of the words after a count of one heads them: the noun past its adjectives ("one
-    recent attempt") and the noun a noun modifies ("one police officer"); 0 if none is seen."""
+    """The index of the word that heads the words after a count of one: the noun past its
+    adjectives ("one recent attempt": 1) and the noun a noun modifies ("one county official":
+    1); 0 where the first word heads them ("one employee") or no noun is seen."""
     lower = [w.lower() for w in words]
     i = 0
     while i < len(lower) and lower[i] in non_nouns() and lower[i] not in STOP_UNIT:
