@@ -2133,3 +2133,34 @@ def test_a_count_of_911_things_is_still_a_figure() -> None:
 def test_a_rate_after_a_bound_said_after_the_amount(text: str, expected: str) -> None:
     assert extract_figures(text)[0].unit == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump leads with 221 delegates. Cruz has 69, Rubio has 41 and Carson has seven.",
+         ["delegates"] * 4),
+        ("Clinton now has at least 501 delegates and Sanders at least 69.", ["delegates"] * 2),
+        ("With 107 delegates at stake, she will win at least 56. Sanders will gain at least 24.",
+         ["delegates"] * 3),
+        ("She has a total of at least 1,410 delegates, while he has at least 653.",
+         ["delegates"] * 2),
+    ],
+)
+def test_a_tally_says_its_noun_once(text: str, expected: list[str]) -> None:
+    assert [f.unit for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no new subject: the city's count is of something else
+        "Acapulco, which has 847,735 citizens, had 883.",
+        # no tally verb before the bare number
+        "Trump won 100 delegates. The debate lasted 90.",
+        # a new paragraph
+        "Trump has 100 delegates.\n\nCruz has 12.",
+    ],
+)
+def test_a_bare_count_outside_a_tally_takes_no_noun(text: str) -> None:
+    assert extract_figures(text)[-1].unit is None

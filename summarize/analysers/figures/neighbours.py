@@ -100,6 +100,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                     change = a.change
                 out[i] = replace(b, unit=a.unit, change=change)
                 break
+    _tallies(text, out)
     _periods(text, out)
     _index_levels(text, out)
     _exchange_rates(text, out)
@@ -176,6 +177,48 @@ def _periods(text: str, figures: list[FigureMention]) -> None:
                 text[a.end:b.start].isspace():
             figures[i] = replace(b, text=b.text[over.end():], start=b.start + over.end(),
                                  qualifier="exact", change="=")
+
+
+# A tally's verbs: what a candidate, a team or a city has, wins or gets ("Cruz has 69", "will win
+# at least 56", "leads with 221")
+_TALLY = frozenset(("has", "have", "had", "won", "win", "wins", "winning", "get", "gets", "got",
+                    "gain", "gains", "gained", "take", "takes", "took", "with", "up"))
+_TOTAL_OF = re.compile(r"\s(?:a\s+)?total\s+of\s+$")
+# A new subject between two counts: a sentence's end, or a comma or a conjunction then a capital
+_NEW_SUBJECT = re.compile(r"[.;!?]\s|(?:,|\band|\bwhile|\bbut|\bwhereas)\s+"
+                          r"(?:(?-i:[A-Z])|(?:he|she|they|it|we)\b)")
+# The gapped verb: "and Sanders at least 69", ", Kasich 19"
+_GAPPED_NAME = re.compile(r"(?:,\s*|,?\s+(?:and|while|but|whereas)\s+)(?-i:[A-Z][\w.'’-]+)"
+                          r"(?:\s+(?-i:[A-Z][\w.'’-]+))?\s+")
+_TALLY_END = re.compile(rf"{CLAUSE_END.pattern}|\s+to\s+(?:win|clinch)\b")
+
+
+def _tallies(text: str, figures: list[FigureMention]) -> None:
+    """A bare count in a tally takes the noun of the count before it, said once for several
+    subjects, up to two sentences back in its paragraph: "Trump leads with 221 delegates. Cruz
+    has 69, Rubio has 41", "Clinton has at least 501 delegates and Sanders at least 69". Both
+    are what someone has, wins or gets; a new subject stands between them ("Acapulco, which has
+    847,735 citizens, had 883" is no tally)."""
+    for i, b in enumerate(figures):
+        if b.unit is not None or b.low is not None or b.value != int(b.value) or \
+                b.value < 2 or SHARE.search(b.text) or not _TALLY_END.match(text, b.end):
+            continue
+        a = figures[i - 1] if i else None
+        if a is None or not a.unit or is_measure(a.unit) or a.unit == "years old" or \
+                not is_plural(a.unit.split()[-1]) or _tally_verb(text, a.start) not in _TALLY:
+            continue
+        between = text[a.end:b.start]
+        if len(between) > 300 or "\n\n" in between or len(re.findall(r"[.;!?]\s", between)) > 2:
+            continue
+        if _tally_verb(text, b.start) in _TALLY and _NEW_SUBJECT.search(between) or \
+                _GAPPED_NAME.fullmatch(between):
+            figures[i] = replace(b, unit=a.unit)
+
+
+def _tally_verb(text: str, start: int) -> str | None:
+    """The word before a count, past "a total of"."""
+    total = _TOTAL_OF.search(text, max(0, start - 16), start)
+    return word_before(text, total.start() if total else start)
 
 
 def _count_after_age(a: FigureMention, b: FigureMention) -> bool:
