@@ -2164,3 +2164,18 @@ def test_a_tally_says_its_noun_once(text: str, expected: list[str]) -> None:
 )
 def test_a_bare_count_outside_a_tally_takes_no_noun(text: str) -> None:
     assert extract_figures(text)[-1].unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("80,000 Democrats caucused, about 10,000 more than insiders expected.",
+         ["Democrats", "Democrats"]),
+        ("He owned 14 courses and bought two more in Florida.", ["courses", "courses"]),
+        # the bare number after "more" is something else
+        ("It has 14 courses, more than 3 in Ohio.", ["courses", None]),
+    ],
+)
+def test_more_after_a_bare_number_is_more_of_the_count_before(
+        text: str, expected: list[str | None]) -> None:
+    assert [f.unit for f in extract_figures(text)] == expected

@@ -68,12 +68,14 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 out[i] = replace(b, unit=a.unit)
                 break
             if is_plural(a.unit.split()[-1]) and (
-                    _MORE_OF.search(between) or b.value <= a.value and
+                    _MORE_OF.search(between) or _MORE_AFTER.match(text, b.end) or
+                    b.value <= a.value and
                     re.fullmatch(r"(?:\s+[\w'’-]+){0,4},\s*(?:and\s+)?", between) and
                     _OF_THEM.match(text, b.end)):
                 # more of the same: "40 million Americans have diabetes, and a further 96
-                # million"; or some of them: "450 beds, 38 of them in intensive care", "Ten
-                # people were arrested, four of them minors"
+                # million", "80,000 Democrats caucused, about 10,000 more than expected"; or
+                # some of them: "450 beds, 38 of them in intensive care", "Ten people were
+                # arrested, four of them minors"
                 out[i] = replace(b, unit=a.unit)
                 break
             if _EARLIER_LEVEL.search(between):
@@ -314,6 +316,9 @@ _EARLIER_LEVEL = re.compile(r"(?:,\s*|\s)(?:up|down)(?:\s+\w+ly)?\s+from\s+"
 
 # More of what the figure before counted, or a part of it.
 _MORE_OF = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
+# "more" after the bare number: "14 courses, and bought two more", "80,000 Democrats caucused,
+# about 10,000 more than expected", "killed 100 demonstrators and injured hundreds more"
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:of|and|or)\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b")
 
 
