@@ -583,6 +583,9 @@ def test_canonical_noun_phrases_and_codes(unit: str, name: str) -> None:
         ("The galaxy is about 400 pc away from Earth.", "parsecs"),
         ("Temperatures in Seville reached 44C on Sunday, forecasters said.", "°C"),
         ("The vending machine wants 75 c for a can of soda.", "cents"),
+        # a "p" apart from its number: a penny where money is spoken of, else a point
+        ("A first-class stamp now costs 58 p at the post office.", "pence"),
+        ("The index closed up 200 p on Friday.", "p"),
         # "of" and what is weighed after the figure; not money
         ("Police seized 50 pounds of cocaine.", "lb"),
         ("The council spent 50 million pounds of taxpayers' money.", "GBP"),

@@ -41,15 +41,19 @@ SURFACES: dict[str, dict[str, str]] = {
     # a mark after a number: feet or minutes, inches or seconds ("12' x 10'", "the lap in 1' 34\"")
     "′": {"foot": "ft", "minute": "min"},
     "″": {"inch": "in", "second": "s"},
+    # a "p" apart from its number: a point or a penny ("the index rose 200 p", "a stamp costs 58
+    # p"); glued to it, a penny (``resolve``)
+    "p": {"point": "p", "penny": "pence"},
 }
 
 _SURFACE = re.compile(r"(?P<pound>\bpounds?\b)|(?P<yen>¥)|(?P<kn>(?<=\d)\s?kn\b)|"
                       r"(?P<kt>(?<=\d)\s?kt\b)|(?P<pc>(?<=\d)\s?pc\b)|"
                       r"(?P<dram>\bdrams?\b)|(?P<c>(?<=\d)\s?c\b)|(?P<f>(?<=\d)\s?f\b)|"
+                      r"(?P<p>(?<=\d)\s+p\b)|"
                       r"(?P<prime>(?<=\d)['’′](?!\w))|(?P<dprime>(?<=\d)(?:[\"”″]|'')(?!\w))",
                       re.IGNORECASE)
 _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dram": "dram",
-         "c": "c", "f": "f", "prime": "′", "dprime": "″"}
+         "c": "c", "f": "f", "p": "p", "prime": "′", "dprime": "″"}
 # A capital after its number, glued ("40C", "90F") or apart ("35 C"). Some senses never take
 # these forms (of the 57 glued "C"s in CQE's sentences none is a cent, where a lower-case "c" is
 # a cent as often as a degree), so the model reads such a figure among the senses its form was
