@@ -2182,3 +2182,16 @@ def test_a_bare_count_outside_a_tally_takes_no_noun(text: str) -> None:
 def test_more_after_a_bare_number_is_more_of_the_count_before(
         text: str, expected: list[str | None]) -> None:
     assert [f.unit for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The temperature rose from 20F to 50F in a few hours.", [(20.0, None), (50.0, None)]),
+        ("The rod grew from 5cm to 8cm.", [(5.0, None), (8.0, None)]),
+        # a span, not a movement
+        ("Temperatures range from 20F to 50F in winter.", [(20.0, 50.0)]),
+    ],
+)
+def test_a_level_moved_from_is_no_range(text: str, expected: list) -> None:
+    assert [(f.value, f.high) for f in extract_figures(text)] == expected

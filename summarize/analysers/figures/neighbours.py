@@ -157,6 +157,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     return _ranges(text, out)
 
 
+_FROM_END = re.compile(r"\s+from\s+$")  # "rose from 20F to 50F" moves, as "rose 20F to 50F"
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–)\s*")
 _WRITTEN_UNIT = re.compile(r"[^\d.,\s−-]")
 
@@ -256,8 +257,9 @@ def _gapped_move(text: str, a: FigureMention, b: FigureMention, between: str) ->
 def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     """Two figures of one unit, each written with it, as a range: "50mm to 70mm", "30C-35C" (as
     "50 to 70mm" are read). Not a level moved to ("rose from 5C to 8C"), nor a unit the second
-    took from the first ("1 USD to 14.4 R"), nor percentages, which the scanner reads ("3% to
-    5%" a range, "lost the state 36 percent to 51 percent" a tally)."""
+    took from the first ("1 USD to 14.4 R"), nor a level moved from ("rose from 20F to 50F"),
+    nor percentages, which the scanner reads ("3% to 5%" a range, "lost the state 36 percent to
+    51 percent" a tally)."""
     out: list[FigureMention] = []
     for b in figures:
         a = out[-1] if out else None
@@ -265,7 +267,7 @@ def _ranges(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 a.low is None and b.low is None and a.value < b.value and b.qualifier == "exact" \
                 and _WRITTEN_UNIT.search(a.text) and _WRITTEN_UNIT.search(b.text) and \
                 _RANGE_JOIN.fullmatch(text, a.end, b.start) and \
-                not trend(text[max(0, a.start - 30):a.start]):
+                not trend(_FROM_END.sub(" ", text[max(0, a.start - 36):a.start])):
             out[-1] = replace(a, text=text[a.start:b.end], qualifier="range", low=a.value,
                               high=b.value, end=b.end)
             continue
