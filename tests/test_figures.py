@@ -38,6 +38,9 @@ def one(text: str) -> tuple[str, float, str | None, str, float | None, float | N
         ("Unemployment edged up to 4.1 per cent.",
          ("4.1 per cent", 4.1, "%", "exact", None, None)),
         ("dues have gone up to $8,400.", ("$8,400", 8400, "USD", "exact", None, None)),
+        # a sum reached
+        ("That adds up to 185,000 a year.", ("185,000", 185000, None, "exact", None, None)),
+        ("That takes us up to 314 votes.", ("314 votes", 314, "votes", "exact", None, None)),
         ("goods up to 50% off", ("up to 50%", 50, "%", "at_most", None, None)),
         ("more than 300 people were killed",
          ("more than 300 people", 300, "people", "at_least", None, None)),

@@ -65,10 +65,12 @@ _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b
                           re.IGNORECASE)
 # finance writes a million "MM" ("$5MM") and a trillion a glued "T" ("$2.1T")
 _FINANCE_SCALE = re.compile(r"\s?(?P<million>MM|mm)\b|T\b")
-# A verb whose particle is the "up" of "up to": "edged up to 4.1%", "have gone up to $8,400" (but
-# "jumped up to 12% in early trade" may say "as much as")
+# A verb whose particle is the "up" of "up to": "edged up to 4.1%", "have gone up to $8,400", a sum
+# reached ("adds up to 185,000", "takes us up to 314"); but "jumped up to 12%" may be "as much as"
 _UP_VERB = re.compile(r"\b(?:(?:edg|inch|tick|mov|nudg|push)(?:e[ds]?|ing)|ticks?|creep(?:s|ing)?|"
-                      r"crept|went|go(?:es|ing|ne)?|shot|shoots?|shooting)\s+$", re.IGNORECASE)
+                      r"crept|went|go(?:es|ing|ne)?|shot|shoots?|shooting|add(?:s|ed|ing)?|"
+                      r"sum(?:s|med|ming)?|(?:brings?|brought|bringing|takes?|took|taking)\s+"
+                      r"(?:us|it|them|the\s+total))\s+$", re.IGNORECASE)
 
 
 def scan(text: str) -> list[FigureMention]:
@@ -232,7 +234,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         value, start = -value, n0 - 1  # -5 yards
     qual_text = m.group("qual")
     if qual_text and qual_text.lower().startswith("up to") and \
-            _UP_VERB.search(text, max(0, m.start("qual") - 12), m.start("qual")):
+            _UP_VERB.search(text, max(0, m.start("qual") - 24), m.start("qual")):
         qual_text, start = None, n0  # "edged up to 4.1%": the level reached, not a bound
     qualifier = qualifier_of(qual_text)
     if qualifier == "exact" and re.search(r"\bsub-$", text[max(0, n0 - 4):n0], re.IGNORECASE):
