@@ -319,7 +319,7 @@ _EARLIER_LEVEL = re.compile(r"(?:,\s*|\s)(?:up|down)(?:\s+\w+ly)?\s+from\s+"
 # More of what the figure before counted, or a part of it.
 _MORE_OF = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 # "more" after the bare number: "14 courses, and bought two more", "80,000 Democrats caucused,
-# about 10,000 more than expected", "killed 100 demonstrators and injured hundreds more"
+# about 10,000 more than expected"
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+(?:of|and|or)\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom|which)\b")
 

@@ -25,8 +25,8 @@ from .words import FUNCTION_WORDS, MONEY
 __all__ = ["SURFACES", "context_words", "fit_forms", "fit_senses", "resolve", "surface_at",
            "surface_of", "written_form"]
 
-# surface -> {CQE's name of a sense: the unit string the scanner reports for it}. Only senses whose
-# names agree with NewsQuant's (a "p" is read by its form instead: ``resolve``).
+# surface -> {CQE's name of a sense: the unit string the scanner reports for it}, each reported as
+# NewsQuant names it (a "p" glued to its number is read by its form: ``resolve``).
 SURFACES: dict[str, dict[str, str]] = {
     "pound": {"pound-mass": "lb", "pound sterling": "GBP"},
     "¥": {"japanese yen": "JPY", "chinese yuan": "CNY"},
@@ -182,8 +182,8 @@ def _model() -> dict[str, Any] | None:
 
 # A "p" glued to its number is the pound's pence ("5p for a plastic bag", "the 10p savings tax
 # band", "shares closed at 338.5p": 19 of the 21 glued in CQE's unit sentences, every one of the
-# training articles'); written apart it is mostly a point (84 of CQE's 130: "the index closed up
-# 200 p", "a 12 p font"), and stays the scanner's.
+# training articles'); written apart it is a point or a penny, which the sense model reads
+# ("the index closed up 200 p", "a stamp costs 58 p").
 _GLUED_P = re.compile(r"\dp$")
 
 
