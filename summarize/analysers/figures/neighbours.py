@@ -22,6 +22,7 @@ __all__ = ["ELIDED", "neighbours"]
 # where a place or a time follows the bare number.
 ELIDED = True
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|on|from|across|outside|inside)\s+(?:the\s+)?[A-Z0-9]")
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
 def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
@@ -30,7 +31,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         between = text[a.end:b.start]
-        if len(between) > 40 or re.search(r"[.;!?]\s", between):
+        if len(between) > 40 or _SENTENCE_END.search(between):
             continue
         if re.fullmatch(r"\s*(?:\(|,\s*or|or)\s*", between) and b.qualifier == "exact" and \
                 b.change == "=" and not (SHARE.search(a.text) and b.unit == "%"):
@@ -60,7 +61,7 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
             continue
         for a in reversed(out[max(0, i - 3):i]):
             between = text[a.end:b.start]
-            if a.unit is None or len(between) > 60 or re.search(r"[.;!?]\s", between):
+            if a.unit is None or len(between) > 60 or _SENTENCE_END.search(between):
                 continue
             if ELIDED and re.fullmatch(r"\s+(?:[\w'’-]+\s+){0,3}(?:and|but|while)\s+", between) \
                     and _PLACE_AFTER.match(text, b.end) and is_plural(a.unit.split()[-1]):
@@ -211,7 +212,7 @@ def _tallies(text: str, figures: list[FigureMention]) -> None:
                 not is_plural(a.unit.split()[-1]) or _tally_verb(text, a.start) not in _TALLY:
             continue
         between = text[a.end:b.start]
-        if len(between) > 300 or "\n\n" in between or len(re.findall(r"[.;!?]\s", between)) > 2:
+        if len(between) > 300 or "\n\n" in between or len(_SENTENCE_END.findall(between)) > 2:
             continue
         if _tally_verb(text, b.start) in _TALLY and _NEW_SUBJECT.search(between) or \
                 _GAPPED_NAME.fullmatch(between):
