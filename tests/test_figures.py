@@ -2151,6 +2151,8 @@ def test_a_rate_after_a_bound_said_after_the_amount(text: str, expected: str) ->
          ["delegates"] * 3),
         ("She has a total of at least 1,410 delegates, while he has at least 653.",
          ["delegates"] * 2),
+        ("Clinton has earned at least 175 delegates. Sanders will receive at least 71.",
+         ["delegates"] * 2),
     ],
 )
 def test_a_tally_says_its_noun_once(text: str, expected: list[str]) -> None:

@@ -183,10 +183,12 @@ def _periods(text: str, figures: list[FigureMention]) -> None:
                                  qualifier="exact", change="=")
 
 
-# A tally's verbs: what a candidate, a team or a city has, wins or gets ("Cruz has 69", "will win
-# at least 56", "leads with 221")
+# A tally's verbs: what a candidate, a team or a city has, wins, gets or receives ("Cruz has 69",
+# "will win at least 56", "leads with 221", "Sanders will receive at least 71")
 _TALLY = frozenset(("has", "have", "had", "won", "win", "wins", "winning", "get", "gets", "got",
-                    "gain", "gains", "gained", "take", "takes", "took", "with", "up"))
+                    "gain", "gains", "gained", "take", "takes", "took", "with", "up", "receive",
+                    "receives", "received", "earn", "earns", "earned", "secure", "secures",
+                    "secured", "collect", "collects", "collected"))
 _TOTAL_OF = re.compile(r"\s(?:a\s+)?total\s+of\s+$")
 # A new subject between two counts: a sentence's end, or a comma or a conjunction then a capital
 _NEW_SUBJECT = re.compile(r"[.;!?]\s|(?:,|\band|\bwhile|\bbut|\bwhereas)\s+"
