@@ -1237,6 +1237,8 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         # plurals of compounds of man, woman and child
         ("he leaves behind nine grandchildren", 9, "grandchild"),
         ("four congressmen and officials", 4, "congressman"),
+        ("Thousands of Allied seamen lost their lives", 1000, "seaman"),
+        ("five clergymen and a cameraman", 5, "clergyman"),
         # an acronym inside the noun phrase
         ("an assist from two outside GOP spending groups", 2, "outside gop spending group"),
         ("along with two fellow NBA players", 2, "fellow nba player"),

@@ -110,9 +110,11 @@ def _noun_of_adjective(word: str) -> str:
     return stem
 
 
-# Compounds of the irregular plurals: "grandchildren", "gunmen", "congresswomen" (not
-# "specimen", "regimen", "abdomen", "Yemen").
-_COMPOUND_IRREGULAR = re.compile(r"(?!yemen$|semen$)[a-z]+(?:children|women|(?<![iouay])men)")
+# Compounds of the irregular plurals: "grandchildren", "gunmen", "seamen", "clergymen",
+# "yeomen" (not "specimen", "lumen", "abdomen", "stamen", "hymen", "Yemen").
+_COMPOUND_IRREGULAR = re.compile(r"(?!(?:yemen|semen|hymen|amen|stamen|foramen|gravamen|cyclamen|"
+                                 r"ramen|dolmen|carmen|examen|velamen|putamen|tegmen)$)"
+                                 r"[a-z]+(?:children|women|(?<![iou])men|(?<=yeo)men)")
 
 
 def is_plural(word: str) -> bool:
