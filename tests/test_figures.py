@@ -841,7 +841,7 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         ("Two police officers worked 10 hour shifts.", [(2, "police officers"), (10, "hour")]),
         # a plural before a plural modifies it, not a verb after it nor a noun before a number
         ("It is one of the top 10 arms exporters; 200 plainclothes police officers came.",
-         [(10, "arms exporters"), (200, "plainclothes police officers")]),
+         [(1, "arms exporters"), (10, "arms exporters"), (200, "plainclothes police officers")]),
         ("Which of these two sides takes precedence? One in 45 children ages 3 to 17 has it.",
          [(2, "sides"), (100 / 45, "% of children"), (3, "years old")]),
         # a modifier said with each number, the noun once; names joined by "and"
@@ -1042,10 +1042,20 @@ def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
         ("He was banned for one week.", [("one week", "week")]),
         ("Just one kilogram of it sells for more.", [("one kilogram", "kilogram")]),
         ("Her one-year-old son was unhurt.", [("one-year-old", "years old")]),
-        # "one" that counts, or stands for a person, or means "some" is not
-        ("It was one of the best films of the year.", []),
-        ("One dealer said the talk was of a sale.", []),
+        # "one" that counts a noun is a count, as NewsQuant counts it
+        ("It was one of the best films of the year.", [("one of the best films", "best films")]),
+        ("One dealer said the talk was of a sale.", [("One dealer", "dealer")]),
+        ("They gave the top one per cent of earners a cut.", [("one per cent", "%")]),
+        # "one" that stands for a noun, or means "some", or is part of a phrase is not
+        ("One said the talk was of a sale.", []),
         ("No one who was there spoke.", []),
+        ("She is the one who won.", []),
+        ("The small box is full but the large one is empty.", []),
+        ("It was the last one of the year.", []),
+        ("They held one-on-one talks and a one-to-one meeting.", []),
+        ("It was a one-man crusade in a one-party state.", []),
+        ("At one time she was married; it was a one-time payment.", []),
+        ("One way or another, one agency after another fell.", []),
         ("One day it is hoped the rest will follow.", []),
         ("At one point the talks nearly collapsed.", []),
     ],
@@ -1955,7 +1965,7 @@ def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
         ("The boy was 3.5 miles away.", [(3.5, "miles")]),
         # an age in digits, then people counted in words
         ("One of the boys was 16 and two were 17 when they were held.",
-         [(16, "years old"), (2, None), (17, None)]),
+         [(1, "boys"), (16, "years old"), (2, None), (17, None)]),
     ],
 )
 def test_a_childs_age(text: str, expected: list) -> None:
@@ -2079,8 +2089,8 @@ def test_over_a_span_after_an_amount_is_its_period(text: str, expected: tuple) -
         ("At least one official told reporters.", [(1.0, "official", ">")]),
         ("He will have at least one fewer opponent.", [(1.0, "opponent", ">")]),
         ("There were 20,000 fewer voters this time.", [(20000.0, "voters", "=")]),
-        # a lone "one" is still no figure unless it measures
-        ("One recent attempt was successful.", []),
+        # a lone "one" too
+        ("One recent attempt was successful.", [(1.0, "recent attempt", "=")]),
     ],
 )
 def test_a_count_of_one_finds_its_noun_past_adjectives(text: str, expected: list) -> None:

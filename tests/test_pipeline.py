@@ -471,3 +471,16 @@ def test_an_actor_named_by_surname_takes_the_full_name_given_before() -> None:
             "reopen on Friday.")
     b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
     assert [a.name for a in b.actors] == ["Clinton"]
+
+
+def test_a_count_of_one_is_a_figure_of_the_analyser_but_not_of_the_briefing() -> None:
+    from summarize.analysers.figures import counts_one, extract_figures
+    from summarize.document import document_from_text
+
+    text = ("Police said one of the attackers fled.\n\nOne person was killed and 20 people were "
+            "hurt after a one-week standoff.")
+    found = [(f.text, counts_one(f)) for f in extract_figures(text)]
+    assert found == [("one of the attackers", True), ("One person", True),
+                     ("20 people", False), ("one-week", False)]
+    b = brief(document_from_text(text), settings=resolve_settings(env={}, strategy="extractive"))
+    assert sorted(f.text for f in b.figures) == ["20 people", "one-week"]

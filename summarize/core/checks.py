@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysers.attributions import Attribution, as_quoted, claimed_attributions, credited_in
-from ..analysers.figures import FigureMention, canonical_unit, extract_figures
+from ..analysers.figures import FigureMention, canonical_unit, counts_one, extract_figures
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.language import not_english
@@ -112,7 +112,7 @@ def _figures(draft: list[DraftFigure], text: str, grounder: Grounder) -> list[Fi
                               grounded=False, origin="model", flags=flags))
     spans = sentence_spans(text)
     for i, m in enumerate(analysed):
-        if i in used:
+        if i in used or counts_one(m):  # "one of his advisers": no figure for a briefing
             continue
         same = next((k for k, f in enumerate(out) if f.origin != "model" and
                      _same_value(f.value, m.value) and f.unit == m.unit), None)

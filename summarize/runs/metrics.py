@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..analysers.figures import extract_figures
+from ..analysers.figures import counts_one, extract_figures
 from ..analysers.hedges import hedged_sentences
 from ..errors import ConfigError, InputError
 from ..schema import Briefing, Evidence
@@ -124,7 +124,8 @@ def variant_metrics(results: dict[str, Briefing | None], texts: dict[str, str],
             continue
         text = texts[doc_id]
         reference = ({figure_key(f["value"]) for f in gold.get(doc_id, [])} if gold is not None
-                     else {figure_key(f.value) for f in extract_figures(text)})
+                     else {figure_key(f.value) for f in extract_figures(text)
+                           if not counts_one(f)})
         ours = {figure_key(f.value) for f in b.figures}
         relevant += len(reference)
         found += len(reference & ours)

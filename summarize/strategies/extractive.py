@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysers.attributions import Attribution, claimed_attributions, credited_in
-from ..analysers.figures import extract_figures
+from ..analysers.figures import counts_one, extract_figures
 from ..analysers.injection import find_injections
 from ..analysers.ranking import content_words, overlap
 from ..analysers.salience import Sentence, bottom_line_sentences, rank_sentences
@@ -80,8 +80,8 @@ def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) ->
         if source and source not in heard and new(s):
             chosen.append(s)
             heard.add(source)
-    if len(chosen) < CLAIMS and not any(extract_figures(s.text) for s in chosen):
-        figure = next((s for s in ranked if new(s) and extract_figures(s.text)), None)
+    if len(chosen) < CLAIMS and not any(_has_figure(s.text) for s in chosen):
+        figure = next((s for s in ranked if new(s) and _has_figure(s.text)), None)
         if figure:
             chosen.append(figure)
     for s in ranked:
@@ -90,6 +90,10 @@ def covering_claims(text: str, ranked: list[Sentence], first: list[Sentence]) ->
         if new(s):
             chosen.append(s)
     return chosen
+
+
+def _has_figure(text: str) -> bool:
+    return any(not counts_one(f) for f in extract_figures(text))  # not "one of them"
 
 
 def _without_injections(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..analysers.attributions import claimed_attributions
-from ..analysers.figures import extract_figures
+from ..analysers.figures import counts_one, extract_figures
 from ..analysers.hedges import find_hedges
 from ..analysers.salience import Sentence, rank_sentences
 from ..backends.base import Extraction
@@ -62,7 +62,7 @@ def guided_findings(text: str, candidates: list[Sentence]) -> list[str]:
         said = [a.source.text for a in claimed_attributions(piece)]
         said += [named for cue, named in persons if s.start <= cue < s.end]
         hedges = sorted({h.cue.lower() for h in find_hedges(piece)})
-        figures = [f.text for f in extract_figures(piece)]
+        figures = [f.text for f in extract_figures(piece) if not counts_one(f)]
         parts = []
         if said:
             parts.append("source: " + ", ".join(dict.fromkeys(said)))

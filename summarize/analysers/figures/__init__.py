@@ -25,6 +25,11 @@ temperature stands ("Lows of minus 15", "the heat index reached 109"). The chang
 "rose to 5%", "lost 190 points, or 0.6%"); a restatement in parentheses or after ", or"
 carries its antecedent's qualifier and change ("more than 100 kilometres (60 miles)").
 
+A lone "one" is a figure when it counts or measures a noun ("one reason", "one of the
+attackers", "one week"), as NewsQuant counts it; :func:`counts_one` tells the counts apart, which
+a briefing does not list. It is none in "one said", "one another", "the one who", "one day"
+(some day), "at one point", "at one time", "one way or another" and "one-on-one".
+
 What is not a figure, and why:
 
 * dates: a day next to a month name ("October 30", "5 November"), years (1800-2100 unless
@@ -40,8 +45,8 @@ What is not a figure, and why:
 """
 
 from .canonical import canonical_unit
-from .extract import extract_figures
+from .extract import counts_one, extract_figures
 from .mention import FigureMention
 from .numbers import parse_number
 
-__all__ = ["FigureMention", "canonical_unit", "extract_figures", "parse_number"]
+__all__ = ["FigureMention", "canonical_unit", "counts_one", "extract_figures", "parse_number"]

@@ -21,7 +21,7 @@ from .senses import resolve
 from .weather import unsaid_degrees
 from .words import is_plural
 
-__all__ = ["extract_figures"]
+__all__ = ["counts_one", "extract_figures"]
 
 
 def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
@@ -42,6 +42,15 @@ def extract_figures(text: str, *, senses: bool = True) -> list[FigureMention]:
         start, end = joined.span(f.start, f.end)
         out.append(replace(f, start=start, end=end, text=text[start:end]))
     return out
+
+
+def counts_one(figure: FigureMention) -> bool:
+    """A count of one in words ("one of his advisers", "one reason", "One person"): a quantity
+    as NewsQuant counts them, so :func:`extract_figures` reports it, but too slight for a
+    briefing's figures or to choose a sentence by. One of a measure is not ("one week", "one
+    percent", "a one-year-old")."""
+    return figure.value == 1 and figure.low is None and figure.text[:3].lower() == "one" and \
+        not is_measure(figure.unit)
 
 
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:

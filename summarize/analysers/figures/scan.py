@@ -45,6 +45,7 @@ from .numbers import (
     scaled,
     words_value,
 )
+from .ones import counts_noun, pronoun_one
 from .rates import rate_after
 from .units import past_whole, unit_after
 from .words import is_plural
@@ -113,8 +114,7 @@ def scan(text: str) -> list[FigureMention]:
     return out
 
 
-# "4 in 10", "one in five", "two out of three", "eight of 10": a share of a group, as a poll
-# states it
+# "4 in 10", "one in five", "two out of three", "eight of 10": a group's share, as polls state it
 _RATIO = re.compile(r"(?:\s+(?:in|out\s+of)\s+|-in-|\s+of\s+(?=(?:10|ten)\b))"
                     r"(3|4|5|6|7|8|9|10|100|1,000|three|four|five|"
                     r"six|seven|eight|nine|ten|a hundred|a thousand|"
@@ -202,15 +202,15 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             text[max(0, m.start("num") - 25):m.start("num")], re.IGNORECASE):
         return None  # "the first half of the year", "the upper half of her body", "the
         # Republican half of a polling team": a part, not a fraction
-    if words and words.lower() == "one" and re.match(r"\s+another\b", text[m.end("num"):]):
-        return None  # "their arms around one another": a pronoun
-    if words and words.lower() == "one" and m.group("qual") and not m.group("num2") and re.match(
+    one = bool(words) and words.lower() == "one"
+    if one and pronoun_one(text, m.start("num"), m.end("num")):
+        return None  # "around one another", "the one who does", "one-on-one talks"
+    if one and m.group("qual") and not m.group("num2") and re.match(
             r"\s+of\s+(?:the|our|his|her|their|its|these|those|my|your|them|us)\b",
             text[m.end("num"):], re.IGNORECASE):
         return None  # "talk about one of our candidates": "about" is the preposition
-    # "one of the", "one who": too often not a quantity, unless it measures ("one mile")
-    lone_one = bool(words) and words.lower() == "one" and not m.group("qual") and \
-        not m.group("num2") and not m.group("half") and not m.group("point")
+    lone_one = one and not (m.group("qual") or m.group("num2") or m.group("half") or
+                            m.group("point"))
     value = parse_number(m, "num")
     if value is None:
         return None
@@ -406,8 +406,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             rate = rate_after(text, end) if " per " not in unit else None
             if rate:
                 unit, end = f"{unit} per {rate[0]}", rate[1]  # "5 euros or less a day"
-    if lone_one and (not is_measure(unit) or canonical_unit(unit) in ("day", "point")):
-        return None  # "one day" and "at one point" are mostly "some day" and "at some moment"
+    if lone_one and not counts_noun(text, m.start("num"), m.end("num"), unit):
+        return None  # "one reason", "one mile"; not "one said", "one day", "the other one"
     if words and (words.lower() == "half" and unit is None and re.match(r"(?i)\s+an?\s", text[end:])
                   or words.lower() in ("a", "an") and not is_measure(unit)):
         return None  # "half a chance", "half a world away", "a fight and a half": no measure

@@ -390,7 +390,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         unit, stop = _noun_unit(text, end, value)
     if unit is None:
         partitive = _PARTITIVE.match(text, end)
-        if partitive and value > 1:
+        if partitive and value >= 1:
             # "35m of its Echo devices": what the number counts comes after "of", past a number
             # ("15 of the 19 hijackers", "eight of the past nine contests")
             unit, stop = unit_after(text, past_whole(text, partitive.end()), 2.0, False)

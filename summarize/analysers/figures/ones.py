@@ -1,0 +1,45 @@
+"""When "one" is a figure. A lone "one" (no qualifier, no second number) counts what its noun
+names, as NewsQuant counts it: "one reason", "one of the attackers", "One person was killed", and
+measures as any number does ("one week", "one percent"). It is no figure where it stands for a
+noun already said or meant, or where the phrase means no number:
+
+* a pronoun: "one another", "the one who won", "the other one", "a new one", "the last one of the
+  year" (a determiner and an adjective before it), and "one-on-one", "one-to-one";
+* "one day" (some day), "at one point", "at one time" and "one-time" (formerly), "one way or
+  another", "one agency after another", "it doesn't bother me one bit";
+* a compound adjective that measures nothing: "a one-man crusade", "a one-party state", "a
+  one-eyed man" (but "a one-year deal", "a one-hour talk" measure).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .canonical import canonical_unit, is_measure
+
+# "one another", "the one who does"; "one-on-one talks", "a one-to-one meeting"
+_PRONOUN_AFTER = re.compile(r"\s+(?:another|who)\b|-(?:on|to)-one\b", re.IGNORECASE)
+_PAIRED_BEFORE = re.compile(r"\bone-(?:on|to)-$", re.IGNORECASE)
+# "the other one", "a new one", "the last one of the year" (not "that only one candidate")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|another|every|each|which)\s+[a-z]+\s+$",
+                               re.IGNORECASE)
+_IDIOMS = frozenset(("day", "point", "time", "way", "bit"))  # and "not one bit"
+_AFTER_ANOTHER = re.compile(r"(?:\s+[\w-]+){1,2}\s+after\s+another\b")  # "one agency after another"
+_OF = re.compile(r"\s+of\b")
+
+
+def pronoun_one(text: str, start: int, end: int) -> bool:
+    """Whether the "one" at ``text[start:end]`` is a pronoun, with or without a qualifier."""
+    return bool(_PRONOUN_AFTER.match(text, end) or
+                _PAIRED_BEFORE.search(text, max(0, start - 8), start))
+
+
+def counts_noun(text: str, start: int, end: int, unit: str | None) -> bool:
+    """Whether a lone "one" at ``text[start:end]``, its unit ``unit`` read after it, is a
+    figure."""
+    if unit is None or canonical_unit(unit) in _IDIOMS:
+        return False
+    if is_measure(unit) and not _OF.match(text, end):
+        return True  # "a one-year deal", "the top one per cent"
+    return not text.startswith("-", end) and not _AFTER_ANOTHER.match(text, end) and \
+        not _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
