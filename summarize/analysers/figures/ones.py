@@ -17,8 +17,8 @@ import re
 
 from .canonical import canonical_unit, is_measure
 
-# "one another", "the one who does"; "one-on-one talks", "a one-to-one meeting"
-_PRONOUN_AFTER = re.compile(r"\s+(?:another|who)\b|-(?:on|to)-one\b", re.IGNORECASE)
+# "one another"; "one-on-one talks", "a one-to-one meeting"
+_PRONOUN_AFTER = re.compile(r"\s+another\b|-(?:on|to)-one\b", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(r"\bone-(?:on|to)-$", re.IGNORECASE)
 # "the other one", "a new one", "the last one of the year" (not "that only one candidate")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|another|every|each|which)\s+[a-z]+\s+$",
@@ -26,6 +26,7 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|another|every|each|which)\s+
 _IDIOMS = frozenset(("day", "point", "time", "way", "bit"))  # and "not one bit"
 _AFTER_ANOTHER = re.compile(r"(?:\s+[\w-]+){1,2}\s+after\s+another\b")  # "one agency after another"
 _OF = re.compile(r"\s+of\b")
+_WHO = re.compile(r"\s+who\b", re.IGNORECASE)  # "the one who won" (not "at least one who")
 
 
 def pronoun_one(text: str, start: int, end: int) -> bool:
@@ -37,7 +38,7 @@ def pronoun_one(text: str, start: int, end: int) -> bool:
 def counts_noun(text: str, start: int, end: int, unit: str | None) -> bool:
     """Whether a lone "one" at ``text[start:end]``, its unit ``unit`` read after it, is a
     figure."""
-    if unit is None or canonical_unit(unit) in _IDIOMS:
+    if unit is None or canonical_unit(unit) in _IDIOMS or _WHO.match(text, end):
         return False
     if is_measure(unit) and not _OF.match(text, end):
         return True  # "a one-year deal", "the top one per cent"

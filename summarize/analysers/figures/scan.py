@@ -204,7 +204,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         # Republican half of a polling team": a part, not a fraction
     one = bool(words) and words.lower() == "one"
     if one and pronoun_one(text, m.start("num"), m.end("num")):
-        return None  # "around one another", "the one who does", "one-on-one talks"
+        return None  # "around one another", "one-on-one talks"
     if one and m.group("qual") and not m.group("num2") and re.match(
             r"\s+of\s+(?:the|our|his|her|their|its|these|those|my|your|them|us)\b",
             text[m.end("num"):], re.IGNORECASE):
