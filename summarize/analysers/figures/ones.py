@@ -8,7 +8,8 @@ noun already said or meant, or where the phrase means no number:
 * "one day" (some day), "at one point", "at one time" and "one-time" (formerly), "one way or
   another", "one agency after another", "it doesn't bother me one bit";
 * a compound adjective that measures nothing: "a one-man crusade", "a one-party state", "a
-  one-eyed man" (but "a one-year deal", "a one-hour talk" measure).
+  one-eyed man" (but "a one-year deal", "a one-hour talk" measure);
+* "one of" after a qualifier's word used as a preposition: "talk about one of our candidates".
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from .canonical import canonical_unit, is_measure
 # "one another"; "one-on-one talks", "a one-to-one meeting"
 _PRONOUN_AFTER = re.compile(r"\s+another\b|-(?:on|to)-one\b", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(r"\bone-(?:on|to)-$", re.IGNORECASE)
+# "talk about one of our candidates": the qualifier's word is a preposition there
+_OF_OWNER = re.compile(r"\s+of\s+(?:the|our|his|her|their|its|these|those|my|your|them|us)\b",
+                       re.IGNORECASE)
 # "the other one", "a new one", "the last one of the year" (not "that only one candidate")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|this|another|every|each|which)\s+[a-z]+\s+$",
                                re.IGNORECASE)
@@ -29,10 +33,13 @@ _OF = re.compile(r"\s+of\b")
 _WHO = re.compile(r"\s+who\b", re.IGNORECASE)  # "the one who won" (not "at least one who")
 
 
-def pronoun_one(text: str, start: int, end: int) -> bool:
-    """Whether the "one" at ``text[start:end]`` is a pronoun, with or without a qualifier."""
+def never_counts(text: str, start: int, end: int, qualified: bool) -> bool:
+    """Whether the "one" at ``text[start:end]`` is no figure whatever its unit: a pronoun ("one
+    another", "one-on-one talks"), or, ``qualified`` by a word before it, "one of" after that word
+    used as a preposition ("talk about one of our candidates")."""
     return bool(_PRONOUN_AFTER.match(text, end) or
-                _PAIRED_BEFORE.search(text, max(0, start - 8), start))
+                _PAIRED_BEFORE.search(text, max(0, start - 8), start) or
+                qualified and _OF_OWNER.match(text, end))
 
 
 def counts_noun(text: str, start: int, end: int, unit: str | None) -> bool:

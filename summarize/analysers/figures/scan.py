@@ -45,7 +45,7 @@ from .numbers import (
     scaled,
     words_value,
 )
-from .ones import counts_noun, pronoun_one
+from .ones import counts_noun, never_counts
 from .rates import rate_after
 from .units import past_whole, unit_after
 from .words import is_plural
@@ -203,12 +203,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         return None  # "the first half of the year", "the upper half of her body", "the
         # Republican half of a polling team": a part, not a fraction
     one = bool(words) and words.lower() == "one"
-    if one and pronoun_one(text, m.start("num"), m.end("num")):
-        return None  # "around one another", "one-on-one talks"
-    if one and m.group("qual") and not m.group("num2") and re.match(
-            r"\s+of\s+(?:the|our|his|her|their|its|these|those|my|your|them|us)\b",
-            text[m.end("num"):], re.IGNORECASE):
-        return None  # "talk about one of our candidates": "about" is the preposition
+    if one and never_counts(text, m.start("num"), m.end("num"),
+                            bool(m.group("qual")) and not m.group("num2")):
+        return None  # "around one another", "one-on-one talks", "talk about one of our rivals"
     lone_one = one and not (m.group("qual") or m.group("num2") or m.group("half") or
                             m.group("point"))
     value = parse_number(m, "num")
