@@ -944,6 +944,10 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("His two wins—1. Welfare reform 2. Two judges. Rosberg 1:35.782 2.\nVettel 3.\nMassa",
          [2.0, 2.0]),
         ("Among men, she is at minus 40. Among women, she is at minus 39.", [-40.0, -39.0]),
+        # a ranked list with no marks, each item a number and a name; not a record's fields
+        ("The ranking:  1 Jane Doe.  2 John Roe.  3 Ann Poe.  Stumps: 15 Wins: 16 Losses: 4",
+         [15.0, 16.0, 4.0]),
+        ("Ten people died.  5 Americans were hurt.  They flew 6 Britons home.", [10.0, 5.0, 6.0]),
         ("Clinton 1) registers the words, 2) realizes it; Rubio (44) and Cruz (45) agree.",
          [44.0, 45.0]),
         # a clock written with a full stop after a word of time, not a price; a phone number
@@ -966,6 +970,11 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # a style sheet pasted into the text; not a share in a list of results
         (".bio { width:100%; padding-top:20px; } Turnout: 65%; registered: 1,200.",
          [65.0, 1200.0]),
+        # a measure's unit with a capital, quoted or before a title's next word, is a title's;
+        # not in a headline, nor a sentence's own
+        ('She told CBS\'s "60 Minutes." The film 13 Hours: The Inside Account runs 144 Minutes '
+         "long.", [144.0]),
+        ("Action In First 100 Days As President. It took 13 Hours later.", [100.0, 13.0]),
         # a label's number: "type 2 diabetes"
         ("It lowers the risk of type 2 diabetes by 20 percent.", [20.0]),
     ],

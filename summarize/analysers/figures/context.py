@@ -206,6 +206,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             _next_marker(text, start, int(digits)):
         return True  # a marker with the next or the one before near it: "1. Welfare reform 2. Two
         # Supreme Court justices", "Mercedes 1:35.782 2.\nNico Rosberg … 3.\nSebastian Vettel"
+    if digits and len(digits) <= 2 and digits.isdigit() and _NAME_AFTER.match(after) and \
+            _ITEM_OPENS.search(before) and _next_named_item(text, start, int(digits)):
+        return True  # a ranked list with no marks: "1 Donald Trump.  2 Ted Cruz.  3 Marco Rubio."
     if digits and len(digits) <= 2 and re.search(r"[,;:]\s*$", before) and _SHIRT.match(text, end):
         return True  # a team sheet: "Scotland: 15-Stuart Hogg, 14-Sean Maitland, ..."
     if digits and _ADDRESS.match(text, end):
@@ -253,6 +256,19 @@ _MARKER_AFTER = re.compile(r"\.(?:[ \t]+|[ \t]*\r?\n\s*)[A-Z(]|\)[ \t]+[A-Za-z]"
 # A word that says a number is a value, not a marker: "she is at minus 40. Among women, …"
 _SAID_OF = re.compile(r"\b(?:minus|plus|at|to|of|by|from|than|is|was|are|were|be|and|or|about|"
                       r"around|only|with|on|in|for)\s*$", re.IGNORECASE)
+
+
+# An item of a list written with no marks: a sentence opens with its number and a name.
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_ITEM_OPENS = re.compile(r"(?:\A|[.!?:]['\"”’]?)\s+\Z|\n\s*\Z")
+
+
+def _next_named_item(text: str, start: int, n: int) -> bool:
+    """The item before ``n`` or after it, a sentence opened by its number and a name, stands
+    within 300 characters; not after a colon ("Centuries: 15 Half-centuries: 45 ... Stumpings:
+    14 First test": a record's fields)."""
+    near = re.compile(rf"(?:[.!?]['\"”’]?\s+|\n\s*)(?:{n - 1}|{n + 1})[ \t]+[A-Z][a-z]")
+    return bool(near.search(text, max(0, start - 300), start + 300))
 
 
 def _next_marker(text: str, start: int, n: int) -> bool:

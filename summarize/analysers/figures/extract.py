@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..casing import readable
+from ..casing import common_word, readable
+from ..sentences import sentence_around
 from ..tokenised import running_text
 from .canonical import is_measure
 from .compound import compound_amounts, shares_of_one
@@ -62,7 +63,7 @@ def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
                                 if not any(a < d.end and d.start < b for a, b in taken)],
                        key=lambda f: f.start)
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
-    found = unsaid_degrees(plain, [_counted_thousands(f) for f in found])
+    found = unsaid_degrees(plain, [_counted_thousands(f) for f in found if not _titled(f, plain)])
     if plain == text:
         return found
     return [f if f.text == text[f.start:f.end] else
@@ -83,6 +84,33 @@ def _counted_thousands(f: FigureMention) -> FigureMention:
             or is_measure(f.unit):
         return f  # (the pattern first: it rules out nearly every figure at once)
     return replace(f, value=scaled(f.value, "thousand"))
+
+
+# A word of four letters or more written with a capital: most of a headline's words are.
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+
+
+# A title's bounds: a quotation mark before its number, or after its unit a capitalised word,
+# a colon or a quotation mark ("13 Hours: The Secret Soldiers", '"60 Minutes."').
+_QUOTE_BEFORE = re.compile(r"[\"“‘']\Z")
+_TITLE_AFTER = re.compile(r"[.,!?]?[\"”’']|:|\s+[A-Z]")
+
+
+def _titled(f: FigureMention, plain: str) -> bool:
+    """A measure's unit written with a capital, as no sentence writes one, is a title's word:
+    the film "13 Hours", CBS's "60 Minutes", the band 98 Degrees, "12 Years a Slave"; not in a
+    headline, which capitalises every word ("Action In First 100 Days As President")."""
+    if not f.unit or not f.unit[0].isupper() or not f.unit[1:2].islower() or \
+            not is_measure(f.unit) or not common_word(f.unit.split()[0]):
+        return False  # (not "19 United States cents": a name's capital)
+    at = plain.find(f.unit, f.start, f.end)
+    if not _TITLE_AFTER.match(plain, at + len(f.unit)) and \
+            not _QUOTE_BEFORE.search(plain, max(0, f.start - 3), f.start):
+        return False
+    begin, stop = sentence_around(plain, f.start, f.end)
+    words = [w.group() for w in _LONG_WORD.finditer(plain, begin, stop)
+             if not at <= w.start() < at + len(f.unit)]
+    return sum(w[0].isupper() for w in words) * 3 <= len(words) * 2
 
 
 def _unit(f: FigureMention, plain: str, senses: bool) -> str | None:
