@@ -229,6 +229,10 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("The attack left 14 people dead and more than 20 wounded.",
          [("14 people", 14, "people", "exact", "="),
           ("more than 20", 20, "people", "at_least", ">")]),
+        # each number the subject of its own verb in the past; not a verb it may not be
+        ("In 2013, 158 courses closed and just 14 opened; 30 staff quit and 12 stay.",
+         [("158 courses", 158, "courses", "exact", "="), ("14", 14, "courses", "exact", "="),
+          ("30 staff", 30, "staff", "exact", "="), ("12", 12, None, "exact", "=")]),
         ("He scored 5, while 6 or 7 people watched",
          [("5", 5, None, "exact", "="), ("6", 6, "people", "exact", "="),
           ("7 people", 7, "people", "exact", "=")]),
@@ -1972,9 +1976,10 @@ def test_age_that_opens_a_sentence(text: str, expected: str | None) -> None:
         ("His daughter is 12.", [(12, "years old")]),
         ("The sisters are 12 and 14.", [(12, "years old"), (14, "years old")]),
         ("The boy was 3.5 miles away.", [(3.5, "miles")]),
-        # an age in digits, then people counted in words
+        # an age in digits, then people counted in words (the two, subject of their own verb,
+        # are boys)
         ("One of the boys was 16 and two were 17 when they were held.",
-         [(1, "boys"), (16, "years old"), (2, None), (17, None)]),
+         [(1, "boys"), (16, "years old"), (2, "boys"), (17, None)]),
     ],
 )
 def test_a_childs_age(text: str, expected: list) -> None:

@@ -92,6 +92,12 @@ def neighbours(text: str, figures: list[FigureMention]) -> list[FigureMention]:
                 # for Trump, 18 for Cruz"), or a toll ("14 people dead and 20 wounded")
                 out[i] = replace(b, unit=a.unit)
                 break
+            if is_plural(a.unit.split()[-1]) and _SUBJECTS.fullmatch(between) and \
+                    _acted(text, a.end) and _acted(text, b.end):
+                # each number the subject of its own verb, the noun said once: "158 golf
+                # courses closed and just 14 opened"
+                out[i] = replace(b, unit=a.unit)
+                break
             if re.search(r"\b(?:but|while|whilst|whereas|and)\b|[,;]\s+[A-Z]", between) and \
                     word_before(text, a.start) == word_before(text, b.start) is not None and \
                     CLAUSE_END.match(text, b.end) and not _EXCHANGE_RATE.match(text, b.end):
@@ -339,6 +345,20 @@ _GAPPED = re.compile(r"\s+(for|in|at|on|from|against|among|have|has|had|are|were
 _CASUALTY = re.compile(r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:dead|died|wounded|injured|"
                        r"killed|hurt|missing)\b")
 _CASUALTIES = re.compile(rf"{_CASUALTY.pattern}[^.;]{{0,30}}?,?\s+(?:and\s+)?")
+
+
+# Two counts, each the subject of its own verb in the past: "158 courses closed and just 14
+# opened", "12 players stayed, while 9 left".
+_SUBJECTS = re.compile(r"\s+[a-z]+(?:\s+[^.;,]{1,30}?)?,?\s+(?:and|but|while|whereas)\s+"
+                       r"(?:(?:just|only|another|about|some|nearly|almost|roughly|perhaps)\s+)?")
+_VERB_AFTER = re.compile(r"\s+([a-z]+)\b(?!['’-])")
+
+
+def _acted(text: str, end: int) -> bool:
+    """A verb in the past right after ``end``: one news uses nearly always so ("went"), or a
+    word in -ed."""
+    verb = _VERB_AFTER.match(text, end)
+    return bool(verb and (verb.group(1).endswith("ed") or verb.group(1) in verbs()))
 
 
 # Two sides of an area: "a 10 by 12 foot room", "an 8-by-11-inch sheet".
