@@ -135,6 +135,9 @@ def figs(text: str) -> list[tuple[str, float, str | None, str, str]]:
         ("Two of Johnson’s deputies were fired",
          [("Two of Johnson’s deputies", 2, "Johnson deputies", "exact", "=")]),
         # a partitive's whole past an owner: not "the firm", "the state"
+        ("it monitors 20,000 of Saudi Arabia's 70,000 mosques",
+         [("20,000 of Saudi Arabia's 70,000 mosques", 20000, "mosques", "exact", "="),
+          ("70,000 mosques", 70000, "mosques", "exact", "=")]),
         ("two of the firm's five directors resigned",
          [("two of the firm's five directors", 2, "directors", "exact", "="),
           ("five directors", 5, "directors", "exact", "=")]),

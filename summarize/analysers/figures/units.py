@@ -98,7 +98,10 @@ _CAPITALISED = re.compile(rf"^\s+({_CAPITALS}(?:(?:and|or)\s+{_CAPITALS})?)([A-Z
 
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w'’-]*(?:'s|’s|s'|s’))(?=\s)|"
+    rf"\s+of\s+(?:[A-Z][\w.-]*\s+){{1,2}}[\w-]+(?:'s|’s)(?=\s+(?:\d[\d,]*|{NUM_WORD})\s)|"
     rf"\s+of(?=\s+(?:\d[\d,]*|{NUM_WORD})\s+[a-z])")  # a whole with no article: "18 of 25 slots"
+# (an owner of several words before the whole's number: "seven of Washington state's 44
+# delegates", "two of New York's 95 delegates")
 
 
 _SUSPENDED = re.compile(r"-(?=[\s,])[^.;:]{0,40}?\b[\w]+-([a-z]+)\b")
@@ -396,7 +399,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             unit, stop = unit_after(text, past_whole(text, partitive.end()), 2.0, False)
             if unit is None:
                 return None, end
-            owner = re.search(r"([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
+            owner = re.search(r"\sof\s+([A-Z][\w-]*)(?:’s|'s)$", partitive.group())
             if owner and not unit[0].isupper():
                 unit = f"{owner.group(1)} {unit}"  # "two of Johnson’s deputies"
             return unit, stop
