@@ -260,7 +260,7 @@ _SAID_OF = re.compile(r"\b(?:minus|plus|at|to|of|by|from|than|is|was|are|were|be
 
 # An item of a list written with no marks: a sentence opens with its number and a name.
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
-_ITEM_OPENS = re.compile(r"(?:\A|[.!?:]['\"”’]?)\s+\Z|\n\s*\Z")
+_ITEM_OPENS = re.compile(r"\A\s*\Z|[.!?:]['\"”’]?\s+\Z|\n\s*\Z")
 
 
 def _next_named_item(text: str, start: int, n: int) -> bool:

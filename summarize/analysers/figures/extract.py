@@ -97,14 +97,16 @@ _TITLE_AFTER = re.compile(r"[.,!?]?[\"”’']|:|\s+[A-Z]")
 
 
 def _titled(f: FigureMention, plain: str) -> bool:
-    """A measure's unit written with a capital, as no sentence writes one, is a title's word:
-    the film "13 Hours", CBS's "60 Minutes", the band 98 Degrees, "12 Years a Slave"; not in a
-    headline, which capitalises every word ("Action In First 100 Days As President")."""
+    """A measure's unit written with a capital, as no sentence writes one, is a title's word
+    where it is bounded as a title: CBS's ''60 Minutes.'', the film "13 Hours: The Secret
+    Soldiers"; not in a headline, which capitalises every word ("Action In First 100 Days As
+    President"). Unbounded ("12 Years a Slave", "13 Hours will cover") they stay figures: so
+    broad a reading cost the dev file more than it gave."""
     if not f.unit or not f.unit[0].isupper() or not f.unit[1:2].islower() or \
             not is_measure(f.unit) or not common_word(f.unit.split()[0]):
         return False  # (not "19 United States cents": a name's capital)
     at = plain.find(f.unit, f.start, f.end)
-    if not _TITLE_AFTER.match(plain, at + len(f.unit)) and \
+    if at < 0 or not _TITLE_AFTER.match(plain, at + len(f.unit)) and \
             not _QUOTE_BEFORE.search(plain, max(0, f.start - 3), f.start):
         return False
     begin, stop = sentence_around(plain, f.start, f.end)
