@@ -348,7 +348,7 @@ _CASUALTIES = re.compile(rf"{_CASUALTY.pattern}[^.;]{{0,30}}?,?\s+(?:and\s+)?")
 
 
 # Two counts, each the subject of its own verb in the past: "158 courses closed and just 14
-# opened", "12 players stayed, while 9 left".
+# opened", "12 players stayed, while 9 went home" (not "9 left", read as the noun "left").
 _SUBJECTS = re.compile(r"\s+[a-z]+(?:\s+[^.;,]{1,30}?)?,?\s+(?:and|but|while|whereas)\s+"
                        r"(?:(?:just|only|another|about|some|nearly|almost|roughly|perhaps)\s+)?")
 _VERB_AFTER = re.compile(r"\s+([a-z]+)\b(?!['’-])")
