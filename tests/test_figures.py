@@ -1074,6 +1074,12 @@ def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
         ("One way or another, one agency after another fell.", []),
         ("One day it is hoped the rest will follow.", []),
         ("At one point the talks nearly collapsed.", []),
+        # the pronoun before its verb: a plural right after "one" is a verb, unless it modifies
+        ("If one adds Nebraska, the sum changes; one feels that it should.", []),
+        ("Only one lens cracked.", [("one lens", "lens")]),
+        # "zero" joined to what it does not measure is an adjective
+        ("It is not a zero-sum game but a zero-tolerance policy.", []),
+        ("She was on a zero-hours contract.", [("zero-hours", "hours")]),
     ],
 )
 def test_one_is_a_figure_when_it_measures(text: str, figures: list[tuple[str, str]]) -> None:

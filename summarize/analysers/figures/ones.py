@@ -9,7 +9,12 @@ noun already said or meant, or where the phrase means no number:
   another", "one agency after another", "it doesn't bother me one bit";
 * a compound adjective that measures nothing: "a one-man crusade", "a one-party state", "a
   one-eyed man" (but "a one-year deal", "a one-hour talk" measure);
-* "one of" after a qualifier's word used as a preposition: "talk about one of our candidates".
+* "one of" after a qualifier's word used as a preposition: "talk about one of our candidates";
+* the pronoun before its verb: "if one adds Nebraska", "how one feels" (a plural right after a
+  count of one is a verb: not "one sports fan", whose plural modifies, nor "one lens").
+
+And "zero" joined to a word that measures nothing is an adjective: "a zero-sum game", "zero-
+tolerance policing" (but "zero-hours contracts").
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .canonical import canonical_unit, is_measure
+from .words import INVARIANT_PLURALS, is_plural, non_nouns
 
 # "one another"; "one-on-one talks", "a one-to-one meeting"
 _PRONOUN_AFTER = re.compile(r"\s+another\b|-(?:on|to)-one\b", re.IGNORECASE)
@@ -31,6 +37,8 @@ _IDIOMS = frozenset(("day", "point", "time", "way", "bit"))  # and "not one bit"
 _AFTER_ANOTHER = re.compile(r"(?:\s+[\w-]+){1,2}\s+after\s+another\b")  # "one agency after another"
 _OF = re.compile(r"\s+of\b")
 _WHO = re.compile(r"\s+who\b", re.IGNORECASE)  # "the one who won" (not "at least one who")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+_SINGULAR_IN_S = INVARIANT_PLURALS | {"lens", "headquarters", "barracks", "crossroads"}
 
 
 def never_counts(text: str, start: int, end: int, qualified: bool) -> bool:
@@ -47,7 +55,17 @@ def counts_noun(text: str, start: int, end: int, unit: str | None) -> bool:
     figure."""
     if unit is None or canonical_unit(unit) in _IDIOMS or _WHO.match(text, end):
         return False
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1) == unit and is_plural(unit) and unit not in _SINGULAR_IN_S and \
+            (after.group(2) is None or after.group(2) in non_nouns()):
+        return False  # "if one adds Nebraska", "one feels that": the pronoun and its verb
     if is_measure(unit) and not _OF.match(text, end):
         return True  # "a one-year deal", "the top one per cent"
     return not text.startswith("-", end) and not _AFTER_ANOTHER.match(text, end) and \
         not _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
+
+
+def measures_nothing(text: str, end: int, unit: str | None) -> bool:
+    """Whether the "zero" ending at ``end`` is joined by a hyphen to a ``unit`` that measures
+    nothing: "a zero-sum game", "zero-tolerance policing" (not "zero-hours contracts")."""
+    return text.startswith("-", end) and unit is not None and not is_measure(unit)

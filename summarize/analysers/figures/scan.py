@@ -45,7 +45,7 @@ from .numbers import (
     scaled,
     words_value,
 )
-from .ones import counts_noun, never_counts
+from .ones import counts_noun, measures_nothing, never_counts
 from .rates import rate_after
 from .units import past_whole, unit_after
 from .words import is_plural
@@ -403,8 +403,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             rate = rate_after(text, end) if " per " not in unit else None
             if rate:
                 unit, end = f"{unit} per {rate[0]}", rate[1]  # "5 euros or less a day"
-    if lone_one and not counts_noun(text, m.start("num"), m.end("num"), unit):
-        return None  # "one reason", "one mile"; not "one said", "one day", "the other one"
+    if lone_one and not counts_noun(text, m.start("num"), m.end("num"), unit) or \
+            (words or "").lower() == "zero" and measures_nothing(text, m.end("num"), unit):
+        return None  # "one reason", "one mile"; not "one said", "one day", "a zero-sum game"
     if words and (words.lower() == "half" and unit is None and re.match(r"(?i)\s+an?\s", text[end:])
                   or words.lower() in ("a", "an") and not is_measure(unit)):
         return None  # "half a chance", "half a world away", "a fight and a half": no measure
