@@ -658,6 +658,10 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
           (50.0, "egyptian pound"), (90.0, "mexican peso")]),
         ("Aus$5 in Sydney, Can$5 million in Ottawa, Cdn$ 7 in Toronto",
          [(5.0, "australian dollar"), (5e6, "canadian dollar"), (7.0, "canadian dollar")]),
+        # a code before the dollar sign says whose dollar (or peso) it is
+        ("Fares are MXN $2.50 in Mexico City, AUD $4 in Sydney and usd $3 in Miami.",
+         [(2.5, "mexican peso"), (4.0, "australian dollar"), (3.0, "dollar")]),
+        ("The LLC $5 fee", [(5.0, "dollar")]),
         # a letter before a number that is not plainly money stays what it was
         ("N95 masks on the R2 road, and 12 points in R3", [(12.0, "point")]),
     ],

@@ -45,7 +45,8 @@ _WIRE = {"dlrs": "dollars", "dlr": "dollar", "hk": "hong kong", "nz": "new zeala
 def currency_code(prefix: str) -> str | None:
     """The ISO code of a currency written before a number: a symbol ("MX$", "₾") or a code."""
     key = "".join(prefix.split())
-    return SYMBOLS.get(key) or (key if key in CODES else None)
+    code = key[:-1].upper() if key.endswith("$") and len(key) == 4 else key  # "MXN $": its code
+    return SYMBOLS.get(key) or (code if code in CODES else None)
 
 
 def currency_after(text: str, end: int) -> tuple[str, int] | None:

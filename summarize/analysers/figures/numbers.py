@@ -243,9 +243,10 @@ _CUR = (
     r"\b(?-i:N)(?=\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion)\b)|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
-    # the codes as written, and ours in lower-cased text too ("eur 5 million"; no English word)
+    # the codes as written, and ours in lower-cased text too ("eur 5 million"; no English word);
+    # a code before a dollar or peso sign says whose it is ("MXN $2.50", "AUD $12")
     rf"\b(?-i:{'|'.join(sorted(CODES | OWN_CODES | {c.lower() for c in OWN_CODES}))})"
-    r"(?=\s?\d)"
+    r"(?:\s?\$)?(?=\s?\d)"
 )
 
 
