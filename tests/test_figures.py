@@ -733,6 +733,11 @@ def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str
         # sentences of our own, from a product's specification
         ("The sofa is 84 in. wide and 38 in deep.", [(84, "inch"), (38, "inch")]),
         ('The box is 12"x8"x4".', [(12, "inch"), (8, "inch"), (4, "inch")]),
+        # inches converted in brackets; a length joined to its adjective
+        ("The bird is 45 cm (18 in) long; it won (18 in all).",
+         [(45, "centimetre"), (18, "inch"), (18, "-")]),
+        ("A 3.8 kilometre-long viaduct, a 600 metre-long tunnel and seconds-long talks.",
+         [(3.8, "kilometre"), (600, "metre")]),
         # a text without capitals: its "x" stays the dimension's, not a letter X
         ("the rug measures 5'3\" x 7'6\".",
          [(5, "foot"), (3, "inch"), (7, "foot"), (6, "inch")]),

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from ..sentences import sentence_around
+from .canonical import is_measure
 from .words import DIMENSIONS, MONEY, MONEY_WORDS, non_nouns
 
-__all__ = ["length_before", "metres"]
+__all__ = ["length_adjective", "length_before", "metres", "converted_inches"]
 
 
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
@@ -98,3 +99,24 @@ def metres(text: str, start: int, end: int) -> bool:
                 _LENGTH_OF.search(text, max(0, start - 40), start) or
                 re.search(r"\bwithin\s+$", text[max(0, start - 8):start], re.IGNORECASE) and
                 re.match(r"\s+of\b", text[end:end + 4]))
+
+
+# A length joined to what it measures: "a 3.8 kilometre-long viaduct", "a 40 foot-high wall"
+_LENGTH_ADJECTIVE = re.compile(r"\s([a-z]+)-(?:long|high|wide|deep|tall|thick)\b")
+# Inches converted in brackets: "45 cm (18 in) long" (not "(18 in all)")
+_CONVERTED = re.compile(r"\(\s*(?:about\s+|c\.\s?)?[\d.,]+$")
+
+
+def length_adjective(text: str, end: int) -> re.Match[str] | None:
+    """The measure an adjective joins after the number ending at ``end`` ("600 metre-long": its
+    group 1, "metre"; "a 10 year-long war": "year"), written in the singular as such an
+    adjective is (in "hundreds of seconds-long talks" the number counts the talks)."""
+    m = _LENGTH_ADJECTIVE.match(text, end)
+    return m if m and is_measure(m.group(1)) and not m.group(1).endswith("s") else None
+
+
+def converted_inches(text: str, end: int) -> bool:
+    """Whether "in" after the number ending at ``end`` is inches, as a conversion in brackets
+    writes them: "45 cm (18 in)"."""
+    return bool(re.match(r"\s?in\)", text[end:end + 4]) and
+                _CONVERTED.search(text, max(0, end - 20), end))

@@ -8,6 +8,7 @@ from ...vocabulary import NUMBER_WORDS
 from .canonical import is_measure
 from .context import WEIGHT_CONTEXT
 from .currencies import currency_after
+from .lengths import converted_inches, length_adjective
 from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
 from .primes import prime_unit
 from .rates import with_rate
@@ -307,6 +308,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         if _not_a_head(word):
             return None, end + hyphen.end(1)  # "three-under-par": the number, no unit
         return plural(word, value), end + hyphen.end(1)  # three-year-long
+    joined = length_adjective(text, end)
+    if joined:
+        return plural(joined.group(1), value), joined.end(1)  # "a 600 metre-long tunnel"
     area = AREA_UNIT.match(rest)
     if area:
         words = area.group(1).split()  # "a 15,000 square-foot office": square feet
@@ -317,7 +321,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
     if symbol and (_spaceless(symbol.group(1)) in UNIT_NAMES and
                    (symbol.group(1).lower() not in GLUED_ONLY or symbol.group(1).lower() == "in"
                     and (_FEET_AND.search(text, max(0, end - 24), end) or
-                         _DIMENSION.match(rest, symbol.end(1)))) or
+                         _DIMENSION.match(rest, symbol.end(1)) or converted_inches(text, end))) or
                    compound_symbol(_spaceless(symbol.group(1)))):
         return with_rate(text, symbol.group(1), end + symbol.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
