@@ -662,6 +662,10 @@ def test_training_command_rebuilds_the_sense_model(tmp_path: Path) -> None:
         ("Fares are MXN $2.50 in Mexico City, AUD $4 in Sydney and usd $3 in Miami.",
          [(2.5, "mexican peso"), (4.0, "australian dollar"), (3.0, "dollar")]),
         ("The LLC $5 fee", [(5.0, "dollar")]),
+        # ... and a code after the number; the lira's sign as English text uses it, for pounds
+        ("It sold for $274 million CAD; the toll is ₤5.40.",
+         [(2.74e8, "canadian dollar"), (5.4, "pound sterling")]),
+        ("He paid $5 AND left.", [(5.0, "dollar")]),
         # a letter before a number that is not plainly money stays what it was
         ("N95 masks on the R2 road, and 12 points in R3", [(12.0, "point")]),
     ],

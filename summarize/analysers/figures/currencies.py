@@ -49,6 +49,13 @@ def currency_code(prefix: str) -> str | None:
     return SYMBOLS.get(key) or (code if code in CODES else None)
 
 
+def code_after(text: str, end: int, unit: str) -> tuple[str, int]:
+    """A dollar's ``unit`` and the end of its figure, or the code written after the number that
+    says whose dollar it is ("$274 million CAD") and where that ends."""
+    code = _AFTER.match(text, end)
+    return (code.group(2), code.end(2)) if code and code.group(2) else (unit, end)
+
+
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
     """A currency right after the number ending at ``end`` ("15 €", "20 ZAR", "420 million
     Finnish markka", "100 lari"): its ISO code and where it ends; its cents as written where

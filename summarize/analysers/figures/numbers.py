@@ -41,8 +41,8 @@ def scaled(value: float, scale: str) -> float:
 
 
 CURRENCY_PREFIX = {
-    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY",
-    "eur": "EUR", "gbp": "GBP", "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD",
+    "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "₤": "GBP", "ps": "GBP", "€": "EUR",
+    "¥": "JPY", "eur": "EUR", "gbp": "GBP", "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD",
     "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "nzd": "NZD",
     "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
     "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
@@ -230,7 +230,7 @@ _CUR = (
     r"\b(?-i:US|HK|AU|C|CA|NZ)\s?\$|\b(?-i:A|S|R)\$|\$\s?(?-i:US|AU|A|NZ|HK|C|S)(?=\d)|"
     # in lower-cased text: glued to the sign, or apart where the letters are no English word
     # ("hk$", "c $"; not "cost us $5", "a $5 bill")
-    r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|€|¥|₹|₩|₽|"
+    r"\b(?-i:us|hk|a|au|c|ca|nz|s|r)\$|(?<![\w'’])(?-i:hk|au|c|ca|nz)\s\$|\$|£|₤|€|¥|₹|₩|₽|"
     # "Y=100 million": the yen sign as Reuters' wire text writes it
     r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|"
     rf"\b(?-i:{'|'.join(_PRESS)})\.?(?=\s?\d)|"
