@@ -497,6 +497,11 @@ def test_every_unit_name_is_its_own_name() -> None:
           ("101 degrees", 101, "°F", "exact", "=")]),
         ("Highs of 30C are forecast; the wind will turn 90 degrees.",
          [("30C", 30, "°C", "exact", "="), ("90 degrees", 90, "degrees", "exact", "=")]),
+        # ... or paired with the temperature after it (a sentence of our own)
+        ("It thaws between 0° and -2°C (32° and 28°F); it turned 90° and 45°C.",
+         [("0°", 0, "°C", "exact", "="), ("-2°C", -2, "°C", "exact", "="),
+          ("32°", 32, "°F", "exact", "="), ("28°F", 28, "°F", "exact", "="),
+          ("90°", 90, "°", "exact", "="), ("45°C", 45, "°C", "exact", "=")]),
         ("He was 45 and she was 42.", [("45", 45, "years old", "exact", "="),
                                        ("42", 42, "years old", "exact", "=")]),
         # the verb left out too: the change carries over
