@@ -445,6 +445,9 @@ def test_every_unit_name_is_its_own_name() -> None:
                                                   "exact", "=")]),
         ("he ran 100m in 9.58 seconds", [("100m", 100, "m", "exact", "="),
                                          ("9.58 seconds", 9.58, "seconds", "exact", "=")]),
+        ("she swam the 100m fly in a 50m pool", [("100m", 100, "m", "exact", "="),
+                                                 ("50m", 50, "m", "exact", "=")]),
+        ("a 50m pool of cash", [("50m pool", 5e7, "pool", "exact", "=")]),
         # a share written with hyphens; a chance is a percentage, not a share "of chance"
         ("Three-in-five insiders see a one-in-four chance",
          [("Three-in-five insiders", 60, "% of insiders", "exact", "="),

@@ -23,8 +23,10 @@ _IMPERIAL_AFTER = re.compile(rf"\s?\((?:about |around |almost |nearly |over |c\.
 _IMPERIAL_BEFORE = re.compile(rf"{_IMPERIAL}\s?\($")
 
 
-# A race run or swum over it: "the 100m final", "the 400m hurdles", "ran 100m in 9.58 seconds".
-_RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|backstroke|"
+# A race run or swum over it: "the 100m final", "the 400m hurdles", "ran 100m in 9.58 seconds",
+# "the 100m fly", or the track or pool it is run or swum in ("a 250m track", "a 50m pool")
+_RACE = re.compile(r"[\s-](?:sprint|final|race|hurdles|freestyle|butterfly|fly|backstroke|"
+                   r"(?:running\s+|cycling\s+)?track(?!\s+record)|(?:swimming\s+)?pool(?!\s+of\b)|"
                    r"breaststroke|medley|relay|dash|heats?|semi-finals?|world record|"
                    r"time[\s-]trial|steeplechase|"
                    r"in\s+\d+(?:\.\d+)?\s?(?:s|secs?|seconds)\b)", re.IGNORECASE)
