@@ -448,6 +448,10 @@ def test_every_unit_name_is_its_own_name() -> None:
         ("she swam the 100m fly in a 50m pool", [("100m", 100, "m", "exact", "="),
                                                  ("50m", 50, "m", "exact", "=")]),
         ("a 50m pool of cash", [("50m pool", 5e7, "pool", "exact", "=")]),
+        # a range of metres is metres too; a range of millions stays millions
+        ("trees 15–25 m tall with a trunk 0.5–1 m in diameter",
+         [("15–25 m", 15, "m", "range", "="), ("0.5–1 m", 0.5, "m", "range", "=")]),
+        ("Views rose 4-5m.", [("4-5m", 4e6, None, "range", "up")]),
         # a share written with hyphens; a chance is a percentage, not a share "of chance"
         ("Three-in-five insiders see a one-in-four chance",
          [("Three-in-five insiders", 60, "% of insiders", "exact", "="),

@@ -8,9 +8,9 @@ import re
 
 from ..sentences import sentence_around
 from .canonical import is_measure
-from .words import DIMENSIONS, MONEY, MONEY_WORDS, non_nouns
+from .words import DIMENSIONS, MONEY, MONEY_WORDS, is_plural, non_nouns
 
-__all__ = ["length_adjective", "length_before", "metres", "converted_inches"]
+__all__ = ["converted_inches", "length_adjective", "length_before", "metres", "metres_scale"]
 
 
 # What a length measures, right after it: "3m high", "a 40m-long hull", "5m in diameter".
@@ -122,3 +122,15 @@ def converted_inches(text: str, end: int) -> bool:
     writes them: "45 cm (18 in)"."""
     return bool(re.match(r"\s?in\)", text[end:end + 4]) and
                 _CONVERTED.search(text, max(0, end - 20), end))
+
+
+def metres_scale(text: str, start: int, at: int, end: int, thousands: bool) -> bool:
+    """Whether the "m" at ``at``, after a number (or a range) from ``start`` to ``end``, is metres:
+    a thousand or more of it ("a 1,000m climb": a thousand million is "1bn"), a length by what
+    is said around it ("3m high", "1.2m (4ft)"), or "m" set apart as SI writes a symbol ("a 5 m
+    by 3 m room"), where news writes millions closed up ("4m views", "£5m") or before what they
+    count ("5 m people")."""
+    if thousands or metres(text, start, end) or length_before(text, start, end):
+        return True
+    counted = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
+    return text[at - 1].isspace() and not (counted and is_plural(counted.group(1)))

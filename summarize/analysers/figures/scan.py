@@ -27,7 +27,7 @@ from .context import (
     unit_tail,
 )
 from .currencies import code_after, currency_code
-from .lengths import length_before, metres
+from .lengths import metres_scale
 from .mention import FigureMention
 from .numbers import (
     CURRENCY_PREFIX,
@@ -297,14 +297,13 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if finance and low is None:
         value = scaled(value, "million" if finance.group("million") else "trillion")
         end = finance.end()
-    if scale_word == "m" and not currency and not pct and (
-            digits and digits_value(digits) >= 1000 or metres(text, n0, m.end()) or
-            length_before(text, n0, m.end()) or
-            text[m.start("scale") - 1].isspace() and not _counted_after(text, m.end())):
-        # "a 1,000m climb" (a thousand million is "1bn"), "3m high", "1.2m (4ft)": metres; and
-        # "m" set apart as SI writes a symbol ("a 5 m by 3 m room"), where news writes millions
-        # closed up ("4m views", "£5m") or before what they count ("5 m people")
+    m_at = m.start("scale") if scale_word == "m" else m.end("num2") - 1 if low is not None and \
+        re.search(r"\d\s?m$", m.group("num2") or "") else -1  # "0.5-1 m in diameter": a range's
+    if m_at >= 0 and not currency and not pct and metres_scale(
+            text, n0, m_at, m.end(), bool(digits) and digits_value(digits) >= 1000):
         value, unit = value / 1e6, "m"
+        if low is not None and high is not None:
+            low, high = low / 1e6, high / 1e6
     if pct:
         unit = "%"
     elif currency:
@@ -437,12 +436,6 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|
                      rf"several|a few|a couple|"
                      rf"hundreds|thousands|"
                      rf"millions|billions|tens of)\b", re.IGNORECASE)
-
-
-def _counted_after(text: str, end: int) -> bool:
-    """A plural noun right after ``end``: "5 m people", "10 m views"."""
-    word = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
-    return bool(word and is_plural(word.group(1)))
 
 
 _WHEN_AFTER = re.compile(r"\s+(?:later|ago|earlier)\b", re.IGNORECASE)
