@@ -968,6 +968,9 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         # an older year after a preposition or a date, unless something is counted
         ("Painted in 1638, it was sold on July 14, 1789 for 300 pounds.", [300.0]),
         ("A force of 1500 troops went from 1000 to 1200 men.", [1500.0, (1000.0, 1200.0)]),
+        # ... or a guess at one, or one in brackets, where nothing follows it in the clause
+        ("James IV (1488-1513) settled it around 1500.", []),
+        ("About 1200 were hurt; around 1500 people came.", [1200.0, 1500.0]),
         ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
         # a list's markers are not figures; a number ending a sentence broken across lines is
         ("What will be talked about today:\n\n1. FIREWORKS FLY\n\n2. 40 DIE IN FLOODS", [40.0]),

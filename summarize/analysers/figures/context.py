@@ -75,10 +75,12 @@ PHRASAL_DOWN = re.compile(r"\b(?:gun|guns|gunned|gunning|shoot|shoots|shot|shoot
                           r"(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 
 
-# What comes before a year: a preposition of time, or a month and day ("July 14, 1789").
+# What comes before a year: a preposition of time, or a month and day ("July 14, 1789"), an
+# estimate of one ("settled around 1721", "c. 1684", "dates back to 1329") or a bracket ("James
+# IV (1488-1513)")
 _OLD_YEAR_BEFORE = re.compile(
-    rf"(?:\b(?:in|of|since|until|till|by|from|before|after|circa)|\b(?:{MONTHS})\.?\s+\d{{1,2}},)"
-    rf"\s*$", re.IGNORECASE)
+    rf"(?:\b(?:in|of|since|until|till|by|from|before|after|circa)|\b(?:{MONTHS})\.?\s+\d{{1,2}},|"
+    rf"(?P<guess>\b(?:around|c\.|ca\.|back\s+to)|\())\s*$", re.IGNORECASE)
 
 
 # A shirt number and a player's name: "15-Stuart Hogg,", "7-Mamuka Gorgodze (capt),"
@@ -191,9 +193,10 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             # noun such a number is a year, unless a measure follows ("2000 - 2500 Calories")
             # or it is counted ("about 1900 troops")
             return True
-    if digits and re.fullmatch(r"1[0-7]\d\d", digits) and _OLD_YEAR_BEFORE.search(before) and \
-            not _priced_or_measured(text, end) and not surface_of(after[:6]):
-        word = re.match(r"\s*(?:[^\w\s]|$)|\s+[A-Z]|\s+([a-z]+)\b", after)
+    old = re.fullmatch(r"1[0-7]\d\d", digits or "") and _OLD_YEAR_BEFORE.search(before)
+    if old and not _priced_or_measured(text, end) and not surface_of(after[:6]):
+        word = re.match(r"\s*(?:[^\w\s]|$)" + (r"|(?!)()" if old.group("guess") else
+                        r"|\s+[A-Z]|\s+([a-z]+)\b"), after)  # "settled around 1721."
         counted = re.match(r"\s*(?:-|–|to|and)\s*\d[\d,.]*\s+([a-z]+)", after)
         if word and (word.group(1) is None or word.group(1) in STOP_UNIT) and not (
                 counted and counted.group(1) not in STOP_UNIT):  # "from 1000 to 2000 hires"
