@@ -696,6 +696,8 @@ def test_the_news_own_currency_prefixes(text: str, found: list[tuple[float, str]
         ("The fine was raised to MXN 5,000, or about 280 US dollars.",
          ["mexican peso", "dollar"]),
         ("The ministry set aside 2.5 billion ZAR for the programme.", ["south african rand"]),
+        # the codes of currencies the euro and others replaced since 1999
+        ("It cost FRF 500 in 1998 and HRK 1,200 in 2020.", ["french franc", "croatian kuna"]),
         ("Nokia agreed to pay 420 million Finnish markka for the cable maker.",
          ["finnish markka"]),
         ("A bowl of noodles in Vientiane is 15,000 kip.", ["laotian kip"]),

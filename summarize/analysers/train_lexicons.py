@@ -48,7 +48,8 @@ def build_currencies() -> dict[str, Any]:
     that cannot be read otherwise ("Ksh", "zł", "NIS"); the names as the other English locales
     write them ("Russian roubles") and the country's own noun where it is the English one
     accented or in its own plural ("reais", "złoty", "lei"); and the ISO codes of the
-    currencies in use that may stand beside a number ("MXN 500", "20 ZAR"). A code that is also
+    currencies in use, or replaced since 1999, that may stand beside a number ("MXN 500", "20
+    ZAR", "FRF 500"). A code that is also
     a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
     ships) is left out, and so is a name that is one of the scanner's own unit words."""
     import unicodedata
@@ -117,7 +118,15 @@ def build_currencies() -> dict[str, Any]:
     for symbol, codes in letters.items():
         if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, taken):
             symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč", "FCFA"
-    in_text = sorted(c for c in in_use & set(names) if c in OWN_CODES or c.lower() not in common)
+    # the codes of currencies in use, and of those the euro and others replaced since 1999, which
+    # the news still quotes ("FRF 500", "HRK 1,200"); not one that is also a unit ("MCF"), a
+    # team's ("TPE", Chinese Taipei at the Olympics) or biology's ("CYP2D6", "the gamma 3 ECS")
+    recent = {code for entries in get_global("territory_currencies").values()
+              for code, _, until, tender in entries if tender and until and until[0] >= 1999}
+    recent -= {c for c in recent if c.lower() in common or
+               UNIT_NAMES.get(c.lower(), names.get(c)) != names.get(c)}
+    in_text = sorted(c for c in (in_use | recent - {"TPE", "CYP", "ECS"}) & set(names)
+                     if c in OWN_CODES or c.lower() not in common)
     nations = _nations(names, english)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text, %d shared nouns",
              len(names), sum(len(v) == 1 for v in surfaces.values()),
