@@ -122,10 +122,9 @@ def build_currencies() -> dict[str, Any]:
     # the news still quotes ("FRF 500", "HRK 1,200"); not one that is also a unit ("MCF"), a
     # team's ("TPE", Chinese Taipei at the Olympics) or biology's ("CYP2D6", "the gamma 3 ECS")
     recent = {code for entries in get_global("territory_currencies").values()
-              for code, _, until, tender in entries if tender and until and until[0] >= 1999}
-    recent -= {c for c in recent if c.lower() in common or
-               UNIT_NAMES.get(c.lower(), names.get(c)) != names.get(c)}
-    in_text = sorted(c for c in (in_use | recent - {"TPE", "CYP", "ECS"}) & set(names)
+              for code, _, until, tender in entries if tender and until and until[0] >= 1999
+              and code in names and UNIT_NAMES.get(code.lower(), names[code]) == names[code]}
+    in_text = sorted(c for c in (in_use & set(names)) | recent - {"TPE", "CYP", "ECS"}
                      if c in OWN_CODES or c.lower() not in common)
     nations = _nations(names, english)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text, %d shared nouns",

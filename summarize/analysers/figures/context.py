@@ -195,8 +195,9 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             return True
     old = re.fullmatch(r"1[0-7]\d\d", digits or "") and _OLD_YEAR_BEFORE.search(before)
     if old and not _priced_or_measured(text, end) and not surface_of(after[:6]):
-        word = re.match(r"\s*(?:[^\w\s]|$)" + (r"|(?!)()" if old.group("guess") else
-                        r"|\s+[A-Z]|\s+([a-z]+)\b"), after)  # "settled around 1721."
+        word = re.match(r"\s*(?:[^\w\s]|$)|\s+[A-Z]|\s+([a-z]+)\b", after)
+        if old.group("guess") and re.match(r"\s+\w", after):
+            word = None  # a guessed year has nothing after it in its clause: "settled around 1721."
         counted = re.match(r"\s*(?:-|–|to|and)\s*\d[\d,.]*\s+([a-z]+)", after)
         if word and (word.group(1) is None or word.group(1) in STOP_UNIT) and not (
                 counted and counted.group(1) not in STOP_UNIT):  # "from 1000 to 2000 hires"

@@ -297,8 +297,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if finance and low is None:
         value = scaled(value, "million" if finance.group("million") else "trillion")
         end = finance.end()
-    m_at = m.start("scale") if scale_word == "m" else m.end("num2") - 1 if low is not None and \
-        re.search(r"\d\s?m$", m.group("num2") or "") else -1  # "0.5-1 m in diameter": a range's
+    m_at = m.start("scale") if scale_word == "m" else -1
+    if m_at < 0 and low is not None and re.search(r"\d\s?m$", m.group("num2") or ""):
+        m_at = m.end("num2") - 1  # a range's, written after its second number: "0.5-1 m wide"
     if m_at >= 0 and not currency and not pct and metres_scale(
             text, n0, m_at, m.end(), bool(digits) and digits_value(digits) >= 1000):
         value, unit = value / 1e6, "m"
