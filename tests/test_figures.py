@@ -972,6 +972,8 @@ def test_noun_phrase_units(text: str, figures: list[tuple[float, str]]) -> None:
         ("A force of 1500 troops went from 1000 to 1200 men.", [1500.0, (1000.0, 1200.0)]),
         # ... or a guess at one, or one in brackets, where nothing follows it in the clause
         ("James IV (1488-1513) settled it around 1500.", []),
+        # an era is no scale: "B.C." is not billions
+        ("A set of c.2550 B.C. and one from 300 B. C. to A.D. 1150; it cost $2b.", [2e9]),
         ("About 1200 were hurt; around 1500 people came.", [1200.0, 1500.0]),
         ("Adults need about 2000 - 2500 Calories a day.", [(2000.0, 2500.0)]),
         # a list's markers are not figures; a number ending a sentence broken across lines is

@@ -228,10 +228,11 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                  r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE) \
             and not re.match(r"\s?(?:%|percent|per cent)", after, re.IGNORECASE):
         return True  # an index's name: "the sp 500", "S&P 500 e-minis", "S.&P. 500", "FTSE 100"
-    if digits and (re.match(r"\s*(?:A\.?D\.?|B\.?C\.?E?\.?)(?![A-Za-z])", after) or re.search(
+    if digits and (re.match(r"\s*(?:A(?:\.\s?)?D\.?|B(?:\.\s?)?C\.?E?\.?)(?![A-Za-z])", after) or
+                   re.search(
             r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
             text[max(0, start - 20):start])):
-        return True  # 1000 AD, "between A.D. 1000 and 1260"
+        return True  # 1000 AD, "300 B. C.", "between A.D. 1000 and 1260"
     if digits and (re.search(r"(?:\d-|#|(?<![\w’'])[’'])\Z", before) or
                    len(digits) == 2 and re.search(r"(?<![\w’'])‘\Z", before)) and \
             not (before.endswith("-") and re.search(r"\b(?:from|between)\s+\S*$", before)):

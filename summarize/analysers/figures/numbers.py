@@ -202,10 +202,10 @@ _NUMBER = (
     # decimal said aloud: "two point five kilograms" (not "at one point five people said")
     rf"(?:(?P<half>[\s-]and[\s-](?:{_AND_PART}))|"
     rf"(?<!\bat\sone)(?<!\bAt\sone)(?<=[a-z])(?P<point>\s+point(?:\s+(?:{_DIGIT_WORD}))+(?![\w-])))?"
-    # "5 million", "5m", "$2bn-a-year", "$1m-$2m" (not "a 40m-long hull", "3 m/s"), and
-    # hyphenated "a $5-million grant", "his two-million-person list"
+    # "5 million", "5m", "$2bn-a-year", "$1m-$2m" (not "a 40m-long hull", "3 m/s", the era
+    # of "2550 B.C."), and hyphenated "a $5-million grant", "his two-million-person list"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b"
-    rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b))|"
+    rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b|(?<=b)\.\s?C\.))|"
     rf"-(?P<hscale>(?:thousand|million|billion|trillion|lakhs?|crores?)\b))?"
 )
 
