@@ -942,6 +942,8 @@ def test_a_unit_is_a_noun(text: str, units: list[str | None]) -> None:
         # followed by one thing, a team, or the tally's votes
         ("They hired 3-4 people after a 3-1 loss, decided by 5-to-4 votes.", [(3, "people")]),
         ("About 10-15 people were hurt; the 10-6 Giants won.", [(10, "people")]),
+        # a score with an en dash, the higher first (a range rises: "5–10 people")
+        ("An 8–0 victory, a 2–2 draw and 5–10 people hurt.", [(5, "people")]),
         # the first of two hyphened units left hanging makes a range, as "to" alone does; a
         # list ("and") stays two figures
         ("a 10- to 15-minute walk, a 5- to 10-year sentence, a 5- and 10-year plan",

@@ -345,7 +345,8 @@ def _counted_after(text: str, end: int) -> bool:
 def score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
     """Sports scores and tallies ("2-1", "a 5-to-4 decision") and product or index names ("S&P
     500", "iPhone 12", "Game 2")."""
-    hyphens = m.group("join") == "-" or text.startswith("-to-", m.end("num"))  # "5-to-4"
+    hyphens = m.group("join") == "-" or text.startswith("-to-", m.end("num")) or (  # "5-to-4"
+        m.group("join") == "–" and second is not None and value >= second)  # "8–0", not "5–10"
     if hyphens and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and not m.group("cur") and not m.group("cur2") and \
