@@ -83,6 +83,11 @@ _OLD_YEAR_BEFORE = re.compile(
     rf"(?P<guess>\b(?:around|c\.|ca\.|back\s+to)|\())\s*$", re.IGNORECASE)
 
 
+# An era after a year ("1000 AD", "300 B. C.") or before the first of two ("between A.D. 1000 and")
+_ERA_AFTER = re.compile(r"\s*(?:A(?:\.\s?)?D\.?|B(?:\.\s?)?C\.?E?\.?)(?![A-Za-z])")
+_ERA_BEFORE = re.compile(r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$")
+
+
 # A shirt number and a player's name: "15-Stuart Hogg,", "7-Mamuka Gorgodze (capt),"
 _SHIRT = re.compile(r"-[A-Z][\w'’]+(?:\s[A-Z][\w'’-]+)+(?:\s\(capt\))?\s*(?:[,;.]|$)")
 
@@ -228,10 +233,7 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
                  r"Wilshire|Dow Jones|Hang Seng|KOSPI|Sensex|Nifty)\s?$", before, re.IGNORECASE) \
             and not re.match(r"\s?(?:%|percent|per cent)", after, re.IGNORECASE):
         return True  # an index's name: "the sp 500", "S&P 500 e-minis", "S.&P. 500", "FTSE 100"
-    if digits and (re.match(r"\s*(?:A(?:\.\s?)?D\.?|B(?:\.\s?)?C\.?E?\.?)(?![A-Za-z])", after) or
-                   re.search(
-            r"\b(?:A\.?D\.?|B\.?C\.?E?\.?)\s*\d{1,4}\s*(?:and|to|-|–)\s*$",
-            text[max(0, start - 20):start])):
+    if digits and (_ERA_AFTER.match(after) or _ERA_BEFORE.search(text, max(0, start - 20), start)):
         return True  # 1000 AD, "300 B. C.", "between A.D. 1000 and 1260"
     if digits and (re.search(r"(?:\d-|#|(?<![\w’'])[’'])\Z", before) or
                    len(digits) == 2 and re.search(r"(?<![\w’'])‘\Z", before)) and \
@@ -345,8 +347,11 @@ def _counted_after(text: str, end: int) -> bool:
 def score_or_code(text: str, m: re.Match[str], value: float, second: float | None) -> bool:
     """Sports scores and tallies ("2-1", "a 5-to-4 decision") and product or index names ("S&P
     500", "iPhone 12", "Game 2")."""
-    hyphens = m.group("join") == "-" or text.startswith("-to-", m.end("num")) or (  # "5-to-4"
-        m.group("join") == "–" and second is not None and value >= second)  # "8–0", not "5–10"
+    join = m.group("join")
+    # joined by a hyphen ("2-1", "5-to-4"), or by an en dash with the higher first ("8–0", "2–2";
+    # a pair that rises is a range: "5–10 people")
+    hyphens = join == "-" or text.startswith("-to-", m.end("num")) or \
+        join == "–" and second is not None and value >= second
     if hyphens and second is not None and value.is_integer() and \
             second.is_integer() and max(value, second) < 30 and not m.group("pct") and \
             not m.group("pct0") and not m.group("cur") and not m.group("cur2") and \
