@@ -123,8 +123,9 @@ def build_currencies() -> dict[str, Any]:
     # team's ("TPE", Chinese Taipei at the Olympics) or biology's ("CYP2D6", "the gamma 3 ECS")
     recent = {code for entries in get_global("territory_currencies").values()
               for code, _, until, tender in entries if tender and until and until[0] >= 1999
-              and code in names and UNIT_NAMES.get(code.lower(), names[code]) == names[code]}
-    in_text = sorted(c for c in (in_use & set(names)) | recent - {"TPE", "CYP", "ECS"}
+              and code in names and UNIT_NAMES.get(code.lower(), names[code]) == names[code]
+              and code not in {"TPE", "CYP", "ECS"}}
+    in_text = sorted(c for c in (in_use & set(names)) | recent
                      if c in OWN_CODES or c.lower() not in common)
     nations = _nations(names, english)
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text, %d shared nouns",
