@@ -1073,6 +1073,28 @@ def test_unit_spellings_come_from_quantulums_lexicon(unit: str, name: str) -> No
     assert canonical_unit(unit) == name
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [  # sentences of our own: a symbol the lexicon spells exactly so, case and all
+        ("The barometer read 30 inHg at noon.", "inch of mercury"),
+        ("Fit a 100 µF capacitor.", "microfarad"),
+        ("The chamber was pumped down to 2 Torr.", "torr"),
+        ("The link carries 10 Gibit/s.", "gibibit per second"),
+        # storage beyond the terabyte, and memory's binary prefixes
+        ("The archive holds 1 PB of records.", "petabyte"),
+        ("The drive shows 465.66 GiB free.", "gibibyte"),
+        ("Pages are 4 KiB each.", "kibibyte"),
+        ("He fitted a 13-amp fuse.", "ampere"),
+        ("Add 20 µl of buffer.", "microlitre"),
+        ("The star is 4.2 ly away.", "light year"),
+        # a gene's name is not a mebibyte: the binary symbols keep their case
+        ("The protein has two Mib repeats.", "mib repeat"),
+    ],
+)
+def test_exactly_written_symbols_are_units(text: str, unit: str) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]
+
+
 def test_training_command_rebuilds_the_unit_names(tmp_path: Path) -> None:
     pytest.importorskip("quantulum3")
     from summarize.analysers.train import main

@@ -29,6 +29,20 @@ def _lexicon() -> dict[str, dict[str, str]]:
     return {"surfaces": data.get("surfaces", {}), "symbols": data.get("symbols", {})}
 
 
+# A symbol closed by a space or a stop: "30 inHg", "100 µF", "2 Torr", "7 THz", "5 kΩ".
+_WRITTEN_SYMBOL = re.compile(r"\s?([A-Za-zµμΩ]{2,5})(?![\w'’-])")
+
+
+def lexicon_symbol(rest: str) -> str | None:
+    """The symbol at the start of ``rest`` when the lexicon spells it exactly so, case and all
+    ("inHg", not "INHG"): the symbols of physics and engineering that no word list names."""
+    written = _WRITTEN_SYMBOL.match(rest)
+    if written and (written.group(1) in _lexicon()["symbols"] or
+                    _LARGE_DATA.fullmatch(written.group(1))):
+        return written.group(1)
+    return None
+
+
 # Counts of persons or of occasions are not measures: "one who", "one time".
 _COUNTS = frozenset({"people", "person", "time"})
 # Measures named as they are written, so in no list of spellings ("one acre", "a stone and a half").
@@ -64,8 +78,12 @@ def is_measure(unit: str | None) -> bool:
     return name in _measures() or name.endswith(" of age")
 
 
-_DATA_UNIT = re.compile(r"([kKMGTP])(b|B)(/s|ps)?")
-_DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta"}
+_DATA_UNIT = re.compile(r"([kKMGTPE])(i?)(b|B)(/s|ps)?")
+_DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta", "e": "exa"}
+_BINARY_PREFIX = {"k": "kibi", "m": "mebi", "g": "gibi", "t": "tebi", "p": "pebi", "e": "exbi"}
+# A data centre's petabytes and memory's binary prefixes, in their own case only ("two Mib
+# repeats" are a gene's): "1 PB", "465.66 GiB", "4 KiB".
+_LARGE_DATA = re.compile(r"[PE]B|[KMGTPE]iB")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,9 +111,10 @@ def canonical_unit(unit: str | None) -> str:
     if data:
         # as written: "100Mb" broadband and "kbps" are bits, "5 GB" bytes; "mb" and "kb" in lower
         # case are read as bytes, as they mostly are
-        prefix, b, per_second = data.groups()
+        prefix, binary, b, per_second = data.groups()
         bits = b == "b" and (prefix.isupper() or per_second == "ps")
-        name = _DATA_PREFIX[prefix.lower()] + ("bit" if bits else "byte")
+        prefixes = _BINARY_PREFIX if binary else _DATA_PREFIX  # "GiB": gibibyte
+        name = prefixes[prefix.lower()] + ("bit" if bits else "byte")
         return f"{name} per second" if per_second else name
     u = " ".join(unit.strip().lower().split())
     u = re.sub(r"\s*/\s*", "/", u)  # a tokenised rate: "km / h"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...vocabulary import NUMBER_WORDS
-from .canonical import is_measure
+from .canonical import is_measure, lexicon_symbol
 from .context import WEIGHT_CONTEXT
 from .currencies import currency_after
 from .lengths import converted_inches, length_adjective
@@ -51,8 +51,8 @@ _HYPHEN_ADJECTIVES = {"strong", "fold", "magnitude", "odd", "plus", "long", "wid
 _HYPHEN_UNIT = re.compile(r"^-([a-z]+|[A-Z][a-z]+)(?P<old>-[Oo]lds?)?(?:-[A-Za-z][a-z]*)*\b")
 # A symbol with an SI prefix after a hyphen, cased as written: "a 100-kWh battery", "a 500-MW
 # plant", "a 5-GB plan" (the lower-cased ones are words to the pattern above: "a 12-km stretch").
-_HYPHEN_SYMBOL = re.compile(r"^-((?:[kMGT]W|[kMGT]Wh|[kMGTP]B|[kMG]Hz|[MG]bps|mAh|[kM]V|[kMG]Pa|"
-                            r"[kMG]J)\b)(?!-[A-Za-z])")
+_HYPHEN_SYMBOL = re.compile(r"^-((?:[kMGT]W|[kMGT]Wh|[kMGTP]B|[KMGT]iB|[kMG]Hz|[MG]bps|mAh|[kM]V|"
+                            r"[kMG]Pa|[kMG]J)\b)(?!-[A-Za-z])")
 _HYPHEN_POINTS = re.compile(r"-(percentage|basis)-points?\b", re.IGNORECASE)
 # An area or a volume written as an adjective: "a 2,000-square-foot house", "a 10-square-mile zone".
 _HYPHEN_AREA = re.compile(r"-(square|sq|cubic)-(foot|feet|ft|miles?|mi|metres?|meters?|m|yards?|yd|"
@@ -324,6 +324,9 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
                          _DIMENSION.match(rest, symbol.end(1)) or converted_inches(text, end))) or
                    compound_symbol(_spaceless(symbol.group(1)))):
         return with_rate(text, symbol.group(1), end + symbol.end(1))
+    written = lexicon_symbol(rest)
+    if written:
+        return with_rate(text, written, end + rest.index(written) + len(written))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
     if word and word.group(1).lower() in MEASURE_WORDS:
         return word.group(1), end + word.end(1)  # "2500 Calories"

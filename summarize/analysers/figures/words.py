@@ -187,7 +187,8 @@ SYMBOLS = {
     # a bottle's centilitres, a battery's watt hours, a dose of radiation: "a 75cl bottle",
     # "50 Wh", "20 mSv", "0.01 Gy"
     "cl": "centilitre", "wh": "watt hour", "sv": "sievert", "msv": "millisievert",
-    "µsv": "microsievert", "μsv": "microsievert", "gy": "gray",
+    "µsv": "microsievert", "μsv": "microsievert", "gy": "gray", "µl": "microlitre",
+    "μl": "microlitre",
 }
 # a length's symbol with a power, in digits or superscript: "m2", "km²", "mi²", "mm³"
 SYMBOLS.update({f"{symbol}{power}": f"{name} {SYMBOLS[symbol]}"
@@ -242,7 +243,8 @@ UNIT_NAMES = {
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
     "ins": "inch", "calories": "calorie", "megapixels": "megapixel",
     "basis point": "basis point", "basis points": "basis point", "light years": "light year",
-    "light year": "light year", "light-years": "light year", "degrees fahrenheit": "fahrenheit",
+    "light year": "light year", "light-years": "light year", "ly": "light year",
+    "amp": "ampere", "amps": "ampere", "degrees fahrenheit": "fahrenheit",
     "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
     "centigrade": "celsius", "degrees centigrade": "celsius", "kelvin": "kelvin",
