@@ -2066,6 +2066,10 @@ def test_a_childs_age(text: str, expected: list) -> None:
         ("He walked a half mile in a half hour.", [(0.5, "mile"), (0.5, "hour")]),
         ("It cut costs by a quarter.", [(0.25, "-")]),  # a part, no measure
         ("It won a half share.", []),
+        ("Stir in a quarter teaspoon of salt.", [(0.25, "teaspoon")]),
+        ("She finished a half second ahead.", [(0.5, "second")]),
+        ("Add half a dram of saffron.", [(0.5, "dram")]),  # a weight, as a measure
+        ("Add a half cup of sugar.", []),  # a cup may be a trophy: not read apart
         # measures named as they are written
         ("They own one acre.", [(1.0, "acre")]),
         ("He lost a stone and a half.", [(1.5, "stone")]),

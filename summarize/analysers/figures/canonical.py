@@ -46,7 +46,7 @@ def lexicon_symbol(rest: str) -> str | None:
 # Counts of persons or of occasions are not measures: "one who", "one time".
 _COUNTS = frozenset({"people", "person", "time"})
 # Measures named as they are written, so in no list of spellings ("one acre", "a stone and a half").
-_NAMED_AS_WRITTEN = frozenset({"acre", "carat", "knot", "byte", "stone"})
+_NAMED_AS_WRITTEN = frozenset({"acre", "carat", "knot", "byte", "stone", "dram", "furlong"})
 
 
 @functools.cache

@@ -145,7 +145,8 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 
 # The measures a half or a quarter is said of without "of": "a quarter-point", "a half mile".
 _PART_MEASURE = (r"(?:(?:percentage[\s-])?point|hour|mile|inch|pound|kilogram|kilo|litre|liter|"
-                 r"gallon|acre|ton|tonne|day)\b")
+                 r"gallon|acre|ton|tonne|day|minute|second|foot|yard|metre|meter|kilometre|"
+                 r"kilometer|ounce|pint|quart|teaspoon|tablespoon|dram)\b")
 
 
 _WORDS = (
