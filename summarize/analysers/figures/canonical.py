@@ -31,15 +31,19 @@ def _lexicon() -> dict[str, dict[str, str]]:
 
 # A symbol closed by a space or a stop: "30 inHg", "100 µF", "2 Torr", "7 THz", "5 kΩ".
 _WRITTEN_SYMBOL = re.compile(r"\s?([A-Za-zµμΩ]{2,5})(?![\w'’-])")
+# A data centre's petabytes and memory's binary prefixes, in their own case only ("two Mib
+# repeats" are a gene's): "1 PB", "465.66 GiB", "4 KiB".
+_LARGE_DATA = re.compile(r"[PE]B|[KMGTPE]iB")
 
 
-def lexicon_symbol(rest: str) -> str | None:
-    """The symbol at the start of ``rest`` when the lexicon spells it exactly so, case and all
-    ("inHg", not "INHG"): the symbols of physics and engineering that no word list names."""
+def lexicon_symbol(rest: str) -> re.Match[str] | None:
+    """The symbol at the start of ``rest`` (its group 1) when the lexicon spells it exactly so,
+    case and all ("inHg", not "INHG"): the symbols of physics and engineering that no word list
+    names."""
     written = _WRITTEN_SYMBOL.match(rest)
     if written and (written.group(1) in _lexicon()["symbols"] or
                     _LARGE_DATA.fullmatch(written.group(1))):
-        return written.group(1)
+        return written
     return None
 
 
@@ -81,9 +85,6 @@ def is_measure(unit: str | None) -> bool:
 _DATA_UNIT = re.compile(r"([kKMGTPE])(i?)(b|B)(/s|ps)?")
 _DATA_PREFIX = {"k": "kilo", "m": "mega", "g": "giga", "t": "tera", "p": "peta", "e": "exa"}
 _BINARY_PREFIX = {"k": "kibi", "m": "mebi", "g": "gibi", "t": "tebi", "p": "pebi", "e": "exbi"}
-# A data centre's petabytes and memory's binary prefixes, in their own case only ("two Mib
-# repeats" are a gene's): "1 PB", "465.66 GiB", "4 KiB".
-_LARGE_DATA = re.compile(r"[PE]B|[KMGTPE]iB")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -326,7 +326,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
         return with_rate(text, symbol.group(1), end + symbol.end(1))
     written = lexicon_symbol(rest)
     if written:
-        return with_rate(text, written, end + rest.index(written) + len(written))
+        return with_rate(text, written.group(1), end + written.end(1))
     word = re.match(r"\s([A-Z][a-z]+)\b", rest)
     if word and word.group(1).lower() in MEASURE_WORDS:
         return word.group(1), end + word.end(1)  # "2500 Calories"
