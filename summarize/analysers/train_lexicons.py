@@ -238,8 +238,8 @@ def build_unit_names() -> dict[str, Any]:
     "tsp" -> teaspoon). Kept: a surface that is a spelling of its name (similar enough to it),
     not a common English word, not one of the scanner's own names, not a currency (CLDR's, in
     currencies.json) and not a bare count; a symbol of two characters or more, matched as
-    written ("MB" and "Mb" differ), that is not a common word either. Used for naming only: what
-    the scanner reads as a unit is unchanged."""
+    written ("MB" and "Mb" differ), that is not a common word either. The surfaces only name
+    units; a symbol, written exactly so after a number, is also read as one ("30 inHg")."""
     import difflib
     import warnings
 
