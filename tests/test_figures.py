@@ -713,6 +713,17 @@ def test_the_news_own_currency_prefixes(text: str, found: list[tuple[float, str]
         ("A stamp costs 50 ¢ today.", ["cent"]),  # a sign after a space
         # a code that is also a common English word is not read as money
         ("TOP 10 albums of the year", ["album"]),
+        # the currencies several countries share: codes and signs (CLDR's codes in X)
+        ("Bread costs 500 XOF in Dakar, 450 XAF in Douala and EC$3 in Castries.",
+         ["west african cfa franc", "central african cfa franc", "east caribbean dollar"]),
+        # a sign both CFA francs write names neither; a sign that is another's code its own
+        ("It cost 500 FCFA, or 500 ANG.", ["cfa franc", "netherlands antillean guilder"]),
+        # a one-currency noun after its country as CLDR does not write it
+        ("A meal is 3,000 Kazakh tenge, a taxi 20,000 Lao kip, a beer 30 Botswana pula.",
+         ["kazakhstani tenge", "laotian kip", "botswanan pula"]),
+        # whose dollar, by the country written before the sign
+        ("Canadian $2 billion and Hong Kong $1.5 million, not Texas $500 or $7.",
+         ["canadian dollar", "hong kong dollar", "dollar", "dollar"]),
     ],
 )
 def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
@@ -1087,11 +1098,30 @@ def test_unit_spellings_come_from_quantulums_lexicon(unit: str, name: str) -> No
         ("He fitted a 13-amp fuse.", "ampere"),
         ("Add 20 µl of buffer.", "microlitre"),
         ("The star is 4.2 ly away.", "light year"),
+        ("The wind gusted to 60 kts.", "knot"),  # a knot's plural symbol, as weather writes it
+        ("Pressure fell to 960 mbar.", "millibar"),
         # a gene's name is not a mebibyte: the binary symbols keep their case
         ("The protein has two Mib repeats.", "mib repeat"),
     ],
 )
 def test_exactly_written_symbols_are_units(text: str, unit: str) -> None:
+    assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [  # sentences of our own: a measure of two words, singular after one
+        ("They shipped 1 metric ton of coal.", "metric ton"),
+        ("The boat was one nautical mile from shore.", "nautical mile"),
+        ("Add 1 fluid ounce of milk.", "fluid ounce"),
+        ("Gold sold for 1 troy ounce.", "troy ounce"),
+        ("They shipped 1 US gallon of fuel.", "gallon"),
+        ("It is 1 light-year away.", "light year"),
+        # an adjective before a noun is not a measure of two words
+        ("She is one tough woman.", "tough woman"),
+    ],
+)
+def test_a_measure_of_two_words_after_one(text: str, unit: str) -> None:
     assert [canonical_unit(f.unit) for f in extract_figures(text)] == [unit]
 
 

@@ -71,7 +71,8 @@ def build_currencies() -> dict[str, Any]:
     surfaces: dict[str, set[str]] = {}
     nouns: dict[str, set[str]] = {}
     for code, name in sorted(english.currencies.items()):
-        if "(" in name or not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X"):
+        if "(" in name or not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X") and \
+                code not in in_use:
             continue  # a dated series ("Argentine Peso (1983–1985)"), a fund or a metal
         names[code] = name.lower()
         for surface in {name.lower(), get_currency_name(code, count=2, locale=english).lower()}:
@@ -110,10 +111,12 @@ def build_currencies() -> dict[str, Any]:
     letters: dict[str, set[str]] = {}
     for ident in locale_identifiers():
         for code, symbol in Locale.parse(ident).currency_symbols.items():
-            if code in names and code in in_use and symbol != code and \
+            if "".join(symbol.split()).isascii():  # "F CFA": West Africa's "FCFA", as is
+                symbol = "".join(symbol.split())  # Central Africa's
+            if code in names and code in in_use and symbol not in names and \
                     re.fullmatch(r"[^\W\d_][^\W\d_ʻ]*\.?", symbol) and \
                     not any(unicodedata.category(c) == "Sc" for c in symbol):
-                letters.setdefault(symbol, set()).add(code)
+                letters.setdefault(symbol, set()).add(code)  # not another's code: "ANG"
     taken = common | set(UNIT_NAMES) | MEASURE_WORDS | set(CURRENCY_PREFIX)
     for symbol, codes in letters.items():
         if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, taken):

@@ -49,11 +49,23 @@ def currency_code(prefix: str) -> str | None:
     return SYMBOLS.get(key) or (code if code in CODES else None)
 
 
-def code_after(text: str, end: int, unit: str) -> tuple[str, int]:
-    """A dollar's ``unit`` and the end of its figure, or the code written after the number that
-    says whose dollar it is ("$274 million CAD") and where that ends."""
+# One or two capitalised words right before a sign: "Australian $500", "Hong Kong $1.5 million".
+_NAMED_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){1,2})$")
+
+
+def code_after(text: str, start: int, end: int, unit: str) -> tuple[str, int]:
+    """A dollar's ``unit`` and the end of its figure (the sign at ``start``, the number ending at
+    ``end``), or the code written after the number that says whose dollar it is ("$274 million
+    CAD") and where that ends, or the country written before the sign ("Canadian $2 billion")."""
     code = _AFTER.match(text, end)
-    return (code.group(2), code.end(2)) if code and code.group(2) else (unit, end)
+    if code and code.group(2):
+        return code.group(2), code.end(2)
+    named = _NAMED_BEFORE.search(text, max(0, start - 24), start)
+    words = named.group(1).split() if named else []
+    for i in range(len(words)):  # "New Zealand", then "Zealand"
+        if (found := _SURFACES.get(" ".join(words[i:]).lower() + " dollar")) is not None:
+            return found, end
+    return unit, end
 
 
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
@@ -80,6 +92,10 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
             # the newswires' "australian dlrs", "hk dlrs", "n.z. dlrs"
             wire = " ".join(_WIRE.get(w, w) for w in re.sub(r"(?<=\b\w)\.", "", surface).split())
             code, stop = _SURFACES.get(wire), found[n - 1].end()
+        if code is None and n > 1 and all(m.group()[0].isupper() for m in found[:n - 1]):
+            # a one-currency noun after its country as CLDR does not write it: "500 Kazakh
+            # tenge", "Lao kip", "Botswana pula"
+            code = _SURFACES.get(found[n - 1].group().lower())
         if code is not None:
             stop += words.start(1)
             cents = _CENTS.match(text, stop)

@@ -312,7 +312,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         unit = CURRENCY_PREFIX.get(key) or CURRENCY_PREFIX.get(key.rstrip(".")) or \
             NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
         if currency == "$":
-            unit, end = code_after(text, end, unit)  # "$274 million CAD": Canada's dollars
+            unit, end = code_after(text, n0, end, unit)  # "$274 million CAD", "Canadian $5"
         rate = rate_after(text, end) or (  # "$20 or more an hour"
             rate_after(text, after_number.end()) if after_number else None)
         if rate:

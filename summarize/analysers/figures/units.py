@@ -199,8 +199,10 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
         if head == 0 and not is_measure(first) and _OBJECT.match(after) and \
                 not CALENDAR.search(after[:12]):
             return None, end  # a verb and its object: "only 19 support Sanders", "12 favor him"
-    elif value == 1 and first not in _MEASURES:
-        head = singular_head([w.group(1) for w in words])  # "at least one recent attempt"
+    elif value == 1 and first not in _MEASURES:  # "at least one recent attempt", "1 metric ton"
+        pair = [w.group(1) for w in words[:2]]
+        head = 1 if len(pair) > 1 and is_measure(pair[1]) and is_measure(" ".join(pair)) else \
+            singular_head([w.group(1) for w in words])
     if comma and head < comma:
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
@@ -222,8 +224,7 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     if kind and is_plural(last) and last not in MEASURE_WORDS and last not in CURRENCY_WORDS and \
             is_plural(kind.group(1)) and kind.group(1) not in MEASURE_WORDS:
         unit, stop = f"{unit} of {kind.group(1)}", stop + kind.end(1)  # "categories of products"
-    if first == "times":
-        unit = "times"
+    unit = "times" if first == "times" else unit
     if _not_a_head(unit.split()[-1]) or \
             unit.lower() in ("total", "overall", "apiece", "altogether"):
         return None, end  # "of 54 total": how it is counted, not what

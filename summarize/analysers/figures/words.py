@@ -157,7 +157,8 @@ SYMBOLS = {
     "apg": "assist per game", "rpm": "revolutions per minute", "ksi": "kilopound per square inch",
     "mbps": "megabit per second", "gbps": "gigabit per second", "bps": "basis point",
     "bp": "basis point",
-    "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton",
+    "pts": "point", "p": "point", "sen": "sen", "t": "metric ton", "kt": "kiloton", "kts": "knot",
+    "mbar": "millibar",
     "mt": "megaton", "gt": "gigaton", "cc": "cubic centimetre", "lb-ft": "foot pound-force",
     "nm2": "square nanometre", "kgs": "kilogram", "kmh": "kilometre per hour",
     "kmph": "kilometre per hour", "km/hr": "kilometre per hour", "kph.": "kilometre per hour",
@@ -243,7 +244,8 @@ UNIT_NAMES = {
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
     "ins": "inch", "calories": "calorie", "megapixels": "megapixel",
     "basis point": "basis point", "basis points": "basis point", "light years": "light year",
-    "light year": "light year", "light-years": "light year", "ly": "light year",
+    "light year": "light year", "light-years": "light year", "light-year": "light year",
+    "ly": "light year", "fcfa": "cfa franc",  # West and Central Africa's both
     "amp": "ampere", "amps": "ampere", "degrees fahrenheit": "fahrenheit",
     "degree fahrenheit": "fahrenheit", "degrees f": "fahrenheit",
     "degrees celsius": "celsius", "degree celsius": "celsius", "degrees c": "celsius",
@@ -260,6 +262,12 @@ UNIT_NAMES = {
     "revolution per minute": "revolutions per minute",
 }
 
+
+# Measures of two words, in both numbers: "1 troy ounce", "4 short tons", "5 US gallons".
+UNIT_NAMES.update({f"{two}{s}": name for two, name in (
+    ("metric tonne", "metric ton"), ("short ton", "short ton"), ("long ton", "long ton"),
+    ("troy ounce", "troy ounce"), ("us gallon", "gallon"), ("imperial gallon", "imperial gallon"),
+    ("statute mile", "mile")) for s in ("", "s")})
 
 # The unit lexicon's symbols and other spellings, which take no plural "s": "km", "ft", "pence".
 _SPELLINGS = frozenset(UNIT_NAMES) - frozenset(UNIT_NAMES.values())
