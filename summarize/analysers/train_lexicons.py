@@ -111,16 +111,16 @@ def build_currencies() -> dict[str, Any]:
     letters: dict[str, set[str]] = {}
     for ident in locale_identifiers():
         for code, symbol in Locale.parse(ident).currency_symbols.items():
-            if "".join(symbol.split()).isascii():  # "F CFA": West Africa's "FCFA", as is
-                symbol = "".join(symbol.split())  # Central Africa's
+            joined = "".join(symbol.split())  # "F CFA" is West Africa's "FCFA", as is Central's
+            symbol = joined if joined.isascii() else symbol
             if code in names and code in in_use and symbol not in names and \
                     re.fullmatch(r"[^\W\d_][^\W\d_ʻ]*\.?", symbol) and \
                     not any(unicodedata.category(c) == "Sc" for c in symbol):
-                letters.setdefault(symbol, set()).add(code)  # not another's code: "ANG"
+                letters.setdefault(symbol, set()).add(code)  # and not another's code: "ANG"
     taken = common | set(UNIT_NAMES) | MEASURE_WORDS | set(CURRENCY_PREFIX)
     for symbol, codes in letters.items():
         if len(codes) == 1 and symbol not in symbols and _letters_are_money(symbol, taken):
-            symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč", "FCFA"
+            symbols[symbol] = codes  # "Ksh", "zł", "NIS", "Kč"
     # the codes of currencies in use, and of those the euro and others replaced since 1999, which
     # the news still quotes ("FRF 500", "HRK 1,200"); not one that is also a unit ("MCF"), a
     # team's ("TPE", Chinese Taipei at the Olympics) or biology's ("CYP2D6", "the gamma 3 ECS")

@@ -53,10 +53,10 @@ def currency_code(prefix: str) -> str | None:
 _NAMED_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+ ){1,2})$")
 
 
-def code_after(text: str, start: int, end: int, unit: str) -> tuple[str, int]:
-    """A dollar's ``unit`` and the end of its figure (the sign at ``start``, the number ending at
-    ``end``), or the code written after the number that says whose dollar it is ("$274 million
-    CAD") and where that ends, or the country written before the sign ("Canadian $2 billion")."""
+def whose_dollar(text: str, start: int, end: int, unit: str) -> tuple[str, int]:
+    """Whose dollar the "$" at ``start`` is, and where its figure (the number ending at ``end``)
+    ends: the code written after the number ("$274 million CAD"), or the country written before
+    the sign ("Canadian $2 billion"), or else ``unit`` as read."""
     code = _AFTER.match(text, end)
     if code and code.group(2):
         return code.group(2), code.end(2)

@@ -402,6 +402,11 @@ _ANGLE = re.compile(r"\b(?:angle|turn|turned|turns|turning|rotat\w*|tilt\w*|slop
 _PAIRED = re.compile(r"\s*(?:and|to|or|through|-|–|—)\s*(?:minus\s+)?$")
 
 
+def _scale(figure: FigureMention | None) -> str | None:
+    """The temperature scale a figure is written in ("°C", "°F"), if any."""
+    return _TEMPERATURE_SCALE.get(canonical_unit(figure.unit)) if figure else None
+
+
 def _scale_said_before(text: str, figures: list[FigureMention]) -> None:
     """A bare number of degrees takes the scale of the temperature it is paired with ("between
     0° and -2°C (32° and 28°F)", "from 10° to 15°C"), or else of the nearest temperature before
@@ -410,14 +415,13 @@ def _scale_said_before(text: str, figures: list[FigureMention]) -> None:
         if f.unit is None or canonical_unit(f.unit) != "degree":
             continue
         pair = figures[i + 1] if i + 1 < len(figures) else None
-        scale = _TEMPERATURE_SCALE.get(canonical_unit(pair.unit) or "") if pair and pair.unit \
-            else None
+        scale = _scale(pair)
         if pair and scale and _PAIRED.fullmatch(text, f.end, pair.start) and \
                 not _ANGLE.search(text, max(0, f.start - 40), pair.end):
             figures[i] = replace(f, unit=scale)
             continue
         for g in reversed(figures[max(0, i - 6):i]):
-            scale = _TEMPERATURE_SCALE.get(canonical_unit(g.unit) or "") if g.unit else None
+            scale = _scale(g)
             if scale is None:
                 continue
             between = text[g.end:f.start]

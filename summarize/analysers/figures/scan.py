@@ -26,7 +26,7 @@ from .context import (
     score_or_code,
     unit_tail,
 )
-from .currencies import code_after, currency_code
+from .currencies import currency_code, whose_dollar
 from .lengths import metres_scale
 from .mention import FigureMention
 from .numbers import (
@@ -312,7 +312,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         unit = CURRENCY_PREFIX.get(key) or CURRENCY_PREFIX.get(key.rstrip(".")) or \
             NEWS_PREFIX.get(re.sub(r"\s", "", currency)) or currency_code(currency) or currency
         if currency == "$":
-            unit, end = code_after(text, n0, end, unit)  # "$274 million CAD", "Canadian $5"
+            unit, end = whose_dollar(text, n0, end, unit)  # "$274 million CAD", "Canadian $5"
         rate = rate_after(text, end) or (  # "$20 or more an hour"
             rate_after(text, after_number.end()) if after_number else None)
         if rate:
