@@ -2325,3 +2325,40 @@ def test_more_after_a_bare_number_is_more_of_the_count_before(
 )
 def test_a_level_moved_from_is_no_range(text: str, expected: list) -> None:
     assert [(f.value, f.high) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # sentences of our own, written from quantulum3's own test forms (probe of session 52)
+        # a fraction that is a part of a measure after it
+        ("The house is approximately one-half mile east of the river.",
+         (0.5, "mile", "approximate")),
+        ("It is one half mile away.", (0.5, "mile", "exact")),
+        ("The rapture comes after a three and one-half year period.", (3.5, "year", "exact")),
+        ("The Fed made a one-quarter-point cut.", (0.25, "point", "exact")),
+        # a tolerance belongs to its figure, with the unit after it
+        ("The parcel weighs 12 ± 2 kg.", (12.0, "kilogram", "approximate")),
+        ("Turnout was 61.2% ± 1.5% in the district.", (61.2, "percentage", "approximate")),
+        ("Growth was 2.5+/-0.3 percent last year.", (2.5, "percentage", "approximate")),
+        # a power of ten written with an "e", as written
+        ("The p-value was 2.66e-16 in the trial.", (2.66e-16, "-", "exact")),
+        ("Violet light oscillates at about 4e14 hertz.", (4e14, "hertz", "approximate")),
+        # a symbol with a small letter before a capital, and a rate per a power
+        ("Photons of 1.7 eV were absorbed.", (1.7, "electronvolt", "exact")),
+        ("Air weighs 1.2 kg/m³ at sea level.", (1.2, "kilogram per cubic metre", "exact")),
+        ("Air weighs 1.2kg/m³ at sea level.", (1.2, "kilogram per cubic metre", "exact")),
+        # not this: a fraction before a verb
+        ("Two-thirds support reducing it.", (2 / 3, "-", "exact")),
+    ],
+)
+def test_fractions_tolerances_and_powers(text: str, expected: tuple[float, str, str]) -> None:
+    found = extract_figures(text)
+    assert len(found) == 1, found
+    f = found[0]
+    assert (f.value, canonical_unit(f.unit), f.qualifier) == expected
+
+
+def test_a_capital_e_unsigned_is_no_power_of_ten() -> None:
+    # a place on a chromosome, an apartment: not 9,800 or 40,000
+    values = [f.value for f in extract_figures("The deletion at 98E2 removed flat 4E4's gene.")]
+    assert 9800.0 not in values and 40000.0 not in values

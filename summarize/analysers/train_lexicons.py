@@ -239,10 +239,10 @@ def build_unit_names() -> dict[str, Any]:
     a build-time dependency only): a surface or symbol that names one unit, in the names
     NewsQuant uses ("picometers" -> picometre, "microgrammes" -> microgram, "dm" -> decimetre,
     "tsp" -> teaspoon). Kept: a surface that is a spelling of its name (similar enough to it),
-    not a common English word, not one of the scanner's own names, not a currency (CLDR's, in
-    currencies.json) and not a bare count; a symbol of two characters or more, matched as
-    written ("MB" and "Mb" differ), that is not a common word either. The surfaces only name
-    units; a symbol, written exactly so after a number, is also read as one ("30 inHg")."""
+    not a common English word, not one of the scanner's own names, not a currency (CLDR's) and
+    not a bare count; a symbol of two characters or more, matched as written ("MB" and "Mb"
+    differ), not a common word either (a small letter before a capital is none: "eV"). The
+    surfaces only name units; a symbol written exactly so after a number is one ("30 inHg")."""
     import difflib
     import warnings
 
@@ -275,8 +275,8 @@ def build_unit_names() -> dict[str, Any]:
     symbols = {}
     for symbol, units in sorted(lexicon.symbols.items()):
         name = named(units)
-        if name is None or len(symbol) < 2 or symbol.lower() in common or \
-                symbol.lower() in SYMBOLS or symbol.lower() in UNIT_NAMES:
+        if name is None or len(symbol) < 2 or symbol.lower() in SYMBOLS or symbol.lower() in \
+                UNIT_NAMES or symbol.lower() in common and not re.search("[a-z][A-Z]", symbol):
             continue
         symbols[symbol] = name
     log.info("unit names: %d surfaces, %d symbols", len(surfaces), len(symbols))

@@ -140,8 +140,9 @@ def canonical_unit(unit: str | None) -> str:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):
         top, _, bottom = u.partition("/")
-        power = "square " if bottom.endswith("2") else "cubic " if bottom.endswith("3") else ""
-        return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip('23')]}"
+        power = "square " if bottom.endswith(("2", "²")) else \
+            "cubic " if bottom.endswith(("3", "³")) else ""
+        return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip('23²³')]}"
     words = u.split(" ")
     if len(words) == 2 and words[0] in ("square", "cubic") and words[1] != "root":
         return f"{words[0]} {canonical_unit(words[1])}"  # "square centimeters": its unit's name

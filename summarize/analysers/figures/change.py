@@ -113,6 +113,9 @@ def movement(text: str, start: int) -> str | None:
 # its unit ("100 staff or more", "$5 million or less").
 POST_QUALIFIER = re.compile(
     r"\s+or\s+so\b|-odd\b|-something\b|-?ish\b|"
+    # a tolerance: "12 ± 2 kg", "9±1%", "2.5+/-0.3 percent"
+    r"\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)*(?:e[−+-]?\d\d?)?(?![\d,.]*\d)"
+    r"(?:\s?%|\s+per\s?cent\b)?|"
     r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?|older)\b(?!\s+than\b)|"
     rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"
     r"\s+(?:or|and)\s+younger\b|\s+and\s+(?:under|below)\b(?!\s+(?:than|the|a|an)\b)|"
@@ -126,7 +129,7 @@ POST_QUALIFIER_AFTER_UNIT = re.compile(
 def post_qualifier(m: re.Match[str]) -> Qualifier:
     """The qualifier a :data:`POST_QUALIFIER` match says."""
     said = m.group().lower()
-    if said.endswith(("so", "odd", "something", "ish")):
+    if said.endswith(("so", "odd", "something", "ish")) or said.lstrip()[:1] in "±+":
         return "approximate"
     if re.search(r"\b(?:fewer|less|lower|below|under|younger)$", said):
         return "at_most"

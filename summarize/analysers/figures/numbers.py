@@ -155,11 +155,13 @@ _WORDS = (
     rf"half(?=\s+an?\s+\w)|"  # "half a mile", "half an hour": a figure only when it measures
     # hyphened to a measure: "a quarter-point rate hike", "a half-hour drive", "a quarter-mile";
     # or apart after "a": "raised rates a quarter point", "a half mile"
-    rf"(?:half|quarter)(?=-{_PART_MEASURE})|(?<=\ba\s)(?:half|quarter)(?=\s{_PART_MEASURE})|"
+    rf"(?:half|quarter)(?=-{_PART_MEASURE})|"
+    rf"(?:(?<=\ba\s)|one )(?:half|quarter)(?=\s{_PART_MEASURE})|"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
     # "fell by a third", "cut costs by a fifth" (not "by a quarter point": read above)
     rf"(?<=\bby\s)(?:half|{_APART_PART})\b(?!\s{_PART_MEASURE})|"
-    rf"(?:{_HYPHEN_PART})\b(?!-)|"  # written so, always a fraction: "three-fourths say"
+    # written so, always a fraction: "three-fourths say", "a one-quarter-point cut"
+    rf"(?:{_HYPHEN_PART})\b(?!-(?!{_PART_MEASURE}))|"
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
     rf"(?:hundreds|thousands|millions|billions)(?=\s+of\b)|"
     # "several hundred protesters", "a few thousand applicants", "a couple of billion dollars"
@@ -190,8 +192,9 @@ SCALE = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|{
 # A plural part only before a plural noun ("six and two-thirds innings"), lest a list be read
 # as one number ("level three and three-quarters have been aimed").
 _AND_PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "a third": 1 / 3,
-              "three quarters": 0.75, "two thirds": 2 / 3}
-_AND_PART = (r"(?:a[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
+              "three quarters": 0.75, "two thirds": 2 / 3, "one half": 0.5, "one quarter": 0.25,
+              "one third": 1 / 3}
+_AND_PART = (r"(?:(?:a|one)[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
              r"(?:three[\s-]quarters|two[\s-]thirds)(?=\s+[a-z]+s\b)")
 _DIGIT_NAMES = {"oh": 0, **{w: n for w, n in NUMBER_WORDS.items() if n < 10}}  # "point oh five"
 _DIGIT_WORD = "|".join(_DIGIT_NAMES)
@@ -264,7 +267,9 @@ FIGURE = re.compile(
     # a power of ten written with a caret, a sign or superscripts ("3 x 10^8", "2.998×10−8",
     # "6.02×10²³"); "1920 x 1080 pixels" is two numbers
     rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
-    rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d))?"
+    rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d)|"
+    # or an "e" (a capital one signed: "98E2" is a place on a chromosome): "6.67e-11", "4E-7"
+    rf"(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote>[−+-]?\d{{1,2}})(?![\w.,]\w))?"
     rf"(?P<pct0>\s?%)?"
     # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to"; and
     # the first of two hyphened units left hanging: "a 10- to 15-minute walk")

@@ -58,8 +58,8 @@ _PERCENT = re.compile(r"per\s?cent\b|%", re.IGNORECASE)
 _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
-# A number inside a figure's unit, found again on its own.
-_INNER = re.compile(rf"(?<=\s)(?<!below\s)(?:\d|(?:{NUM_WORD})\b)", re.IGNORECASE)
+# A number inside a figure's unit, found again on its own (not a tolerance: "12 ± 2 kg").
+_INNER = re.compile(rf"(?<=\s)(?<!below\s)(?<!±\s)(?<!/-\s)(?:\d|(?:{NUM_WORD})\b)", re.I)
 
 
 _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
@@ -216,9 +216,9 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         low_words, vague_high = words_value(words)
         if vague_high is not None and low_words:
             vague_high *= value / low_words  # its scale: "a few hundred thousand people"
-    power = m.group("power") or m.group("signed") or m.group("sup")
-    if power:
-        value *= 10.0 ** int(power.replace("−", "-").translate(SUPERSCRIPTS))
+    power = m.group("power") or m.group("signed") or m.group("sup") or m.group("enote")
+    if power:  # as written: 2.66e-16, not 2.6600000000000003e-16
+        value = float(f"{value!r}e{int(power.replace('−', '-').translate(SUPERSCRIPTS))}")
     second = parse_number(m, "num2") if m.group("num2") else None
     if score_or_code(text, m, value, second):
         return None
@@ -259,7 +259,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             # the level reached
             # "5 and 6" is two figures, not a range; nor is "rose 0.1% to 1,333": keep the
             # first, the next is found anew.
-            end = m.end("pct0") if m.group("pct0") else m.end("num")
+            end = m.end("pct0") if m.group("pct0") else max(m.end("num"), m.end("exp"))
             second = None
             pct = m.group("pct0")
         elif second <= value and not between and (m.group("join") == "to" or (
@@ -269,7 +269,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
             # figures set side by side (a poll, a vote, a tally), not a range; the second is
             # found anew (after a hyphen, by the scanner: see scan). "2014-15" is a range,
             # "one-half" a fraction.
-            end = m.end("pct0") if m.group("pct0") else m.end("num")
+            end = m.end("pct0") if m.group("pct0") else max(m.end("num"), m.end("exp"))
             second = None
         else:
             # "1.5-2 million": the second's scale applies to the first, when that is plausible.
@@ -321,6 +321,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if after_number and (qualifier == "approximate" or
                          after_number.group().lower().endswith("plus")):
         end = after_number.end()
+        if unit is None and after_number.group().endswith(("%", "cent")):
+            unit = "%"  # its tolerance's: "10 ± 3%"
         if unit is None and after_number.group().lower() == "-something" and \
                 value in range(20, 100, 10):
             unit = "years old"  # "a 40-something nominee", "thirty-something": in her forties
@@ -336,6 +338,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
                 # what a bound after the number counts: "200 or more people"
                 unit, stop = unit_after(text, after_number.end(), value, False)
                 end = stop if unit is not None else end
+        else:  # but a part of a measure after it: "one-half mile east", "three-quarters mile"
+            measure_unit, stop = unit_after(text, end, 2.0, False)
+            if is_measure(measure_unit):
+                unit, end = measure_unit, stop
         # a share in digits too: "1/3 of voters" as "a third of voters" (not "3/4 cup")
         share = fraction or bool(digits and "/" in digits and value < 1)
         if unit is None and share and not re.match(r"\s+of\s+(?:them|us|you|it)\b",

@@ -63,9 +63,9 @@ _INCH_WORDS = "|".join(word for word, n in NUMBER_WORDS.items() if 0 < n < 12)
 _FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft)\.?\s|-(?:foot|"
                         rf"feet)-)(?:\d{{1,2}}|{_INCH_WORDS})$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
-_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+\d?)?)(?![A-Za-z])")
-
-_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}\d?)?)(?![\w'’-])")
+_GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+[\d²³]?)?)(?![A-Za-z])")
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}[\d²³]?)?)"
+                          r"(?![\w'’-])")
 
 _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
                         r"(?:(?:\s-\s|[\s-])olds?|\s+of\s+age)\b",
@@ -257,7 +257,7 @@ def unit_after(text: str, end: int, value: float, glued: bool) -> tuple[str | No
             return None, end  # the next sentence or a name glued on: "at 90Her visit", "9GAG"
         if g:
             symbol = g.group(1)
-            if symbol[-1] in "23²³" and symbol.lower() not in UNIT_NAMES:
+            if symbol[-1] in "23²³" and not (symbol.lower() in UNIT_NAMES or "/" in symbol):
                 symbol = symbol[:-1]  # a power only where one is known: "m2", not "G2"
             return with_rate(text, symbol, end + len(symbol))  # "25p per hour", "5kg a week"
     degrees = _SPACED_DEGREES.match(rest)

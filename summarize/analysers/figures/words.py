@@ -131,11 +131,11 @@ def participle(word: str) -> bool:
 
 
 def compound_symbol(symbol: str) -> bool:
-    """"kV/cm", "A/cm2": both sides known units."""
+    """"kV/cm", "A/cm2", "kg/m³": both sides known units."""
     if "/" not in symbol:
         return False
     top, _, bottom = symbol.lower().partition("/")
-    return top in SYMBOLS and bottom.rstrip("23") in SYMBOLS
+    return top in SYMBOLS and bottom.rstrip("23²³") in SYMBOLS
 
 
 SYMBOLS = {
