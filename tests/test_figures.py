@@ -2338,6 +2338,7 @@ def test_a_level_moved_from_is_no_range(text: str, expected: list) -> None:
         ("The Fed made a one-quarter-point cut.", (0.25, "point", "exact")),
         # a tolerance belongs to its figure, with the unit after it
         ("The parcel weighs 12 ± 2 kg.", (12.0, "kilogram", "approximate")),
+        ("The parcel weighs 12 +- 2 kg.", (12.0, "kilogram", "approximate")),
         ("Turnout was 61.2% ± 1.5% in the district.", (61.2, "percentage", "approximate")),
         ("Growth was 2.5+/-0.3 percent last year.", (2.5, "percentage", "approximate")),
         # a power of ten written with an "e", as written

@@ -129,7 +129,7 @@ POST_QUALIFIER_AFTER_UNIT = re.compile(
 def post_qualifier(m: re.Match[str]) -> Qualifier:
     """The qualifier a :data:`POST_QUALIFIER` match says."""
     said = m.group().lower()
-    if said.endswith(("so", "odd", "something", "ish")) or said.lstrip()[:1] in "±+":
+    if said.endswith(("so", "odd", "something", "ish")) or said.lstrip().startswith(("±", "+")):
         return "approximate"
     if re.search(r"\b(?:fewer|less|lower|below|under|younger)$", said):
         return "at_most"

@@ -59,7 +59,7 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 
 # A number inside a figure's unit, found again on its own (not a tolerance: "12 ± 2 kg").
-_INNER = re.compile(rf"(?<=\s)(?<!below\s)(?<!±\s)(?<!/-\s)(?:\d|(?:{NUM_WORD})\b)", re.I)
+_INNER = re.compile(rf"(?<=\s)(?<!below\s)(?<!±\s)(?<![/+]-\s)(?:\d|(?:{NUM_WORD})\b)", re.I)
 
 
 _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
