@@ -2363,3 +2363,8 @@ def test_a_capital_e_unsigned_is_no_power_of_ten() -> None:
     # a place on a chromosome, an apartment: not 9,800 or 40,000
     values = [f.value for f in extract_figures("The deletion at 98E2 removed flat 4E4's gene.")]
     assert 9800.0 not in values and 40000.0 not in values
+
+
+def test_a_power_of_a_small_number_is_shifted_not_reparsed() -> None:
+    # 0.00001 prints as "1e-05": a power written after it once made "1e-05e3" and raised
+    assert [f.value for f in extract_figures("The dose was 0.00001×10^3 g.")] == [0.01]

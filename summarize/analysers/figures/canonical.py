@@ -10,6 +10,7 @@ from .currencies import NAMES as CURRENCY_NAMES
 from .currencies import named_currency
 from .numbers import NATIONAL_CURRENCY
 from .words import (
+    POWERS,
     SPELLING,
     SYMBOLS,
     UNIT_NAMES,
@@ -140,9 +141,8 @@ def canonical_unit(unit: str | None) -> str:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):
         top, _, bottom = u.partition("/")
-        power = "square " if bottom.endswith(("2", "²")) else \
-            "cubic " if bottom.endswith(("3", "³")) else ""
-        return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip('23²³')]}"
+        power = f"{POWERS[bottom[-1]]} " if bottom[-1] in POWERS else ""
+        return f"{SYMBOLS[top]} per {power}{SYMBOLS[bottom.rstrip(''.join(POWERS))]}"
     words = u.split(" ")
     if len(words) == 2 and words[0] in ("square", "cubic") and words[1] != "root":
         return f"{words[0]} {canonical_unit(words[1])}"  # "square centimeters": its unit's name

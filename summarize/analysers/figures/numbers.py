@@ -191,9 +191,9 @@ SCALE = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|{
 # What "and" adds to a whole number: "and a half", "and a quarter", "and three-quarters".
 # A plural part only before a plural noun ("six and two-thirds innings"), lest a list be read
 # as one number ("level three and three-quarters have been aimed").
-_AND_PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "a third": 1 / 3,
-              "three quarters": 0.75, "two thirds": 2 / 3, "one half": 0.5, "one quarter": 0.25,
-              "one third": 1 / 3}
+_AND_PARTS = {"three quarter": 0.75, "three quarters": 0.75, "two thirds": 2 / 3,
+              **{f"{one} {part}": 1 / _DENOMINATORS[part] for one in ("a", "one")
+                 for part in ("half", "quarter", "third")}}
 _AND_PART = (r"(?:(?:a|one)[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
              r"(?:three[\s-]quarters|two[\s-]thirds)(?=\s+[a-z]+s\b)")
 _DIGIT_NAMES = {"oh": 0, **{w: n for w, n in NUMBER_WORDS.items() if n < 10}}  # "point oh five"
@@ -281,8 +281,8 @@ FIGURE = re.compile(
 )
 
 
-# A power of ten's superscript digits and sign, as plain ones.
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# A power of ten's superscript digits and sign (and a minus sign), as plain ones.
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 
 
 FRACTION = re.compile(rf"half|{_APART_PART}|{_HYPHEN_PART}", re.IGNORECASE)

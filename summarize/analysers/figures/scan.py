@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..sentences import SENTENCE_START
 from .ages import AGED, age_context
@@ -60,7 +61,6 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 
 # A number inside a figure's unit, found again on its own (not a tolerance: "12 ± 2 kg").
 _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?<!±\s)(?<![/+]-\s)(?:\d|(?:{NUM_WORD})\b)", re.I)
-
 
 _SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
                           re.IGNORECASE)
@@ -217,8 +217,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         if vague_high is not None and low_words:
             vague_high *= value / low_words  # its scale: "a few hundred thousand people"
     power = m.group("power") or m.group("signed") or m.group("sup") or m.group("enote")
-    if power:  # as written: 2.66e-16, not 2.6600000000000003e-16
-        value = float(f"{value!r}e{int(power.replace('−', '-').translate(SUPERSCRIPTS))}")
+    if power:  # shifted in decimal: 2.66e-16, not 2.6600000000000003e-16
+        value = float(Decimal(repr(value)).scaleb(int(power.translate(SUPERSCRIPTS))))
     second = parse_number(m, "num2") if m.group("num2") else None
     if score_or_code(text, m, value, second):
         return None
@@ -321,7 +321,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     if after_number and (qualifier == "approximate" or
                          after_number.group().lower().endswith("plus")):
         end = after_number.end()
-        if unit is None and after_number.group().endswith(("%", "cent")):
+        if unit is None and _PERCENT.search(after_number.group()):
             unit = "%"  # its tolerance's: "10 ± 3%"
         if unit is None and after_number.group().lower() == "-something" and \
                 value in range(20, 100, 10):

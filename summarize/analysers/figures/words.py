@@ -135,7 +135,7 @@ def compound_symbol(symbol: str) -> bool:
     if "/" not in symbol:
         return False
     top, _, bottom = symbol.lower().partition("/")
-    return top in SYMBOLS and bottom.rstrip("23²³") in SYMBOLS
+    return top in SYMBOLS and bottom.rstrip("".join(POWERS)) in SYMBOLS
 
 
 SYMBOLS = {
@@ -191,11 +191,11 @@ SYMBOLS = {
     "µsv": "microsievert", "μsv": "microsievert", "gy": "gray", "µl": "microlitre",
     "μl": "microlitre",
 }
-# a length's symbol with a power, in digits or superscript: "m2", "km²", "mi²", "mm³"
+# A power after a symbol, in digits or superscript; a length's: "m2", "km²", "mi²", "mm³"
+POWERS = {"2": "square", "²": "square", "3": "cubic", "³": "cubic"}
 SYMBOLS.update({f"{symbol}{power}": f"{name} {SYMBOLS[symbol]}"
                 for symbol in ("m", "km", "cm", "mm", "dm", "ft", "mi", "yd")
-                for power, name in (("2", "square"), ("²", "square"), ("3", "cubic"),
-                                    ("³", "cubic"))})
+                for power, name in POWERS.items()})
 
 
 UNIT_NAMES = {
