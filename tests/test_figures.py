@@ -2368,3 +2368,13 @@ def test_a_capital_e_unsigned_is_no_power_of_ten() -> None:
 def test_a_power_of_a_small_number_is_shifted_not_reparsed() -> None:
     # 0.00001 prints as "1e-05": a power written after it once made "1e-05e3" and raised
     assert [f.value for f in extract_figures("The dose was 0.00001×10^3 g.")] == [0.01]
+
+
+def test_a_number_past_a_doubles_range_is_no_figure() -> None:
+    # 400 digits in a row were infinity, which raised in the compound-amount step (or went out
+    # as a JSON "Infinity"); a power of ten has up to three digits and no more
+    assert extract_figures("It cost $ " + "1" * 400 + " in all.") == []
+    assert [(f.value, f.unit) for f in extract_figures("It weighs 7 kg, or " + "9" * 400 + " g.")
+            ] == [(7, "kg")]
+    assert [f.value for f in extract_figures("about 1e-100 of it")] == [1e-100]
+    assert [f.value for f in extract_figures("a 1e300 chance")] == [1e300]

@@ -3,11 +3,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from summarize import SCHEMA_VERSION, briefing_json_schema
 from summarize.cli import app
 from summarize.schema import briefing_json_schema_text
+from summarize.schema.draft import DraftFigure
 
 COMMITTED = Path(__file__).resolve().parent.parent / "schemas" / "briefing.schema.json"
 
@@ -43,3 +46,12 @@ def test_contract_names_are_kept() -> None:
     status = defs["Evidence"]["properties"]["status"]["enum"]
     assert status == ["exact", "normalized", "fuzzy", "ungrounded"]
     json.dumps(schema)
+
+
+@pytest.mark.parametrize("value", ["1e999", "NaN", "-Infinity"])
+def test_a_figure_is_a_finite_number(value: str) -> None:
+    # JSON has no infinity: a model's 1e999 once became a "value": null in the briefing
+    draft = '{"text": "x", "value": %s, "unit": "m", "qualifier": "exact", "evidence": ["x"]}'
+    with pytest.raises(ValidationError, match="finite"):
+        DraftFigure.model_validate_json(draft % value)
+    assert DraftFigure.model_validate_json(draft % "1e300").value == 1e300

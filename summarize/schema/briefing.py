@@ -31,7 +31,7 @@ CERTAINTY_SCALE: tuple[Certainty, ...] = ("confirmed", "likely", "possible", "un
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 # --------------------------------------------------------------------------- output contract

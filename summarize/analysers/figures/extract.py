@@ -3,6 +3,7 @@ senses of ambiguous units and what neighbours lend each other."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -55,7 +56,8 @@ def counts_one(figure: FigureMention) -> bool:
 
 
 def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
-    found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses)) for f in scan(plain)]
+    found = [f if f.unit is None else replace(f, unit=_unit(f, plain, senses))
+             for f in scan(plain) if _finite(f)]
     decades = decade_figures(plain)
     if decades:  # "in his 30s", "highs in the 80s": the scanner leaves decades out
         taken = [(f.start, f.end) for f in found]
@@ -64,6 +66,7 @@ def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
                        key=lambda f: f.start)
     found = neighbours(plain, shares_of_one(plain, compound_amounts(plain, found)))
     found = unsaid_degrees(plain, [_counted_thousands(f) for f in found if not _titled(f, plain)])
+    found = [f for f in found if _finite(f)]
     if plain == text:
         return found
     return [f if f.text == text[f.start:f.end] else
@@ -73,6 +76,12 @@ def _figures(text: str, plain: str, senses: bool) -> list[FigureMention]:
 
 # A full stop before three digits and no more, as much of Europe writes a thousand.
 _DOTTED_THOUSAND = re.compile(r"(?:\D*?\s)?[1-9]\d{0,2}\.\d{3}(?!\d)")
+
+
+def _finite(f: FigureMention) -> bool:
+    """Whether a figure's numbers are numbers: 400 digits in a row, or a power of ten past a
+    double's range, are no quantity anyone means, and infinity is no JSON."""
+    return all(math.isfinite(x) for x in (f.value, f.low, f.high) if x is not None)
 
 
 def _counted_thousands(f: FigureMention) -> FigureMention:
