@@ -156,7 +156,8 @@ _NEWS_PIECES = ["Frank", "Jordan", "said", "(R-Iowa)", "(", ")", ".)", "Sen.", "
                 "and", "people", "The", "Witness", "Mr.", "“", "”", "'", '"', "according to",
                 "Said", "—", "Tuesday", "£5m", "10,000 troops", "may", "\t", "1.", "(45)", "who",
                 ":", "?", "\u00a0", "é", "½", ".5", "1/2", "m", "2016\n", "$1m-$2m", "12 dollars",
-                "50 cents", "several hundred"]
+                "50 cents", "several hundred", "±", "+/-", "6.67e-11", "1e300", "×10⁻³", "10^3",
+                "kg/m³", "one-half", "and one-half", "-point", "1" * 400, "−5", "($99.99)"]
 
 
 @given(st.text(max_size=400) | st.lists(st.sampled_from(_NEWS_PIECES), max_size=120).map(" ".join))
@@ -164,6 +165,7 @@ _NEWS_PIECES = ["Frank", "Jordan", "said", "(R-Iowa)", "(", ")", ".)", "Sen.", "
 @example("a ¼ m rope")  # a vulgar fraction before a spaced "m" (float("¼"))
 @example("it rose .5. The")  # a list marker's test read ".5" as an integer
 @example("in 2016\n1/2 of voters")  # a mixed fraction across a line break
+@example("£ " + "1" * 400 + " $-99.99")  # 400 digits: a float infinity, once an OverflowError
 @settings(max_examples=200, deadline=None)
 def test_analysers_never_fail_and_offsets_slice_to_their_text(text: str) -> None:
     result = analyze_text(text)
