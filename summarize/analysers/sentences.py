@@ -78,6 +78,9 @@ def every_line_a_sentence() -> Iterator[None]:
         _EVERY_LINE.reset(token)
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 @functools.lru_cache(maxsize=128)
 def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
@@ -90,7 +93,9 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
                                                      or _runs_on(text, start, m.start())):
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
+            # (the word before the stop: read in the characters just before it, not from the
+            # sentence's start, which a run of abbreviations keeps back: that was quadratic)
+            word = _LAST_WORD.search(text[max(start, m.start() - 64):m.start()])
             if word and (word.group(1).lower() in ABBREVIATIONS or not every_line and
                          word.group(1).lower() in RANK_ABBREVIATIONS):
                 continue

@@ -63,11 +63,25 @@ def _token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]
         return out
     starts = [s for s, _ in tokens]
     ends = [e for _, e in tokens]
+    # Each token's next unmarked token (itself while unmarked), so that a token is marked once
+    # and overlapping marks do not walk it again (a sentence of many cues was quadratic).
+    following = list(range(len(tokens) + 1))
+
+    def unmarked(i: int) -> int:
+        root = i
+        while following[root] != root:
+            root = following[root]
+        while following[i] != root:
+            following[i], i = root, following[i]
+        return root
+
     for m_start, m_end, kind in marks:
         # The tokens that overlap the mark: ending after its start, starting before its end.
-        for i in range(bisect.bisect_right(ends, m_start), bisect.bisect_left(starts, m_end)):
-            if not out[i]:
-                out[i] = kind or (begin_inside[0] if starts[i] <= m_start else begin_inside[1])
+        i, stop = unmarked(bisect.bisect_right(ends, m_start)), bisect.bisect_left(starts, m_end)
+        while i < stop:
+            out[i] = kind or (begin_inside[0] if starts[i] <= m_start else begin_inside[1])
+            following[i] = i + 1
+            i = unmarked(i + 1)
     return out
 
 

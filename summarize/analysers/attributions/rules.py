@@ -221,6 +221,11 @@ def _stance_nouns(text: str, s_start: int, s_end: int) -> list[Attribution]:
     return out
 
 
+# A passive before a cue ("is expected to", "were reported"), read in the words just before it.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+"
+                      r"(?:not\s+|also\s+|still\s+|\w+ly\s+)?$")
+
+
 def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[Attribution]:
     cue = Span(m.group(), m.start(), m.end())
     if m.group("acc"):
@@ -250,9 +255,7 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return results
     # A verb cue: source before it, or "..., said SOURCE." after it. A passive ("is
     # expected to", "were reported") names no source.
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:not\s+|also\s+|still\s+|\w+ly\s+)?$",
-                 text[s_start:m.start()]) and \
-            m.group().endswith("ed"):
+    if m.group().endswith("ed") and _PASSIVE.search(text[max(s_start, m.start() - 80):m.start()]):
         return []
     source = source_before(text, s_start, m.start())
     leading = text[s_start:m.start()].rstrip()

@@ -49,8 +49,13 @@ _WORD = re.compile(r"[\w.'’&-]+|[^\w\s]")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), start + m.start(), start + m.end())
-            for m in _WORD.finditer(text[start:end])]
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+# How far before a cue its source is looked for: a name, its title and the words skipped
+# between it and the cue are far shorter, and a "sentence" of a thousand cues (a list, or text
+# with no full stops) is not read again from its start for each (that was quadratic).
+_REACH = 600
 
 
 def is_cap(word: str) -> bool:
@@ -59,7 +64,12 @@ def is_cap(word: str) -> bool:
 
 def source_before(text: str, s_start: int, cue_start: int) -> Span | None:
     """The noun phrase ending just before a cue (adverbs and auxiliaries skipped)."""
-    toks = _tokens(text, s_start, cue_start)
+    start = s_start
+    if cue_start - s_start > _REACH:  # from a space: the tokens after it are the same
+        start = cue_start - _REACH
+        while start < cue_start and not text[start].isspace():
+            start += 1
+    toks = _tokens(text, start, cue_start)
     i = len(toks) - 1
     if i >= 3 and toks[i][0] == "," and toks[i - 2][0] == "," and \
             toks[i - 1][0].lower() in _ASIDES:
@@ -121,18 +131,18 @@ def source_before(text: str, s_start: int, cue_start: int) -> Span | None:
 
 def source_after(text: str, start: int, end: int) -> Span | None:
     """The noun phrase starting at ``start`` up to a comma, clause word or sentence end."""
-    toks = _tokens(text, start, end)
-    last = -1
-    for k, (w, _, _) in enumerate(toks):
+    first = last = None
+    for k, m in enumerate(_WORD.finditer(text, start, end)):  # (ten words at most)
+        w = m.group()
         if w in {",", ";", ".", ":", "(", "—", "–"} or (w.lower() in _STOP and w.lower() not in
                                                       {"of", "from", "and"} and k > 0):
             break
         if k >= 10:
             break
-        last = k
-    if last < 0:
+        first, last = first or m, m
+    if first is None or last is None:
         return None
-    return trimmed_span(text, toks[0][1], toks[last][2])
+    return trimmed_span(text, first.start(), last.end())
 
 
 # Cues that are as often nouns: "claims of fraud", "announced plans", "the fear index".
