@@ -6,6 +6,7 @@ the rules' reading (:mod:`.rules`) among its features; without the model, the ru
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Any
@@ -371,6 +372,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
     for k, (tokens, spans) in enumerate(sentences):
         sources = [(s, e) for s, e, label in spans if label == "Source"]
         contents = [(s, e) for s, e, label in spans if label == "Content"]
+        cue_starts = sorted(s for s, _, label in spans if label == "Cue") + [len(text)]
         following = [(s, e) for s, e, label in (sentences[k + 1][1] if k + 1 < len(sentences)
                                                 else []) if label == "Content"]
         for c_start, c_end, label in spans:
@@ -388,8 +390,9 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
                       (rule.source.start, rule.source.end) if rule else
                       _previous_speaker(out, sentences, k) if PREVIOUS_SPEAKER else None)
             later = [x for x in contents if x[0] >= c_end]
-            own = [x for x in later if not (OWN_CONTENT_AFTER and any(
-                c_end <= start < x[0] for start, _, kind in spans if kind == "Cue"))]
+            # (its own: no other cue begins between it and the content)
+            then = cue_starts[bisect.bisect_left(cue_starts, c_end)]
+            own = [x for x in later if not OWN_CONTENT_AFTER or x[0] <= then]
             earlier = [x for x in contents if x[1] <= c_start]
             last = max(earlier, key=lambda x: x[1]) if earlier else None
             quoted = last is not None and QUOTE_BEFORE and _just_before(text, last[1], c_start,
