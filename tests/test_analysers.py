@@ -1023,6 +1023,38 @@ def test_a_tables_rows_are_no_sentences() -> None:
     assert (212400, None) in [(f.value, f.unit) for f in extract_figures(text)]  # still figures
 
 
+def test_a_sentence_longer_than_any_of_the_news_is_cut_at_a_space() -> None:
+    from summarize.analysers.sentences import MAX_SENTENCE, sentence_spans
+
+    # A list pasted without full stops: "said, said, …" was one sentence of 40,000 characters,
+    # read in time that grew with its square, and each of its cues had a content to its end.
+    text = "Officials said, " * 1000 + "and that was all."
+    spans = sentence_spans(text)
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text.strip()  # cut at spaces, nothing lost
+    attributions = find_attributions(text)
+    assert attributions and all(a.content.end - a.content.start <= MAX_SENTENCE
+                                for a in attributions)
+    n = MAX_SENTENCE
+    assert sentence_spans("x" * (2 * n + 9)) == [(0, n), (n, 2 * n), (2 * n, 2 * n + 9)]  # hard
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=12),
+       st.integers(0, 45), st.integers(0, 6))
+def test_a_cues_rule_is_the_first_rule_whose_cue_overlaps_it(
+        cues: list[tuple[int, int]], start: int, length: int) -> None:
+    # (Found by bisection; each cue had walked the rules of the whole text, which grew with the
+    # square of the number of cues. It must be the rule the walk found.)
+    from summarize.analysers.attributions.rules import rule_for_cue
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    rules = [Attribution(Span("s", 0, 1), Span("c", s, s + n), Span("x", 0, 1))
+             for s, n in sorted(cues, key=lambda c: c[0])]
+    end = start + length
+    walked = next((a for a in rules if a.cue.start < end and start < a.cue.end), None)
+    assert rule_for_cue(rules)(start, end) is walked
+
+
 def test_a_wrapped_paragraph_splits_as_if_it_were_one_line() -> None:
     import textwrap
 

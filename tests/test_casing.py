@@ -60,6 +60,19 @@ def test_a_month_beside_a_day_is_the_month() -> None:
     assert [h.start for h in find_hedges(text)] == [text.rindex("MAY")]
 
 
+@given(st.text(alphabet="0123456789 \t\"'’xthsnd", max_size=30), st.integers(0, 30))
+@example("10th may", 5)
+def test_a_day_or_a_dimension_is_looked_for_just_before_a_word_as_in_the_whole_line(
+        body: str, at: int) -> None:
+    # (A line of a thousand "may"s was read from its start for each: now the characters just
+    # before the word; the answer must be the one the whole line gave.)
+    from summarize.analysers.casing import _DAY_BEFORE, _TIMES, _just_before
+
+    at = min(at, len(body))  # a word's start
+    for pattern in (_DAY_BEFORE, _TIMES):
+        assert _just_before(pattern, body, at) == bool(pattern.search(body, 0, at))
+
+
 def test_a_name_also_written_in_lowercase_is_the_common_noun_after_a_number() -> None:
     # "Pence" is mostly the vice-president in the fit text, "States" mostly the United States
     text = "IT PAID 5 PENCE A SHARE IN 16 STATES. 8 RAND PAUL BACKERS AND 9 K-1 VISAS; 3 MAY 2016."

@@ -259,8 +259,26 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]],
         marker = LIST_MARKER.match(text, start, end)
         if marker and marker.end() < end:
             start = marker.end()  # a list item's bullet or number is no part of its sentence
+    while end - start > MAX_SENTENCE:  # cut at the last space in the second half of the reach
+        cut = next((at for at in range(start + MAX_SENTENCE, start + MAX_SENTENCE // 2, -1)
+                    if text[at].isspace()), start + MAX_SENTENCE)
+        piece_end = cut
+        while text[piece_end - 1].isspace():
+            piece_end -= 1
+        spans.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+# The longest span read as one sentence; a longer one (a list pasted without full stops, a word
+# repeated, a table flattened) is cut at a space. The analysers read a sentence as a whole, some
+# of them in time that grows with its square, and an attribution's content may run to its end:
+# a "sentence" of 40,000 characters cost seconds and a content per cue that long. The longest of
+# the 40,000 sentences of the PolNeAR and FRANK fit and validation texts has 979 characters.
+MAX_SENTENCE = 2000
 
 
 # A row of a table written with bars, its header and its rule: "| Work visas | 212,400 |",

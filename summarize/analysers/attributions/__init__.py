@@ -39,7 +39,7 @@ from .quotes import (
     quote_marks,
     widened_to_quotations,
 )
-from .rules import rule_attributions
+from .rules import rule_attributions, rule_for_cue
 from .sources import past_relative, source_follows
 from .spans import (
     CLOSERS,
@@ -288,8 +288,14 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     that likeliest is at least ``floor``."""
     if floor is None or not p or any(label == kind for *_, label in spans):
         return spans
-    free = {i for i, (s, e) in enumerate(tokens)
-            if not any(a < e and s < b for a, b, _ in spans)}
+    taken = [False] * len(tokens)  # a token some span overlaps
+    ends = [e for _, e in tokens]
+    for a, b, _ in spans:
+        i = bisect.bisect_right(ends, a)  # the first token ending after the span's start
+        while i < len(tokens) and tokens[i][0] < b:
+            taken[i] = True
+            i += 1
+    free = {i for i, was in enumerate(taken) if not was}
     if not free:
         return spans
     best = max(sorted(free), key=lambda i: p[i])
@@ -369,6 +375,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         spans = read[-1] if read else _spans(text, tokens, labels)
         sentences.append((tokens, _guessed(text, tokens, spans, probabilities)))
     out: list[Attribution] = []
+    rule_at = rule_for_cue(rules)
     for k, (tokens, spans) in enumerate(sentences):
         sources = [(s, e) for s, e, label in spans if label == "Source"]
         contents = [(s, e) for s, e, label in spans if label == "Content"]
@@ -378,7 +385,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         for c_start, c_end, label in spans:
             if label != "Cue":
                 continue
-            rule = next((a for a in rules if a.cue.start < c_end and c_start < a.cue.end), None)
+            rule = rule_at(c_start, c_end)
             before = [x for x in sources if x[1] <= c_start]
             after = [x for x in sources if x[0] >= c_end]
             if RELATIVE_CLOSED and before:
