@@ -159,11 +159,11 @@ def test_training_command_rebuilds_the_shipped_model(tmp_path: Path) -> None:
     assert main(["--data", str(TRAIN), "--out", str(tmp_path), "--only", "ranker"]) == 0
     rebuilt = json.loads((tmp_path / "ranker.json").read_text(encoding="utf-8"))
     shipped = load_ranker().to_json()
-    for key in ("features", "redundancy", "words", "sentences"):
+    # The same to the last digit, whatever the process's hash seed (a sum over a set had made
+    # the centrality features, and so the weights, differ in their last digits run to run).
+    for key in ("features", "redundancy", "words", "sentences", "weights", "mean", "scale",
+                "bias"):
         assert rebuilt[key] == shipped[key]
-    for key in ("weights", "mean", "scale"):
-        assert rebuilt[key] == pytest.approx(shipped[key], abs=1e-6)
-    assert rebuilt["bias"] == pytest.approx(shipped["bias"], abs=1e-6)
 
 
 def test_training_without_data_is_a_one_line_error(tmp_path: Path,

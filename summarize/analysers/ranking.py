@@ -64,7 +64,9 @@ def sentence_features(text: str, spans: Sequence[tuple[int, int]],
     """One feature vector (in :data:`FEATURES` order) per sentence span of ``text``."""
     bags = [content_words(text[s:e]) for s, e in spans]
     doc = Counter(w for bag in bags for w in bag)
-    central = [sum(math.log1p(doc[w] - 1) for w in set(bag)) / math.sqrt(len(set(bag)))
+    # (fsum: a sum over a set is in an order that changes with the process's hash seed, and a
+    # plain sum with it in its last digits, which made the ranker's rebuild differ run to run)
+    central = [math.fsum(math.log1p(doc[w] - 1) for w in set(bag)) / math.sqrt(len(set(bag)))
                if bag else 0.0 for bag in bags]
     top = max(central, default=0.0) or 1.0
     head = set(content_words(headline or ""))
