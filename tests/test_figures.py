@@ -2344,6 +2344,8 @@ def test_a_level_moved_from_is_no_range(text: str, expected: list) -> None:
         # a power of ten written with an "e", as written
         ("The p-value was 2.66e-16 in the trial.", (2.66e-16, "-", "exact")),
         ("Violet light oscillates at about 4e14 hertz.", (4e14, "hertz", "approximate")),
+        # a tolerance's power takes as many digits as its figure's (it had taken two: unit "e")
+        ("The star's mass is 5.2e100 ± 2e100 kg.", (5.2e100, "kilogram", "approximate")),
         # a symbol with a small letter before a capital, and a rate per a power
         ("Photons of 1.7 eV were absorbed.", (1.7, "electronvolt", "exact")),
         ("Air weighs 1.2 kg/m³ at sea level.", (1.2, "kilogram per cubic metre", "exact")),

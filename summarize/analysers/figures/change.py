@@ -11,7 +11,7 @@ import re
 
 from ...vocabulary import Qualifier
 from .context import PHRASAL_DOWN, PHRASAL_UP
-from .numbers import NUM_WORD
+from .numbers import E_POWER, NUM_WORD
 
 __all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT", "TREND",
            "movement", "post_change", "post_qualifier", "trend"]
@@ -114,7 +114,7 @@ def movement(text: str, start: int) -> str | None:
 POST_QUALIFIER = re.compile(
     r"\s+or\s+so\b|-odd\b|-something\b|-?ish\b|"
     # a tolerance: "12 ± 2 kg", "9±1%", "2.5+/-0.3 percent"
-    r"\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)*(?:e[−+-]?\d\d?)?(?![\d,.]*\d)"
+    rf"\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)*(?:e{E_POWER})?(?![\d,.]*\d)"
     r"(?:\s?%|\s+per\s?cent\b)?|"
     r"\s+(?:or|and)\s+(?:more|above|over|higher|upwards?|older)\b(?!\s+than\b)|"
     rf"\s+plus\b(?!\s*(?:\d|(?:{NUM_WORD})\b)|\s+or\s+minus\b)|"  # not "2 percent plus or minus"

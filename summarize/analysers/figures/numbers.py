@@ -99,6 +99,9 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 ]
 
 
+# An e-notation's power of ten ("6.67e-11"): up to three digits (a double ends at 1e308), in a
+# figure and in its tolerance ("5.2e100 ± 2e100 kg").
+E_POWER = r"[−+-]?\d{1,3}"
 NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 
 
@@ -269,7 +272,7 @@ FIGURE = re.compile(
     rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
     rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d)|"
     # or an "e" (a capital one signed: "98E2" is a place on a chromosome): "6.67e-11", "4E-7"
-    rf"(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote>[−+-]?\d{{1,3}})(?!\d)(?![\w.,]\w))?"
+    rf"(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote>{E_POWER})(?!\d)(?![\w.,]\w))?"
     rf"(?P<pct0>\s?%)?"
     # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to"; and
     # the first of two hyphened units left hanging: "a 10- to 15-minute walk")
