@@ -277,7 +277,7 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]],
 # repeated, a table flattened) is cut at a space. The analysers read a sentence as a whole, some
 # of them in time that grows with its square, and an attribution's content may run to its end:
 # a "sentence" of 40,000 characters cost seconds and a content per cue that long. The longest of
-# the 40,000 sentences of the PolNeAR and FRANK fit and validation texts has 979 characters.
+# the 39,980 sentences of the PolNeAR and FRANK fit and validation texts has 979 characters.
 MAX_SENTENCE = 2000
 
 
