@@ -1045,7 +1045,7 @@ def test_a_cues_rule_is_the_first_rule_whose_cue_overlaps_it(
         cues: list[tuple[int, int]], start: int, length: int) -> None:
     # (Found by bisection; each cue had walked the rules of the whole text, which grew with the
     # square of the number of cues. It must be the rule the walk found.)
-    from summarize.analysers.attributions.rules import rule_for_cue
+    from summarize.analysers.attributions.inputs import rule_for_cue
     from summarize.analysers.attributions.spans import Attribution, Span
 
     rules = [Attribution(Span("s", 0, 1), Span("c", s, s + n), Span("x", 0, 1))

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..casing import readable
-from .inputs import tagger_inputs
+from .inputs import rule_for_cue, tagger_inputs, token_marks
 from .links import (
     according_clause,
     disjoint,
@@ -39,7 +39,7 @@ from .quotes import (
     quote_marks,
     widened_to_quotations,
 )
-from .rules import rule_attributions, rule_for_cue
+from .rules import rule_attributions
 from .sources import past_relative, source_follows
 from .spans import (
     CLOSERS,
@@ -288,14 +288,7 @@ def _most_probable(tokens: list[tuple[int, int]], spans: list[tuple[int, int, st
     that likeliest is at least ``floor``."""
     if floor is None or not p or any(label == kind for *_, label in spans):
         return spans
-    taken = [False] * len(tokens)  # a token some span overlaps
-    ends = [e for _, e in tokens]
-    for a, b, _ in spans:
-        i = bisect.bisect_right(ends, a)  # the first token ending after the span's start
-        while i < len(tokens) and tokens[i][0] < b:
-            taken[i] = True
-            i += 1
-    free = {i for i, was in enumerate(taken) if not was}
+    free = {i for i, mark in enumerate(token_marks(tokens, spans)) if not mark}
     if not free:
         return spans
     best = max(sorted(free), key=lambda i: p[i])

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from ..sentences import sentence_spans
 from .quotes import paragraph_break
 from .rules import ANY_CUE, rule_attributions
 from .spans import Attribution
 
-__all__ = ["tagger_inputs"]
+__all__ = ["rule_for_cue", "tagger_inputs", "token_marks"]
 
 
 def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quotes: bool = True
@@ -47,13 +49,13 @@ def tagger_inputs(text: str, rules: list[Attribution] | None = None, carry_quote
         tokens = [(s_start + s, s_start + e) for s, e in sentence_tokens(text[s_start:s_end])]
         if not tokens:
             continue
-        lexicon = _token_marks(tokens, cues.overlapping(s_start, s_end), "BI")
-        ruled = _token_marks(tokens, marks.overlapping(s_start, s_end))
+        lexicon = token_marks(tokens, cues.overlapping(s_start, s_end), "BI")
+        ruled = token_marks(tokens, marks.overlapping(s_start, s_end))
         out.append((tokens, sentence_features(text, tokens, lexicon, ruled, inside)))
     return out
 
 
-def _token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]],
+def token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]],
                  begin_inside: str = "") -> list[str]:
     """Each token's kind of the first of ``marks`` that overlaps it (``""`` for none); with
     ``begin_inside`` (``"BI"``), its first letter where the token begins the mark's span or
@@ -85,17 +87,28 @@ def _token_marks(tokens: list[tuple[int, int]], marks: list[tuple[int, int, str]
     return out
 
 
-class _Marks:
+def rule_for_cue(rules: list[Attribution]) -> Callable[[int, int], Attribution | None]:
+    """A function of a cue's ``start, end``: the first of ``rules`` whose cue overlaps it, or
+    ``None``, looked up by the cues' starts as the tagger's marks are. (Each cue had walked the
+    rules of the whole text from its start, which grew with the square of the number of cues.)"""
+    by_cue = _Marks([(a.cue.start, a.cue.end, a) for a in rules])
+    return lambda start, end: next((a for *_, a in by_cue.overlapping(start, end)), None)
+
+
+_Kind = TypeVar("_Kind")
+
+
+class _Marks(Generic[_Kind]):
     """Marked spans ``(start, end, kind)`` looked up per sentence by their starts (a long
     document has thousands); a lookup keeps the list's order, which says which mark wins."""
 
-    def __init__(self, marks: list[tuple[int, int, str]]) -> None:
+    def __init__(self, marks: list[tuple[int, int, _Kind]]) -> None:
         self._marks = marks
         self._by_start = sorted(range(len(marks)), key=lambda i: marks[i][0])
         self._starts = [marks[i][0] for i in self._by_start]
         self._longest = max((end - start for start, end, _ in marks), default=0)
 
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, _Kind]]:
         """The marks that overlap ``[start, end)``, in the list's order."""
         lo = bisect.bisect_left(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)

@@ -27,10 +27,7 @@ Rutte"), or a short common-noun phrase ("lawmakers", "the report", "sources from
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections.abc import Callable
 
 from ..sentences import sentence_spans
 from .sources import NOUN_LIKE, PRONOUNS, is_cap, source_after, source_before, subject_like
@@ -112,21 +109,6 @@ def rule_attributions(text: str) -> list[Attribution]:
         out.extend(found)
         previous = (s_start, s_end)
     return sorted(out, key=lambda a: a.cue.start)
-
-
-def rule_for_cue(rules: list[Attribution]) -> Callable[[int, int], Attribution | None]:
-    """A function of a cue's ``start, end``: the first of ``rules`` (sorted by their cues'
-    starts) whose cue overlaps it, or ``None``. Found by bisection: the first rule whose cue
-    ends after ``start`` is where the running maximum of the cues' ends first passes it; it
-    overlaps if it also starts before ``end``. (Each cue had walked the rules of the whole text
-    from its start, which grew with the square of the number of cues.)"""
-    starts = [a.cue.start for a in rules]
-    reach = list(itertools.accumulate((a.cue.end for a in rules), max))
-
-    def first(start: int, end: int) -> Attribution | None:
-        i = bisect.bisect_right(reach, start)
-        return rules[i] if i < len(rules) and starts[i] < end else None
-    return first
 
 
 _ADDRESSEE = re.compile(r"\s+(?:(?:[\w’'.-]+\s+){1,6}?that\s+|(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+:\s*|"
