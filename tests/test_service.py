@@ -194,6 +194,30 @@ def test_request_timeout_is_504(tmp_path: Path) -> None:
         assert r.status_code == 504 and "time-out" in r.json()["detail"]
 
 
+def test_a_timed_out_briefing_makes_no_further_model_calls(tmp_path: Path) -> None:
+    # Three seeds in a 3,000-token context are four chunks, one model call each; the request
+    # gives up during the first. The call under way ends; the other three are never made, and
+    # the slot is free again for the next request.
+    backend = SlowBackend(0.6)
+    backend.context_tokens = 3000
+    with client(tmp_path, GENERATIVE, backend, request_timeout=0.3, concurrency=1,
+                rate_limit=0) as c:
+        r = c.post("/v1/briefings", json={"text": SEED * 3}, headers=AUTH)
+        assert r.status_code == 504
+        deadline = time.monotonic() + 10
+        while backend.in_flight and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # were the abandoned briefing going on, its next call would start now
+        assert backend.calls <= 1 and backend.in_flight == 0
+        backend.delay = 0.0
+        assert c.post("/v1/briefings", json={"text": SEED}, headers=AUTH).status_code == 200
+    log = RunLog(tmp_path / "runs.sqlite")
+    try:
+        assert sorted(run["status"] for run in log.list()) == ["completed", "failed"]
+    finally:
+        log.close()
+
+
 def test_too_long_is_413(tmp_path: Path) -> None:
     settings = resolve_settings(env={}, strategy="guided")
     small = SlowBackend(0.0)

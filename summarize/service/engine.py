@@ -3,8 +3,9 @@
 The embedded model server (or any backend) is opened once per model at the first call that needs
 it and shared by every request; the response cache and the run log work as for the CLI. At most
 ``concurrency`` briefings run at once (the rest wait their turn); one that takes longer than the
-request time-out is answered 504 while it finishes in the background, still holding its slot, so
-the bound holds.
+request time-out is answered 504 and abandoned: the model call under way ends in the background,
+still holding its slot (so the bound holds), and none after it starts. A briefing whose waiter is
+cancelled (a job worker stopping with the server) is abandoned the same way.
 """
 
 from __future__ import annotations
@@ -59,6 +60,27 @@ class RequestTimeout(Exception):
     """The briefing did not finish within the request time-out."""
 
 
+class _Abandoned(SummarizeError):
+    """Nobody waits for this briefing any more: its next model call is not made."""
+
+
+class _Stoppable:
+    """``backend``, refusing to start a model call once ``stop`` is set. A call under way cannot
+    be stopped (the thread waits on its HTTP answer); the calls of a long document's other
+    chunks, which could take minutes each on the embedded model, are not made."""
+
+    def __init__(self, backend: Any, stop: threading.Event) -> None:
+        self._backend, self._stop = backend, stop
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._backend, name)
+
+    def extract(self, *args: Any, **kwargs: Any) -> Any:
+        if self._stop.is_set():
+            raise _Abandoned("briefing abandoned: nobody waits for it any more")
+        return self._backend.extract(*args, **kwargs)
+
+
 class Engine:
     def __init__(self, settings: Settings, *, concurrency: int, timeout: float,
                  cache: ResponseCache | None, backend: Backend | None = None,
@@ -111,11 +133,12 @@ class Engine:
                 close()
         self._backends.clear()
 
-    def _run(self, document: Document, settings: Settings) -> Briefing:
+    def _run(self, document: Document, settings: Settings, stop: threading.Event) -> Briefing:
         backend = self._backend(settings)
         used: Any = backend
         if self.cache is not None:
             used = CachedBackend(backend, self.cache, identity_of(backend, settings))
+        used = _Stoppable(used, stop)
         with recorded_run("serve", settings, inputs=[document.id], single=True,
                           folder=self.state_dir) as recorder:
             result = brief(document, settings=settings, backend=used)
@@ -131,7 +154,8 @@ class Engine:
             self._slots = asyncio.Semaphore(self.concurrency)
         slots = self._slots
         await slots.acquire()
-        future = asyncio.ensure_future(asyncio.to_thread(self._run, document, settings))
+        stop = threading.Event()
+        future = asyncio.ensure_future(asyncio.to_thread(self._run, document, settings, stop))
         future.add_done_callback(lambda _: slots.release())
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
@@ -141,10 +165,15 @@ class Engine:
         try:
             async with scope:
                 return await asyncio.shield(future), document
+        except asyncio.CancelledError:
+            stop.set()
+            future.add_done_callback(_consume)
+            raise
         except TimeoutError:
             if not scope.expired():
                 raise  # the briefing's own, not the request's time-out
-            # The thread cannot be stopped; it ends in the background, holding its slot.
+            # The thread ends after its model call under way, holding its slot until then.
+            stop.set()
             future.add_done_callback(_consume)
             raise RequestTimeout(f"no briefing within the request time-out of "
                                  f"{self.timeout:g} s") from None
@@ -152,4 +181,4 @@ class Engine:
 
 def _consume(future: asyncio.Future[Any]) -> None:
     if not future.cancelled() and isinstance(future.exception(), SummarizeError):
-        logger.info("a timed-out briefing ended: %s", future.exception())
+        logger.info("an abandoned briefing ended: %s", future.exception())
