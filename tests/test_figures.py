@@ -2028,6 +2028,20 @@ def test_decade_temperatures(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Highs will be in the upper 80s Fahrenheit.", [("upper 80s", "fahrenheit")]),
+        ("Lows in the 20s and 30s degrees Celsius tonight.", [("20s", "celsius"),
+                                                             ("30s", "celsius")]),
+        ("Highs in the 80s, with sunshine.", [("80s", "degree")]),
+        ("He is in his 30s Celsius.", [("30s", "year of age")]),  # an age has no scale
+    ],
+)
+def test_decade_temperatures_take_the_scale_said_after_them(text: str, expected: list) -> None:
+    assert [(f.text, canonical_unit(f.unit)) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Lows of minus 15 are expected overnight.", [("minus 15", -15, "degrees")]),
         ("The temperature hit 25 on Sunday.", [("25", 25, "degrees")]),
         ("Temperatures are expected to climb to 40 on Friday.", [("40", 40, "degrees")]),
