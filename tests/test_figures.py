@@ -2375,6 +2375,19 @@ def test_fractions_tolerances_and_powers(text: str, expected: tuple[float, str, 
     assert (f.value, canonical_unit(f.unit), f.qualifier) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # the second number of a range reads its "e" as the first does (it had read unit "e")
+        ("Doses ranged from 1e5 to 2e5 cells.", (1e5, 2e5, "cell")),
+        ("The spacing is between 1.5e3 and 2.5e3 nm.", (1500.0, 2500.0, "nanometre")),
+        ("Error rates of 2.1e-3 to 4E-3 were seen.", (0.0021, 0.004, "-")),
+    ],
+)
+def test_a_range_of_powers_of_ten(text: str, expected: tuple[float, float, str]) -> None:
+    (f,) = extract_figures(text)
+    assert (f.low, f.high, canonical_unit(f.unit)) == expected
+
+
 def test_a_capital_e_unsigned_is_no_power_of_ten() -> None:
     # a place on a chromosome, an apartment: not 9,800 or 40,000
     values = [f.value for f in extract_figures("The deletion at 98E2 removed flat 4E4's gene.")]

@@ -278,7 +278,8 @@ FIGURE = re.compile(
     # the first of two hyphened units left hanging: "a 10- to 15-minute walk")
     rf"(?:\s*(?:-(?=to-\d)|-\s+(?=to\s+\d[\d.,]*-[a-z]))?(?P<join>-|–|—|to|and)"
     rf"(?:(?<=to)-(?=\d))?"
-    rf"\s*(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{_NUMBER_PLAIN}))?"
+    rf"\s*(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{_NUMBER_PLAIN})"
+    rf"(?:(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote2>{E_POWER})(?!\d)(?![\w.,]\w))?)?"
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )
@@ -286,6 +287,14 @@ FIGURE = re.compile(
 
 # A power of ten's superscript digits and sign (and a minus sign), as plain ones.
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+
+
+def times_ten(value: float, power: str | None) -> float:
+    """``value`` times ten to ``power`` (digits, superscripts or none), shifted in decimal:
+    2.66e-16, not 2.6600000000000003e-16."""
+    if not power:
+        return value
+    return float(Decimal(repr(value)).scaleb(int(power.translate(SUPERSCRIPTS))))
 
 
 FRACTION = re.compile(rf"half|{_APART_PART}|{_HYPHEN_PART}", re.IGNORECASE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..sentences import SENTENCE_START
 from .ages import AGED, age_context
@@ -38,12 +37,12 @@ from .numbers import (
     NUM_WORD,
     ONE_DENOMINATOR,
     SCALE,
-    SUPERSCRIPTS,
     VULGAR,
     digits_value,
     parse_number,
     qualifier_of,
     scaled,
+    times_ten,
     words_value,
 )
 from .ones import counts_noun, measures_nothing, never_counts
@@ -216,10 +215,10 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         low_words, vague_high = words_value(words)
         if vague_high is not None and low_words:
             vague_high *= value / low_words  # its scale: "a few hundred thousand people"
-    power = m.group("power") or m.group("signed") or m.group("sup") or m.group("enote")
-    if power:  # shifted in decimal: 2.66e-16, not 2.6600000000000003e-16
-        value = float(Decimal(repr(value)).scaleb(int(power.translate(SUPERSCRIPTS))))
+    value = times_ten(value, m.group("power") or m.group("signed") or m.group("sup") or
+                      m.group("enote"))
     second = parse_number(m, "num2") if m.group("num2") else None
+    second = times_ten(second, m.group("enote2")) if second is not None else None
     if score_or_code(text, m, value, second):
         return None
     start, end = m.start(), m.end()
