@@ -2047,6 +2047,7 @@ def test_decade_temperatures_take_the_scale_said_after_them(text: str, expected:
         ("Temperatures are expected to climb to 40 on Friday.", [("40", 40, "degrees")]),
         ("Sunday: sunny, high 78, low 60.", [("78", 78, "degrees"), ("60", 60, "degrees")]),
         ("Wind chills of minus 30 are possible.", [("minus 30", -30, "degrees")]),
+        ("The wind chill made it feel like minus 30.", [("minus 30", -30, "degrees")]),
         ("The heat index reached 109 by late afternoon.", [("109", 109, "degrees")]),
         ("Shares hit a high of 78 on Monday.", [("78", 78, None)]),  # a price: no weather
         ("Stocks hit record highs of 150.", [("150", 150, None)]),

@@ -20,7 +20,7 @@ WEATHER = re.compile(r"\b(?:highs|lows|temperatures?|temps|degrees|thermometers?
 # Words that name a temperature whatever the sentence ("the temperature hit 25", "wind chills of
 # minus 30"), and a day's high or low, which is one only in a sentence of the weather ("a high
 # of 78", but "shares hit a high of 78" is a price)
-_NAMES = r"temperatures?|temps|mercury|thermometers?|wind[- ]?chills?|heat index|feels like"
+_NAMES = r"temperatures?|temps|mercury|thermometers?|wind[- ]?chills?|heat index|feels? like"
 _HIGH_LOW = r"highs?|lows?"
 # between the word and its number: a verb of reaching, at most a few words before it ("will
 # reach", "are expected to climb to", "dropped overnight to")
