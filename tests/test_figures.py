@@ -2027,6 +2027,22 @@ def test_decade_temperatures(text: str, expected: list) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [  # an age a rule sets is years old
+        ("The bill would raise the pension age to 67.", (67.0, None, None, "year of age")),
+        ("The legal drinking age is 21 in the US.", (21.0, None, None, "year of age")),
+        ("The age limit has been set at 35.", (35.0, None, None, "year of age")),
+        ("The retirement age will rise from 66 to 68.", (66.0, 66.0, 68.0, "year of age")),
+        ("The Ice Age was 20,000 years ago.", (20000.0, None, None, "year")),
+        ("The age to 40 percent.", (40.0, None, None, "percentage")),
+    ],
+)
+def test_an_age_a_rule_sets(text: str, expected: tuple) -> None:
+    (f,) = extract_figures(text)
+    assert (f.value, f.low, f.high, canonical_unit(f.unit)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [
         ("Highs will be in the upper 80s Fahrenheit.", [("upper 80s", "fahrenheit")]),
         ("Lows in the 20s and 30s degrees Celsius tonight.", [("20s", "celsius"),

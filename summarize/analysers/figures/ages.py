@@ -39,12 +39,18 @@ _NAME_AGE = re.compile(r"\b([A-Z][a-z]+)\s+(?:is|was|will be|would be|is now)\s+
 
 
 # "at age 45", "died at 45", "aged between 18 and 24", and each age of a list: "aged 19, 20 and 25",
-# "aged 9 months to 4 years"; "the youngest mayor at 24", "the oldest to win it at 41"
+# "aged 9 months to 4 years"; "the youngest mayor at 24", "the oldest to win it at 41"; an age
+# that is a rule's: "raise the pension age to 67", "the voting age is 16", "the age limit was 35",
+# "the retirement age will rise from 66 to 68"
 AGED = re.compile(r"\b(?:aged|ages?(?: of)?|(?:died|retired|retires|retiring|married|widowed|"
                   r"orphaned|enlisted|emigrated|graduated)\s+at|"
                   r"(?:youngest|oldest)(?:\s+[a-z][\w'’-]*){0,5}?\s+at|"
                   r"(?:left|leaving|quit|quitting|dropped out of)\s+school\s+at|"
-                  r"as (?:young|old) as)\s+"
+                  r"as (?:young|old) as|"
+                  r"ages?(?:\s+(?:limit|threshold|cut-?off))?\s+(?:(?:will|would|could|should|"
+                  r"may|might|has|had|have|was|were|is|be|been)\s+){0,2}(?:(?:is|was|be|"
+                  r"remains|stays|stands)(?:\s+at)?|(?:r[io]s(?:e|es|en|ing)|raised|lowered|"
+                  r"increased|reduced|cut|dropped|fell|falls|set)(?:\s+(?:to|from|at))?|to|from))\s+"
                   r"(?:just\s+|only\s+|about\s+|between\s+|under\s+|over\s+)?"
                   r"(?:\d{1,3}(?:\s+(?:years?|months?|weeks?|days?))?"  # "aged 9 months to 4 years"
                   r"(?:\s*,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
