@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..sentences import sentence_around
 from .mention import FigureMention
-from .weather import WEATHER
+from .weather import WEATHER, scale_after
 
 __all__ = ["decade_figures"]
 
@@ -38,9 +38,6 @@ _TEENS = {None: (13, 19), "early": (13, 15), "low": (13, 15), "lower": (13, 15),
           "middle": (14, 16), "late": (17, 19), "upper": (17, 19), "high": (17, 19)}
 # an age's decade is early, mid or late, and under a hundred
 _OF_AGE = {None, "early", "mid", "middle", "late"}
-# the scale said after a list of the weather's decades: "in the upper 80s Fahrenheit", "the
-# 30s (degrees) Celsius"
-_SCALE = re.compile(r"\s*(?:degrees\s+)?(?P<scale>Fahrenheit|Celsius)\b", re.IGNORECASE)
 
 
 def decade_figures(text: str) -> list[FigureMention]:
@@ -67,10 +64,9 @@ def _list(text: str, first_m: re.Match[str], unit: str) -> list[FigureMention]:
     while m is not None:
         out.append(_decade(text, m, unit))
         m = _NEXT_DECADE.match(text, m.end())
-    scale = _SCALE.match(text, out[-1].end) if unit == "degrees" else None
+    scale = scale_after(text, out[-1].end) if unit == "degrees" else None  # "the 80s Fahrenheit"
     if scale is not None:
-        said = f"degrees {scale.group('scale').capitalize()}"
-        out = [replace(f, unit=said) for f in out]
+        out = [replace(f, unit=scale) for f in out]
     return out
 
 

@@ -102,6 +102,14 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 # An e-notation's power of ten ("6.67e-11"): up to three digits (a double ends at 1e308), in a
 # figure and in its tolerance ("5.2e100 ± 2e100 kg").
 E_POWER = r"[−+-]?\d{1,3}"
+
+
+def _e_note(group: str) -> str:
+    """The pattern of an e-notation's power right after a number's digits, in ``group``: a small
+    "e", or a capital one signed ("98E2" is a place on a chromosome)."""
+    return rf"(?<=\d)(?-i:e|E(?=[−+-]))(?P<{group}>{E_POWER})(?!\d)(?![\w.,]\w)"
+
+
 NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 
 
@@ -271,15 +279,15 @@ FIGURE = re.compile(
     # "6.02×10²³"); "1920 x 1080 pixels" is two numbers
     rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
     rf"(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))(?!\d)|"
-    # or an "e" (a capital one signed: "98E2" is a place on a chromosome): "6.67e-11", "4E-7"
-    rf"(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote>{E_POWER})(?!\d)(?![\w.,]\w))?"
+    # or an "e": "6.67e-11", "4E-7"; the second number of a range takes one too ("1e5 to 2e5")
+    rf"{_e_note('enote')})?"
     rf"(?P<pct0>\s?%)?"
     # ("18-to-34-year-olds", "a 5-to-4 decision": "to" written with hyphens is "to"; and
     # the first of two hyphened units left hanging: "a 10- to 15-minute walk")
     rf"(?:\s*(?:-(?=to-\d)|-\s+(?=to\s+\d[\d.,]*-[a-z]))?(?P<join>-|–|—|to|and)"
     rf"(?:(?<=to)-(?=\d))?"
     rf"\s*(?:(?P<cur2>{_CUR})\s?)?(?P<num2>{_NUMBER_PLAIN})"
-    rf"(?:(?<=\d)(?-i:e|E(?=[−+-]))(?P<enote2>{E_POWER})(?!\d)(?![\w.,]\w))?)?"
+    rf"(?:{_e_note('enote2')})?)?"
     rf"(?P<pct>\s?(?:{_PCT}))?",
     re.IGNORECASE,
 )

@@ -48,6 +48,7 @@ from .numbers import (
 from .ones import counts_noun, measures_nothing, never_counts
 from .rates import rate_after
 from .units import past_whole, unit_after
+from .weather import scale_after
 from .words import is_plural
 
 _BETWEEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
@@ -61,8 +62,6 @@ _SPANS = ("year", "month", "week", "day")  # what an age is counted in
 # A number inside a figure's unit, found again on its own (not a tolerance: "12 ± 2 kg").
 _INNER = re.compile(rf"(?<=\s)(?<!below\s)(?<!±\s)(?<![/+]-\s)(?:\d|(?:{NUM_WORD})\b)", re.I)
 
-_SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
-                          re.IGNORECASE)
 # finance writes a million "MM" ("$5MM") and a trillion a glued "T" ("$2.1T")
 _FINANCE_SCALE = re.compile(r"\s?(?P<million>MM|mm)\b|T\b")
 # A verb whose particle is the "up" of "up to": "edged up to 4.1%", "have gone up to $8,400", a sum
@@ -397,9 +396,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
         unit, end = "magnitude", m.end("num")  # "a magnitude 6.8 earthquake": "7.8-magnitude"
     below = below_zero(text, end) if unit is None and low is None else None
     if below:
-        scale = _SCALE_AFTER.match(text, below.end())
         # "it was 5 below zero": degrees unsaid, their scale perhaps after ("... Fahrenheit")
-        unit = "degrees" if scale is None else f"°{scale.group(1)[0].upper()}"
+        unit = scale_after(text, below.end()) or "degrees"
     if unit is not None and low is None:
         value, end = unit_tail(text, end, value, unit)  # "an hour and a half", "below zero"
     if qualifier == "exact" and low is None and unit is not None and not fraction:

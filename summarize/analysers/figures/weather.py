@@ -10,13 +10,17 @@ from dataclasses import replace
 from ..sentences import sentence_around
 from .mention import FigureMention
 
-__all__ = ["WEATHER", "unsaid_degrees"]
+__all__ = ["WEATHER", "scale_after", "unsaid_degrees"]
 
 # what says a sentence is of the weather: "Highs in the 80s", "temperatures in the 30s", "a
 # high in the upper 70s", "the mercury climbed into the 100s"
 WEATHER = re.compile(r"\b(?:highs|lows|temperatures?|temps|degrees|thermometers?|mercury|"
                      r"wind chills?|heat index|(?:a|the|daytime|overnight)\s+(?:high|low)\s+"
                      r"(?:in|of|near|around)\s+the)\b", re.IGNORECASE)
+# The scale said after degrees left unsaid: "5 below zero Fahrenheit", "highs in the upper 80s
+# (degrees) Celsius"
+_SCALE_AFTER = re.compile(r"\s+(?:degrees\s+)?(Fahrenheit|Celsius|centigrade|F\b|C\b)",
+                          re.IGNORECASE)
 # Words that name a temperature whatever the sentence ("the temperature hit 25", "wind chills of
 # minus 30"), and a day's high or low, which is one only in a sentence of the weather ("a high
 # of 78", but "shares hit a high of 78" is a price)
@@ -62,3 +66,10 @@ def _is_temperature(text: str, f: FigureMention) -> bool:
         return False
     return bool(m.group("names") or
                 _FORECAST.search(text, *sentence_around(text, f.start, f.end)))
+
+
+def scale_after(text: str, at: int) -> str | None:
+    """The scale said at ``at`` after a temperature whose degrees go unsaid, as its symbol
+    ("°F", "°C"), or ``None``."""
+    m = _SCALE_AFTER.match(text, at)
+    return None if m is None else f"°{m.group(1)[0].upper()}"
