@@ -52,6 +52,13 @@ def test_a_headline_may_still_hedge() -> None:
         ("We have not been able to confirm the figures", "have not been able to confirm",
          "lack_of_knowledge"),
         ("the report casts doubt on the figures", "casts doubt", "doxastic"),
+        # what is not confirmed, in the active voice and with "immediately"
+        ("a death toll of 19, which officials have not confirmed", "have not confirmed",
+         "lack_of_knowledge"),
+        ("The arrest was not immediately confirmed", "was not immediately confirmed",
+         "lack_of_knowledge"),
+        ("Police did not immediately confirm the arrest", "did not immediately confirm",
+         "lack_of_knowledge"),
     ],
 )
 def test_hedge_cues_with_types_and_offsets(text: str, cue: str, kind: str) -> None:
@@ -1286,6 +1293,22 @@ def test_a_possessive_source_is_credited_to_its_owner() -> None:
     for owner in ("Sotomayor’s", "Mr. Trump's"):
         at = text.index(owner)
         assert speaker(text, Span(owner, at, at + len(owner))).text == owner[:-2]
+
+
+def test_what_was_said_and_the_group_a_speaker_is_in_are_no_part_of_who_speaks() -> None:
+    from summarize.analysers.attributions import speaker
+    from summarize.analysers.attributions.spans import Span
+    from summarize.analysers.source_kinds import source_actor
+
+    text = ("Media reported a toll of 19, which officials have not confirmed. Critics, including "
+            "opposition lawmaker Tomas Varga, accused the government.")
+    at = text.index("which")
+    assert speaker(text, Span("which officials", at, at + 15)).text == "officials"
+    critics = text.index("Critics")
+    actor = source_actor(text, critics, text.index(", accused"))
+    assert actor is not None
+    assert (actor.name, actor.role) == ("Tomas Varga", "opposition lawmaker")
+    assert [h.cue for h in find_hedges("The death has been confirmed.")] == []
 
 
 def test_an_age_after_a_name_is_no_part_of_who_speaks() -> None:

@@ -33,6 +33,9 @@ LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "MISC": "MI
 _KINDS = {"PER": "person", "ORG": "organization", "LOC": "state"}
 _ARTICLES = frozenset({"the", "a", "an"})
 _AGE_FIRST = re.compile(r"\A(\d{1,3})(?=,|\Z)")
+# A group the person is named in, before what the person is: "Critics, including opposition
+# lawmaker Tomas Varga" (role "opposition lawmaker")
+_GROUP_FIRST = re.compile(r".*\b(?:including|such as|among them|notably)\s+", re.DOTALL)
 _CONTEXT = 40  # characters read either side of the phrase for the words beside it
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.?"  # "Mensah", "O'Neill", "K."
 
@@ -158,7 +161,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
         before -= 1
     role_end = tokens[before][0] if before < first else name_start
     role = ", ".join(_AGE_FIRST.sub(r"aged \1", part)  # "John Lahiff, 75": aged 75
-                     for part in (_folded(text[start:role_end]).strip(" ,"),
+                     for part in (_GROUP_FIRST.sub("", _folded(text[start:role_end])).strip(" ,"),
                                   _folded(text[name_end:end]).strip(" ,")) if part)
     return SourceActor(_folded(text[name_start:name_end]), "person", role or None, name_start,
                        name_end, named)

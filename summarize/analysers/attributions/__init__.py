@@ -308,6 +308,9 @@ _RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b|(?<=\w)[ \t]+which\Z"
 # ("Media playback is not supported on this deviceA World Anti-Doping Agency report").
 _GLUED_START = re.compile(r"[a-z]{3,}(?=[A-Z])")
 _RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
+# A relative pronoun that is what was said, not who said it: "a toll of 19, which officials have
+# not confirmed", "what aides called a misunderstanding" (the speaker: "officials", "aides")
+_OBJECT_START = re.compile(r"(?:which|what)[ \t]+(?=\w)")
 # The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
 _ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}[ \t]+)*{NAME_WORD}"
                          r"(?=(?:,[ \t]*\d{1,3})?,[ \t]*$)")
@@ -317,14 +320,17 @@ def speaker(text: str, source: Span) -> Span:
     """Who a source names, for a reader: the name a relative pronoun stands for ("Mr Ashby" of
     "Mr Ashby, 74, who ..."), a source without the relative clause that describes it ("the
     37-year-old" of "the 37-year-old, who is targeting further Paralympic success"), else the
-    source as found, without a possessive ("Sotomayor" of "Sotomayor’s sentiments couldn’t be
-    more different") or an age after it ("John Lahiff, 75"), or the end of a word glued on before
-    it ("deviceA World Anti-Doping Agency report"). (PolNeAR annotates the pronoun
+    source as found, without a relative pronoun that stands for what was said ("officials" of
+    "which officials have not confirmed"), a possessive ("Sotomayor" of "Sotomayor’s sentiments
+    couldn’t be more different") or an age after it ("John Lahiff, 75"), or the end of a word
+    glued on before it ("deviceA World Anti-Doping Agency report"). (PolNeAR annotates the pronoun
     itself as the source, and the tagger follows it: its spans stay as they are, and the
     briefing names the speaker.)"""
     start, end = source.start, source.end
     if glued := _GLUED_START.match(text, start, end):
         start = glued.end()  # page furniture glued on: "…not supported on this deviceA report"
+    if (said := _OBJECT_START.match(text, start, end)) is not None:
+        start = said.end()
     if _RELATIVE_START.match(text, start):
         name = _ANTECEDENT.search(text, max(0, start - 80), start)
         if name is None:
