@@ -747,6 +747,8 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
         # no place: the scanner's own reading; a noun that counts notes is not the currency
         ("He paid 40 francs for it.", ["swiss franc"]),
         ("India printed new 500 rupee notes.", ["rupee note"]),
+        # a currency noun without a plural "s", before a rate: no verb before its object
+        ("It expects to save 900 million kroner a year.", ["kroner per year"]),
         # the dollar and the pound are read alone whatever the place
         ("Canada bought $3 billion of goods and 5 million pounds of beef.",
          ["dollar", "pound-mass"]),
