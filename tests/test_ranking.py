@@ -138,6 +138,8 @@ def test_a_claim_is_credited_to_the_speaker_without_the_clause_about_them() -> N
         ("who stood down from the council in 2019", "Tom Ashby"),  # "Tom Ashby, 74, who ..."
         ("the agency, which runs the port", "the agency"),
         ("which runs the port", "which runs the port"),  # "which" may stand for anything
+        # but a "which" the source runs on from into its verb is what was said
+        ("which officials", "which officials"),  # (here a comma and "said" follow)
         ("the port authority which", "the port authority"),  # no comma: "... which said"
         ("deviceThe port authority", "The port authority"),  # furniture glued on before it
         ("Ana Ruiz", "Ana Ruiz"),

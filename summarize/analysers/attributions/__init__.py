@@ -309,8 +309,10 @@ _RELATIVE = re.compile(r",[ \t]+(?:who|whom|whose|which)\b|(?<=\w)[ \t]+which\Z"
 _GLUED_START = re.compile(r"[a-z]{3,}(?=[A-Z])")
 _RELATIVE_START = re.compile(r"(?:who|whom)\b")  # a person: "which" may stand for anything
 # A relative pronoun that is what was said, not who said it: "a toll of 19, which officials have
-# not confirmed", "what aides called a misunderstanding" (the speaker: "officials", "aides")
+# not confirmed", "what aides called a misunderstanding" (the speaker: "officials", "aides"),
+# where the source runs straight on into its verb; not "which runs the port, said"
 _OBJECT_START = re.compile(r"(?:which|what)[ \t]+(?=\w)")
+_VERB_NEXT = re.compile(r"[ \t]+[a-z]")
 # The name a relative clause describes: "Mr Ashby, 74, who ..." (an age may stand between).
 _ANTECEDENT = re.compile(rf"(?<![\w'’-])(?:{NAME_WORD}[ \t]+)*{NAME_WORD}"
                          r"(?=(?:,[ \t]*\d{1,3})?,[ \t]*$)")
@@ -329,7 +331,8 @@ def speaker(text: str, source: Span) -> Span:
     start, end = source.start, source.end
     if glued := _GLUED_START.match(text, start, end):
         start = glued.end()  # page furniture glued on: "…not supported on this deviceA report"
-    if (said := _OBJECT_START.match(text, start, end)) is not None:
+    if (said := _OBJECT_START.match(text, start, end)) is not None and \
+            _VERB_NEXT.match(text, end):
         start = said.end()
     if _RELATIVE_START.match(text, start):
         name = _ANTECEDENT.search(text, max(0, start - 80), start)

@@ -87,6 +87,12 @@ NATIONAL_CURRENCY = re.compile(
     r"yen|yuan|lira|ringgit|ruble?s|roubles?|kuna|dinars?|riyals?|dirhams?", re.IGNORECASE)
 
 
+def country_money(word: str) -> bool:
+    """A currency noun a country names, which may have no plural "s" ("85 million kroner a
+    year"); not "won", a verb too ("5 won a medal")."""
+    return word != "won" and NATIONAL_CURRENCY.fullmatch(word) is not None
+
+
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (r"approximately|approx\.?|about|around|roughly|nearly|almost|some|an estimated|estimated|"
      r"close to|circa|ca\.|~|more or less|in the region of|(?:on|of) the order of", "approximate"),

@@ -9,7 +9,7 @@ from .canonical import is_measure, lexicon_symbol
 from .context import WEIGHT_CONTEXT
 from .currencies import currency_after
 from .lengths import converted_inches, length_adjective
-from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD
+from .numbers import CURRENCY_PREFIX, CURRENCY_WORDS, NATIONAL_CURRENCY, NUM_WORD, country_money
 from .primes import prime_unit
 from .rates import with_rate
 from .words import (
@@ -135,12 +135,6 @@ def past_whole(text: str, start: int) -> int:
 _MEASURES = MEASURE_WORDS | CURRENCY_WORDS.keys()
 
 
-def _no_verb(word: str) -> bool:
-    """A first word that is no verb before its object: a measure, or money a country names,
-    which may have no plural "s" ("85 million kroner a year"; but "5 won a medal")."""
-    return word in _MEASURES or word != "won" and NATIONAL_CURRENCY.fullmatch(word) is not None
-
-
 # After the first word of a phrase: a determiner (after a verb or a comparative: "73 raising the",
 # "cheaper than"), an object (after a verb in -s: "65 gets it free")
 _DETERMINER = re.compile(r"\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|than)\b")
@@ -176,13 +170,13 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     if first in ("more", "fewer") and len(words) > 1:  # "eight more picks", "two fewer seats"
         words, first = words[1:], words[1].group(1).lower()
     if first in STOP_UNIT or first in verbs():
-        # (a verb: "the mother-of-six wore cheek prosthetics")
-        return None, end
+        return None, end  # (a verb: "the mother-of-six wore cheek prosthetics")
     # "pro-Sanders" modifies what follows ("pro-Sanders demonstrators"), a plural or not
     first_plural = is_plural(first) and not _NAMED_PREFIX.fullmatch(words[0].group(1))
     after = text[words[0].end():words[0].end() + 30]
-    if not _no_verb(first) and (not first_plural and _DETERMINER.match(after) or
-                                   first in non_nouns() and _ITS_OBJECT.match(after)) or \
+    if first not in _MEASURES and not country_money(first) and (  # "85 million kroner a year"
+            not first_plural and _DETERMINER.match(after) or
+            first in non_nouns() and _ITS_OBJECT.match(after)) or \
             value != 1 and CROWD_ACT.match(text, words[0].start(1)):
         return None, end  # a verb ("10,000 march in Paris") or a comparative, no noun
     head = 0
