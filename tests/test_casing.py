@@ -66,11 +66,12 @@ def test_a_day_or_a_dimension_is_looked_for_just_before_a_word_as_in_the_whole_l
         body: str, at: int) -> None:
     # (A line of a thousand "may"s was read from its start for each: now the characters just
     # before the word; the answer must be the one the whole line gave.)
-    from summarize.analysers.casing import _DAY_BEFORE, _TIMES, _just_before
+    from summarize.analysers.casing import _DAY_BEFORE, _REACH, _TIMES
+    from summarize.analysers.sentences import ending_at
 
     at = min(at, len(body))  # a word's start
     for pattern in (_DAY_BEFORE, _TIMES):
-        assert _just_before(pattern, body, at) == bool(pattern.search(body, 0, at))
+        assert bool(ending_at(pattern, body, at, _REACH)) == bool(pattern.search(body, 0, at))
 
 
 def test_a_name_also_written_in_lowercase_is_the_common_noun_after_a_number() -> None:

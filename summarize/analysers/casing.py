@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..vocabulary import MONTHS_IN_FULL, NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, WEEKDAYS
-from .sentences import ABBREVIATIONS, RUNS_ON
+from .sentences import ABBREVIATIONS, RUNS_ON, ending_at
 from .shipped import shipped_json
 
 __all__ = ["common_word", "fit_casing", "possessive_name", "readable"]
@@ -63,13 +63,10 @@ _OWNED_OR_CODE = re.compile(r"['’]s\b|-\d", re.IGNORECASE)
 
 _TIMES = re.compile(r"[\d\"”″'’′]\s?\Z")
 _DIGIT_NEXT = re.compile(r"\s?\d")
-
-
-def _just_before(pattern: re.Pattern[str], body: str, at: int) -> bool:
-    """Whether ``pattern``, which ends at its end (``\\Z``) and is at most six characters long,
-    matches just before ``at``: read in the eight characters before it, not from the line's
-    start (a line of a thousand "may"s was read a thousand times)."""
-    return pattern.search(body, max(0, at - 8), at) is not None
+# How far before a word a day or a dimension's times is looked for (the patterns are at most six
+# characters long): not from the line's start, which a line of a thousand "may"s read a
+# thousand times.
+_REACH = 8
 
 
 def readable(text: str) -> str:
@@ -103,13 +100,14 @@ def _readable(text: str, every_line: bool) -> str:
                 continue  # "G7": a code
             if body[m.start() - 1:m.start()].isdigit():
                 form = word.lower()  # "5KG", "330ML": a unit, in its small letters
-            elif word.lower() == "x" and _just_before(_TIMES, body, m.start()) and \
+            elif word.lower() == "x" and ending_at(_TIMES, body, m.start(), _REACH) and \
                     _DIGIT_NEXT.match(body, m.end()):
                 form = "x"  # "5'3\" x 7'6\"", "4 x 4": a dimension's times, no letter X
             elif _common_noun_after_number(body, words, forms, i):
                 form = word.lower()  # "5 PENCE A SHARE": the coin, not the name
-            elif form.islower() and form in _MONTHS and (
-                    _DAY_AFTER.match(body, m.end()) or _just_before(_DAY_BEFORE, body, m.start())):
+            elif form.islower() and form in _MONTHS and (_DAY_AFTER.match(body, m.end()) or
+                                                         ending_at(_DAY_BEFORE, body, m.start(),
+                                                                   _REACH)):
                 form = form.title()  # "MAY 10", "10 MAY": the month, not the modal
             if ((not _runs_on(text, line.start())) if m.start() == first else
                     _opens(body, m.start())) and body[m.end():m.end() + 1] != "$":

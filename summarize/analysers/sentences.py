@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from ..vocabulary import FORMS_OF_ADDRESS, MONTH_ABBREVIATIONS, MONTHS_IN_FULL, TITLES
 
 __all__ = ["ABBREVIATIONS", "DATELINE", "FURNITURE", "RUNS_ON", "SENTENCE_START",
-           "STRAIGHT_OPENING", "after_indent", "every_line_a_sentence", "furniture_spans",
-           "line_closers", "line_continuations", "past_dateline", "sentence_around", "sentence_at",
-           "sentence_spans", "title_case"]
+           "STRAIGHT_OPENING", "after_indent", "ending_at", "every_line_a_sentence",
+           "furniture_spans", "line_closers", "line_continuations", "past_dateline",
+           "sentence_around", "sentence_at", "sentence_spans", "title_case"]
 
 # Words whose dot ends no sentence ("Miss" is a whole word, and "miss." may end one).
 ABBREVIATIONS = (FORMS_OF_ADDRESS - {"miss"}) | TITLES | {
@@ -81,6 +81,14 @@ def every_line_a_sentence() -> Iterator[None]:
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
+def ending_at(pattern: re.Pattern[str], text: str, at: int, reach: int, floor: int = 0
+              ) -> re.Match[str] | None:
+    """``pattern``, anchored at its end (``$``, ``\\Z``), matched in the ``reach`` characters
+    before ``at`` (none before ``floor``): what ends just before a place, read there and not from
+    its sentence's or line's start, which a run-on one would read again for every place in it."""
+    return pattern.search(text, max(floor, at - reach), at)
+
+
 @functools.lru_cache(maxsize=128)
 def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
     # The checks ask for the same document's sentences many times; remember the last few.
@@ -93,9 +101,7 @@ def _spans(text: str, every_line: bool) -> tuple[tuple[int, int], ...]:
                                                      or _runs_on(text, start, m.start())):
             continue  # a line broken inside a sentence ("Wright, who was runner-up in\nI'm A")
         if m.group().startswith((".",)) and "\n" not in m.group():
-            # (the word before the stop: read in the characters just before it, not from the
-            # sentence's start, which a run of abbreviations keeps back: that was quadratic)
-            word = _LAST_WORD.search(text[max(start, m.start() - 64):m.start()])
+            word = ending_at(_LAST_WORD, text, m.start(), 64, start)  # the word before the stop
             if word and (word.group(1).lower() in ABBREVIATIONS or not every_line and
                          word.group(1).lower() in RANK_ABBREVIATIONS):
                 continue

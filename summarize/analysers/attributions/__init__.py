@@ -176,7 +176,8 @@ _CLOSING_QUOTE = re.compile(f"[{CLOSERS}]")
 _BETWEEN = re.compile(r"[\s,.:;'\"“”‘’`—–-]*")
 
 
-def _just_before(text: str, end: int, cue: int, source: tuple[int, int] | None) -> bool:
+def _quotation_just_before(text: str, end: int, cue: int, source: tuple[int, int] | None
+                           ) -> bool:
     """Whether only ``source``, spaces and punctuation lie between ``end`` and ``cue``."""
     gap = text[end:cue]
     if source is not None and end <= source[0] and source[1] <= cue:
@@ -404,8 +405,8 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
             own = [x for x in later if not OWN_CONTENT_AFTER or x[0] <= then]
             earlier = [x for x in contents if x[1] <= c_start]
             last = max(earlier, key=lambda x: x[1]) if earlier else None
-            quoted = last is not None and QUOTE_BEFORE and _just_before(text, last[1], c_start,
-                                                                        source)
+            quoted = last is not None and QUOTE_BEFORE and \
+                _quotation_just_before(text, last[1], c_start, source)
             content = (last if quoted else
                        min(own, key=lambda x: x[0]) if own else
                        max(earlier, key=lambda x: x[1]) if earlier else

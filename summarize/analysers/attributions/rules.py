@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from ..sentences import sentence_spans
+from ..sentences import ending_at, sentence_spans
 from .sources import NOUN_LIKE, PRONOUNS, is_cap, source_after, source_before, subject_like
 from .spans import Attribution, Span, trimmed_span
 
@@ -255,7 +255,7 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return results
     # A verb cue: source before it, or "..., said SOURCE." after it. A passive ("is
     # expected to", "were reported") names no source.
-    if m.group().endswith("ed") and _PASSIVE.search(text[max(s_start, m.start() - 80):m.start()]):
+    if m.group().endswith("ed") and ending_at(_PASSIVE, text, m.start(), 80, s_start):
         return []
     source = source_before(text, s_start, m.start())
     leading = text[s_start:m.start()].rstrip()
