@@ -25,7 +25,7 @@ from typing import Any
 
 from summarize.analysers.attributions.spans import Attribution, Span
 from summarize.analysers.source_kinds import kind_of, phrase_tokens
-from summarize.analysers.train_taggers import silver_labels
+from summarize.analysers.train_names import silver_labels
 from summarize.core.checks import actor_kind, mentions_by_actor
 
 

@@ -2,7 +2,8 @@
 
     python -m summarize.analysers.train [--data ../shared/train]
         [--out summarize/analysers/models] [--seed 7]
-        [--only ranker|hedges|attributions|source-kinds|units|currencies|unit-names|non-nouns]
+        [--only ranker|hedges|attributions|source-kinds|mentions|units|currencies|unit-names|
+                non-nouns|casing]
 
 * ``hedges.crfsuite`` + ``hedges.json``: the hedge-cue tagger
   (:mod:`summarize.analysers.hedge_model`), a CRF on the Szeged Wikipedia sentences and the
@@ -14,6 +15,10 @@
 * ``source-kinds.crfsuite`` + ``source-kinds.json``: what kind of actor a source is, and its name
   (:mod:`summarize.analysers.source_kinds`), a CRF on the sources of PolNeAR's training articles
   labelled by the corpus' CoreNLP named-entity tags; scored on its validation articles.
+* ``mentions.crfsuite`` + ``mentions.json``: the names a document writes, spoken or not
+  (:mod:`summarize.analysers.mentions`), a CRF on the runs of capitalised words of PolNeAR's
+  training articles labelled by the corpus' CoreNLP named-entity tags; scored on its validation
+  articles. Built after ``casing.json``, whose lexicon its features read.
 * ``ranker.json``: the sentence ranker (:mod:`summarize.analysers.ranking`), a logistic regression
   on ``articles-frank-train.jsonl`` (230 CNN/DM and BBC articles with reference summaries). A
   sentence is labelled positive when a greedy ROUGE-1+2 oracle picks it to rebuild the
@@ -61,7 +66,8 @@ from .ranking import (
 )
 from .salience import headline, sentences_of
 from .train_lexicons import build_casing, build_currencies, build_non_nouns, build_unit_names
-from .train_taggers import folds, train_attributions, train_hedges, train_source_kinds
+from .train_names import train_mentions, train_source_kinds
+from .train_taggers import folds, train_attributions, train_hedges
 
 log = logging.getLogger(__name__)
 
@@ -302,8 +308,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     tmp.replace(path)
 
 
-MODELS = ("ranker", "hedges", "attributions", "source-kinds", "units", "currencies", "unit-names",
-          "non-nouns", "casing")
+MODELS = ("ranker", "hedges", "attributions", "source-kinds", "mentions", "units", "currencies",
+          "unit-names", "non-nouns", "casing")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     needed = [args.data / "articles-frank-train.jsonl"] if "ranker" in wanted else []
     if "hedges" in wanted:
         needed += [args.data / "hedges-szeged-wiki.jsonl", args.news]
-    if "attributions" in wanted or "source-kinds" in wanted:
+    if {"attributions", "source-kinds", "mentions"} & set(wanted):
         needed += [args.data / "attributions-polnear-train.jsonl.gz",
                    args.data / "attributions-polnear-validation.jsonl.gz"]
     if "units" in wanted:
@@ -365,6 +371,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "casing" in wanted:
         _write_json(args.out / "casing.json", build_casing(args.data))
         log.info("wrote casing.json")
+    if "mentions" in wanted:
+        meta = train_mentions(args.data, args.out)
+        _write_json(args.out / "mentions.json", meta)
+        log.info("wrote mentions.crfsuite")
     if "hedges" in wanted:
         meta = train_hedges(args.data, args.news, args.out, args.seed)
         _write_json(args.out / "hedges.json", meta)

@@ -20,6 +20,7 @@ from ..analysers.figures import FigureMention, canonical_unit, counts_one, extra
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.language import not_english
+from ..analysers.mentions import named_actors
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.ranking import overlap
 from ..analysers.sentences import sentence_at, sentence_spans
@@ -176,6 +177,27 @@ def _sources_as_actors(attributions: list[Attribution], have: list[Actor],
     return out, len(groups) - len(out)
 
 
+def _named_as_actors(text: str, have: list[Actor], grounder: Grounder) -> list[Actor]:
+    """The actors the document names who are not listed yet (not the model's, not a named
+    source: "Yusuf Bakr", named but never quoted), most mentioned first, up to the section's
+    size; each by its fullest name, with the sentence that names it so."""
+    listed = [(a.name, a.kind) for a in have if a.grounded]
+    room = SECTION_SIZES["actors"] - len(listed)
+    if room <= 0:
+        return []
+    spans = sentence_spans(text)
+    out = []
+    for group in named_actors(text, listed)[:room]:
+        actor = max(group, key=lambda a: len(a.name.split()))  # the first of the fullest
+        sentence = sentence_at(spans, actor.start) or (actor.start, actor.end)
+        times = "once" if len(group) == 1 else f"{len(group)} times"
+        out.append(Actor(name=actor.name, kind=actor.kind,  # type: ignore[arg-type]
+                         role=f"named {times}; not a source of a claim",
+                         evidence=[grounder.span(actor.start, actor.end), grounder.span(*sentence)],
+                         grounded=True, origin="analyser", flags=[]))
+    return out
+
+
 def mentions_by_actor(text: str, attributions: list[Attribution],
                       known: list[set[str]] | None = None
                       ) -> list[list[tuple[SourceActor, Attribution]]]:
@@ -313,6 +335,7 @@ def check_draft(
     sources, sources_left = _sources_as_actors(attributions, actors, grounder)
     hedged, hedged_left = _hedged_sentences(text, grounder, uncertainties, claims)
     actors += sources
+    actors += _named_as_actors(text, actors, grounder)
     uncertainties += hedged
     figures = _figures(draft.figures, text, grounder)
 
