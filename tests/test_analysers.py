@@ -273,9 +273,9 @@ def test_scores_do_not_regress() -> None:
         assert across["value"] >= 86.0 and across["value+unit"] >= 68.5
     validation = EVAL.parent / "train" / "attributions-polnear-validation.jsonl.gz"
     if validation.is_file():
-        from summarize.analysers.train_taggers import _read_gz, score_attributions
+        from summarize.analysers.train_taggers import read_gz, score_attributions
 
-        scores = score_attributions(_read_gz(validation), find_attributions)
+        scores = score_attributions(read_gz(validation), find_attributions)
         assert scores["source"]["f1"] >= 77.9 and scores["cue"]["f1"] >= 75.0
         assert scores["content"]["f1"] >= 81.5 and scores["relation"]["f1"] >= 69.0
         models = Path(__file__).resolve().parent.parent / "summarize" / "analysers" / "models"

@@ -23,10 +23,10 @@ from .casing import common_word, readable
 from .crf import CRFModel, load_model, sentence_tokens
 from .ranking import overlap
 from .sentences import sentence_spans
-from .source_kinds import SourceActor, _by_rules, _in_headline, span_features
+from .source_kinds import SourceActor, by_rules, in_headline, span_features
 
-__all__ = ["MENTION_KINDS", "candidate_runs", "load_mention_tagger", "mentions",
-           "named_actors", "run_features", "silver_entities"]
+__all__ = ["MENTION_KINDS", "candidate_runs", "labelled_names", "load_mention_tagger",
+           "mentions", "named_actors", "run_features"]
 
 # A name's label and the actor kind it gives (a nationality or an event names no actor).
 MENTION_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -93,7 +93,7 @@ def load_mention_tagger() -> CRFModel | None:
     return load_model("mentions")
 
 
-def silver_entities(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
+def labelled_names(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
                     ) -> list[tuple[int, int, str]]:
     """The names in labelled tokens: each run of tokens of one name label (:data:`MENTION_KINDS`)
     as ``(start, end, label)``."""
@@ -116,12 +116,12 @@ def mentions(text: str, tagger: CRFModel | None = None) -> list[SourceActor]:
     tagger = tagger or load_mention_tagger()
     out = []
     for run, initial in candidate_runs(read):
-        if _in_headline(read, run[0][0]):
+        if in_headline(read, run[0][0]):
             continue
         if tagger is None:
             out += _by_rules_of(text, read, run, initial)
             continue
-        for start, end, label in silver_entities(run, tagger.tag(run_features(read, run,
+        for start, end, label in labelled_names(run, tagger.tag(run_features(read, run,
                                                                                initial))):
             clitic = _CLITIC.search(read[start:end])
             end -= len(clitic.group()) if clitic else 0
@@ -143,7 +143,7 @@ def _by_rules_of(text: str, read: str, run: Sequence[tuple[int, int]], initial: 
         while start < end and words[start] == "the":
             start += 1
         if start < end:
-            actor = _by_rules(text, run[start][0], run[end - 1][1])
+            actor = by_rules(text, run[start][0], run[end - 1][1])
             if actor.kind in ("person", "organization"):
                 out.append(actor)
         start = end + 1

@@ -23,8 +23,8 @@ from .casing import common_word, readable
 from .crf import CRFModel, load_model, sentence_tokens, word_shape
 from .sentences import title_case
 
-__all__ = ["LABELS", "SourceActor", "full_name_before", "head_of", "kind_of",
-           "load_source_kind_tagger", "name_list", "name_start_of", "phrase_tokens",
+__all__ = ["LABELS", "SourceActor", "by_rules", "full_name_before", "head_of", "in_headline",
+           "kind_of", "load_source_kind_tagger", "name_list", "name_start_of", "phrase_tokens",
            "sentence_initial", "source_actor", "source_actors", "span_features"]
 
 # Labels: the silver named-entity class of each word of a source phrase.
@@ -89,7 +89,7 @@ class SourceActor(NamedTuple):
     "Her mother")."""
 
     name: str
-    kind: str  # person, organization, state or other
+    kind: str  # person, organization, state or other (a name in the text: place, not state)
     role: str | None
     start: int
     end: int
@@ -126,7 +126,7 @@ def source_actor(text: str, start: int, end: int, tagger: CRFModel | None = None
     start, end = tokens[0][0], tokens[-1][1]
     tagger = tagger or load_source_kind_tagger()
     if tagger is None:
-        return _by_rules(text, start, end)
+        return by_rules(text, start, end)
     labels = tagger.tag(span_features(read, tokens, start, end))
     words = [read[s:e] for s, e in tokens]
     labels = _written_forms(words, labels) if WRITTEN_FORMS else labels
@@ -228,7 +228,7 @@ def full_name_before(text: str, actor: SourceActor) -> SourceActor | None:
     named = re.compile(rf"(?:[A-Z][\w'’.-]*[ \t]+){{0,3}}([A-Z][\w'’.-]*)[ \t]+"
                        rf"{re.escape(surname)}\b")
     given = [m for m in named.finditer(text, 0, actor.start)  # (the text before, not a copy)
-             if _given_name(m.group(1)) and not _in_headline(text, m.start())]
+             if _given_name(m.group(1)) and not in_headline(text, m.start())]
     if not given or len({m.group(1) for m in given}) > 1:
         return None
     full = source_actor(text, given[0].start(), given[0].end())
@@ -251,7 +251,7 @@ def full_name_before(text: str, actor: SourceActor) -> SourceActor | None:
                          end=full.start + at.end())
 
 
-def _in_headline(text: str, at: int) -> bool:
+def in_headline(text: str, at: int) -> bool:
     """Whether ``at`` is on a line in title case ("Carly Fiorina Endorses Ted Cruz"), whose
     capitalised words run names and verbs together."""
     start = text.rfind("\n", 0, at) + 1
@@ -374,7 +374,8 @@ _ORG_WORDS = re.compile(
 _PERSON = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+$")
 
 
-def _by_rules(text: str, start: int, end: int) -> SourceActor:
+def by_rules(text: str, start: int, end: int) -> SourceActor:
+    """The actor the phrase ``text[start:end]`` names, by the rules above (no model)."""
     phrase = text[start:end]
     named = phrase[:1].isupper()
     person = _PERSON.search(_folded(phrase))

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .train_taggers import _read_gz
+from .train_taggers import read_gz
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def source_kind_accuracy(records: Sequence[dict[str, Any]], tagger: Any) -> dict
     description ("Analysts", "Her mother"; silver: a word tagged as an entity)."""
     from .attributions import PRONOUN_SOURCES
     from .source_kinds import (
-        _by_rules,
+        by_rules,
         head_of,
         kind_of,
         name_start_of,
@@ -88,7 +88,7 @@ def source_kind_accuracy(records: Sequence[dict[str, Any]], tagger: Any) -> dict
                 continue  # the briefing leaves pronoun sources out
             tokens = phrase_tokens(text, start, end, asides=True)
             ours = {"model": source_actor(text, start, end, tagger),
-                    "rules": _by_rules(text, start, end)}
+                    "rules": by_rules(text, start, end)}
             for who, actor in ours.items():
                 assert actor is not None
                 named[who][(any(label != "O" for label in labels), actor.named)] += 1
@@ -124,8 +124,8 @@ def train_source_kinds(data: Path, out: Path) -> dict[str, Any]:
 
     from .crf import CRFModel
 
-    train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
-    validation = _read_gz(data / "attributions-polnear-validation.jsonl.gz")
+    train = read_gz(data / "attributions-polnear-train.jsonl.gz")
+    validation = read_gz(data / "attributions-polnear-validation.jsonl.gz")
     trainer = pycrfsuite.Trainer(verbose=False)
     sources = 0
     for record in train:
@@ -215,8 +215,8 @@ def train_mentions(data: Path, out: Path) -> dict[str, Any]:
     from .crf import CRFModel
     from .mentions import candidate_runs, run_features
 
-    train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
-    validation = _read_gz(data / "attributions-polnear-validation.jsonl.gz")
+    train = read_gz(data / "attributions-polnear-train.jsonl.gz")
+    validation = read_gz(data / "attributions-polnear-validation.jsonl.gz")
     trainer = pycrfsuite.Trainer(verbose=False)
     runs = 0
     for record in train:

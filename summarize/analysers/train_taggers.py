@@ -162,7 +162,7 @@ def _attribution_sequences(record: dict[str, Any]
     return out
 
 
-def _read_gz(path: Path) -> list[dict[str, Any]]:
+def read_gz(path: Path) -> list[dict[str, Any]]:
     from ..document import jsonl_lines
 
     return [json.loads(line) for _, line in jsonl_lines(path)]
@@ -191,8 +191,8 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
     from .attributions import read_attributions
     from .crf import CRFModel
 
-    train = _read_gz(data / "attributions-polnear-train.jsonl.gz")
-    validation = _read_gz(data / "attributions-polnear-validation.jsonl.gz")
+    train = read_gz(data / "attributions-polnear-train.jsonl.gz")
+    validation = read_gz(data / "attributions-polnear-validation.jsonl.gz")
     from .sentences import every_line_a_sentence
 
     trainer = pycrfsuite.Trainer(verbose=False)
