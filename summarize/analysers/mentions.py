@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..vocabulary import HONORIFICS
@@ -23,7 +22,7 @@ from .casing import common_word, readable
 from .crf import CRFModel, load_model, sentence_tokens
 from .ranking import overlap
 from .sentences import sentence_spans
-from .source_kinds import SourceActor, by_rules, in_headline, span_features
+from .source_kinds import SourceActor, by_rules, in_headline, kind_most_given, span_features
 
 __all__ = ["MENTION_KINDS", "candidate_runs", "labelled_names", "load_mention_tagger",
            "mentions", "named_actors", "run_features"]
@@ -94,7 +93,7 @@ def load_mention_tagger() -> CRFModel | None:
 
 
 def labelled_names(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
-                    ) -> list[tuple[int, int, str]]:
+                   ) -> list[tuple[int, int, str]]:
     """The names in labelled tokens: each run of tokens of one name label (:data:`MENTION_KINDS`)
     as ``(start, end, label)``."""
     out: list[tuple[int, int, str]] = []
@@ -151,8 +150,8 @@ def _by_rules_of(text: str, read: str, run: Sequence[tuple[int, int]], initial: 
 
 
 def _name_words(name: str) -> set[str]:
-    return set(w for w in re.findall(r"\w+", name.lower())
-                     if w not in HONORIFICS and w not in _NOT_NAME)
+    return {w for w in re.findall(r"\w+", name.lower())
+            if w not in HONORIFICS and w not in _NOT_NAME}
 
 
 def _same_actor(words: set[str], kind: str, other: set[str], other_kind: str) -> bool:
@@ -187,7 +186,6 @@ def named_actors(text: str, known: Sequence[tuple[str, str]] = (),
             groups[same].append(actor)
     out = []
     for group in sorted(groups, key=lambda group: (-len(group), group[0].start)):
-        votes = Counter(a.kind for a in group)
-        kind = next(a.kind for a in group if votes[a.kind] == max(votes.values()))
+        kind = kind_most_given(group)
         out.append([a._replace(kind=kind) for a in group])
     return out

@@ -10,7 +10,6 @@ sources and hedged statements the analysers find in the source complete the mode
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,12 @@ from ..analysers.mentions import named_actors
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.ranking import overlap
 from ..analysers.sentences import sentence_at, sentence_spans
-from ..analysers.source_kinds import SourceActor, full_name_before, source_actors
+from ..analysers.source_kinds import (
+    SourceActor,
+    full_name_before,
+    kind_most_given,
+    source_actors,
+)
 from ..document import Document
 from ..schema import (
     Actor,
@@ -234,12 +238,9 @@ def mentions_by_actor(text: str, attributions: list[Attribution],
 
 
 def actor_kind(mentions: list[tuple[SourceActor, Attribution]]) -> str:
-    """An actor's kind: the one most of its mentions give (ties: the earliest's). One reading
-    can be wrong ("Trump claims nomination", a headline, reads as an organization); "Donald J.
-    Trump" and "Mr. Trump" after it as a person."""
-    votes = Counter(actor.kind for actor, _ in mentions)
-    most = max(votes.values())
-    return next(actor.kind for actor, _ in mentions if votes[actor.kind] == most)
+    """An actor's kind: the one most of its mentions give (ties: the earliest's;
+    :func:`~summarize.analysers.source_kinds.kind_most_given`)."""
+    return kind_most_given([actor for actor, _ in mentions])
 
 
 def _actor_of(mentions: list[tuple[SourceActor, Attribution]], grounder: Grounder) -> Actor:
