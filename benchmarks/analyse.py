@@ -5,8 +5,8 @@
 The text is real news (../shared/eval/articles-frank.jsonl when present, else the seed),
 joined to the size asked, and the same text in capitals. Ours runs --repeat times, quantulum3
 once (it is slow); the table shows the best and the median wall time, and the ratio of
-quantulum3's time to ours (quantulum3 finds quantities only; we find figures, hedges and
-attributions).
+quantulum3's time to ours (quantulum3 finds quantities only; we find figures, hedges,
+attributions and names).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from news import news_text  # benchmarks/news.py
 
 from summarize.analysers.analysis import analyze_text
 from summarize.analysers.figures import extract_figures
+from summarize.analysers.mentions import named_actors
 
 
 def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float], Any]:
@@ -41,6 +42,11 @@ def timed(fn: Callable[[str], Any], text: str, repeat: int) -> tuple[list[float]
     return times, result
 
 
+def _found(result: dict[str, Any]) -> str:
+    return (f"{len(result['figures'])} figures, {len(result['hedges'])} hedges, "
+            f"{len(result['attributions'])} attributions, {len(result['names'])} names")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=100_000)
@@ -49,16 +55,14 @@ def main() -> None:
     text = news_text(args.size)
     rows = []
     ours, result = timed(analyze_text, text, args.repeat)
-    rows.append(("summarize: figures+hedges+attributions", ours,
-                 f"{len(result['figures'])} figures, {len(result['hedges'])} hedges, "
-                 f"{len(result['attributions'])} attributions"))
+    rows.append(("summarize: figures+hedges+attributions+names", ours, _found(result)))
     figs, found = timed(extract_figures, text, args.repeat)
     rows.append(("summarize: figures only", figs, f"{len(found)} figures"))
+    names, named = timed(named_actors, text, args.repeat)
+    rows.append(("summarize: names only", names, f"{len(named)} names"))
     # The same text typed in capitals: every line is read re-cased first (casing.py).
     shouted, result = timed(analyze_text, text.upper(), args.repeat)
-    rows.append(("summarize: the same text in capitals", shouted,
-                 f"{len(result['figures'])} figures, {len(result['hedges'])} hedges, "
-                 f"{len(result['attributions'])} attributions"))
+    rows.append(("summarize: the same text in capitals", shouted, _found(result)))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -77,7 +81,7 @@ def main() -> None:
               f"{what} |")
     if theirs:
         print()
-        print(f"quantulum3 median / summarize (all three analysers) median: "
+        print(f"quantulum3 median / summarize (all the analysers) median: "
               f"{statistics.median(theirs) / statistics.median(ours):.1f}x")
 
 

@@ -184,13 +184,17 @@ def test_analysers_never_fail_and_offsets_slice_to_their_text(text: str) -> None
         for part in ("source", "cue", "content"):
             span = a[part]
             assert text[span["start"] : span["end"]] == span["text"]
+    for n in result["names"]:
+        assert 0 <= n["as_source"] <= len(n["mentions"])
+        for m in n["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
 
 
 def test_analyze_command_json_and_jsonl(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["analyze", str(SEED)])
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"id", "figures", "hedges", "attributions"}
+    assert set(data) == {"id", "figures", "hedges", "attributions", "names"}
     assert {"text", "value", "unit", "qualifier", "low", "high", "start", "end"} <= set(
         data["figures"][0])
     docs = tmp_path / "docs.jsonl"

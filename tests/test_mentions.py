@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import brief, resolve_settings
+from summarize import analyze_text, brief, resolve_settings
 from summarize.analysers import mentions as mentions_module
 from summarize.analysers.mentions import candidate_runs, load_mention_tagger, mentions, named_actors
 
@@ -102,6 +102,21 @@ def test_a_briefing_lists_an_actor_who_is_named_but_never_quoted() -> None:
                for e in bakr.evidence)
     assert len(b.actors) <= 8
     assert len({a.name for a in b.actors}) == len(b.actors)
+
+
+def test_analyze_lists_every_name_with_its_mentions_and_whether_it_speaks() -> None:
+    names = analyze_text(ASSESSMENT)["names"]
+    by_name = {n["name"]: n for n in names}
+    bakr = by_name["Yusuf Bakr"]
+    assert names[0] is bakr  # the most mentioned first
+    assert bakr["kind"] == "person"
+    assert [m["text"] for m in bakr["mentions"]] == ["Yusuf Bakr", "Bakr", "Bakr"]
+    haddad = by_name["Karim Haddad"]
+    assert (haddad["kind"], haddad["as_source"], len(haddad["mentions"])) == ("person", 1, 1)
+    assert (by_name["Hallam"]["kind"], by_name["Hallam"]["as_source"]) == ("place", 0)
+    for n in names:
+        for m in n["mentions"]:
+            assert ASSESSMENT[m["start"]:m["end"]] == m["text"]
 
 
 @pytest.mark.skipif(not (TRAIN / "attributions-polnear-train.jsonl.gz").is_file(),

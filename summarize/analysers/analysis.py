@@ -1,4 +1,5 @@
-"""The deterministic analysers together: figures, hedges and attributions of a text, as data."""
+"""The deterministic analysers together: figures, hedges, attributions and the names of a text,
+as data."""
 
 from __future__ import annotations
 
@@ -6,19 +7,23 @@ from typing import Any
 
 from .attributions import find_attributions, speaker
 from .attributions.pronouns import resolved_pronouns
-from .attributions.spans import quoted_from
+from .attributions.spans import quoted_from, states_a_claim
 from .casing import readable
 from .figures import extract_figures
 from .hedges import find_hedges
+from .mentions import named_actors
 
 __all__ = ["analyze_text"]
 
 
 def analyze_text(text: str) -> dict[str, Any]:
-    """Figures, hedges and attributions of ``text``, with character offsets into it; each
-    attribution also names its ``speaker`` (:func:`~.attributions.speaker`: the source without
-    a relative clause about it, or the name a "who" stands for; for "he" or "she", the person
-    named before it, :func:`~.attributions.pronouns.resolved_pronouns`)."""
+    """Figures, hedges, attributions and names of ``text``, with character offsets into it.
+    Each attribution also names its ``speaker`` (:func:`~.attributions.speaker`: the source
+    without a relative clause about it, or the name a "who" stands for; for "he" or "she", the
+    person named before it, :func:`~.attributions.pronouns.resolved_pronouns`). Each name is an
+    actor the text names (:func:`~.mentions.named_actors`), most mentioned first: its fullest
+    name, its kind, every mention, and how many of them are inside the source of an
+    attribution that states a claim (0: named, never quoted)."""
     read = readable(text)  # a line in capitals re-cased: persons and speakers are read there
     attributions = [(a, person or speaker(read, a.source))
                     for a, person in resolved_pronouns(read, find_attributions(read))]
@@ -29,4 +34,20 @@ def analyze_text(text: str) -> dict[str, Any]:
                           "speaker": {"text": text[who.start:who.end], "start": who.start,
                                       "end": who.end}}
                          for a, who in attributions],
+        "names": _names(text, [(a.source.start, a.source.end) for a, _ in attributions
+                               if states_a_claim(a)]),
     }
+
+
+def _names(text: str, sources: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    out = []
+    for group in named_actors(text):
+        fullest = max(group, key=lambda a: len(a.name.split()))  # the first of the fullest
+        out.append({
+            "name": fullest.name, "kind": fullest.kind,
+            "as_source": sum(any(s <= a.start and a.end <= e for s, e in sources)
+                             for a in group),
+            "mentions": [{"text": text[a.start:a.end], "start": a.start, "end": a.end}
+                         for a in group],
+        })
+    return out

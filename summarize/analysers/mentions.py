@@ -173,13 +173,17 @@ def named_actors(text: str, known: Sequence[tuple[str, str]] = (),
     listed = [(_name_words(name), kind) for name, kind in known]
     groups: list[list[SourceActor]] = []
     keys: list[set[str]] = []
+    having: dict[str, list[int]] = {}  # the groups whose first name has a word: only they can match
     for actor in mentions(text, tagger):
         words = _name_words(actor.name)
         if not words or any(_same_actor(words, actor.kind, k, kind) for k, kind in listed):
             continue
-        same = next((i for i, k in enumerate(keys)
-                     if _same_actor(words, actor.kind, k, groups[i][0].kind)), None)
+        near = sorted({i for w in words for i in having.get(w, ())})
+        same = next((i for i in near
+                     if _same_actor(words, actor.kind, keys[i], groups[i][0].kind)), None)
         if same is None:
+            for w in words:
+                having.setdefault(w, []).append(len(groups))
             keys.append(words)
             groups.append([actor])
         else:

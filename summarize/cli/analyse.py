@@ -32,7 +32,7 @@ def analyze(
     ] = None,
     output: Output = None,
 ) -> None:
-    """Figures, hedges and attributions of a document, without any model."""
+    """Figures, hedges, attributions and names of a document, without any model."""
     setup_logging(verbose=False, quiet=False)
     with handled():
         documents = (list(read_jsonl_documents(path)) if path.endswith(".jsonl")
