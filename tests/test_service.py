@@ -80,6 +80,34 @@ def test_bad_requests_are_problem_json(tmp_path: Path, body: dict[str, Any], sta
         assert "Traceback" not in r.text
 
 
+def test_analyses_are_the_analysers_findings_with_no_model(tmp_path: Path) -> None:
+    from summarize import analyze_text
+
+    with client(tmp_path, GENERATIVE, SlowBackend(0.0, BackendUnavailableError("no model"))) as c:
+        r = c.post("/v1/analyses", json={"text": SEED, "id": "seed"}, headers=AUTH)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+        found = r.json()
+        assert found == {"id": "seed", **json.loads(json.dumps(analyze_text(SEED)))}
+        troops = next(f for f in found["figures"] if f["value"] == 10000)
+        assert SEED[troops["start"]:troops["end"]] == troops["text"]
+        assert any(n["name"] == "Mark Rutte" and n["as_source"] for n in found["names"])
+        crlf = c.post("/v1/analyses", json={"text": "About 300 people\r\nmay have fled."},
+                      headers=AUTH).json()
+        assert crlf["id"] == "request" and crlf["hedges"][0]["start"] == 17  # line ends as LF
+        for body in ({"text": ""}, {"text": "  \n"}, {"text": "x", "strategy": "guided"}, {}):
+            bad = c.post("/v1/analyses", json=body, headers=AUTH)
+            assert bad.status_code == 422, body
+            assert bad.headers["content-type"] == "application/problem+json"
+        assert c.post("/v1/analyses", json={"text": SEED}).status_code == 401
+        assert "/v1/analyses" in c.get("/openapi.json", headers=AUTH).json()["paths"]
+
+
+def test_an_analysis_past_the_request_time_out_is_504(tmp_path: Path) -> None:
+    with client(tmp_path, request_timeout=0.001) as c:
+        r = c.post("/v1/analyses", json={"text": SEED * 20}, headers=AUTH)
+        assert r.status_code == 504 and "no analysis within" in r.json()["detail"]
+
+
 def test_malformed_json_is_422_naming_the_body(tmp_path: Path) -> None:
     with client(tmp_path) as c:
         r = c.post("/v1/briefings", content=b'{"text": ', headers={

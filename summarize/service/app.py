@@ -2,6 +2,7 @@
 
 Built by :func:`create_app` (tests build their own with fakes and a temporary state
 directory). Routes: ``POST /v1/briefings`` (the briefing now, as JSON, HTML, Markdown or PDF),
+``POST /v1/analyses`` (the analysers' figures, hedges, attributions and names; no model),
 ``POST /v1/jobs`` and ``GET /v1/jobs/{id}`` (durable jobs, :mod:`summarize.service.jobs`),
 ``GET /v1/schema``, ``GET /openapi.json``, ``GET /healthz`` (no key), ``GET /metrics``
 (Prometheus), ``GET /`` (the page). Every error is ``application/problem+json`` (RFC 9457).
@@ -35,7 +36,7 @@ from ..errors import (
 from ..render import render_html, render_markdown, render_pdf
 from ..schema import Briefing, briefing_json_schema
 from ..settings import Settings
-from .engine import BriefRequest, Engine, RequestTimeout
+from .engine import AnalyseRequest, BriefRequest, Engine, RequestTimeout
 from .http import PROBLEM, BodyLimit, Metrics, Problem, RateLimiter, problem, status_of
 from .jobs import JobStore
 from .workers import JobWorkers
@@ -199,7 +200,7 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
 
     @app.exception_handler(RequestTimeout)
     async def on_timeout(request: Request, exc: RequestTimeout) -> JSONResponse:
-        return problem(504, "Briefing timed out", str(exc))
+        return problem(504, "Timed out", str(exc))
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -232,6 +233,12 @@ def create_app(settings: Settings, options: ServiceOptions | None = None, *,
         ``?format=`` or ``Accept``."""
         briefing, document = await engine.run(body)
         return _render(briefing, document.text, _negotiate(request, fmt))
+
+    @app.post("/v1/analyses", responses=problem_responses)
+    async def create_analysis(body: AnalyseRequest, who: Caller) -> JSONResponse:
+        """The figures, hedges, attributions and names the analysers find in a document, with
+        character offsets into it (as ``summarize analyze``; no model)."""
+        return JSONResponse(await engine.analyse(body))
 
     @app.post("/v1/jobs", status_code=202, response_model=JobAccepted,
               responses=problem_responses)

@@ -1,11 +1,14 @@
-"""What the service runs: briefings through shared backends, bounded in number and in time.
+"""What the service runs: briefings through shared backends, and the analysers' findings, bounded
+in number and in time.
 
 The embedded model server (or any backend) is opened once per model at the first call that needs
 it and shared by every request; the response cache and the run log work as for the CLI. At most
 ``concurrency`` briefings run at once (the rest wait their turn); one that takes longer than the
 request time-out is answered 504 and abandoned: the model call under way ends in the background,
 still holding its slot (so the bound holds), and none after it starts. A briefing whose waiter is
-cancelled (a job worker stopping with the server) is abandoned the same way.
+cancelled (a job worker stopping with the server) is abandoned the same way. An analysis (no
+model: :func:`~summarize.analysers.analysis.analyze_text`) takes a slot and the time-out as a
+briefing does.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..analysers.analysis import analyze_text
 from ..backends import Backend, LazyBackend, backend_identity
 from ..backends.cache import CachedBackend, ResponseCache, identity_of
 from ..config import resolve_settings
@@ -31,7 +35,7 @@ from ..runs.log import recorded_run
 from ..schema import Briefing
 from ..settings import Settings
 
-__all__ = ["BriefRequest", "Engine", "RequestTimeout"]
+__all__ = ["AnalyseRequest", "BriefRequest", "Engine", "RequestTimeout"]
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +58,18 @@ class BriefRequest(BaseModel):
                                description="A prompt version name (see `summarize prompts`).")
     model: str | None = Field(default=None, min_length=1, max_length=200,
                               description="Default: the server's model.")
+
+
+class AnalyseRequest(BaseModel):
+    """A document to analyse."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT,
+                      description="The document, as UTF-8 text (offsets are into it, its line "
+                                  "ends as LF).")
+    id: str | None = Field(default=None, min_length=1, max_length=200,
+                           description="The document's id in the answer (default: request).")
 
 
 class RequestTimeout(Exception):
@@ -150,12 +166,24 @@ class Engine:
     async def run(self, request: BriefRequest) -> tuple[Briefing, Document]:
         settings = self.settings_for(request)
         document = document_from_text(request.text, doc_id=request.id or "request")
+        briefing = await self._bounded(
+            lambda stop: self._run(document, settings, stop), "no briefing")
+        return briefing, document
+
+    async def analyse(self, request: AnalyseRequest) -> dict[str, Any]:
+        """The analysers' findings in the request's document, with its id."""
+        document = document_from_text(request.text, doc_id=request.id or "request")
+        found = await self._bounded(lambda stop: analyze_text(document.text), "no analysis")
+        return {"id": document.id, **found}
+
+    async def _bounded(self, work: Callable[[threading.Event], Any], what: str) -> Any:
+        """``work(stop)`` in a thread, in one of the slots, within the request time-out."""
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
         slots = self._slots
         await slots.acquire()
         stop = threading.Event()
-        future = asyncio.ensure_future(asyncio.to_thread(self._run, document, settings, stop))
+        future = asyncio.ensure_future(asyncio.to_thread(work, stop))
         future.add_done_callback(lambda _: slots.release())
         self._pending.add(future)
         future.add_done_callback(self._pending.discard)
@@ -164,18 +192,18 @@ class Engine:
         scope = asyncio.timeout(self.timeout)
         try:
             async with scope:
-                return await asyncio.shield(future), document
+                return await asyncio.shield(future)
         except asyncio.CancelledError:
             stop.set()
             future.add_done_callback(_consume)
             raise
         except TimeoutError:
             if not scope.expired():
-                raise  # the briefing's own, not the request's time-out
+                raise  # the work's own, not the request's time-out
             # The thread ends after its model call under way, holding its slot until then.
             stop.set()
             future.add_done_callback(_consume)
-            raise RequestTimeout(f"no briefing within the request time-out of "
+            raise RequestTimeout(f"{what} within the request time-out of "
                                  f"{self.timeout:g} s") from None
 
 
