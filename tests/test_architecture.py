@@ -38,7 +38,7 @@ MAY_IMPORT = {
     "strategies": {"analysers", "backends", "core"},
     "runs": {"analysers", "backends", "core", "strategies", "pipeline"},
     "render": {"runs"},
-    "service": {"backends", "core", "render", "runs", "pipeline"},
+    "service": {"analysers", "backends", "core", "render", "runs", "pipeline"},
     "cli": {"analysers", "backends", "core", "render", "runs", "service", "strategies",
             "pipeline", "installation"},
 }
