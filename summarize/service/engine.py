@@ -73,7 +73,7 @@ class AnalyseRequest(BaseModel):
 
 
 class RequestTimeout(Exception):
-    """The briefing did not finish within the request time-out."""
+    """The briefing (or analysis) did not finish within the request time-out."""
 
 
 class _Abandoned(SummarizeError):
