@@ -11,7 +11,7 @@ from .attributions.spans import quoted_from, states_a_claim
 from .casing import readable
 from .figures import extract_figures
 from .hedges import find_hedges
-from .mentions import named_actors
+from .mentions import fullest, named_actors
 
 __all__ = ["analyze_text"]
 
@@ -42,9 +42,9 @@ def analyze_text(text: str) -> dict[str, Any]:
 def _names(text: str, sources: list[tuple[int, int]]) -> list[dict[str, Any]]:
     out = []
     for group in named_actors(text):
-        fullest = max(group, key=lambda a: len(a.name.split()))  # the first of the fullest
+        best = fullest(group)
         out.append({
-            "name": fullest.name, "kind": fullest.kind,
+            "name": best.name, "kind": best.kind,
             "as_source": sum(any(s <= a.start and a.end <= e for s, e in sources)
                              for a in group),
             "mentions": [{"text": text[a.start:a.end], "start": a.start, "end": a.end}

@@ -24,7 +24,7 @@ from .ranking import overlap
 from .sentences import sentence_spans
 from .source_kinds import SourceActor, by_rules, in_headline, kind_most_given, span_features
 
-__all__ = ["MENTION_KINDS", "candidate_runs", "labelled_names", "load_mention_tagger",
+__all__ = ["MENTION_KINDS", "candidate_runs", "fullest", "labelled_names", "load_mention_tagger",
            "mentions", "named_actors", "run_features"]
 
 # A name's label and the actor kind it gives (a nationality or an event names no actor).
@@ -193,3 +193,9 @@ def named_actors(text: str, known: Sequence[tuple[str, str]] = (),
         kind = kind_most_given(group)
         out.append([a._replace(kind=kind) for a in group])
     return out
+
+
+def fullest(group: Sequence[SourceActor]) -> SourceActor:
+    """The mention of an actor (a group of :func:`named_actors`) that names it best: the first of
+    those with the most words ("Yusuf Bakr", not "Bakr")."""
+    return max(group, key=lambda a: len(a.name.split()))

@@ -179,29 +179,27 @@ def mention_scores(records: Sequence[dict[str, Any]], tagger: Any) -> dict[str, 
     F1 of the span with its kind and of the span alone, and the precision of the eight actors
     :func:`.mentions.named_actors` puts first in each article (one of their mentions a silver
     name)."""
+    from .evaluation import Score
     from .mentions import mentions, named_actors
 
-    typed: Counter[str] = Counter()
-    spans: Counter[str] = Counter()
+    typed, spans = Score(), Score()
     top: Counter[bool] = Counter()
     for record in records:
         if not record.get("tokens"):
             continue
         silver = _silver_names(record)
         found = {(a.start, a.end, a.kind) for a in mentions(record["text"], tagger)}
-        for key, gold, pred in ((typed, silver, found),
-                                (spans, {x[:2] for x in silver}, {x[:2] for x in found})):
-            key["tp"] += len(gold & pred)
-            key["fp"] += len(pred - gold)
-            key["fn"] += len(gold - pred)
+        for score, gold, pred in ((typed, silver, found),
+                                  (spans, {x[:2] for x in silver}, {x[:2] for x in found})):
+            both = len(gold & pred)
+            score.add(both, len(pred), both, len(gold))
         silver_spans = {x[:2] for x in silver}
         for group in named_actors(record["text"], tagger=tagger)[:8]:
             top[any((a.start, a.end) in silver_spans for a in group)] += 1
 
-    def prf(c: Counter[str]) -> dict[str, float]:
-        p, r = c["tp"] / max(c["tp"] + c["fp"], 1), c["tp"] / max(c["tp"] + c["fn"], 1)
-        return {"p": round(100 * p, 1), "r": round(100 * r, 1),
-                "f1": round(200 * p * r / max(p + r, 1e-9), 1)}
+    def prf(score: Score) -> dict[str, float]:
+        return {"p": round(100 * score.precision, 1), "r": round(100 * score.recall, 1),
+                "f1": round(100 * score.f1, 1)}
 
     return {"names": prf(typed), "spans": prf(spans),
             "top8_precision": round(100 * top[True] / max(sum(top.values()), 1), 1)}

@@ -19,7 +19,7 @@ from ..analysers.figures import FigureMention, canonical_unit, counts_one, extra
 from ..analysers.hedges import find_hedges, hedged_sentences
 from ..analysers.injection import find_injections
 from ..analysers.language import not_english
-from ..analysers.mentions import named_actors
+from ..analysers.mentions import fullest, named_actors
 from ..analysers.ranking import content_words as _ranking_words
 from ..analysers.ranking import overlap
 from ..analysers.sentences import sentence_at, sentence_spans
@@ -192,7 +192,7 @@ def _named_as_actors(text: str, have: list[Actor], grounder: Grounder) -> list[A
     spans = sentence_spans(text)
     out = []
     for group in named_actors(text, listed)[:room]:
-        actor = max(group, key=lambda a: len(a.name.split()))  # the first of the fullest
+        actor = fullest(group)
         sentence = sentence_at(spans, actor.start) or (actor.start, actor.end)
         times = "once" if len(group) == 1 else f"{len(group)} times"
         out.append(Actor(name=actor.name, kind=actor.kind,  # type: ignore[arg-type]
