@@ -25,7 +25,7 @@ from dataclasses import replace
 from .canonical import canonical_unit, is_measure
 from .currencies import NAMES as CURRENCY_NAMES
 from .mention import FigureMention
-from .numbers import CURRENCY_WORDS
+from .numbers import CURRENCY_WORDS, NATIONAL_CURRENCY, country_money
 
 __all__ = ["compound_amounts", "shares_of_one"]
 
@@ -45,15 +45,15 @@ def _hundredth(a: FigureMention, b: FigureMention) -> bool:
 
 
 # The minor units said bare after a currency's name, as an amount is spoken: "three pounds
-# fifty", "15 dollars 50.", "one dollar ninety-nine each".
-_NAMED = re.compile(r"(?:dollars?|pounds?|euros?|bucks?|quid|rupees?|francs?|[a-z]+ (?:dollars?|"
-                    r"pounds?))\s+$", re.IGNORECASE)
+# fifty", "15 dollars 50.", "one dollar ninety-nine each", "7 francs 50", "20 kronor 50".
+_NAMED = re.compile(rf"(?:euros?|bucks?|quid|{NATIONAL_CURRENCY.pattern})\s+$", re.IGNORECASE)
 _SAID_BARE = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:a|an|each|per|for|apiece|and|or|but)\b")
 
 
 def _bare_hundredths(text: str, a: FigureMention, b: FigureMention) -> bool:
     """Whether ``b`` is a bare whole number of ``a``'s hundredths: "three pounds fifty"."""
-    return a.unit in CURRENCY_NAMES and b.unit is None and b.value == int(b.value) and \
+    money = a.unit is not None and (a.unit in CURRENCY_NAMES or country_money(a.unit))
+    return money and b.unit is None and b.value == int(b.value) and \
         0 < b.value < 100 and text[a.end:b.start].isspace() and \
         bool(_NAMED.search(text, a.start, b.start)) and bool(_SAID_BARE.match(text, b.end))
 

@@ -11,17 +11,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..casing import common_word
 from ..sentences import sentence_around
 from ..shipped import shipped_json
+from .words import SYMBOLS as UNIT_SYMBOLS
 
-__all__ = ["CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code", "named_currency",
-           "national"]
+__all__ = ["CODES", "LOWER_CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code",
+           "named_currency", "national"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
 NAMES: dict[str, str] = _DATA.get("names", {})  # ISO code -> English name, lowercase
 SYMBOLS: dict[str, str] = _DATA.get("symbols", {})  # "₾" -> GEL
 CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stand by a number
+# The codes as lower-cased text writes them ("sek 120", "12,50 chf"), where the news never writes
+# the letters as a word of its own (not "rub", "nad", "esp") and they are no unit's symbol ("kgs").
+LOWER_CODES: frozenset[str] = frozenset(
+    c.lower() for c in CODES if not common_word(c) and c.lower() not in UNIT_SYMBOLS)
 _SURFACES: dict[str, str] = _DATA.get("surfaces", {})  # "georgian laris", "lari" -> GEL
 _LONGEST = max((len(s.split()) for s in _SURFACES), default=0)
 _NOUNS: dict[str, str] = _DATA.get("nouns", {})  # "kronor" -> crown: a noun several use
@@ -31,8 +37,8 @@ _PLACE = re.compile(rf"\b({'|'.join(map(re.escape, _PLACE_NAMES)) or '(?!)'})(?!
                     re.IGNORECASE)
 
 _SIGN = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) or r"(?!)"
-_AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|\s((?-i:{'|'.join(sorted(CODES)) or '(?!)'}))"
-                    rf"\b(?![-'’])")
+_AFTER = re.compile(rf"\s?({_SIGN})(?![A-Za-z0-9])|"
+                    rf"\s((?-i:{'|'.join(sorted(CODES | LOWER_CODES)) or '(?!)'}))\b(?![-'’])")
 _WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}}[^\W\d_][\w'’-]*)")
 
 
@@ -46,6 +52,7 @@ def currency_code(prefix: str) -> str | None:
     """The ISO code of a currency written before a number: a symbol ("MX$", "₾") or a code."""
     key = "".join(prefix.split())
     code = key[:-1].upper() if key.endswith("$") and len(key) == 4 else key  # "MXN $": its code
+    code = code.upper() if code in LOWER_CODES else code
     return SYMBOLS.get(key) or (code if code in CODES else None)
 
 
@@ -59,7 +66,7 @@ def whose_dollar(text: str, start: int, end: int, unit: str) -> tuple[str, int]:
     the sign ("Canadian $2 billion"), or else ``unit`` as read."""
     code = _AFTER.match(text, end)
     if code and code.group(2):
-        return code.group(2), code.end(2)
+        return code.group(2).upper(), code.end(2)
     named = _NAMED_BEFORE.search(text, max(0, start - 24), start)
     words = named.group(1).split() if named else []
     for i in range(len(words)):  # "New Zealand", then "Zealand"
@@ -75,7 +82,7 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     sign = _AFTER.match(text, end)
     if sign:
         group = 1 if sign.group(1) else 2
-        return SYMBOLS.get(sign.group(1)) or sign.group(2), sign.end(group)
+        return SYMBOLS.get(sign.group(1)) or sign.group(2).upper(), sign.end(group)
     words = _WORDS.match(text, end)
     if words is None:
         return None

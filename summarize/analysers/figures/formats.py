@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .currencies import CODES, currency_after
+from .currencies import CODES, LOWER_CODES, currency_after
 from .numbers import CURRENCY_WORDS
 
 __all__ = ["plain_text"]
@@ -77,14 +77,15 @@ _DECIMAL_BESIDE = re.compile(r"\s?(?:%|per ?cent\b|mio\b|millions?\b|"
                              r"(?:kilo|centi|milli)?(?:metres?|meters?|grams?|grammes?)\b|"
                              r"kilos?\b|litres?\b|liters?\b|tonnes?\b|hectares?\b)",
                              re.IGNORECASE)
-# Money before the number: a sign ("$15,50", "US$ 1,25") or an ISO code ("USD 15,50").
-_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹₩₽]|\b(?P<code>[A-Z]{3}))\s?$")
+# Money before the number: a sign ("$15,50", "US$ 1,25") or an ISO code ("USD 15,50", "chf 7,50").
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹₩₽]|\b(?P<code>[A-Za-z]{3}))\s?$")
 _WORD_AFTER = re.compile(r"\s?([a-z]+)\b", re.IGNORECASE)
 
 
 def _money_before(text: str, at: int) -> bool:
     money = _MONEY_BEFORE.search(text[max(0, at - 5):at])
-    return money is not None and (money.group("code") is None or money.group("code") in CODES)
+    code = money.group("code") if money is not None else None
+    return money is not None and (code is None or code in CODES or code in LOWER_CODES)
 
 
 def _money_after(text: str, end: int) -> bool:

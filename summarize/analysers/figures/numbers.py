@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ...vocabulary import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, Qualifier
-from .currencies import CODES, SYMBOLS
+from .currencies import CODES, LOWER_CODES, SYMBOLS
 
 # "two dozen states", and the Indian scales: "35 lakh rupees", "1,200 crore"
 _BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
@@ -60,6 +60,7 @@ _PRESS = [w for s in ("DM", "SFr", *_PRESS_CODES)
 # The ISO codes among the scanner's own prefixes ("usd", "eur"): read with or without CLDR's.
 OWN_CODES = frozenset(c.upper() for c in CURRENCY_PREFIX if re.fullmatch(r"[a-z]{3}", c))
 CURRENCY_PREFIX.update({s.lower(): code for s, code in _PRESS_CODES.items()})
+_CODES_BEFORE = CODES | OWN_CODES | LOWER_CODES | {c.lower() for c in OWN_CODES}
 
 
 # How the news of a currency's own country writes it before a number, where CLDR has no such
@@ -264,9 +265,10 @@ _CUR = (
     r"\b(?-i:N)(?=\d+(?:\.\d+)?\s?(?:bn|billion|million|trillion)\b)|"
     # CLDR's signs and codes (currencies.py): "MX$", "₾", "MXN 500"
     rf"(?<![A-Za-z])(?-i:{'|'.join(re.escape(s) for s in _SIGNS) or '(?!)'})|"
-    # the codes as written, and ours in lower-cased text too ("eur 5 million"; no English word);
+    # the codes as written, and in lower-cased text too ("eur 5 million", "sek 120"; no English
+    # word: LOWER_CODES);
     # a code before a dollar or peso sign says whose it is ("MXN $2.50", "AUD $12")
-    rf"\b(?-i:{'|'.join(sorted(CODES | OWN_CODES | {c.lower() for c in OWN_CODES}))})"
+    rf"\b(?-i:{'|'.join(sorted(_CODES_BEFORE))})"
     r"(?:\s?\$)?(?=\s?\d)"
 )
 
