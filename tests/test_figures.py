@@ -1330,6 +1330,15 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         ("the ticket cost 12,50 chf", 12.5, "swiss franc"),
         ("the fare is brl 12,50", 12.5, "brazilian real"),
         ("he lifted 12 kgs", 12, "kilogram"),
+        # Europe's scales: the milliard, "Mio." and "Mrd." with their stops, the Nordic "mill.";
+        # an "m" set apart before money is a million, not a metre
+        ("It cost 2 milliard dollars.", 2e9, "dollar"),
+        ("Profit rose to 5 Mio. Euro in 2020.", 5e6, "euro"),
+        ("Profit rose to 5 Mrd. Euro in 2020.", 5e9, "euro"),
+        ("Profit rose to 5 mill. kroner in 2020.", 5e6, "kroner"),
+        ("the startup raised 5 m usd", 5e6, "dollar"),
+        ("the startup raised 2.5 m €", 2.5e6, "euro"),
+        ("the wall is 5 m high", 5, "metre"),
         ("It costs 5¢ more.", 5, "cent"),
         ("It rose 5 U.S. cents.", 5, "cent"),
         ("sales hit rs 500 crore last year", 5e9, "indian rupee"),

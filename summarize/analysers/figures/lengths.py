@@ -8,6 +8,7 @@ import re
 
 from ..sentences import sentence_around
 from .canonical import is_measure
+from .currencies import currency_after
 from .words import DIMENSIONS, MONEY, MONEY_WORDS, is_plural, non_nouns
 
 __all__ = ["converted_inches", "length_adjective", "length_before", "metres", "metres_scale"]
@@ -132,5 +133,7 @@ def metres_scale(text: str, start: int, at: int, end: int, thousands: bool) -> b
     count ("5 m people")."""
     if thousands or metres(text, start, end) or length_before(text, start, end):
         return True
+    if currency_after(text, end) is not None:
+        return False  # the millions of money named after them: "5 m usd", "2.5 m €"
     counted = re.match(r"\s+([a-z]+)\b", text[end:end + 30])
     return text[at - 1].isspace() and not (counted and is_plural(counted.group(1)))

@@ -9,7 +9,9 @@ from ...vocabulary import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, Qualifier
 from .currencies import CODES, LOWER_CODES, SYMBOLS
 
 # "two dozen states", and the Indian scales: "35 lakh rupees", "1,200 crore"
-_BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+# and the milliard, a thousand million as Europe says it ("5 milliards euros")
+_BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+              "milliard": 1e9, "milliards": 1e9}
 
 
 # "½ teaspoon", "2½ miles"
@@ -18,8 +20,10 @@ VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "�
 
 
 # Scales written short: "5m", "$2bn", the newswires' "5 mln dlrs", "2.3 bln euros", "$5 mil",
-# "$5.2 bil", and the German and Dutch "5 Mio. Euro"; and a plural after digits ("$5 millions").
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "bn": 1e9,
+# "$5.2 bil", and the German and Dutch "5 Mio. Euro", "5 Mrd. Euro"; and a plural after digits
+# ("$5 millions").
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "mrd": 1e9,
+                 "bn": 1e9,
                  "bln": 1e9, "bil": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tln": 1e12,
                  "trln": 1e12, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
                  "trillions": 1e12,
@@ -28,7 +32,12 @@ _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1
 _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 
-SCALES = {**_BIG_WORDS, **_SHORT_SCALES}
+# The Nordic "mill." (million), read only with its full stop before money: "5 mill. kroner".
+SCALES = {**_BIG_WORDS, **_SHORT_SCALES, "mill": 1e6}
+# The full stop of an abbreviated scale before the money it scales: "5 Mio. Euro", "2 mrd. kr".
+_MONEY_NEXT = (r"(?=\s?(?:[€$£¥]|(?:eur|euros?|usd|dollars?|chf|francs?|kr|kron[a-z]+|nok|sek|"
+               r"dkk|isk|pounds?|gbp|sterling)\b))")
+_SCALE_STOP = rf"(?<=mio|mrd|ill)\.{_MONEY_NEXT}"
 
 
 def scaled(value: float, scale: str) -> float:
@@ -122,7 +131,7 @@ NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 
 # India's scales stack: "Rs 1.5 lakh crore" is 1.5 trillion rupees, "10 thousand crore" 100 billion
 _STACKED = r"(?:lakhs?|thousand)\s+crores?"
-_BIG = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|dozen"
+_BIG = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|milliards?|dozen"
 
 
 # A year said aloud, read whole so that it can be left out: "in nineteen ninety-one"
@@ -203,7 +212,8 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+[ -]?)?[{''.join(VULGAR)}]|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|{_SHORT_SCALE}"
+SCALE = (rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|milliards?|"
+         rf"{_SHORT_SCALE}")
 
 
 # What "and" adds to a whole number: "and a half", "and a quarter", "and three-quarters".
@@ -227,7 +237,8 @@ _NUMBER = (
     # "5 million", "5m", "$2bn-a-year", "$1m-$2m" (not "a 40m-long hull", "3 m/s", the era
     # of "2550 B.C."), and hyphenated "a $5-million grant", "his two-million-person list"
     rf"(?:\s?(?P<scale>(?:{_BIG})\b|(?:{_SHORT_SCALE})\b"
-    rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b|(?<=b)\.\s?C\.))|"
+    rf"(?!-(?!an?-|per-|[$£€]?\d[\d.,]*(?:{_SHORT_SCALE})\b)|\s?/\s?s\b|(?<=b)\.\s?C\.)|"
+    rf"mill(?=\.{_MONEY_NEXT}))(?:{_SCALE_STOP})?|"
     rf"-(?P<hscale>(?:thousand|million|billion|trillion|lakhs?|crores?)\b))?"
 )
 
