@@ -333,6 +333,7 @@ def test_more_things_that_are_not_figures(text: str) -> None:
         ("Australian dollars", "australian dollar"), ("Danish crowns", "danish krone"),
         ("kV/cm", "kilovolt per centimetre"), ("A/cm2", "ampere per square centimetre"),
         ("lb-ft", "foot pound-force"), ("tonnes", "metric ton"), ("millimeter", "millimetre"),
+        ("microns", "micrometre"), ("gms", "gram"),
         ("first-team players", "first-team player"), ("sq m", "square metre"),
         ("square miles", "square mile"), ("years old", "year of age"), ("times", "count"),
         ("degrees Fahrenheit", "fahrenheit"), ("US dollars", "dollar"),
@@ -1339,6 +1340,9 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         ("the startup raised 5 m usd", 5e6, "dollar"),
         ("the startup raised 2.5 m €", 2.5e6, "euro"),
         ("the wall is 5 m high", 5, "metre"),
+        # India's "gm", in small letters only
+        ("The price of 10 gm gold rose.", 10, "gram"),
+        ("GM shut 5 GM plants.", 5, "gm plant"),
         ("It costs 5¢ more.", 5, "cent"),
         ("It rose 5 U.S. cents.", 5, "cent"),
         ("sales hit rs 500 crore last year", 5e9, "indian rupee"),

@@ -20,7 +20,6 @@ FUNCTION_WORDS = {
     "are", "be", "says", "said", "reported", "total", "another", "last", "first", "every",
 }
 
-
 STOP_UNIT = {
     "of", "to", "and", "or", "in", "on", "at", "for", "by", "with", "from", "the", "a", "an",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who",
@@ -37,7 +36,6 @@ STOP_UNIT = {
     "today", "tonight", "tomorrow", "yesterday",  # "who turns 31 tomorrow"
     "aged",  # "three men arrested - two aged 29 and the other 32": their ages, not "aged"
 }
-
 
 # Words ending in "s" that are not plural nouns.
 _NOT_PLURAL = {
@@ -189,7 +187,7 @@ SYMBOLS = {
     # "50 Wh", "20 mSv", "0.01 Gy"
     "cl": "centilitre", "wh": "watt hour", "sv": "sievert", "msv": "millisievert",
     "µsv": "microsievert", "μsv": "microsievert", "gy": "gray", "µl": "microlitre",
-    "μl": "microlitre",
+    "μl": "microlitre", "gm": "gram", "gms": "gram",  # India's gram, in small letters only
 }
 # A power after a symbol, in digits or superscript; a length's: "m2", "km²", "mi²", "mm³"
 POWERS = {"2": "square", "²": "square", "3": "cubic", "³": "cubic"}
@@ -225,9 +223,10 @@ UNIT_NAMES = {
     "czech crowns": "czech koruna", "shekels": "shekel",
     "kilometers": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
     "meters": "metre", "metres": "metre", "meter": "metre", "centimeter": "centimetre",
-    "millimeter": "millimetre", "micrometer": "micrometre", "nanometer": "nanometre",
-    "decimeter": "decimetre", "liter": "litre", "liters": "litre", "litres": "litre",
-    "milliliter": "millilitre", "kilograms": "kilogram", "grams": "gram", "feet": "foot",
+    "millimeter": "millimetre", "micrometer": "micrometre", "micron": "micrometre",
+    "microns": "micrometre", "nanometer": "nanometre", "decimeter": "decimetre", "liter": "litre",
+    "liters": "litre", "litres": "litre", "milliliter": "millilitre", "kilograms": "kilogram",
+    "grams": "gram", "feet": "foot",
     "inches": "inch", "miles": "mile", "yards": "yard", "tonnes": "metric ton",
     "tonne": "metric ton", "tons": "ton", "gigatonnes": "gigaton", "gigatonne": "gigaton",
     "gigatons": "gigaton", "megatonnes": "megaton", "volts": "volt", "watts": "watt",
@@ -276,7 +275,8 @@ _SPELLINGS = frozenset(UNIT_NAMES) - frozenset(UNIT_NAMES.values())
 # Words that measure (a unit's names and their plurals): after a number they are its unit.
 MEASURE_WORDS: set[str] = (
     ({*UNIT_NAMES, *UNIT_NAMES.values(), *(v + "s" for v in UNIT_NAMES.values())}
-     - {"a", "in", "s", "h", "t", "p", "m", "people", "l", "g", "sen", "ps", "$", "£", "%"})
+     - {"a", "in", "s", "h", "t", "p", "m", "people", "l", "g", "gm", "gms", "sen", "ps", "$", "£",
+        "%"})
     | {"per", "sq"}
 )
 
