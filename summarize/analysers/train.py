@@ -29,7 +29,8 @@
   Bayes on CQE's unit-disambiguation sentences.
 * ``currencies.json``: the scanner's currency lexicon (:mod:`.figures.currencies`), built from
   Unicode CLDR through babel (a build-time dependency, in the ``dev`` extra), not from
-  ``../shared/train``.
+  ``../shared/train``; the codes read in lower case are those the casing lexicon (the
+  package's ``casing.json``) never writes as a word.
 * ``unit-names.json``: unit spellings the scanner's names lack (:mod:`.figures.canonical`), from
   quantulum3's unit lexicon (also in the ``dev`` extra).
 * ``non-nouns.json``: words that are not a noun phrase's head (:mod:`.figures.units`), the
@@ -359,9 +360,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "units" in wanted:
         _write_json(args.out / "unit-senses.json", train_unit_senses(args.data, args.seed))
         log.info("wrote unit-senses.json")
-    if "currencies" in wanted:
-        _write_json(args.out / "currencies.json", build_currencies())
-        log.info("wrote currencies.json")
     if "unit-names" in wanted:
         _write_json(args.out / "unit-names.json", build_unit_names())
         log.info("wrote unit-names.json")
@@ -371,6 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "casing" in wanted:
         _write_json(args.out / "casing.json", build_casing(args.data))
         log.info("wrote casing.json")
+    if "currencies" in wanted:  # after casing: its lower-case codes read the casing lexicon
+        _write_json(args.out / "currencies.json", build_currencies())
+        log.info("wrote currencies.json")
     if "mentions" in wanted:
         meta = train_mentions(args.data, args.out)
         _write_json(args.out / "mentions.json", meta)

@@ -41,17 +41,16 @@ def _letters_are_money(symbol: str, words: set[str]) -> bool:
 
 
 def build_currencies() -> dict[str, Any]:
-    """The currency lexicon of the figure scanner, from Unicode CLDR (through babel, a build-time
-    dependency only): every currency's English name, singular and plural, as its ISO code; the
-    bare noun ("lari", "markka") when only one currency is called so; the currency-sign symbols
-    of every CLDR locale that name one currency only ("₾", "₭", "MX$"), and its symbols of letters
-    that cannot be read otherwise ("Ksh", "zł", "NIS"); the names as the other English locales
-    write them ("Russian roubles") and the country's own noun where it is the English one
-    accented or in its own plural ("reais", "złoty", "lei"); and the ISO codes of the
-    currencies in use, or replaced since 1999, that may stand beside a number ("MXN 500", "20
-    ZAR", "FRF 500"). A code that is also
-    a common English word ("TOP", "ALL", "CUP" in the 10,000 most frequent words that quantulum3
-    ships) is left out, and so is a name that is one of the scanner's own unit words."""
+    """The currency lexicon of the figure scanner, from Unicode CLDR (through babel): every
+    currency's English name, singular and plural, as its ISO code; the bare noun ("lari", "markka")
+    when only one currency is called so; the currency-sign symbols of every CLDR locale that name
+    one currency only ("₾", "₭", "MX$"), and its symbols of letters that cannot be read otherwise
+    ("Ksh", "zł", "NIS"); the names as the other English locales write them ("Russian roubles") and
+    the country's own noun where it is the English one accented or in its own plural ("reais",
+    "złoty", "lei"); and the ISO codes of the currencies in use, or replaced since 1999, that may
+    stand beside a number ("MXN 500", "20 ZAR", "FRF 500") (and in small letters: ``lower_codes``).
+    A code that is also a common English word ("TOP", "ALL", "CUP" among quantulum3's 10,000 most
+    frequent words) is left out, and so is a name that is one of the scanner's own unit words."""
     import unicodedata
 
     import babel
@@ -60,6 +59,7 @@ def build_currencies() -> dict[str, Any]:
     from babel.localedata import locale_identifiers
     from babel.numbers import get_currency_name
 
+    from .figures.currencies import lower_codes
     from .figures.numbers import CURRENCY_PREFIX, OWN_CODES
     from .figures.senses import SURFACES
     from .figures.words import MEASURE_WORDS, UNIT_NAMES
@@ -138,7 +138,7 @@ def build_currencies() -> dict[str, Any]:
             "built": date.today().isoformat(), "names": names,
             "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
             "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
-            "codes": in_text, **nations}
+            "codes": in_text, "lower_codes": lower_codes(in_text), **nations}
 
 
 def _native_nouns(names: dict[str, str]) -> dict[str, set[str]]:

@@ -32,9 +32,10 @@ def _lexicon() -> dict[str, dict[str, str]]:
 
 # A symbol closed by a space or a stop: "30 inHg", "100 µF", "2 Torr", "7 THz", "5 kΩ".
 _WRITTEN_SYMBOL = re.compile(r"\s?([A-Za-zµμΩ]{2,5})(?![\w'’-])")
-# The one data symbol the lexicon leaves out ("pb" is among its common words): "1 PB". Its
-# "EB", "KiB", "GiB" are there, in their own case ("two Mib repeats" are a gene's).
-_PETABYTE = "PB"
+# Symbols the lexicon leaves out, read only as written here: the one data symbol ("pb" is among
+# its common words): "1 PB" (its "EB", "KiB", "GiB" are there, in their own case: "two Mib
+# repeats" are a gene's); and India's gram in small letters, "10 gm gold" (not "5 GM plants").
+_OWN_SYMBOLS = {"PB": "petabyte", "gm": "gram", "gms": "gram"}
 
 
 def lexicon_symbol(rest: str) -> re.Match[str] | None:
@@ -42,7 +43,7 @@ def lexicon_symbol(rest: str) -> re.Match[str] | None:
     case and all ("inHg", not "INHG"): the symbols of physics and engineering that no word list
     names."""
     written = _WRITTEN_SYMBOL.match(rest)
-    if written and (written.group(1) in _lexicon()["symbols"] or written.group(1) == _PETABYTE):
+    if written and (written.group(1) in _lexicon()["symbols"] or written.group(1) in _OWN_SYMBOLS):
         return written
     return None
 
@@ -136,7 +137,8 @@ def canonical_unit(unit: str | None) -> str:
     if u in _names():
         return u  # already a canonical name: the name of a name is itself
     lexicon = _lexicon()
-    spelled = lexicon["symbols"].get(unit.strip()) or lexicon["surfaces"].get(u)
+    spelled = lexicon["symbols"].get(unit.strip()) or _OWN_SYMBOLS.get(unit.strip()) or \
+        lexicon["surfaces"].get(u)
     if spelled:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):

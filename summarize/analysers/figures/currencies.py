@@ -11,23 +11,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..casing import common_word
 from ..sentences import sentence_around
 from ..shipped import shipped_json
-from .words import SYMBOLS as UNIT_SYMBOLS
 
 __all__ = ["CODES", "LOWER_CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code",
-           "named_currency", "national"]
+           "lower_codes", "named_currency", "national"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
 NAMES: dict[str, str] = _DATA.get("names", {})  # ISO code -> English name, lowercase
 SYMBOLS: dict[str, str] = _DATA.get("symbols", {})  # "₾" -> GEL
 CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stand by a number
-# The codes as lower-cased text writes them ("sek 120", "12,50 chf"), where the news never writes
-# the letters as a word of its own (not "rub", "nad", "esp") and they are no unit's symbol ("kgs").
-LOWER_CODES: frozenset[str] = frozenset(
-    c.lower() for c in CODES if not common_word(c) and c.lower() not in UNIT_SYMBOLS)
+# The codes as lower-cased text writes them ("sek 120", "12,50 chf"): lower_codes, at build time.
+LOWER_CODES: frozenset[str] = frozenset(_DATA.get("lower_codes", ()))
 _SURFACES: dict[str, str] = _DATA.get("surfaces", {})  # "georgian laris", "lari" -> GEL
 _LONGEST = max((len(s.split()) for s in _SURFACES), default=0)
 _NOUNS: dict[str, str] = _DATA.get("nouns", {})  # "kronor" -> crown: a noun several use
@@ -46,6 +42,16 @@ _WORDS = re.compile(rf"\s+((?:[^\W\d_][\w'’.-]*\s+){{0,{max(0, _LONGEST - 1)}}
 _CENTS = re.compile(r"\s+cents?\b", re.IGNORECASE)
 # How the newswires shorten a currency and the places that name one ("200 mln australian dlrs").
 _WIRE = {"dlrs": "dollars", "dlr": "dollar", "hk": "hong kong", "nz": "new zealand"}
+
+
+def lower_codes(codes: list[str]) -> list[str]:
+    """The ``codes`` read in lower-cased text too (at build time): those whose letters the news
+    never writes as a word of its own (the casing lexicon: not "rub", "nad", "esp") and that are
+    no unit's symbol ("kgs")."""
+    from ..casing import common_word
+    from .words import SYMBOLS as UNIT_SYMBOLS
+
+    return sorted(c.lower() for c in codes if not common_word(c) and c.lower() not in UNIT_SYMBOLS)
 
 
 def currency_code(prefix: str) -> str | None:

@@ -34,10 +34,6 @@ _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 # The Nordic "mill." (million), read only with its full stop before money: "5 mill. kroner".
 SCALES = {**_BIG_WORDS, **_SHORT_SCALES, "mill": 1e6}
-# The full stop of an abbreviated scale before the money it scales: "5 Mio. Euro", "2 mrd. kr".
-_MONEY_NEXT = (r"(?=\s?(?:[€$£¥]|(?:eur|euros?|usd|dollars?|chf|francs?|kr|kron[a-z]+|nok|sek|"
-               r"dkk|isk|pounds?|gbp|sterling)\b))")
-_SCALE_STOP = rf"(?<=mio|mrd|ill)\.{_MONEY_NEXT}"
 
 
 def scaled(value: float, scale: str) -> float:
@@ -95,6 +91,11 @@ CURRENCY_WORDS = {
 NATIONAL_CURRENCY = re.compile(
     r"dollars?|crowns?|kron(?:a|e|er|or)|pesos?|rupees?|francs?|pounds?|shekels?|rand|won|"
     r"yen|yuan|lira|ringgit|ruble?s|roubles?|kuna|dinars?|riyals?|dirhams?", re.IGNORECASE)
+# The full stop of an abbreviated scale before the money it scales, a sign, a currency's name or
+# its code: "5 Mio. Euro", "5 Mrd. EUR", "5 mill. kroner", "5 Mio. sterling".
+_MONEY_NEXT = (rf"(?=\s?(?:[€$£¥]|(?:{'|'.join(sorted(CURRENCY_WORDS))}|sterling|"
+               rf"{NATIONAL_CURRENCY.pattern}|{'|'.join(sorted(_CODES_BEFORE))})\b))")
+_SCALE_STOP = rf"(?<=mio|mrd|ill)\.{_MONEY_NEXT}"
 
 
 def country_money(word: str) -> bool:

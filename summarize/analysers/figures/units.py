@@ -64,8 +64,8 @@ _FEET_THEN = re.compile(r"(?:\d|\b(?i:four|five|six|seven))(?:\s?(?:foot|feet|ft
                         rf"feet)-)(?:\d{{1,2}}|{_INCH_WORDS})$")
 # A symbol may carry a power ("m2", "km²") and a rate ("km/h", tokenised "km / h").
 _GLUED_UNIT = re.compile(r"^([A-Za-zμµ°º″¢]+(?:[23²³](?!\d))?(?:/[A-Za-z]+[\d²³]?)?)(?![A-Za-z])")
-_SYMBOL_UNIT = re.compile(r"^\s?(?!G[Mm][Ss]?\b)([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}"
-                          r"[\d²³]?)?)(?![\w'’-])")  # India's "10 gm", not "5 GM plants"
+_SYMBOL_UNIT = re.compile(r"^\s?([A-Za-zμµ°º¢]{1,4}[23²³]?(?:\s?/\s?[A-Za-z]{1,3}[\d²³]?)?)"
+                          r"(?![\w'’-])")
 
 _YEARS_OLD = re.compile(r"^(?:\s-\s|[\s-])(years?|yrs?|months?|weeks?|days?)"
                         r"(?:(?:\s-\s|[\s-])olds?|\s+of\s+age)\b",

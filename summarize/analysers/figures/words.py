@@ -187,7 +187,7 @@ SYMBOLS = {
     # "50 Wh", "20 mSv", "0.01 Gy"
     "cl": "centilitre", "wh": "watt hour", "sv": "sievert", "msv": "millisievert",
     "µsv": "microsievert", "μsv": "microsievert", "gy": "gray", "µl": "microlitre",
-    "μl": "microlitre", "gm": "gram", "gms": "gram",  # India's gram, in small letters only
+    "μl": "microlitre",
 }
 # A power after a symbol, in digits or superscript; a length's: "m2", "km²", "mi²", "mm³"
 POWERS = {"2": "square", "²": "square", "3": "cubic", "³": "cubic"}
@@ -275,8 +275,7 @@ _SPELLINGS = frozenset(UNIT_NAMES) - frozenset(UNIT_NAMES.values())
 # Words that measure (a unit's names and their plurals): after a number they are its unit.
 MEASURE_WORDS: set[str] = (
     ({*UNIT_NAMES, *UNIT_NAMES.values(), *(v + "s" for v in UNIT_NAMES.values())}
-     - {"a", "in", "s", "h", "t", "p", "m", "people", "l", "g", "gm", "gms", "sen", "ps", "$", "£",
-        "%"})
+     - {"a", "in", "s", "h", "t", "p", "m", "people", "l", "g", "sen", "ps", "$", "£", "%"})
     | {"per", "sq"}
 )
 
