@@ -1343,6 +1343,25 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         # India's "gm", in small letters only
         ("The price of 10 gm gold rose.", 10, "gram"),
         ("GM shut 5 GM plants.", 5, "gm plant"),
+        # India's "lacs" and, after money's sign, "cr"; "$5 mill"; not the Lac+ of genetics nor
+        # chromium's "51 Cr"
+        ("The flat costs Rs 10 lacs.", 1e6, "indian rupee"),
+        ("he paid rs 5 cr for the flat", 5e7, "indian rupee"),
+        ("The state spent Rs 500 Cr on roads.", 5e9, "indian rupee"),
+        ("He was paid $5 mill last year.", 5e6, "dollar"),
+        ("It picked three Lac+clones.", 3, "-"),
+        ("It released 51 Cr isotopes.", 51, "cr isotope"),
+        # a price's dash for no cents
+        ("the ticket costs 500/- rupees", 500, "indian rupee"),
+        ("Es kostet 50,- € im Laden.", 50, "euro"),
+        ("Es kostet 50.- CHF im Laden.", 50, "swiss franc"),
+        ("it was 50 dollers", 50, "dollar"),
+        # a unit the scanner's names lack but the lexicon spells, after a year-like number;
+        # symbols told apart by their capitals
+        ("It burns 2000 kcal a day.", 2000, "kilocalorie per day"),
+        ("The engine makes 400 Nm of torque.", 400, "newton metre"),
+        ("a 5 mW laser", 5, "milliwatt"),
+        ("a 5 nm chip", 5, "nanometre"),
         ("It costs 5¢ more.", 5, "cent"),
         ("It rose 5 U.S. cents.", 5, "cent"),
         ("sales hit rs 500 crore last year", 5e9, "indian rupee"),

@@ -36,6 +36,9 @@ _WRITTEN_SYMBOL = re.compile(r"\s?([A-Za-zµμΩ]{2,5})(?![\w'’-])")
 # its common words): "1 PB" (its "EB", "KiB", "GiB" are there, in their own case: "two Mib
 # repeats" are a gene's); and India's gram in small letters, "10 gm gold" (not "5 GM plants").
 _OWN_SYMBOLS = {"PB": "petabyte", "gm": "gram", "gms": "gram"}
+# Symbols whose capitals tell them from the small-letter ones the names read: torque's "400 Nm"
+# (not nanometres), a laser's "5 mW" (not megawatts).
+_CASED = {"Nm": "newton metre", "mW": "milliwatt"}
 
 
 def lexicon_symbol(rest: str) -> re.Match[str] | None:
@@ -101,6 +104,8 @@ def canonical_unit(unit: str | None) -> str:
         unit = unit[:-1]  # a people's name in -is: "Iraqis" -> iraqi ("crisis" stays)
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
+    if unit.strip() in _CASED:
+        return _CASED[unit.strip()]
     whole = unit.strip().lower()
     if " per " in whole and whole in UNIT_NAMES:
         return UNIT_NAMES[whole]  # a rate named as a whole: "revolutions per minute", as "rpm"

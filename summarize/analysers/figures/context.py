@@ -10,6 +10,7 @@ import unicodedata
 from ...vocabulary import MONTH_ABBREVIATIONS, MONTHS_IN_FULL
 from ..casing import possessive_name
 from .ages import AGED, named_age
+from .canonical import lexicon_symbol
 from .currencies import currency_after
 from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
@@ -330,7 +331,8 @@ def measure_follows(text: str, end: int) -> bool:
     """A measurement unit right after ``end``: "15-22 miles", "5-10W", "300 sq m", "the United
     States 10-year note"."""
     m = re.match(r"[\s-]?([A-Za-zμµ°″%]+)", text[end:end + 20])
-    return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:])))
+    return bool(m and (m.group(1).lower() in MEASURE_WORDS or AREA_UNIT.match(text[end:]) or
+                       lexicon_symbol(text[end:end + 20])))  # and "2000 kcal", "1200 inHg"
 
 
 _WORD_AFTER = re.compile(r" ([a-z]+)\b(?!['’-])")

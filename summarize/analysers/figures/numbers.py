@@ -10,8 +10,8 @@ from .currencies import CODES, LOWER_CODES, SYMBOLS
 
 # "two dozen states", and the Indian scales: "35 lakh rupees", "1,200 crore"
 # and the milliard, a thousand million as Europe says it ("5 milliards euros")
-_BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-              "milliard": 1e9, "milliards": 1e9}
+_BIG_WORDS = {**SCALE_WORDS, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+              "crores": 1e7, "milliard": 1e9, "milliards": 1e9}
 
 
 # "½ teaspoon", "2½ miles"
@@ -32,8 +32,9 @@ _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1
 _SHORT_SCALE = "|".join(sorted(_SHORT_SCALES, key=len, reverse=True))
 
 
-# The Nordic "mill." (million), read only with its full stop before money: "5 mill. kroner".
-SCALES = {**_BIG_WORDS, **_SHORT_SCALES, "mill": 1e6}
+# The Nordic "mill." (million), read only with its full stop before money: "5 mill. kroner"; and
+# after money's sign, "$5 mill" and India's "Rs 500 cr" (FIGURE's "tail").
+SCALES = {**_BIG_WORDS, **_SHORT_SCALES, "mill": 1e6, "cr": 1e7}
 
 
 def scaled(value: float, scale: str) -> float:
@@ -84,6 +85,8 @@ CURRENCY_WORDS = {
     "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
     "dlrs": "USD", "dlr": "USD",  # the newswires' dollars
     "quid": "GBP", "bucks": "USD",  # the spoken pound and dollar: "five quid", "50 bucks"
+    # the dollar misspelt, and as Spanish and Turkish write it: "50 dollers", "10 dolares"
+    "doller": "USD", "dollers": "USD", "dolar": "USD", "dolars": "USD", "dolares": "USD",
 }
 
 
@@ -132,7 +135,9 @@ NUM_WORD = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 
 # India's scales stack: "Rs 1.5 lakh crore" is 1.5 trillion rupees, "10 thousand crore" 100 billion
 _STACKED = r"(?:lakhs?|thousand)\s+crores?"
-_BIG = rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|milliards?|dozen"
+_LAC = r"lacs?(?![+-])"  # India's lakh as often spelt ("Rs 10 lacs"), not the Lac+ of genetics
+_BIG = (rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|{_LAC}|crores?|milliards?|"
+        r"dozen")
 
 
 # A year said aloud, read whole so that it can be left out: "in nineteen ninety-one"
@@ -213,7 +218,7 @@ _DIGITS = (rf"{_DIGIT_FRACTION}|(?:\d+[ -]?)?[{''.join(VULGAR)}]|"
            rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 
 
-SCALE = (rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|crores?|milliards?|"
+SCALE = (rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|{_LAC}|crores?|milliards?|"
          rf"{_SHORT_SCALE}")
 
 
@@ -295,6 +300,10 @@ FIGURE = re.compile(
     rf"(?P<neg>(?:minus|negative)[\s-]?|−)?"
     rf"(?P<cur>{_CUR})?\s?"
     rf"(?P<num>{_NUMBER})"
+    # a scale only money's sign makes one: "$5 mill", "Rs 500 cr" (not "51 Cr", chromium)
+    rf"(?(cur)(?:\s(?P<tail>(?-i:mill|cr|Cr|CR))\b(?!\.\w))?)"
+    # a price's dash for no cents: India's "500/- rupees", Europe's "50,- €", "50.- CHF"
+    r"(?:(?:/-|[.,]-(?=\s?(?:[€$£¥]|[A-Za-z]{3}\b)))(?![\w-]))?"
     # a power of ten written with a caret, a sign or superscripts ("3 x 10^8", "2.998×10−8",
     # "6.02×10²³"); "1920 x 1080 pixels" is two numbers
     rf"(?P<exp>\s?[×x]\s?10(?:\^(?P<power>[−-]?\d{{1,2}})|(?P<signed>[−-]\d{{1,2}})|"
@@ -414,6 +423,8 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     scale = sub.group("scale") or sub.group("hscale")
     if scale:
         value = scaled(value, scale)
+    if group == "num" and "tail" in match.re.groupindex and match.group("tail"):
+        value = scaled(value, match.group("tail"))
     return value
 
 
