@@ -1362,6 +1362,7 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         ("The engine makes 400 Nm of torque.", 400, "newton metre"),
         ("a 5 mW laser", 5, "milliwatt"),
         ("a 5 nm chip", 5, "nanometre"),
+        ("The temperature hit 30c today.", 30, "celsius"),
         ("It costs 5¢ more.", 5, "cent"),
         ("It rose 5 U.S. cents.", 5, "cent"),
         ("sales hit rs 500 crore last year", 5e9, "indian rupee"),
@@ -1437,6 +1438,11 @@ def test_units_read_whatever_the_case_spacing_or_spelling(text: str, value: floa
         assert [canonical_unit(f.unit) for f in extract_figures(aged)] == ["year of age"], aged
     assert [canonical_unit(f.unit) for f in extract_figures("a 4 x 4 metre room")] == \
         ["metre", "metre"]
+    # the second side of a size is no year; a sign of money near a "c" makes it a cent
+    assert [(f.value, canonical_unit(f.unit)) for f in extract_figures(
+        "The photo was 3000 x 2000 pixels.")] == [(3000, "pixel"), (2000, "pixel")]
+    assert [canonical_unit(f.unit) for f in extract_figures("Shares rose 5c to $1.20.")] == \
+        ["cent", "dollar"]
     assert [canonical_unit(f.unit) for f in extract_figures(
         "brothers John and Brian Meza, 22 and 19, were talking")] == ["year of age"] * 2
     assert [canonical_unit(f.unit) for f in extract_figures(

@@ -115,6 +115,7 @@ _MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|th
 # A number glued to a dimension's "x" after another: "1920x1080", "950x30 m", "12\"x8\"".
 _TIMES_GLUED = re.compile(r"\d[\"”″'’′]?[xX]$")
 _TIMES_AFTER = re.compile(r"\s?[xX×]\s?\d")
+_TIMES_BEFORE = re.compile(r"\d\s?[xX×]\s?$")
 
 
 def _same_unit_again(before: str, after: str) -> bool:
@@ -185,7 +186,8 @@ def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -
             and not re.match(r"\s*(?:%|per\s?cent\b)", after, re.IGNORECASE) and
             not _priced_or_measured(text, end)):
         return True  # days of a month: "from 19 to 22 July", "from July 19 to 22"
-    if digits and _YEAR.match(digits) and not _TIMES_AFTER.match(after):  # not "1920 x 1080"
+    if digits and _YEAR.match(digits) and not _TIMES_AFTER.match(after) and \
+            not _TIMES_BEFORE.search(before):  # not "1920 x 1080", "3000 x 2000 pixels"
         counted = re.match(r"\s*(?:(?:-|–|to|and)\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*)?"
                            r"(%|percent|[a-z]+s\b)", after, re.IGNORECASE)
         word = counted.group(1).lower() if counted else ""

@@ -72,6 +72,8 @@ _OF_WHAT = re.compile(r"\s+of\s+((?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)", re.
 _PHRASE_ENDS = frozenset(("and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "was",
                           "were", "is", "are", "that", "which", "had", "has", "have", "will"))
 _OF = "_of"  # no word: ``_WORD`` reads no underscore
+# a sign of money near the figure, a word of its own: "rose 5c to $1.20" is of cents
+_SIGN, _MONEY_SIGN = "_sign", re.compile(r"[$£€₹¥]")
 _REACH = 120  # characters either side of the figure that count as its context
 
 
@@ -103,6 +105,8 @@ def context_words(text: str, start: int, end: int) -> list[str]:
     before = text[max(0, start - _REACH):start].lower()
     after = text[end:end + _REACH].lower()
     words = [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
+    if _MONEY_SIGN.search(before) or _MONEY_SIGN.search(after):
+        words.append(_SIGN)
     return [*words, _OF] if _measure_of(text, end) else words
 
 

@@ -241,7 +241,7 @@ UNIT_NAMES = {
     "points": "point", "people": "people", "persons": "people", "times": "count",
     "year-old": "year of age", "years old": "year of age", "year old": "year of age",
     "months old": "month of age", "weeks old": "week of age", "days old": "day of age",
-    "ins": "inch", "calories": "calorie", "megapixels": "megapixel",
+    "ins": "inch", "calories": "calorie", "megapixels": "megapixel", "pixels": "pixel",
     "basis point": "basis point", "basis points": "basis point", "light years": "light year",
     "light year": "light year", "light-years": "light year", "light-year": "light year",
     "ly": "light year", "fcfa": "cfa franc",  # West and Central Africa's both
