@@ -100,8 +100,9 @@ def written_form(mention: str) -> str | None:
 
 def context_words(text: str, start: int, end: int) -> list[str]:
     """The lowercase words around ``text[start:end]`` (within its sentence-sized window), the
-    figure's own words left out, and ``_of`` when "of" and what is measured follow it (a word
-    of its own for the model, which reads "of" elsewhere as a stop word)."""
+    figure's own words left out, ``_sign`` when a sign of money stands in that window, and
+    ``_of`` when "of" and what is measured follow it (words of their own for the model, which
+    reads no sign and reads "of" elsewhere as a stop word)."""
     before = text[max(0, start - _REACH):start].lower()
     after = text[end:end + _REACH].lower()
     words = [w for w in _WORD.findall(before) + _WORD.findall(after) if w not in _STOP]
