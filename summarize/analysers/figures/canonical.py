@@ -34,11 +34,11 @@ def _lexicon() -> dict[str, dict[str, str]]:
 _WRITTEN_SYMBOL = re.compile(r"\s?([A-Za-zµμΩ]{2,5})(?![\w'’-])")
 # Symbols the lexicon leaves out, read only as written here: the one data symbol ("pb" is among
 # its common words): "1 PB" (its "EB", "KiB", "GiB" are there, in their own case: "two Mib
-# repeats" are a gene's); and India's gram in small letters, "10 gm gold" (not "5 GM plants").
-_OWN_SYMBOLS = {"PB": "petabyte", "gm": "gram", "gms": "gram"}
-# Symbols whose capitals tell them from the small-letter ones the names read: torque's "400 Nm"
+# repeats" are a gene's); India's gram in small letters, "10 gm gold" (not "5 GM plants"); and
+# symbols whose capitals tell them from the small-letter ones the names read: torque's "400 Nm"
 # (not nanometres), a laser's "5 mW" (not megawatts).
-_CASED = {"Nm": "newton metre", "mW": "milliwatt"}
+_OWN_SYMBOLS = {"PB": "petabyte", "gm": "gram", "gms": "gram", "Nm": "newton metre",
+                "mW": "milliwatt"}
 
 
 def lexicon_symbol(rest: str) -> re.Match[str] | None:
@@ -104,8 +104,8 @@ def canonical_unit(unit: str | None) -> str:
         unit = unit[:-1]  # a people's name in -is: "Iraqis" -> iraqi ("crisis" stays)
     if unit == "G":
         return "generation wireless"  # 5G, as NewsQuant names it
-    if unit.strip() in _CASED:
-        return _CASED[unit.strip()]
+    if unit.strip() in _OWN_SYMBOLS:
+        return _OWN_SYMBOLS[unit.strip()]  # as written, before the case-blind names
     whole = unit.strip().lower()
     if " per " in whole and whole in UNIT_NAMES:
         return UNIT_NAMES[whole]  # a rate named as a whole: "revolutions per minute", as "rpm"
@@ -142,8 +142,7 @@ def canonical_unit(unit: str | None) -> str:
     if u in _names():
         return u  # already a canonical name: the name of a name is itself
     lexicon = _lexicon()
-    spelled = lexicon["symbols"].get(unit.strip()) or _OWN_SYMBOLS.get(unit.strip()) or \
-        lexicon["surfaces"].get(u)
+    spelled = lexicon["symbols"].get(unit.strip()) or lexicon["surfaces"].get(u)
     if spelled:
         return spelled  # "picometers" -> picometre, "dm" -> decimetre (quantulum3's lexicon)
     if "/" in u and compound_symbol(u):

@@ -112,10 +112,10 @@ _MONTH_DAY_TO = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and|th
                            re.IGNORECASE)
 
 
-# A number glued to a dimension's "x" after another: "1920x1080", "950x30 m", "12\"x8\"".
-_TIMES_GLUED = re.compile(r"\d[\"”″'’′]?[xX]$")
+# A number after a dimension's "x" and another number: "1920x1080", "950x30 m", "12\"x8\"",
+# "3000 x 2000 pixels"; and before one.
+_TIMES_BEFORE = re.compile(r"\d[\"”″'’′]?\s?[xX×]\s?$")
 _TIMES_AFTER = re.compile(r"\s?[xX×]\s?\d")
-_TIMES_BEFORE = re.compile(r"\d\s?[xX×]\s?$")
 
 
 def _same_unit_again(before: str, after: str) -> bool:
@@ -150,7 +150,7 @@ _MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|should|must|can
 def is_date_or_identifier(text: str, start: int, end: int, digits: str | None) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 30]
-    if start > 0 and not _TIMES_GLUED.search(before) and (
+    if start > 0 and not _TIMES_BEFORE.search(before) and (
             text[start - 1].isalnum() or text[start - 1] in "_⁄" or
             unicodedata.category(text[start - 1]).startswith("M")):
         return True  # glued to a word: Guliyev2812, "GÃ̃1⁄4len" (a combining mark is a letter's)

@@ -423,8 +423,6 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     scale = sub.group("scale") or sub.group("hscale")
     if scale:
         value = scaled(value, scale)
-    if group == "num" and "tail" in match.re.groupindex and match.group("tail"):
-        value = scaled(value, match.group("tail"))
     return value
 
 

@@ -209,6 +209,8 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     value = parse_number(m, "num")
     if value is None:
         return None
+    if m.group("tail"):  # a scale only money's sign makes one: "$5 mill", "Rs 500 cr"
+        value = scaled(value, m.group("tail"))
     vague_high = None
     if words:
         low_words, vague_high = words_value(words)
