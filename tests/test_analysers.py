@@ -475,6 +475,25 @@ def test_the_learned_attribution_tagger_loads_and_links_a_sentence_of_its_own() 
         assert text[a.source.start:a.source.end] == a.source.text
 
 
+def test_two_tokens_the_decoding_begins_as_sources_are_one_source() -> None:
+    from summarize.analysers.crf import joined_runs
+
+    # Each token's B-Source outweighs its I-Source: one source, "port officials", not "port"
+    # and "officials" with a content each.
+    words = ["the", "port", "officials", "said", "it", "shut"]
+    assert joined_runs(["O", "B-Source", "B-Source", "B-Cue", "B-Content", "I-Content"],
+                       words) == ["O", "B-Source", "I-Source", "B-Cue", "B-Content", "I-Content"]
+    # not after punctuation: "killing 140 people, the agency said" names no "people" source
+    assert joined_runs(["B-Source", "I-Source", "B-Source", "B-Cue"], ["people", ",", "the",
+                       "said"]) == ["B-Source", "I-Source", "B-Source", "B-Cue"]
+    text = ("About 4,500 dockworkers walked off the job on Tuesday, halting container traffic at "
+            "Europe's largest port and stranding 120 ships at anchor in the North Sea, port "
+            "officials said.")
+    found = find_attributions(text)
+    assert [(a.source.text, a.cue.text) for a in found] == [("port officials", "said")]
+    assert found[0].content.text.startswith("About 4,500 dockworkers")
+
+
 def test_a_source_never_holds_its_cue() -> None:
     # The tagger reads the whole opening as one source and no cue; the rules' cue "confirms"
     # joins it, and the source is cut where the cue begins (it had been the whole phrase, and an

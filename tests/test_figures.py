@@ -1356,6 +1356,9 @@ def test_a_text_written_token_by_token_reads_as_running_text() -> None:
         ("Es kostet 50,- € im Laden.", 50, "euro"),
         ("Es kostet 50.- CHF im Laden.", 50, "swiss franc"),
         ("it was 50 dollers", 50, "dollar"),
+        # the Penn Treebank's pound sign, set apart as it tokenises
+        ("it will raise # 50 million in a rights issue .", 5e7, "pound sterling"),
+        ("he paid # 1,500 for it .", 1500, "pound sterling"),
         # a unit the scanner's names lack but the lexicon spells, after a year-like number;
         # symbols told apart by their capitals
         ("It burns 2000 kcal a day.", 2000, "kilocalorie per day"),

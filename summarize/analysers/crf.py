@@ -48,6 +48,20 @@ def decode_bio(tokens: Sequence[tuple[int, int]], labels: Sequence[str]
     return [(int(s), int(e), str(k)) for s, e, k in spans]
 
 
+def joined_runs(labels: Sequence[str], words: Sequence[str]) -> list[str]:
+    """``labels`` with a ``B-`` right after a word of its kind read as ``I-``: posterior decoding
+    labels each token alone, and splits "port officials" into two sources where each token's
+    ``B-Source`` outweighs its ``I-Source``. (In PolNeAR's training articles a source begins
+    right where another ends 38 times in 17,212, a cue 3 times in 19,835.) After punctuation
+    the decoding's ``B-`` stands: "killing at least 140 people, the disaster agency said"."""
+    out = list(labels)
+    for i in range(1, len(out)):
+        if out[i].startswith("B-") and out[i - 1][2:] == out[i][2:] and \
+                any(c.isalnum() for c in words[i - 1]):
+            out[i] = "I-" + out[i][2:]
+    return out
+
+
 class CRFModel:
     """A CRFsuite tagger and the metadata it was shipped with."""
 

@@ -227,6 +227,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "likely_source": attributions.LIKELY_SOURCE,
                          "likely_content": attributions.LIKELY_CONTENT,
                          "quote_before": attributions.QUOTE_BEFORE,
+                         "join_runs": attributions.JOIN_RUNS,
                          "own_content_after": attributions.OWN_CONTENT_AFTER,
                          "relative_closed": attributions.RELATIVE_CLOSED,
                          "inverted": attributions.sources.INVERTED,

@@ -165,6 +165,10 @@ LIKELY_SOURCE: float | None = 0.05
 # 0.1, 0.15, 0.2, 0.3 and never gave 75.628, 75.625, 75.656, 75.631, 75.545, 75.442 and 75.418
 # (the neighbours from a twentieth to eight tenths as likely: the same 75.656).
 LIKELY_CONTENT: float | None = 0.1
+# A span the decoding begins right after a word of its kind continues it ("port officials" one
+# source, not two): mean F1 76.96 without, 77.06 with; 77.12 after punctuation as well, which
+# read "killing at least 140 people, the disaster agency" as one source (a wire lead's form).
+JOIN_RUNS = True
 _PASSIVE = re.compile(r"(?:is|are|was|were|be|been|being|get|gets|got)\b", re.IGNORECASE)
 # A quotation that ends just before the cue, with nothing but its source, spaces and punctuation
 # between ('"We wanted to control the real estate," Mr. Cernech said of the course'), is the cue's,
@@ -245,8 +249,9 @@ def _spans(text: str, tokens: list[tuple[int, int]], labels: list[str]
            ) -> list[tuple[int, int, str]]:
     """The tagged spans of a sentence so labelled. Spans of punctuation alone (a closing quote
     the decoding cut off its quotation) are noise."""
-    from ..crf import decode_bio
+    from ..crf import decode_bio, joined_runs
 
+    labels = joined_runs(labels, [text[s:e] for s, e in tokens]) if JOIN_RUNS else labels
     labels = articles_forward(text, tokens, labels) if ARTICLES_FORWARD else labels
     return whole_names(text, [span for span in decode_bio(tokens, labels)
                                if trimmed_span(text, span[0], span[1]) is not None])

@@ -53,7 +53,7 @@ CURRENCY_PREFIX = {
     "s$": "SGD", "sgd": "SGD", "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR",
     "₩": "KRW", "₽": "RUB", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "r$": "BRL",
     "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$hk": "HKD", "$c": "CAD",
-    "$s": "SGD", "y=": "JPY", "dm": "DEM", "sfr": "CHF", "sfr.": "CHF",
+    "$s": "SGD", "y=": "JPY", "dm": "DEM", "sfr": "CHF", "sfr.": "CHF", "#": "GBP",
 }
 # The financial press's francs, guilders, crowns and pesetas before the euro: "SFr 5m",
 # "FFr 1.2bn", "BFr 3bn", "Dfl 400m", "SKr 2.1bn", "Ptas 20bn" (no codes: not "PTA 2024")
@@ -274,6 +274,9 @@ _CUR = (
     r"\b(?-i:RM|Rs\.?|rs\.?(?=\s?\d))|\b(?-i:Y=)(?=\d)|"
     rf"\b(?-i:{'|'.join(_PRESS)})\.?(?=\s?\d)|"
     r"\b(?-i:PS)(?=\d[\d.]*\s?(?:m|bn|k|million|billion)\b|\d{1,3},\d{3})|"
+    # the Penn Treebank's pound sign, set apart as it tokenises (its Wall Street Journal had no
+    # "£"): "# 50 million", "# 1,500"; not "#1" or a tag, which stand glued
+    r"(?<![\w#&])#(?=\s(?:\d[\d.]*\s(?:million|billion)\b|\d{1,3}(?:,\d{3})+(?![\d,])))|"
     # the news' own (NEWS_PREFIX): "KSh 500", "Rp500,000", "Dh2 billion"; a rand or a naira only
     # with thousands, cents or a scale ("R7,500", "R18.00", "R1.5bn", "N500 billion")
     rf"(?<![A-Za-z])(?-i:{'|'.join(_NEWS_SIGNS)})(?=\s?\d)|"
