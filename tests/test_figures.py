@@ -2486,3 +2486,38 @@ def test_a_number_past_a_doubles_range_is_no_figure() -> None:
             ] == [(7, "kg")]
     assert [f.value for f in extract_figures("about 1e-100 of it")] == [1e-100]
     assert [f.value for f in extract_figures("a 1e300 chance")] == [1e300]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a movement, "N to M" where M is at most twice N is a range of the change
+        ("Freight rates were likely to rise by 15 to 20 percent within a week.",
+         [(15.0, 15.0, 20.0)]),
+        ("Exports grew 3 to 5 percent last year.", [(3.0, 3.0, 5.0)]),
+        # ... not where the change and the level reached differ more
+        ("Unemployment rose by 0.2 to 4.1 percent.", [(0.2, None, None), (4.1, None, None)]),
+        ("The shares gained 1.25 to 34.50.", [(1.25, None, None), (34.5, None, None)]),
+    ],
+)
+def test_a_change_said_as_a_range(text: str, expected: list) -> None:
+    assert [(f.value, f.low, f.high) for f in extract_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pound hyphened to its number weighs; pounds after a person's height weigh
+        ("The 185-pound point guard scored 30 points.", "pound-mass"),
+        ("The fisherman caught a 20-pound trout.", "pound-mass"),
+        ("He is listed at 6-5, 250 pounds.", "pound-mass"),
+        ("The linebacker, 6 feet 2 and 240 pounds, signed on Monday.", "pound-mass"),
+        ("She is 5'6\", 130 pounds.", "pound-mass"),
+        # money still: a note, a price
+        ("A 5-pound note was found in the jacket.", "pound sterling"),
+        ("The club paid 40 pounds for the kit.", "pound sterling"),
+    ],
+)
+def test_pounds_that_weigh_by_their_form(text: str, expected: str) -> None:
+    pounds = [f for f in extract_figures(text) if "pound" in f.text]
+    assert [canonical_unit(f.unit) for f in pounds] == [expected]

@@ -14,7 +14,7 @@ from .context import PHRASAL_DOWN, PHRASAL_UP
 from .numbers import E_POWER, NUM_WORD
 
 __all__ = ["CHANGE", "MOVE_WORD", "POST_QUALIFIER", "POST_QUALIFIER_AFTER_UNIT", "TREND",
-           "movement", "post_change", "post_qualifier", "trend"]
+           "movement", "post_change", "post_qualifier", "spread", "trend"]
 
 
 CHANGE = {"exact": "=", "approximate": "~", "at_least": ">", "at_most": "<", "range": "="}
@@ -88,6 +88,14 @@ def trend(window: str) -> re.Match[str] | None:
     if _MOVE_FORMS.isdisjoint(_LETTERS.findall(window.lower())[-5:]):
         return None
     return TREND.search(window)
+
+
+def spread(first: float, second: float) -> bool:
+    """Whether "N to M" after a movement is a range of the change ("rise by 15 to 20 percent",
+    "grew 3 to 5 percent"): the second the larger, at most twice the first. A change and the
+    level it reached are seldom that close ("rose 0.2 to 4.1 percent", "gained 1.25 to
+    34.50"): a level that at least doubled, or lost half of itself, in one move."""
+    return 0 < first < second <= 2 * first
 
 
 _TREND_BY = re.compile(rf"\b(?:{_MOVES})\s+(?:[\w’'-]+\s+){{1,4}}by\s+"

@@ -14,6 +14,7 @@ from .change import (
     movement,
     post_change,
     post_qualifier,
+    spread,
     trend,
 )
 from .codes import in_code
@@ -251,7 +252,7 @@ def _figure(text: str, m: re.Match[str], paired: bool = False) -> FigureMention 
     pct = m.group("pct") or m.group("pct0")
     if second is not None:
         between = _BETWEEN.search(text[max(0, start - 10):start])
-        moved = m.group("join") == "to" and not between and \
+        moved = m.group("join") == "to" and not between and not spread(value, second) and \
             trend(text[max(0, start - 30):start])
         if m.group("join") == "and" and not between or m.group("pct0") and not m.group("pct") \
                 or words and FRACTION.fullmatch(words) or moved:

@@ -59,6 +59,17 @@ _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dra
 # a cent as often as a degree), so the model reads such a figure among the senses its form was
 # seen with.
 _GLUED_CAPITAL = re.compile(r"(?<=\d)\s?[CF]\b")
+# A pound joined to its number by a hyphen, an adjective ("a 20-pound trout", "a 185-pound
+# guard"): a form of its own, counted like the capitals' (every one in CQE's sentences weighs);
+# not before a note or a coin ("a 5-pound note"), which the context words read.
+_HYPHENED_POUND = re.compile(r"(?<=\d)-pound\b", re.IGNORECASE)
+_NOTE_AFTER = re.compile(r"\s+(?:note|coin|bill)s?\b", re.IGNORECASE)
+# A person's height, then the weight: "6-5, 250 pounds", "6 feet 2 and 240 pounds", "6'2\", 210
+# pounds": pounds that weigh, whatever the words around them.
+_HEIGHT_BEFORE = re.compile(
+    r"(?:\b[4-7]-(?:1[01]|\d)|\b[4-7][\s-]?(?:feet|foot|ft\.?)(?:[\s-]?(?:1[01]|\d)\b"
+    r"(?:[\s-]?(?:inches|inch|in\b\.?))?)?|\b[4-7]['’′]\s?(?:(?:1[01]|\d)[\"”″]?)?)"
+    r"\s*(?:,|/|\band\b)\s*(?:and\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"(?<![\d.,])[a-z]+(?:'[a-z]+)?")  # not another figure's unit ("41.5m")
 # Words that say nothing of a sense: with only these around it, the scanner's reading stands.
 _STOP = FUNCTION_WORDS | {
@@ -93,8 +104,11 @@ def surface_at(text: str, start: int, end: int) -> str | None:
 def written_form(mention: str) -> str | None:
     """``"C"`` or ``"F"`` when the figure's text glues that capital to its number, ``" C"`` or
     ``" F"`` when a space parts them: a form of its own (in CQE's sentences a spaced "C" is
-    mostly a coulomb, a glued one mostly a degree; the context words decide between them)."""
+    mostly a coulomb, a glued one mostly a degree; the context words decide between them);
+    ``"-pound"`` for a pound hyphened to its number."""
     m = _GLUED_CAPITAL.search(mention)
+    if m is None and _HYPHENED_POUND.search(mention):
+        return "-pound"
     return m.group() if m else None
 
 
@@ -215,7 +229,11 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     if unit not in readings.values() and unit.lower() != surface and \
             not (written and _KEYS[str(written.lastgroup)] == surface):
         return unit  # the scanner read something else there ("pounds per square inch")
+    if surface == "pound" and _HEIGHT_BEFORE.search(text, max(0, start - 30), start):
+        return SURFACES[surface]["pound-mass"]  # "6-5, 250 pounds"
     form = written_form(mention)
+    if form == "-pound" and _NOTE_AFTER.match(text, end):
+        form = None  # "a 5-pound note"
     seen = shipped.get("forms", {}).get(surface, {}).get(form) if form else None
     sense = predict(model, surface, context_words(text, start, end), seen)
     return readings.get(sense or "", unit)
