@@ -37,6 +37,18 @@ def test_the_mention_tagger_names_the_people_organizations_and_places_of_a_sente
         assert text[a.start:a.end] == a.name
 
 
+def test_a_country_named_first_and_possessive_is_a_place() -> None:
+    # CLDR's territory names are a feature the tagger was fitted with: a sentence's first word,
+    # possessive, is read as a person's name without it
+    tagger = load_mention_tagger()
+    assert tagger is not None and "spain" in tagger.meta["places"]
+    text = "Spain's electricity grid operator said demand peaked on Tuesday evening."
+    assert [(a.name, a.kind) for a in mentions(text)] == [("Spain", "place")]
+    run = [(0, 7)]
+    assert "place" in mentions_module.run_features(text, run, True, {"spain"})[0]
+    assert "place" not in mentions_module.run_features(text, run, True, {"italy"})[0]
+
+
 def test_runs_keep_the_small_words_and_full_stops_names_hold_and_stop_at_a_sentence_end() -> None:
     text = "The U.S. Sen. Bob Corker spoke to the Bank of England. Officials in Rome agreed."
     runs = [text[run[0][0]:run[-1][1]] for run, _ in candidate_runs(text)]

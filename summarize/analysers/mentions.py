@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from ..vocabulary import HONORIFICS
 from .casing import common_word, readable
@@ -68,11 +68,21 @@ def _abbreviation_stop(tokens: Sequence[tuple[int, int]], words: Sequence[str], 
         and words[j - 1][:1].isupper()
 
 
-def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool) -> list[list[str]]:
+def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool,
+                 places: Collection[str] = ()) -> list[list[str]]:
     """The tagger's features of each word of a run: the source-kind tagger's
     (:func:`~.source_kinds.span_features`), and whether the word opens its sentence, is one the
-    news writes in lowercase ("The", "Officials"), is a form of address or ends in a possessive."""
+    news writes in lowercase ("The", "Officials"), is a form of address, ends in a possessive or
+    lies in a name of ``places`` (lowercased; "Spain", "South Africa")."""
     rows = span_features(text, run, run[0][0], run[-1][1])
+    if places:
+        words = [_CLITIC.sub("", text[s:e]).lower() for s, e in run]
+        for k in range(len(run)):
+            for n in range(min(_PLACE_WORDS, len(run) - k), 0, -1):
+                if " ".join(words[k:k + n]) in places:
+                    for row in rows[k:k + n]:
+                        row.append("place")
+                    break
     for k, (s, e) in enumerate(run):
         word = text[s:e]
         if k == 0 and initial:
@@ -84,6 +94,14 @@ def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool) -> li
         if _CLITIC.search(word):
             rows[k].append("poss")
     return rows
+
+
+_PLACE_WORDS = 4  # the longest place name read ("Bosnia and Herzegovina")
+
+
+def _places(tagger: CRFModel | None) -> frozenset[str]:
+    """The place names the tagger was fitted with (its metadata's ``places``)."""
+    return frozenset(tagger.meta.get("places", ())) if tagger is not None else frozenset()
 
 
 @functools.cache
@@ -113,6 +131,7 @@ def mentions(text: str, tagger: CRFModel | None = None) -> list[SourceActor]:
     shipped one (when measuring)."""
     read = readable(text)
     tagger = tagger or load_mention_tagger()
+    places = _places(tagger)
     out = []
     for run, initial in candidate_runs(read):
         if in_headline(read, run[0][0]):
@@ -120,8 +139,8 @@ def mentions(text: str, tagger: CRFModel | None = None) -> list[SourceActor]:
         if tagger is None:
             out += _by_rules_of(text, read, run, initial)
             continue
-        for start, end, label in labelled_names(run, tagger.tag(run_features(read, run,
-                                                                               initial))):
+        features = run_features(read, run, initial, places)
+        for start, end, label in labelled_names(run, tagger.tag(features)):
             clitic = _CLITIC.search(read[start:end])
             end -= len(clitic.group()) if clitic else 0
             name = " ".join(text[start:end].split())

@@ -215,6 +215,7 @@ def train_mentions(data: Path, out: Path) -> dict[str, Any]:
 
     train = read_gz(data / "attributions-polnear-train.jsonl.gz")
     validation = read_gz(data / "attributions-polnear-validation.jsonl.gz")
+    places = place_names()
     trainer = pycrfsuite.Trainer(verbose=False)
     runs = 0
     for record in train:
@@ -223,17 +224,31 @@ def train_mentions(data: Path, out: Path) -> dict[str, Any]:
             continue
         starts = [t[0] for t in silver]
         for run, initial in candidate_runs(text):
-            trainer.append(run_features(text, run, initial), silver_labels(silver, starts, run))
+            trainer.append(run_features(text, run, initial, places),
+                           silver_labels(silver, starts, run))
             runs += 1
     trainer.set_params({"c1": MENTION_C1, "c2": 0.01, "max_iterations": SOURCE_KIND_ITERATIONS,
                         "feature.possible_transitions": True})
     path = out / "mentions.crfsuite"
     trainer.train(str(path))
-    scores = mention_scores(validation, CRFModel(str(path), {}))
+    scores = mention_scores(validation, CRFModel(str(path), {"places": sorted(places)}))
     log.info("mentions: validation names P/R/F1 %s (spans alone %s); top 8 actors' precision %.1f",
              scores["names"], scores["spans"], scores["top8_precision"])
     return {"corpus": "PolNeAR (networkdynamics/PolNeAR; its licence: see the README): the "
                       f"{runs} runs of capitalised words of {len(train)} training articles, "
                       "labelled by the CoreNLP named-entity tags the corpus ships with",
             "trained": date.today().isoformat(), "iterations": SOURCE_KIND_ITERATIONS,
-            "c1": MENTION_C1, "validation": scores}
+            "c1": MENTION_C1, "validation": scores,
+            "places_source": "CLDR (babel): the English names of its territories",
+            "places": sorted(places)}
+
+
+def place_names() -> set[str]:
+    """Lowercased English names of CLDR's territories ("Spain", "South Africa", "Hong Kong";
+    babel's data, read at build time only). The mention tagger reads them as a feature, weighed
+    by the fitting. (The cities CLDR names time zones by were tried as well and scored lower on
+    the validation articles: docs/analysers.md, "Sixty-second session".)"""
+    from babel import Locale
+
+    names = {name for code, name in Locale("en").territories.items() if code.isalpha()}
+    return {name.lower() for name in names if len(name.split()) <= 4}
