@@ -96,7 +96,7 @@ def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool,
     return rows
 
 
-_PLACE_WORDS = 4  # the longest place name read ("Bosnia and Herzegovina")
+_PLACE_WORDS = 4  # the longest place name read ("British Indian Ocean Territory")
 
 
 def _places(tagger: CRFModel | None) -> frozenset[str]:

@@ -61,7 +61,7 @@ _KEYS = {"pound": "pound", "yen": "¥", "kn": "kn", "kt": "kt", "pc": "pc", "dra
 _GLUED_CAPITAL = re.compile(r"(?<=\d)\s?[CF]\b")
 # A pound joined to its number by a hyphen, an adjective ("a 20-pound trout", "a 185-pound
 # guard"): a form of its own, counted like the capitals' (every one in CQE's sentences weighs);
-# not before a note or a coin ("a 5-pound note"), which the context words read.
+# not before a note, a coin or a bill ("a 5-pound note"), which the context words read.
 _HYPHENED_POUND = re.compile(r"(?<=\d)-pound\b", re.IGNORECASE)
 _NOTE_AFTER = re.compile(r"\s+(?:note|coin|bill)s?\b", re.IGNORECASE)
 # A person's height, then the weight: "6-5, 250 pounds", "6 feet 2 and 240 pounds", "6'2\", 210
