@@ -99,8 +99,10 @@ def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool,
 _PLACE_WORDS = 4  # the longest place name read ("British Indian Ocean Territory")
 
 
+@functools.lru_cache(maxsize=4)
 def _places(tagger: CRFModel | None) -> frozenset[str]:
-    """The place names the tagger was fitted with (its metadata's ``places``)."""
+    """The place names the tagger was fitted with (its metadata's ``places``), built once per
+    tagger, not per document."""
     return frozenset(tagger.meta.get("places", ())) if tagger is not None else frozenset()
 
 

@@ -254,7 +254,7 @@ def _sense_examples(path: Path) -> list[tuple[str, str, list[str], str | None, i
                          if unit == figure.unit), None)
             out.append((surface, sense, context_words(text, figure.start, figure.end), ours,
                         zlib.crc32(text.encode("utf-8")) % SENSE_FOLDS,
-                        written_form(text[figure.start:figure.end])))
+                        written_form(text, figure.start, figure.end)))
     return out
 
 

@@ -101,13 +101,15 @@ def surface_at(text: str, start: int, end: int) -> str | None:
     return None if surface in ("′", "″") and in_height(text, start, end) else surface
 
 
-def written_form(mention: str) -> str | None:
-    """``"C"`` or ``"F"`` when the figure's text glues that capital to its number, ``" C"`` or
-    ``" F"`` when a space parts them: a form of its own (in CQE's sentences a spaced "C" is
-    mostly a coulomb, a glued one mostly a degree; the context words decide between them);
-    ``"-pound"`` for a pound hyphened to its number."""
+def written_form(text: str, start: int, end: int) -> str | None:
+    """The written form of the figure at ``text[start:end]``: ``"C"`` or ``"F"`` when it glues
+    that capital to its number, ``" C"`` or ``" F"`` when a space parts them (in CQE's sentences
+    a spaced "C" is mostly a coulomb, a glued one mostly a degree; the context words decide
+    between them); ``"-pound"`` for a pound hyphened to its number, but before a note, a coin or
+    a bill. Training and tagging read a form here alike."""
+    mention = text[start:end]
     m = _GLUED_CAPITAL.search(mention)
-    if m is None and _HYPHENED_POUND.search(mention):
+    if m is None and _HYPHENED_POUND.search(mention) and not _NOTE_AFTER.match(text, end):
         return "-pound"
     return m.group() if m else None
 
@@ -220,7 +222,6 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
     if shipped is None or unit is None:
         return unit
     model = shipped["senses"]
-    mention = text[start:end]
     surface = surface_at(text, start, end)
     if surface is None or surface not in model:
         return unit
@@ -231,9 +232,7 @@ def resolve(unit: str | None, text: str, start: int, end: int) -> str | None:
         return unit  # the scanner read something else there ("pounds per square inch")
     if surface == "pound" and _HEIGHT_BEFORE.search(text, max(0, start - 30), start):
         return SURFACES[surface]["pound-mass"]  # "6-5, 250 pounds"
-    form = written_form(mention)
-    if form == "-pound" and _NOTE_AFTER.match(text, end):
-        form = None  # "a 5-pound note"
+    form = written_form(text, start, end)
     seen = shipped.get("forms", {}).get(surface, {}).get(form) if form else None
     sense = predict(model, surface, context_words(text, start, end), seen)
     return readings.get(sense or "", unit)
