@@ -1483,6 +1483,70 @@ def test_a_content_runs_on_through_a_relative_clause(text: str, content: str) ->
     assert [a.content.text for a in through_relative(text, found)] == [content]
 
 
+def test_a_content_before_according_to_is_its_sentence() -> None:
+    from summarize.analysers.attributions import find_attributions
+
+    # (the tagger began the content at "a few tenths")
+    text = ("Sardinia recorded 46.2 degrees, a few tenths short of the European record of 48.8C "
+            "set in Sicily in 2021, according to the country's meteorological service.")
+    found = [(a.source.text, a.content.text) for a in find_attributions(text)]
+    assert found == [("the country's meteorological service", "Sardinia recorded 46.2 degrees, a "
+                      "few tenths short of the European record of 48.8C set in Sicily in 2021")]
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    # a passive of an irregular verb of the lexicon, as of a regular one, names no source
+    ("A 67-year-old man was found dead near the town, police said.", ["said"]),
+    ("Talks were sought by both sides, the ministry said.", ["said"]),
+    ("The study found that rents had risen.", ["found"]),
+])
+def test_a_passive_participle_is_no_cue(text: str, cues: list[str]) -> None:
+    from summarize.analysers.attributions import find_attributions, read_attributions
+
+    assert [a.cue.text for a in read_attributions(text, None)] == cues  # the rules alone
+    assert [a.cue.text for a in find_attributions(text)] == cues
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    # "add" before a figure adds to it: no cue, whichever reading found it
+    ("She said costs would rise. Shares rose as much as 9 per cent to $212.40, adding some $35 "
+     "billion to the company's market value.", ["said"]),
+    ("The economy added 200,000 jobs in May, the department said.", ["said"]),
+    ("The economy grew, she said, adding that 200,000 jobs were created.", ["said", "adding"]),
+])
+def test_adding_a_figure_says_nothing(text: str, cues: list[str]) -> None:
+    from summarize.analysers.attributions import find_attributions, read_attributions
+
+    assert [a.cue.text for a in read_attributions(text, None)] == cues  # the rules alone
+    assert [a.cue.text for a in find_attributions(text)] == cues
+
+
+@pytest.mark.parametrize(("cut", "content"), [
+    # the tagger's content ended at a number's thousands separator
+    ("demand peaked at 39", "demand peaked at 39,600 megawatts on Tuesday, close to the high"),
+    # a content that ends with a whole number is the tagger's
+    ("demand peaked at 39,600", "demand peaked at 39,600"),
+])
+def test_a_content_cut_inside_a_number_runs_on(cut: str, content: str) -> None:
+    from summarize.analysers.attributions import find_attributions
+    from summarize.analysers.attributions.links import through_number
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    text = ("The grid operator said demand peaked at 39,600 megawatts on Tuesday, close to the "
+            "high. Prices rose.")
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    found = [Attribution(span("The grid operator"), span("said"), span(cut))]
+    assert [a.content.text for a in through_number(text, found)] == [content]
+    # and as the analyser reads a sentence whose content the tagger cuts at the comma
+    said = ("Spain's grid operator said demand peaked at 39,600 megawatts on Tuesday evening, "
+            "close to the high.")
+    assert [a.content.text for a in find_attributions(said)] == [
+        "demand peaked at 39,600 megawatts on Tuesday evening, close to the high"]
+
+
 def test_a_cue_ends_where_its_content_begins(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarize.analysers.attributions import links
     from summarize.analysers.attributions.spans import Attribution, Span

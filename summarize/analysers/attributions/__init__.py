@@ -18,8 +18,9 @@ from .links import (
     disjoint,
     leftover_contents,
     past_told,
+    run_on,
+    says_nothing,
     second_sources,
-    through_relative,
     window_start_of,
 )
 from .names import (
@@ -120,6 +121,7 @@ def read_attributions(text: str, tagger: Any) -> list[Attribution]:
     the tagger knows them (:mod:`.quotes`), the spans' texts the text's own."""
     read = as_double_quotes(readable(text))  # and a line in capitals re-cased
     found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
+    found = says_nothing(read, found)
     found = found if read == text else [quoted_from(text, a) for a in found]
     turns = speaker_turns(text)
     if not turns:
@@ -440,7 +442,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out += next_quotations(text, out)
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
-    out = through_relative(text, out) if THROUGH_RELATIVE else out
+    out = run_on(text, out, THROUGH_RELATIVE)
     out = disjoint(text, according_clause(text, past_told(text, out)))
     kept = (apart(text, a) for a in with_whole_names(text, out)
             if not (SOURCELESS and sourceless(text, a)))
