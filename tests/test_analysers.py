@@ -1524,6 +1524,8 @@ def test_adding_a_figure_says_nothing(text: str, cues: list[str]) -> None:
 @pytest.mark.parametrize(("cut", "content"), [
     # the tagger's content ended at a number's thousands separator
     ("demand peaked at 39", "demand peaked at 39,600 megawatts on Tuesday, close to the high"),
+    # or right before it
+    ("demand peaked at", "demand peaked at 39,600 megawatts on Tuesday, close to the high"),
     # a content that ends with a whole number is the tagger's
     ("demand peaked at 39,600", "demand peaked at 39,600"),
 ])

@@ -125,26 +125,29 @@ def through_relative(text: str, found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-# A content the tagger ended inside a number runs on, as one ended where a relative clause opens:
-# "… operator said demand peaked at 39,600 megawatts on Tuesday evening" had the content "demand
-# peaked at 39" (the tagger reads a number's comma as a word of its own, and a comma often ends
-# a content). No content of PolNeAR's validation or training split changes (none ends inside a
-# number there); in FRANK's 1,070 training articles 3 of 2,271 do.
+# A content the tagger ended inside a number, or right before one, runs on, as one ended where
+# a relative clause opens: "… operator said demand peaked at 39,600 megawatts on Tuesday" had the
+# content "demand peaked at 39" (the tagger reads a number's comma as a word of its own, and a
+# comma often ends a content), "Local officials estimate that 30 to 40 tanker trucks cross each
+# week" had "that 30 to". PolNeAR validation: no content changes; in FRANK's 1,070 training
+# articles 3 of 2,271 do. (Any content that ends before a word runs on as well: characters
+# precision 85.7 -> 85.0, recall 73.2 -> 73.9, F1 79.0 either way; before a lower-case word or
+# a number: 85.1 / 73.8 / 79.1. Neither taken: a trade within noise.)
 THROUGH_NUMBER = True
-_NUMBER_ON = re.compile(r"(?:[,.]\d+)+")
+_NUMBER_ON = re.compile(r"(?<=\d)(?:[,.]\d+)+|[ \t]+(?=[$€£¥]?\d)")
 
 
 def through_number(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with each content after its cue that ends inside a number ("39" of "39,600")
-    run on through the number to the end of what the sentence goes on to say, as
-    :func:`through_relative` runs one on, when no other cue lies in that stretch."""
+    or right before one ("that 30 to" of "that 30 to 40 trucks cross") run on to the end of what
+    the sentence goes on to say, as :func:`through_relative` runs one on, when no other cue
+    lies in that stretch."""
     if not THROUGH_NUMBER:
         return found
     out = []
     for a in found:
         end = a.content.end
-        number = _NUMBER_ON.match(text, end) if text[end - 1:end].isdigit() and \
-            a.cue.end <= a.content.start else None
+        number = _NUMBER_ON.match(text, end) if a.cue.end <= a.content.start else None
         on = _CLAUSE_ON.match(text, number.end()) if number else None
         if on and not any(b is not a and end < b.cue.start < on.end() for b in found):
             content = trimmed_span(text, a.content.start, on.end())
