@@ -1483,6 +1483,28 @@ def test_a_content_runs_on_through_a_relative_clause(text: str, content: str) ->
     assert [a.content.text for a in through_relative(text, found)] == [content]
 
 
+@pytest.mark.parametrize(("text", "cue", "read"), [
+    # the tagger's cue ran on into the words its content begins with
+    ("A diplomat said negotiations over a ceasefire had stalled.", "said negotiations over",
+     ("said", "negotiations over a ceasefire had stalled")),
+    # words a cue goes on with stay the cue's
+    ("A diplomat said on Sunday a ceasefire had stalled.", "said on Sunday",
+     ("said on Sunday", "a ceasefire had stalled")),
+    ("A diplomat said privately a ceasefire had stalled.", "said privately",
+     ("said privately", "a ceasefire had stalled")),
+])
+def test_a_cue_ends_at_its_verb_before_its_content(text: str, cue: str,
+                                                   read: tuple[str, str]) -> None:
+    from summarize.analysers.attributions.links import verb_alone
+    from summarize.analysers.attributions.spans import Attribution, Span
+
+    def span(piece: str) -> Span:
+        return Span(piece, text.index(piece), text.index(piece) + len(piece))
+
+    found = [Attribution(span("A diplomat"), span(cue), span("a ceasefire had stalled"))]
+    assert [(a.cue.text, a.content.text) for a in verb_alone(text, found)] == [read]
+
+
 def test_a_content_before_according_to_is_its_sentence() -> None:
     from summarize.analysers.attributions import find_attributions
 

@@ -239,6 +239,7 @@ def train_attributions(data: Path, out: Path) -> dict[str, Any]:
                          "through_number": attributions.links.THROUGH_NUMBER,
                          "according_whole": attributions.links.ACCORDING_WHOLE,
                          "says_nothing": attributions.links.SAYS_NOTHING,
+                         "verb_alone": attributions.links.VERB_ALONE,
                          "cue_before_content": attributions.links.CUE_BEFORE,
                          "content_past_source": attributions.links.PAST_SOURCE,
                          "according_clause": attributions.links.ACCORDING_CLAUSE,
