@@ -24,8 +24,8 @@ from .ranking import overlap
 from .sentences import sentence_spans
 from .source_kinds import SourceActor, by_rules, in_headline, kind_most_given, span_features
 
-__all__ = ["MENTION_KINDS", "candidate_runs", "fullest", "labelled_names", "load_mention_tagger",
-           "mentions", "named_actors", "run_features"]
+__all__ = ["MENTION_KINDS", "PLACE_WORDS", "candidate_runs", "fullest", "labelled_names",
+           "load_mention_tagger", "mentions", "named_actors", "run_features"]
 
 # A name's label and the actor kind it gives (a nationality or an event names no actor).
 MENTION_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -78,7 +78,7 @@ def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool,
     if places:
         words = [_CLITIC.sub("", text[s:e]).lower() for s, e in run]
         for k in range(len(run)):
-            for n in range(min(_PLACE_WORDS, len(run) - k), 0, -1):
+            for n in range(min(PLACE_WORDS, len(run) - k), 0, -1):
                 if " ".join(words[k:k + n]) in places:
                     for row in rows[k:k + n]:
                         row.append("place")
@@ -96,7 +96,7 @@ def run_features(text: str, run: Sequence[tuple[int, int]], initial: bool,
     return rows
 
 
-_PLACE_WORDS = 4  # the longest place name read ("British Indian Ocean Territory")
+PLACE_WORDS = 4  # the longest place name read ("British Indian Ocean Territory")
 
 
 @functools.lru_cache(maxsize=4)

@@ -250,5 +250,7 @@ def place_names() -> set[str]:
     the validation articles: docs/analysers.md, "Sixty-second session".)"""
     from babel import Locale
 
+    from .mentions import PLACE_WORDS
+
     names = {name for code, name in Locale("en").territories.items() if code.isalpha()}
-    return {name.lower() for name in names if len(name.split()) <= 4}
+    return {name.lower() for name in names if len(name.split()) <= PLACE_WORDS}

@@ -14,6 +14,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ...vocabulary import NUMBER_WORDS, TENS_WORDS, WEEKDAYS
+from ..sentences import sentence_spans
+from .rules import passive_before
 from .sources import in_relative
 from .spans import (
     ACCORDING_TO,
@@ -168,8 +171,6 @@ def according_whole(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with each content that ends before its cue "according to", its source after
     the cue, begun at its sentence's start, when no other attribution's cue or source lies
     between."""
-    from ..sentences import sentence_spans
-
     if not ACCORDING_WHOLE or not any(ACCORDING_TO.fullmatch(a.cue.text) for a in found):
         return found
     starts = [start for start, _ in sentence_spans(text)]
@@ -197,16 +198,18 @@ VERB_ALONE = True
 _SAYING_ON = re.compile(r"(?:said|says|say|wrote|writes)\s+(?P<on>[a-z][\w'’-]*)")
 _CUE_GOES_ON = frozenset(
     "in of on at during about with a an the to by for from after before his her their its this "
-    "that last then earlier recently twice instead only also again monday tuesday wednesday "
-    "thursday friday saturday sunday".split())
+    "that last then earlier recently twice instead only also again".split() +
+    WEEKDAYS.split("|"))
 
 
 def verb_alone(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with each cue that runs on from a verb of saying into a word a cue does not go
     on with, right before its content, cut at the verb, the content begun at that word."""
+    if not VERB_ALONE:
+        return found
     out = []
     for a in found:
-        m = _SAYING_ON.match(a.cue.text) if VERB_ALONE else None
+        m = _SAYING_ON.match(a.cue.text)
         word = m.group("on") if m else ""
         if m and word not in _CUE_GOES_ON and not word.endswith("ly") and \
                 a.cue.end <= a.content.start and not text[a.cue.end:a.content.start].strip():
@@ -232,22 +235,22 @@ def run_on(text: str, found: list[Attribution], relative: bool = True) -> list[A
 # is a cue 2 times in 17 there, "sought" 0 in 3; not "told", a cue 5 times in 15). Applied to
 # what is found, not to the rules' reading the tagger was fitted with.
 SAYS_NOTHING = True
+_NUMBER = "|".join(sorted([*NUMBER_WORDS, *TENS_WORDS], key=len, reverse=True))
 _ADDS_FIGURE = re.compile(
     r"add(?:s|ed|ing)?\s+(?:(?:some|about|nearly|almost|roughly|around|another|over|more\s+than|"
-    r"an\s+estimated|up\s+to)\s+)?(?:[$€£¥]|\d|(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|a\s+(?:hundred|thousand|million|billion|trillion))\b)", re.IGNORECASE)
-_PASSIVE_PAST = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:not\s+|also\s+|still\s+|"
-                           r"\w+ly\s+)?(?P<past>found|sought|forecast)\b", re.IGNORECASE)
+    rf"an\s+estimated|up\s+to)\s+)?(?:[$€£¥]|\d|(?:{_NUMBER}|a\s+(?:hundred|thousand|million|"
+    r"billion|trillion))\b)", re.IGNORECASE)
+_IRREGULAR_PAST = re.compile(r"\b(?:found|sought|forecast)\b", re.IGNORECASE)
 
 
 def says_nothing(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` without the attributions whose cue is "add" before a figure or a passive
-    "found", "sought" or "forecast"."""
+    "found", "sought" or "forecast" (read as the rules read a passive in "-ed")."""
     if not SAYS_NOTHING:
         return found
-    passive = [m.start("past") for m in _PASSIVE_PAST.finditer(text)]
     return [a for a in found if not _ADDS_FIGURE.match(text, a.cue.start) and
-            not any(a.cue.start <= p < a.cue.end for p in passive)]
+            not any(passive_before(text, m.start())
+                    for m in _IRREGULAR_PAST.finditer(text, a.cue.start, a.cue.end))]
 
 
 # Whether a part is cut where the next one begins (:func:`disjoint`). A cue is cut before its

@@ -226,6 +226,12 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+"
                       r"(?:not\s+|also\s+|still\s+|\w+ly\s+)?$")
 
 
+def passive_before(text: str, at: int, floor: int = 0) -> bool:
+    """Whether a passive's auxiliary stands just before the participle at ``at`` ("were
+    reported", "is not expected"), none of it before ``floor``."""
+    return ending_at(_PASSIVE, text, at, 80, floor) is not None
+
+
 def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[Attribution]:
     cue = Span(m.group(), m.start(), m.end())
     if m.group("acc"):
@@ -255,7 +261,7 @@ def _attribution(text: str, s_start: int, s_end: int, m: re.Match[str]) -> list[
         return results
     # A verb cue: source before it, or "..., said SOURCE." after it. A passive ("is
     # expected to", "were reported") names no source.
-    if m.group().endswith("ed") and ending_at(_PASSIVE, text, m.start(), 80, s_start):
+    if m.group().endswith("ed") and passive_before(text, m.start(), s_start):
         return []
     source = source_before(text, s_start, m.start())
     leading = text[s_start:m.start()].rstrip()
