@@ -642,7 +642,7 @@ def test_whom_a_source_told_is_not_what_it_said(text: str, contents: list[str]) 
 
 
 def test_a_cue_whose_subject_did_not_speak_credits_no_one() -> None:
-    from summarize.analysers.attributions.spans import sourceless
+    from summarize.analysers.attributions.sources import sourceless
 
     text = ("The agency said it would cut jobs. "
             "The manager refused to discuss it when asked on Friday.")
@@ -1473,7 +1473,7 @@ def test_a_second_source_joins_the_first(text: str, kept: bool) -> None:
     ("Equinor said output at its field, which pumps oil.", "output at its field"),
 ])
 def test_a_content_runs_on_through_a_relative_clause(text: str, content: str) -> None:
-    from summarize.analysers.attributions.links import through_relative
+    from summarize.analysers.attributions.extents import through_relative
     from summarize.analysers.attributions.spans import Attribution, Span
 
     def span(piece: str) -> Span:
@@ -1495,7 +1495,7 @@ def test_a_content_runs_on_through_a_relative_clause(text: str, content: str) ->
 ])
 def test_a_cue_ends_at_its_verb_before_its_content(text: str, cue: str,
                                                    read: tuple[str, str]) -> None:
-    from summarize.analysers.attributions.links import verb_alone
+    from summarize.analysers.attributions.extents import verb_alone
     from summarize.analysers.attributions.spans import Attribution, Span
 
     def span(piece: str) -> Span:
@@ -1553,7 +1553,7 @@ def test_adding_a_figure_says_nothing(text: str, cues: list[str]) -> None:
 ])
 def test_a_content_cut_inside_a_number_runs_on(cut: str, content: str) -> None:
     from summarize.analysers.attributions import find_attributions
-    from summarize.analysers.attributions.links import through_number
+    from summarize.analysers.attributions.extents import through_number
     from summarize.analysers.attributions.spans import Attribution, Span
 
     text = ("The grid operator said demand peaked at 39,600 megawatts on Tuesday, close to the "
@@ -1702,7 +1702,7 @@ def test_a_relative_clause_is_no_second_source() -> None:
 )
 def test_a_participle_of_being_told_after_a_noun_is_no_cue(text: str, cue: str,
                                                            is_cue: bool) -> None:
-    from summarize.analysers.attributions.spans import Attribution, Span, sourceless
+    from summarize.analysers.attributions.sources import Attribution, Span, sourceless
 
     at = text.index(f" {cue} ") + 1
     found = Attribution(Span(text[:3], 0, 3), Span(cue, at, at + len(cue)),
@@ -1733,3 +1733,63 @@ def test_sentence_around_a_figure(text: str, word: str, expected: str) -> None:
     start = text.index(word)
     begin, stop = sentence_around(text, start, start + len(word))
     assert text[begin:stop] == expected
+
+
+@pytest.mark.parametrize(("cut", "content"), [
+    # ended at its subject, before "had": runs on to the "and" before the next cue
+    ("that about 5,000 farms", "that about 5,000 farms had been flooded"),
+    # a content that has its verb is the tagger's
+    ("that about 5,000 farms had been flooded", "that about 5,000 farms had been flooded"),
+])
+def test_a_content_cut_at_its_subject_runs_on_to_the_next_cue(cut: str, content: str) -> None:
+    from summarize.analysers.attributions.extents import through_verb
+
+    text = ("Farmers' association Coldiretti estimated that about 5,000 farms had been flooded "
+            "and warned that losses could exceed 1 billion euros.")
+    found = [_attribution(text, "Farmers' association Coldiretti", "estimated", cut),
+             _attribution(text, "Farmers' association Coldiretti", "warned",
+                          "that losses could exceed 1 billion euros")]
+    assert [a.content.text for a in through_verb(text, found)] == [
+        content, "that losses could exceed 1 billion euros"]
+    # with no cue after it, to its clause's end
+    alone = "Coldiretti estimated that about 5,000 farms had been flooded by Friday."
+    found = [_attribution(alone, "Coldiretti", "estimated", "that about 5,000 farms")]
+    assert [a.content.text for a in through_verb(alone, found)] == [
+        "that about 5,000 farms had been flooded by Friday"]
+
+
+def test_a_content_run_past_its_clause_ends_before_the_comma() -> None:
+    from summarize.analysers.attributions.extents import without_dangling
+
+    text = ("The weather service warned that more storms were likely, although it said they "
+            "would be less severe.")
+    found = [_attribution(text, "The weather service", "warned",
+                          "that more storms were likely, although")]
+    assert [a.content.text for a in without_dangling(text, found)] == [
+        "that more storms were likely"]
+    # a content that ends with its clause is the tagger's
+    kept = [_attribution(text, "The weather service", "warned", "that more storms were likely")]
+    assert without_dangling(text, kept) == kept
+
+
+def test_a_time_is_no_source() -> None:
+    from summarize.analysers.attributions import find_attributions, rule_attributions
+    from summarize.analysers.attributions.sources import timed_source
+
+    text = ("More than 36,000 people had been evacuated by Wednesday evening, regional "
+            "president Stefano Bonaccini told reporters, adding that the damage could run into "
+            "several billion euros.")
+    # the rules read "adding" alone and take the nearest noun before it
+    assert "Wednesday evening" in [a.source.text for a in rule_attributions(text)]
+    assert [(a.source.text, a.cue.text) for a in timed_source(text, rule_attributions(text))] \
+        == [("Stefano Bonaccini", "told"), ("Stefano Bonaccini", "adding")]
+    # and what he told reporters is the clause before his title and name
+    assert [(a.source.text, a.cue.text, a.content.text) for a in find_attributions(text)] == [
+        ("Stefano Bonaccini", "told",
+         "More than 36,000 people had been evacuated by Wednesday evening"),
+        ("Stefano Bonaccini", "adding",
+         "that the damage could run into several billion euros")]
+    # a time with no cue before it in its sentence leaves with its attribution
+    alone = "On Monday, Tuesday evening said nothing."
+    found = [_attribution(alone, "Tuesday evening", "said", "nothing")]
+    assert timed_source(alone, found) == []

@@ -12,13 +12,13 @@ import re
 from typing import Any
 
 from ..casing import readable
+from .extents import run_on
 from .inputs import rule_for_cue, tagger_inputs, token_marks
 from .links import (
     according_clause,
     disjoint,
     leftover_contents,
     past_told,
-    run_on,
     says_nothing,
     second_sources,
     window_start_of,
@@ -41,7 +41,7 @@ from .quotes import (
     widened_to_quotations,
 )
 from .rules import rule_attributions
-from .sources import past_relative, source_follows
+from .sources import past_relative, source_follows, sourceless, timed_source
 from .spans import (
     CLOSERS,
     PRONOUN_SOURCES,
@@ -52,7 +52,6 @@ from .spans import (
     credited_in,
     quoted_from,
     said_when,
-    sourceless,
     states_a_claim,
     trimmed_span,
     unnested,
@@ -121,7 +120,7 @@ def read_attributions(text: str, tagger: Any) -> list[Attribution]:
     the tagger knows them (:mod:`.quotes`), the spans' texts the text's own."""
     read = as_double_quotes(readable(text))  # and a line in capitals re-cased
     found = rule_attributions(read) if tagger is None else tagged_attributions(read, tagger)
-    found = says_nothing(read, found)
+    found = timed_source(read, says_nothing(read, found))
     found = found if read == text else [quoted_from(text, a) for a in found]
     turns = speaker_turns(text)
     if not turns:
@@ -229,14 +228,11 @@ WHOLE_QUOTATION = True
 NEXT_QUOTATION = True
 # A content runs on over a second cue its clause completes; one read in when its source spoke is
 # the clause before the source. Measured: docs/analysers.md, "Twenty-eighth session".
-UNNESTED = SAID_WHEN = ADDRESSEE = SOURCELESS = True  # spans.past_addressee, spans.sourceless
+UNNESTED = SAID_WHEN = ADDRESSEE = SOURCELESS = True  # spans.past_addressee, sources.sourceless
 # A second source the tagger found for a cue that has one joins it only by "and" ("Smith and the
 # ministry said"), not across other words ("Yields rose after the Fed signalled"): validation
 # 78.946 -> 78.957 (relation 70.62 -> 70.79). docs/analysers.md, "Thirty-second session".
 SECOND_JOINED = True
-# A content the tagger ended where a relative clause opens runs on through it ("output at its
-# field, which pumps 755,000 barrels a day, may be reduced"): validation content 82.85 -> 82.90.
-THROUGH_RELATIVE = True
 
 
 def _previous_speaker(found: list[Attribution], sentences: list[Any], k: int
@@ -442,7 +438,7 @@ def tagged_attributions(text: str, tagger: Any) -> list[Attribution]:
         out += next_quotations(text, out)
     out = unnested(text, out) if UNNESTED else out
     out = said_when(text, out) if SAID_WHEN else out
-    out = run_on(text, out, THROUGH_RELATIVE)
+    out = run_on(text, out)
     out = disjoint(text, according_clause(text, past_told(text, out)))
     kept = (apart(text, a) for a in with_whole_names(text, out)
             if not (SOURCELESS and sourceless(text, a)))

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ...vocabulary import NUMBER_WORDS, TENS_WORDS, WEEKDAYS
-from ..sentences import sentence_spans
+from ...vocabulary import NUMBER_WORDS, TENS_WORDS
+from .extents import IN_NUMBER
 from .rules import passive_before
 from .sources import in_relative
 from .spans import (
@@ -29,9 +29,8 @@ from .spans import (
     trimmed_span,
 )
 
-__all__ = ["according_clause", "according_whole", "disjoint", "leftover_contents", "past_told",
-           "run_on", "says_nothing", "second_sources", "through_number", "through_relative",
-           "verb_alone", "window_start_of"]
+__all__ = ["according_clause", "disjoint", "leftover_contents", "past_told", "says_nothing",
+           "second_sources", "window_start_of"]
 
 # What may stand between two sources of one cue: "Smith and the ministry said"
 _JOINING = re.compile(r"\b(?:and|or|as well as|along with|with)\b|[^\w]")
@@ -102,132 +101,6 @@ def leftover_contents(text: str, out: list[Attribution], sentences: Sequence[Any
     return out
 
 
-# A content the tagger ended where a relative clause opens, the sentence going on after the
-# clause with its verb: "Equinor said output at its field, which pumps 755,000 barrels a day,
-# may be reduced" (the tagger's content had been "output at its field").
-# (a number's comma or point is no clause's end: "755,000")
-_IN_NUMBER = r"(?<=\d)[,.](?=\d)"
-_RELATIVE = re.compile(rf"\s*,\s*(?:which|who|whose|where)\b(?:[^,.;:!?\"“”]|{_IN_NUMBER})*"
-                       r",\s+(?=[a-z])")
-_CLAUSE_ON = re.compile(rf"(?:[^.;:!?\"“”]|{_IN_NUMBER})*")
-
-
-def through_relative(text: str, found: list[Attribution]) -> list[Attribution]:
-    """``found`` with each content after its cue that ends where a relative clause opens run on
-    through the clause to the end of what the sentence goes on to say (to its next full stop,
-    colon, semicolon or quotation mark), when no other cue lies in that stretch."""
-    out = []
-    for a in found:
-        clause = _RELATIVE.match(text, a.content.end) if a.cue.end <= a.content.start else None
-        on = _CLAUSE_ON.match(text, clause.end()) if clause else None
-        end = on.end() if on else a.content.end
-        if clause and not any(b is not a and a.content.end < b.cue.start < end for b in found):
-            content = trimmed_span(text, a.content.start, end)
-            a = Attribution(a.source, a.cue, content) if content else a
-        out.append(a)
-    return out
-
-
-# A content the tagger ended inside a number, or right before one, runs on, as one ended where
-# a relative clause opens: "… operator said demand peaked at 39,600 megawatts on Tuesday" had the
-# content "demand peaked at 39" (the tagger reads a number's comma as a word of its own, and a
-# comma often ends a content), "Local officials estimate that 30 to 40 tanker trucks cross each
-# week" had "that 30 to". PolNeAR validation: no content changes; in FRANK's 1,070 training
-# articles 3 of 2,271 do. (Any content that ends before a word runs on as well: characters
-# precision 85.7 -> 85.0, recall 73.2 -> 73.9, F1 79.0 either way; before a lower-case word or
-# a number: 85.1 / 73.8 / 79.1. Neither taken: a trade within noise.)
-THROUGH_NUMBER = True
-_NUMBER_ON = re.compile(r"(?<=\d)(?:[,.]\d+)+|[ \t]+(?=[$€£¥]?\d)")
-
-
-def through_number(text: str, found: list[Attribution]) -> list[Attribution]:
-    """``found`` with each content after its cue that ends inside a number ("39" of "39,600")
-    or right before one ("that 30 to" of "that 30 to 40 trucks cross") run on to the end of what
-    the sentence goes on to say, as :func:`through_relative` runs one on, when no other cue
-    lies in that stretch."""
-    if not THROUGH_NUMBER:
-        return found
-    out = []
-    for a in found:
-        end = a.content.end
-        number = _NUMBER_ON.match(text, end) if a.cue.end <= a.content.start else None
-        on = _CLAUSE_ON.match(text, number.end()) if number else None
-        if on and not any(b is not a and end < b.cue.start < on.end() for b in found):
-            content = trimmed_span(text, a.content.start, on.end())
-            a = Attribution(a.source, a.cue, content) if content else a
-        out.append(a)
-    return out
-
-
-# A content before "according to" and its source, as a sentence ends ("Sardinia recorded 46.2
-# degrees, a few tenths short of the record, according to the meteorological service"), is the
-# sentence up to the cue: the tagger had begun it at "a few tenths". Validation: 2 contents
-# change, overlap F1 unchanged (78.2 / 76.0 / 83.0, relation 71.1), the content's characters
-# (recall 73.1 -> 73.2, F1 78.9 -> 79.0, precision 85.7).
-ACCORDING_WHOLE = True
-
-
-def according_whole(text: str, found: list[Attribution]) -> list[Attribution]:
-    """``found`` with each content that ends before its cue "according to", its source after
-    the cue, begun at its sentence's start, when no other attribution's cue or source lies
-    between."""
-    if not ACCORDING_WHOLE or not any(ACCORDING_TO.fullmatch(a.cue.text) for a in found):
-        return found
-    starts = [start for start, _ in sentence_spans(text)]
-    out = []
-    for a in found:
-        if ACCORDING_TO.fullmatch(a.cue.text) and a.content.end <= a.cue.start <= \
-                a.source.start:
-            start = starts[max(bisect.bisect_right(starts, a.content.start) - 1, 0)]
-            if not any(b is not a and (start <= b.cue.start < a.content.start or
-                                       start <= b.source.start < a.content.start)
-                       for b in found):
-                content = trimmed_span(text, start, a.content.end)
-                a = Attribution(a.source, a.cue, content) if content else a
-        out.append(a)
-    return out
-
-
-# A cue the tagger ran on from a verb of saying into the words its content begins with: "a
-# diplomat said negotiations over a ceasefire had stalled" had the cue "said negotiations over".
-# What PolNeAR's training cues write after such a verb (318 of them): a preposition ("said in",
-# 115), a day, an adverb in "-ly", a determiner or pronoun of "told the ..." and the words below;
-# any other word begins the content. Validation: 3 cues change, overlap F1 unchanged, the cues'
-# characters precision 68.4 -> 68.6, recall 58.3 -> 58.2, F1 62.9 -> 63.0.
-VERB_ALONE = True
-_SAYING_ON = re.compile(r"(?:said|says|say|wrote|writes)\s+(?P<on>[a-z][\w'’-]*)")
-_CUE_GOES_ON = frozenset(
-    "in of on at during about with a an the to by for from after before his her their its this "
-    "that last then earlier recently twice instead only also again".split() +
-    WEEKDAYS.split("|"))
-
-
-def verb_alone(text: str, found: list[Attribution]) -> list[Attribution]:
-    """``found`` with each cue that runs on from a verb of saying into a word a cue does not go
-    on with, right before its content, cut at the verb, the content begun at that word."""
-    if not VERB_ALONE:
-        return found
-    out = []
-    for a in found:
-        m = _SAYING_ON.match(a.cue.text)
-        word = m.group("on") if m else ""
-        if m and word not in _CUE_GOES_ON and not word.endswith("ly") and \
-                a.cue.end <= a.content.start and not text[a.cue.end:a.content.start].strip():
-            content = trimmed_span(text, a.cue.start + m.start("on"), a.content.end)
-            verb = trimmed_span(text, a.cue.start, a.cue.start + m.start("on"))
-            a = Attribution(a.source, verb, content) if content and verb else a
-        out.append(a)
-    return out
-
-
-def run_on(text: str, found: list[Attribution], relative: bool = True) -> list[Attribution]:
-    """``found`` with the contents the tagger cut short run on: back over the words its cue
-    took in, through a relative clause (with ``relative``), past a number's separator, back to
-    the sentence's start before "according to"."""
-    found = through_relative(text, found) if relative else found
-    return according_whole(text, through_number(text, verb_alone(text, found)))
-
-
 # Cues that say nothing, whichever reading found them: "add" right before a figure ("Shares rose
 # 9%, adding some $35 billion to its value": in PolNeAR's training split a form of "add" before
 # a figure is a cue 0 times in 10), and a passive of a lexicon verb whose past does not end in
@@ -253,6 +126,8 @@ def says_nothing(text: str, found: list[Attribution]) -> list[Attribution]:
                     for m in _IRREGULAR_PAST.finditer(text, a.cue.start, a.cue.end))]
 
 
+
+
 # Whether a part is cut where the next one begins (:func:`disjoint`). A cue is cut before its
 # content (validation unchanged: 78.08 / 75.94 / 82.90); a content after "according to" is not
 # cut past the source it begins with, though PolNeAR's 18,360 training contents never begin
@@ -267,7 +142,7 @@ _LEAD_IN = re.compile(r"[\s,:]*")
 ACCORDING_CLAUSE = True
 # What may follow a source that "according to" ends: its clause's punctuation.
 _SOURCE_CLOSED = re.compile(rf"\s*(?:[,.;:!?){CLOSERS}]|$)")
-_CLAUSE_COMMA = re.compile(rf"(?!{_IN_NUMBER}),")  # not a number's ("3,000 people")
+_CLAUSE_COMMA = re.compile(rf"(?!{IN_NUMBER}),")  # not a number's ("3,000 people")
 
 
 def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:

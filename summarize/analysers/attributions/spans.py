@@ -208,6 +208,12 @@ _WHOM = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]
                    r"[a-z]+)\b")
 
 
+# A source's title in small letters between the comma and its name ("…, regional president
+# Stefano Bonaccini told reporters"), which the source's span does not take in; no verb's
+# participle (", killing at least 140 people, the agency said").
+TITLE_BEFORE = True
+_TITLE_BEFORE = re.compile(r",\s*(?:(?![a-z]+(?:ing|ed)\s)[a-z][\w'’-]*\s+){1,3}\Z")
+
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
     """The clause of its sentence (``bounds``) before ``source`` and ``cue``, when the sentence
     ends in the source, a cue of saying and when or where it was said ("…, the agency said on
@@ -222,8 +228,12 @@ def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -
         anchor, tail = source.start, whom.end() if whom else cue.end
     else:
         return None
-    if not _ONLY_WHEN.fullmatch(text, tail, s_end) or not s_start <= anchor or \
-            not text[s_start:anchor].rstrip().endswith(","):
+    if not _ONLY_WHEN.fullmatch(text, tail, s_end) or not s_start <= anchor:
+        return None
+    title = _TITLE_BEFORE.search(text, s_start, anchor) if TITLE_BEFORE else None
+    if title is not None:
+        anchor = title.start() + 1
+    elif not text[s_start:anchor].rstrip().endswith(","):
         return None
     dateline = DATELINE.match(text, s_start, anchor)  # "ANKARA (Reuters) -"
     before = trimmed_span(text, dateline.end() if dateline else s_start, anchor)
@@ -301,63 +311,6 @@ def said_when(text: str, found: list[Attribution]) -> list[Attribution]:
                              not taken[a.cue].start <= a.source.start < taken[a.cue].end) and
             not any(a.source == source and clause.start <= a.cue.start < clause.end
                     for source, clause in widened)]
-
-
-# A cue whose subject is not who spoke: "refused to discuss it when asked", "a release clause
-# reported to be worth €130m". PolNeAR gives such cues no source (21 of 32 "when asked" are
-# cues, none with a source; 13 "reported/believed/thought … to be" after a noun, 12 without one).
-_ASKED = re.compile(r"(?:when|if|after|before|as|once|unless)\s+$", re.IGNORECASE)
-_HEARSAY = r"reported|believed|thought|understood|said|rumou?red|alleged|known|considered"
-_REDUCED = re.compile(f"(?:{_HEARSAY})", re.IGNORECASE)
-_PASSIVE_PARTICIPLE = re.compile(f"(?:{_HEARSAY}|expected|projected|estimated|asked)",
-                                 re.IGNORECASE)
-_PASSIVE_CUE = re.compile(rf"(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+|"
-                          rf"still\s+)?{_PASSIVE_PARTICIPLE.pattern}", re.IGNORECASE)
-_TO = re.compile(r"\s+to\b")
-_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|not|also|widely|"
-                        r"generally|still|now)\s+$", re.IGNORECASE)
-
-
-# A passive's agent read as what was said: "a vaccine recommended by the WHO", "it was first
-# reported by the Post". PolNeAR's source of such a cue is the agent (157 of the 172 training
-# cues before "by"), its content mostly the subject; 7 of its 19,892 contents begin with "by".
-PASSIVE_AGENT = True
-_AGENT = re.compile(r"by\b", re.IGNORECASE)
-
-
-# A participle of being told that only says who a source is: "people briefed on the plans said",
-# "voters polled by Gallup"; PolNeAR marks 1 of its 10 training "briefed" a cue, that one after
-# "is". Not after an auxiliary or before whom it names ("the CIA briefed the ambassador").
-MODIFIER_PARTICIPLE = True
-_MODIFIER = re.compile(r"(?i:briefed|informed|consulted|interviewed|polled|surveyed|questioned)")
-_MODIFIER_AFTER = re.compile(r"\s+(?:on|about|of|by|in|for)\b", re.IGNORECASE)
-_MODIFIER_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|he|she|they|we|"
-                              r"I|you|it|who|not)\s+$", re.IGNORECASE)
-
-
-def sourceless(text: str, a: Attribution) -> bool:
-    """Whether ``a``'s cue names no one who spoke: a subordinate "when asked", a passive ("more
-    than 1,000 schools are expected to close"), or a reduced passive after a noun ("a clause
-    reported to be worth …"), so a source found for it is someone else (PolNeAR: 76 of 79
-    training cues "is/are/was … expected/said/… to" have no source); or (``PASSIVE_AGENT``) what
-    it read as said is the passive's agent right after the cue ("recommended by the WHO")."""
-    if PASSIVE_AGENT and _AGENT.match(a.content.text) and a.content.start >= a.cue.end and \
-            not text[a.cue.end:a.content.start].strip():
-        return True
-    before = text[max(0, a.cue.start - 12):a.cue.start]
-    if MODIFIER_PARTICIPLE and _MODIFIER.fullmatch(a.cue.text) and \
-            _MODIFIER_AFTER.match(text, a.cue.end) and not _MODIFIER_BEFORE.search(before) and \
-            re.search(r"\w\s+$", before):
-        return True
-    if a.cue.text.lower().startswith("asked") and _ASKED.search(before):
-        return True
-    if _PASSIVE_CUE.fullmatch(a.cue.text) and _TO.match(text, a.cue.end) or \
-            _PASSIVE_PARTICIPLE.fullmatch(a.cue.text) and _TO.match(text, a.cue.end) and \
-            _AUXILIARY.search(before):
-        return True  # "schools are expected to close", "… were expected to ease"
-    return bool(_REDUCED.fullmatch(a.cue.text) and _TO_BE.match(text, a.cue.end) and
-                not _AUXILIARY.search(before) and a.source.end <= a.cue.start)
 
 
 # The cues of telling, which name whom they told: "told reporters", "'…,' she told analysts".
