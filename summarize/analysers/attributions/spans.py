@@ -214,6 +214,7 @@ _WHOM = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]
 TITLE_BEFORE = True
 _TITLE_BEFORE = re.compile(r",\s*(?:(?![a-z]+(?:ing|ed)\s)[a-z][\w'’-]*\s+){1,3}\Z")
 
+
 def clause_before(text: str, source: Span, cue: Span, bounds: tuple[int, int]) -> Span | None:
     """The clause of its sentence (``bounds``) before ``source`` and ``cue``, when the sentence
     ends in the source, a cue of saying and when or where it was said ("…, the agency said on
