@@ -11,7 +11,7 @@ import re
 
 from ...vocabulary import WEEKDAYS
 from ..sentences import sentence_spans
-from .spans import ACCORDING_TO, Attribution, trimmed_span
+from .spans import ACCORDING_TO, AUXILIARIES, Attribution, trimmed_span
 
 __all__ = ["IN_NUMBER", "according_whole", "run_on", "through_number", "through_relative",
            "through_verb", "verb_alone", "without_dangling"]
@@ -82,8 +82,7 @@ def through_number(text: str, found: list[Attribution]) -> list[Attribution]:
 # characters recall 73.2 -> 73.4, F1 79.0 -> 79.1 (running on to the next cue itself where no
 # "and" stands before it: the same); FRANK's training articles: 3 contents change.
 THROUGH_VERB = True
-_VERB_ON = re.compile(r"[ \t]+(?=(?:had|has|have|was|were|is|are|will|would|could|can|may|might|"
-                      r"should|must|did|does|do)\b)")
+_VERB_ON = re.compile(rf"[ \t]+(?=(?:{AUXILIARIES}|did|does|do)\b)")
 _AND_BEFORE = re.compile(r"(?:\s*,)?\s+(?:and|but)\s*\Z")
 
 

@@ -126,8 +126,6 @@ def says_nothing(text: str, found: list[Attribution]) -> list[Attribution]:
                     for m in _IRREGULAR_PAST.finditer(text, a.cue.start, a.cue.end))]
 
 
-
-
 # Whether a part is cut where the next one begins (:func:`disjoint`). A cue is cut before its
 # content (validation unchanged: 78.08 / 75.94 / 82.90); a content after "according to" is not
 # cut past the source it begins with, though PolNeAR's 18,360 training contents never begin

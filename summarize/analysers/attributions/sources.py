@@ -11,9 +11,10 @@ from ...vocabulary import MONTHS_IN_FULL, WEEKDAYS
 from ..sentences import sentence_spans
 from .spans import ACCORDING_TO, CLOSERS, Attribution, Span, trimmed_span
 
+_DAYS = rf"{WEEKDAYS}|yesterday|today|tonight"  # a day named
 _TIME = re.compile(
-    rf"(?:on|in|last|this|late|early)?\s*(?:{WEEKDAYS}|{MONTHS_IN_FULL}|"
-    r"yesterday|today|tonight|week|month|year|\d{4})$", re.IGNORECASE)
+    rf"(?:on|in|last|this|late|early)?\s*(?:{_DAYS}|{MONTHS_IN_FULL}|week|month|year|\d{{4}})$",
+    re.IGNORECASE)
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
@@ -296,8 +297,8 @@ def sourceless(text: str, a: Attribution) -> bool:
 # become wrong, 2 right.)
 TIMED_SOURCE = True
 _TIME_ONLY = re.compile(
-    rf"(?:(?:early|late|last|this|next|on|by)\s+)?(?:{WEEKDAYS}|today|yesterday|tonight|"
-    r"tomorrow)(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
+    rf"(?:(?:early|late|last|this|next|on|by)\s+)?(?:{_DAYS}|tomorrow)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
 _AFTER_COMMA = re.compile(r",\s*$")
 
 

@@ -190,8 +190,9 @@ _OWN_CLAUSE = re.compile(r"[.!?][\"”’']*\s|(?:[,—–:;-]|\b(?:and|but|or|s
 # A content that cannot be a clause of its own: a relative clause or a verb without its subject
 # ("…, and reopen the port, which handled …, officials warned")
 WHOLE_CLAUSE = True
-_NO_CLAUSE = re.compile(r"(?:which|who|whom|whose|where|could|would|may|might|will|can|should|"
-                        r"must|is|are|was|were|has|have|had)\b")
+# (the auxiliaries and modals a clause's verb begins with)
+AUXILIARIES = "could|would|may|might|will|can|should|must|is|are|was|were|has|have|had"
+_NO_CLAUSE = re.compile(rf"(?:which|who|whom|whose|where|{AUXILIARIES})\b")
 
 
 CLOSERS = "\"”’'"  # the marks that close a quotation
