@@ -66,7 +66,8 @@ from .ranking import (
     sentence_features,
 )
 from .salience import headline, sentences_of
-from .train_lexicons import build_casing, build_currencies, build_non_nouns, build_unit_names
+from .train_currencies import build_currencies
+from .train_lexicons import build_casing, build_non_nouns, build_unit_names
 from .train_names import train_mentions, train_source_kinds
 from .train_taggers import folds, train_attributions, train_hedges
 

@@ -15,7 +15,7 @@ from ..sentences import sentence_around
 from ..shipped import shipped_json
 
 __all__ = ["CODES", "LOWER_CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code",
-           "lower_codes", "named_currency", "national"]
+           "lower_codes", "named_currency", "national", "shared_noun"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
@@ -116,6 +116,12 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
                 return " ".join(text[end:cents.end()].split()), cents.end()
             return code, stop
     return None
+
+
+def shared_noun(word: str) -> bool:
+    """``word`` is a currency's noun or sign that several countries use ("kronor", "kr",
+    "francs"), whose country :func:`national` finds."""
+    return word.lower() in _NOUNS
 
 
 def named_currency(name: str) -> str | None:

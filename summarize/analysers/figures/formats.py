@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .currencies import CODES, LOWER_CODES, currency_after
+from .currencies import CODES, LOWER_CODES, currency_after, shared_noun
 from .numbers import CURRENCY_WORDS
 
 __all__ = ["plain_text"]
@@ -89,18 +89,40 @@ def _money_before(text: str, at: int) -> bool:
 
 
 def _money_after(text: str, end: int) -> bool:
-    """A currency after the number: the scanner's own words ("dollars") or CLDR's ("€", "EUR",
-    "euros", "Swiss francs")."""
+    """A currency after the number: the scanner's own words ("dollars"), a noun or sign several
+    countries use ("kr", "francs") or CLDR's ("€", "EUR", "euros", "Swiss francs")."""
     word = _WORD_AFTER.match(text, end)
-    return word is not None and word.group(1).lower() in CURRENCY_WORDS or \
+    return word is not None and (word.group(1).lower() in CURRENCY_WORDS or
+                                 shared_noun(word.group(1))) or \
         currency_after(text, end) is not None
 
 
+def _decimal_beside(text: str, start: int, end: int) -> bool:
+    """Money or a share or a metric unit says the number from ``start`` to ``end`` has a decimal
+    comma."""
+    return _money_before(text, start) or _DECIMAL_BESIDE.match(text, end) is not None or \
+        _money_after(text, end)
+
+
 def _decimal_comma(m: re.Match[str]) -> str:
-    text, at = m.string, m.start()
-    decimal = _money_before(text, at) or _DECIMAL_BESIDE.match(text, m.end()) is not None or \
-        _money_after(text, m.end())
+    decimal = _decimal_beside(m.string, m.start(), m.end())
     return m.group().replace(",", ".") if decimal else m.group()
+
+
+# Groups of three digits apart by a space, then cents after a comma or a full stop, as much of
+# Europe writes a price ("1 234,56 €", "CHF 2 500.50"): read where money or a unit says so.
+_SPACED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+[.,]\d{1,2}(?![\d]|[.,]\d)")
+
+
+def _spaced_decimal(m: re.Match[str]) -> str:
+    if not _decimal_beside(m.string, m.start(), m.end()):
+        return m.group()
+    return m.group().replace(",", ".").replace(" ", ",")
+
+
+# An apostrophe between groups of three digits, as Switzerland writes thousands ("CHF 1'250'000",
+# "1’234.50 francs"): no foot and inch ("5'11") has three digits after its mark.
+_APOSTROPHE_GROUPS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![\d'’])")
 
 
 _SWAP = str.maketrans(".,", ",.")
@@ -108,7 +130,10 @@ _SWAP = str.maketrans(".,", ",.")
 # which looks behind at every position, runs only where the mark is) and its rewriting.
 _NUMBER_FORMATS: tuple[tuple[re.Pattern[str], re.Pattern[str],
                              Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"\d \d{3}[.,]\d"), _SPACED_DECIMAL, _spaced_decimal),
     (re.compile(r"\d \d{3}(?!\d)"), _SPACED_GROUPS, lambda m: m.group().replace(" ", ",")),
+    (re.compile(r"\d['’]\d{3}"), _APOSTROPHE_GROUPS,
+     lambda m: m.group().replace("'", ",").replace("’", ",")),
     (re.compile(r"\d\.\d{3}[.,]\d"), _DOTTED_GROUPS, lambda m: m.group().translate(_SWAP)),
     (re.compile(r"\d,\d\d?(?!\d)"), _DECIMAL_COMMA, _decimal_comma),
     (re.compile(r"(?:€|EUR)\s?[1-9]\d{0,2}\.\d{3}|\d\.\d{3}\s?(?:€|EUR|euro)", re.IGNORECASE),

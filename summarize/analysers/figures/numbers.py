@@ -182,6 +182,11 @@ _PART_MEASURE = (r"(?:(?:percentage[\s-])?point|hour|mile|inch|pound|kilogram|ki
                  r"kilometer|ounce|pint|quart|teaspoon|tablespoon|dram)\b")
 
 
+# A measure or a price that "a" says one of.
+ONE_MEASURE = (r"(?:mile|kilomet(?:re|er)|met(?:re|er)|yard|inch|kilo(?:gram)?|gram|tonne|"
+                r"lit(?:re|er)|gallon|ounce|pint|acre|hectare|dollar|euro|buck|quid|penny|cent)")
+
+
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a half[- ](?:dozen|million|billion)\b|a dozen|dozens|"
@@ -202,6 +207,10 @@ _WORDS = (
     rf"(?![\s-]+(?:and|{_GROUP})\b)|"
     rf"(?:a|an|{_GROUP})(?:(?:\s+|(?<!\ba)(?<!\ban)-)(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
     rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
+    # one of a measure or a price said with "a": "ran a mile", "costs a dollar" (not after a
+    # figure, whose rate it is: "$3 a gallon", nor the unit a sentence opens with: "A gallon
+    # costs 19 cents more")
+    rf"(?<![\d%]\s)(?-i:an?)(?=\s+{ONE_MEASURE}(?![\w-]))|"
     rf"{SPOKEN_YEAR_WORDS}(?![\w-])|{_GROUP}"
 )
 

@@ -37,6 +37,7 @@ from .numbers import (
     NEWS_PREFIX,
     NUM_WORD,
     ONE_DENOMINATOR,
+    ONE_MEASURE,
     SCALE,
     VULGAR,
     digits_value,
@@ -440,9 +441,8 @@ _ANCHOR = re.compile(rf"(?<![A-Za-z0-9_.,/])\.?\d|(?<=[A-Z])\d|(?<=\b[Rr]s\.)\d|
                      rf"(?<![A-Za-z0-9_.,/])[{''.join(VULGAR)}]|"
                      rf"\b(?=[a-z])(?:{NUM_WORD}|a dozen|dozens|"
                      rf"a hundred|a thousand|a million|a billion|half|a {ONE_DENOMINATOR}|"
-                     rf"several|a few|a couple|"
-                     rf"hundreds|thousands|"
-                     rf"millions|billions|tens of)\b", re.IGNORECASE)
+                     rf"an?\s+{ONE_MEASURE}|several|a few|a couple|"
+                     rf"hundreds|thousands|millions|billions|tens of)\b", re.IGNORECASE)
 
 
 _WHEN_AFTER = re.compile(r"\s+(?:later|ago|earlier)\b", re.IGNORECASE)
