@@ -2536,6 +2536,9 @@ def test_pounds_that_weigh_by_their_form(text: str, expected: str) -> None:
     ("He drank a litre of milk.", [(1, "litre")]), ("It costs about a dollar.", [(1, "USD")]),
     # a rate's "a" is no figure of its own; nor is the unit a sentence opens with
     ("Gas costs $3 a gallon.", [(3, "USD per gallon")]),
+    # and a quarter after the unit, as a half ("a mile and a quarter" had been no figure)
+    ("She stays over a mile and a quarter.", [(1.25, "mile")]),
+    ("It took an hour and a quarter.", [(1.25, "hour")]),
     ("A gallon costs 19 cents more.", [(19, "cents")]),
     # no measure, no figure
     ("He has a mile-long list.", []), ("It was a good year.", []),

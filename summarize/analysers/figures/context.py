@@ -379,7 +379,9 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
     return sentence_start is None or name.start() > 0 and not sentence_start
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?![\w-])")
+# a part said after the unit: "an hour and a half", "a mile and a quarter"
+_AND_A_PART = re.compile(r"\s+and\s+a\s+(half|quarter)(?![\w-])")
+_PARTS = {"half": 0.5, "quarter": 0.25}
 _BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
 # "below" alone, the clause ending there, where the cold is spoken of: "wind chills of 30 below",
 # "20 degrees below in Fargo" (not "5% below forecasts", "20 degrees below the horizon")
@@ -402,11 +404,11 @@ def below_zero(text: str, end: int) -> re.Match[str] | None:
 
 def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]:
     """The value and end of a figure whose unit ends at ``end``, with what follows the unit
-    still said of its number: "an hour and a half" is 1.5 hours, "10 degrees below zero" -10
-    degrees (and "below zero" no figure of its own)."""
-    half = _AND_A_HALF.match(text, end)
-    if half and value.is_integer():
-        return value + 0.5, half.end()
+    still said of its number: "an hour and a half" is 1.5 hours, "a mile and a quarter" 1.25
+    miles, "10 degrees below zero" -10 degrees (and "below zero" no figure of its own)."""
+    part = _AND_A_PART.match(text, end)
+    if part and value.is_integer():
+        return value + _PARTS[part.group(1)], part.end()
     below = below_zero(text, end)
     if below and value > 0 and re.search(r"degree|°|celsius|fahrenheit|^[CF]$", unit, re.I):
         return -value, below.end()

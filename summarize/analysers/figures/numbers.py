@@ -206,7 +206,8 @@ _WORDS = (
     rf"(?:several|a few|a couple of)\s+(?:dozen|hundred|thousand|million|billion)\b"
     rf"(?![\s-]+(?:and|{_GROUP})\b)|"
     rf"(?:a|an|{_GROUP})(?:(?:\s+|(?<!\ba)(?<!\ban)-)(?:{_BIG})(?:\s+(?:and\s+)?{_GROUP})?)+|"
-    rf"an?(?=\s+[a-z]+\s+and\s+a\s+half(?![\w-]))|"  # "a mile and a half", if it measures
+    # "a mile and a half", "an hour and a quarter", if it measures
+    rf"an?(?=\s+[a-z]+\s+and\s+a\s+(?:half|quarter)(?![\w-]))|"
     # one of a measure or a price said with "a": "ran a mile", "costs a dollar" (not after a
     # figure, whose rate it is: "$3 a gallon", nor the unit a sentence opens with: "A gallon
     # costs 19 cents more")
