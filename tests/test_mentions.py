@@ -93,6 +93,24 @@ def test_a_shared_word_of_another_kind_is_another_actor() -> None:
     assert [g[0].name for g in left][:1] == ["South Korea"]
 
 
+def test_a_name_the_text_writes_whole_elsewhere_is_read_whole() -> None:
+    # the tagger alone had read "Nordic" after "Shares in" as a place
+    text = ("STOCKHOLM, March 4 - Nordic Telecom reported a first-quarter profit on Thursday.\n\n"
+            "Shares in Nordic Telecom jumped 8.5 percent in early trading.")
+    found = [(a.name, a.kind) for a in mentions(text)]
+    assert found.count(("Nordic Telecom", "organization")) == 2
+    assert ("Nordic", "place") not in found
+
+
+def test_the_name_a_dateline_opens_with_is_a_place() -> None:
+    # CoreNLP's silver tags (and so the tagger fitted on them) read a city in capitals as an
+    # organization
+    for dateline, city in (("STOCKHOLM, March 4 - ", "STOCKHOLM"),
+                           ("LOS ANGELES (AP) — ", "LOS ANGELES")):
+        text = f"Profits rise\n\n{dateline}The company reported a profit on Thursday."
+        assert (city, "place") in [(a.name, a.kind) for a in mentions(text)]
+
+
 def test_without_the_mention_model_the_rules_read_each_run(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mentions_module, "load_mention_tagger", lambda: None)

@@ -21,7 +21,7 @@ from ..vocabulary import HONORIFICS
 from .casing import common_word, readable
 from .crf import CRFModel, load_model, sentence_tokens
 from .ranking import overlap
-from .sentences import sentence_spans
+from .sentences import DATELINE, sentence_spans
 from .source_kinds import SourceActor, by_rules, in_headline, kind_most_given, span_features
 
 __all__ = ["MENTION_KINDS", "PLACE_WORDS", "candidate_runs", "fullest", "labelled_names",
@@ -148,6 +148,42 @@ def mentions(text: str, tagger: CRFModel | None = None) -> list[SourceActor]:
             name = " ".join(text[start:end].split())
             if name[:1].isupper() and name.lower() not in _NOT_NAME:
                 out.append(SourceActor(name, MENTION_KINDS[label], None, start, end, True))
+    return _dateline_places(read, _whole_names(read, out))
+
+
+def _dateline_places(read: str, found: list[SourceActor]) -> list[SourceActor]:
+    """``found`` with the name a dateline opens with read as a place: "STOCKHOLM, March 4 -",
+    "New York (AFP) -" (the agency after it stays what it was)."""
+    out = []
+    for a in found:
+        line = read.rfind("\n", 0, a.start) + 1
+        dateline = DATELINE.match(read, line)
+        if dateline and not re.search(r"[,(]", read[line:a.end]) and a.end <= dateline.end():
+            a = a._replace(kind="place")
+        out.append(a)
+    return out
+
+
+def _whole_names(read: str, found: list[SourceActor]) -> list[SourceActor]:
+    """``found`` with a mention that is the start of a longer name the text writes elsewhere,
+    and is followed by the rest of it, read as that name, of its kind: "Shares in Nordic
+    Telecom" names the company "Nordic Telecom" found before, not the place "Nordic"."""
+    kinds: dict[str, list[str]] = {}
+    for a in found:
+        if " " in a.name:
+            kinds.setdefault(a.name, []).append(a.kind)
+    # longest first; each of the kind most of its mentions have (ties: the earliest's)
+    longer = [(name, max(given, key=given.count)) for name, given in
+              sorted(kinds.items(), key=lambda item: -len(item[0]))]
+    out: list[SourceActor] = []
+    for a in found:
+        if out and a.end <= out[-1].end:
+            continue  # the rest of the name before, read as one of its own ("Telecom")
+        whole = next(((name, kind) for name, kind in longer if len(name) > len(a.name) and
+                      name.startswith(a.name + " ") and read.startswith(name, a.start) and
+                      not read[a.start + len(name):a.start + len(name) + 1].isalnum()), None)
+        out.append(a if whole is None else
+                   a._replace(name=whole[0], kind=whole[1], end=a.start + len(whole[0])))
     return out
 
 
