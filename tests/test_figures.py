@@ -763,6 +763,11 @@ def test_currencies_come_from_cldr(text: str, units: list[str]) -> None:
         # the dollar and the pound are read alone whatever the place
         ("Canada bought $3 billion of goods and 5 million pounds of beef.",
          ["dollar", "pound-mass"]),
+        # the currency the text wrote in full before, over a place named since (had been the
+        # Danish crown); a plural currency noun modifies no noun after it
+        ("Volvo earned 3,2 billion Swedish crowns, above the 2.9 billion crowns analysts had "
+         "expected. It sells cars in Norway and Denmark. It may pay 2,50 kr a share.",
+         ["swedish krona", "swedish krona", "swedish krona per share"]),
     ],
 )
 def test_a_shared_currency_noun_takes_the_place_named(text: str, units: list[str]) -> None:

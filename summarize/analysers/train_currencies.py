@@ -120,15 +120,15 @@ def build_currencies() -> dict[str, Any]:
     nations = _nations(names, english)
     group_of = {code: group for group, places in nations["places"].items()
                 for code in places.values()}
+    signs: dict[str, str] = {}
     for symbol, codes in letters.items():
-        # a letter symbol that several currencies of one noun share is that noun ("kr", "kr.":
-        # the Nordic crowns), whose country the text names
-        shared = {group_of.get(code) for code in codes}
+        # a letter sign that several currencies of one noun share stands for that noun ("kr",
+        # "kr.": the Nordic crowns; "FCFA"), whose country the text names
+        shared = {group_of.get(code, "") for code in codes}
         word = symbol.rstrip(".").lower()
-        if len(codes) > 1 and len(shared) == 1 and None not in shared and len(word) > 1 and \
+        if len(codes) > 1 and len(shared) == 1 and "" not in shared and len(word) > 1 and \
                 word not in common:
-            nations["nouns"][word] = shared.pop()
-    nations["nouns"] = dict(sorted(nations["nouns"].items()))
+            signs[word] = shared.pop()
     log.info("currencies: %d names, %d surfaces, %d symbols, %d codes in text, %d shared nouns",
              len(names), sum(len(v) == 1 for v in surfaces.values()),
              sum(len(v) == 1 for v in symbols.values()), len(in_text), len(nations["places"]))
@@ -136,7 +136,8 @@ def build_currencies() -> dict[str, Any]:
             "built": date.today().isoformat(), "names": names,
             "surfaces": {s: next(iter(c)) for s, c in sorted(surfaces.items()) if len(c) == 1},
             "symbols": {s: next(iter(c)) for s, c in sorted(symbols.items()) if len(c) == 1},
-            "codes": in_text, "lower_codes": lower_codes(in_text), **nations}
+            "codes": in_text, "lower_codes": lower_codes(in_text), **nations,
+            "signs": dict(sorted(signs.items()))}
 
 
 def _native_nouns(names: dict[str, str]) -> dict[str, set[str]]:

@@ -15,7 +15,8 @@ from ..sentences import sentence_around
 from ..shipped import shipped_json
 
 __all__ = ["CODES", "LOWER_CODES", "NAMES", "SYMBOLS", "currency_after", "currency_code",
-           "lower_codes", "named_currency", "national", "shared_noun"]
+           "lower_codes", "named_currency", "national", "shared_noun",
+           "shared_sign"]
 
 
 _DATA: dict[str, Any] = shipped_json("currencies.json") or {}
@@ -26,7 +27,9 @@ CODES: frozenset[str] = frozenset(_DATA.get("codes", ()))  # the codes that stan
 LOWER_CODES: frozenset[str] = frozenset(_DATA.get("lower_codes", ()))
 _SURFACES: dict[str, str] = _DATA.get("surfaces", {})  # "georgian laris", "lari" -> GEL
 _LONGEST = max((len(s.split()) for s in _SURFACES), default=0)
-_NOUNS: dict[str, str] = _DATA.get("nouns", {})  # "kronor" -> crown: a noun several use
+_SHARED_SIGNS: dict[str, str] = _DATA.get("signs", {})  # "kr" -> crown: a sign several use
+# "kronor" -> crown: a noun several use, or its sign
+_NOUNS: dict[str, str] = {**_DATA.get("nouns", {}), **_SHARED_SIGNS}
 _PLACES: dict[str, dict[str, str]] = _DATA.get("places", {})  # crown -> {"sweden": SEK, ...}
 _PLACE_NAMES = sorted({p for places in _PLACES.values() for p in places}, key=len, reverse=True)
 _PLACE = re.compile(rf"\b({'|'.join(map(re.escape, _PLACE_NAMES)) or '(?!)'})(?![\w-])",
@@ -124,6 +127,11 @@ def shared_noun(word: str) -> bool:
     return word.lower() in _NOUNS
 
 
+def shared_sign(word: str) -> bool:
+    """``word`` is a currency's sign of letters that several countries use ("kr", "FCFA")."""
+    return word.lower() in _SHARED_SIGNS
+
+
 def named_currency(name: str) -> str | None:
     """The ISO code of a currency named in words, lowercase ("russian roubles", "reais")."""
     return _SURFACES.get(name)
@@ -143,6 +151,9 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     opens, stop = sentence_around(text, start, end)
     for lo, hi, nearest in ((opens, start, -1), (end, stop, 0),
                             (0, opens, -1)):  # its sentence, before and after; the text before
+        if lo == 0 and (written := _written_before(text, opens, places)) is not None:
+            code = written  # the text wrote the currency before: "3,2 billion Swedish crowns"
+            break
         named = [places[p] for m in _PLACE.finditer(text, lo, hi) if (p := m.group(1).lower())
                  in places]
         if named:
@@ -151,3 +162,18 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     else:
         return None
     return " ".join([code, rest]).strip()
+
+
+def _written_before(text: str, stop: int, places: dict[str, str]) -> str | None:
+    """The last of the currencies ``places`` can mean that the text before ``stop`` writes in
+    full: its code ("SEK 28.4 billion") or its place before its noun ("Swedish crowns")."""
+    codes = sorted(set(places.values()))
+    nouns = sorted((n for n, group in _NOUNS.items() if _PLACES.get(group) is places), key=len,
+                   reverse=True)
+    written = re.compile(rf"\b(?-i:({'|'.join(codes)}))\b|"
+                         rf"\b({'|'.join(map(re.escape, places))})(?:['’]s)?\s+"
+                         rf"(?:{'|'.join(map(re.escape, nouns))})\b", re.IGNORECASE)
+    found = None
+    for m in written.finditer(text, 0, stop):
+        found = m.group(1) or places[m.group(2).lower()]
+    return found

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ...vocabulary import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, Qualifier
-from .currencies import CODES, LOWER_CODES, SYMBOLS
+from .currencies import CODES, LOWER_CODES, SYMBOLS, shared_sign
 
 # "two dozen states", and the Indian scales: "35 lakh rupees", "1,200 crore"
 # and the milliard, a thousand million as Europe says it ("5 milliards euros")
@@ -103,8 +103,9 @@ _SCALE_STOP = rf"(?<=mio|mrd|ill)\.{_MONEY_NEXT}"
 
 def country_money(word: str) -> bool:
     """A currency noun a country names, which may have no plural "s" ("85 million kroner a
-    year"); not "won", a verb too ("5 won a medal")."""
-    return word != "won" and NATIONAL_CURRENCY.fullmatch(word) is not None
+    year"), or a sign of letters several share ("2.50 kr a share"); not "won", a verb too ("5
+    won a medal")."""
+    return word != "won" and NATIONAL_CURRENCY.fullmatch(word) is not None or shared_sign(word)
 
 
 _QUALIFIERS: list[tuple[str, Qualifier]] = [

@@ -80,8 +80,7 @@ _SPACED_DEGREES = re.compile(r" ([CF])(?![\w'’&+-]|\.\w)")
 
 _CAPS_CURRENCY = re.compile(r"^\s((?-i:[A-Z]{3}))\b")
 
-# An acronym's plural: "MPs", "CEOs".
-_ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"
+_ACRONYMS = r"[A-Z]{2,5}s(?![A-Za-z])"  # an acronym's plural: "MPs", "CEOs"
 _ACRONYM_WORD = re.compile(rf"{_ACRONYMS}|[A-Z]{{2,5}}")  # "MPs", "GOP": inside a noun phrase
 
 
@@ -207,7 +206,8 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
     while value != 1 and head + 1 < len(words) and modifies(noun, words[head + 1].group(1),
-                                                            text[words[head + 1].end():]):
+                                                            text[words[head + 1].end():]) and \
+            not (country_money(noun) and is_plural(noun)):  # "crowns analysts had expected"
         head += 1
         noun = words[head].group(1)
     unit = " ".join(w.group(1) for w in words[: head + 1])
