@@ -172,15 +172,19 @@ def _whole_names(read: str, found: list[SourceActor]) -> list[SourceActor]:
     for a in found:
         if " " in a.name:
             kinds.setdefault(a.name, []).append(a.kind)
-    # longest first; each of the kind most of its mentions have (ties: the earliest's)
-    longer = [(name, max(given, key=given.count)) for name, given in
-              sorted(kinds.items(), key=lambda item: -len(item[0]))]
+    # each name's starts ("Nordic" of "Nordic Telecom"): its longer names, longest first, each
+    # of the kind most of its mentions have (ties: the earliest's)
+    starts: dict[str, list[tuple[str, str]]] = {}
+    for name, given in sorted(kinds.items(), key=lambda item: -len(item[0])):
+        words = name.split(" ")
+        for n in range(1, len(words)):
+            starts.setdefault(" ".join(words[:n]), []).append((name, max(given, key=given.count)))
     out: list[SourceActor] = []
     for a in found:
         if out and a.end <= out[-1].end:
             continue  # the rest of the name before, read as one of its own ("Telecom")
-        whole = next(((name, kind) for name, kind in longer if len(name) > len(a.name) and
-                      name.startswith(a.name + " ") and read.startswith(name, a.start) and
+        whole = next(((name, kind) for name, kind in starts.get(a.name, ()) if
+                      read.startswith(name, a.start) and
                       not read[a.start + len(name):a.start + len(name) + 1].isalnum()), None)
         out.append(a if whole is None else
                    a._replace(name=whole[0], kind=whole[1], end=a.start + len(whole[0])))
