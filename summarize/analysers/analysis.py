@@ -3,6 +3,8 @@ as data."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from typing import Any
 
 from .attributions import find_attributions, speaker
@@ -40,13 +42,22 @@ def analyze_text(text: str) -> dict[str, Any]:
 
 
 def _names(text: str, sources: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    # the sources by where they start, each with the furthest end of those starting by then: a
+    # mention lies inside a source if one that starts before it ends after it
+    sources = sorted(sources)
+    starts = [s for s, _ in sources]
+    reach = list(itertools.accumulate((e for _, e in sources), max))
+
+    def in_source(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
     out = []
     for group in named_actors(text):
         best = fullest(group)
         out.append({
             "name": best.name, "kind": best.kind,
-            "as_source": sum(any(s <= a.start and a.end <= e for s, e in sources)
-                             for a in group),
+            "as_source": sum(in_source(a.start, a.end) for a in group),
             "mentions": [{"text": text[a.start:a.end], "start": a.start, "end": a.end}
                          for a in group],
         })
