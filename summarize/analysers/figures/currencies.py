@@ -8,6 +8,7 @@ Without the file the scanner keeps its own currencies.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -144,14 +145,15 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     or else the one named last before its sentence. The unit with the noun as its ISO code ("SEK
     per share"); none when no place names one."""
     noun, _, rest = unit.partition(" ")
-    places = _PLACES.get(_NOUNS.get(noun.lower(), ""))
+    group = _NOUNS.get(noun.lower(), "")
+    places = _PLACES.get(group)
     if not places or rest and not rest.startswith("per "):
         return None  # "500 rupee denomination notes" count notes
     # where its sentence opens (read back at most a long sentence's length, not the whole text)
     opens, stop = sentence_around(text, start, end)
     for lo, hi, nearest in ((opens, start, -1), (end, stop, 0),
                             (0, opens, -1)):  # its sentence, before and after; the text before
-        if lo == 0 and (written := _written_before(text, opens, places)) is not None:
+        if lo == 0 and (written := _written_before(text, opens, group)) is not None:
             code = written  # the text wrote the currency before: "3,2 billion Swedish crowns"
             break
         named = [places[p] for m in _PLACE.finditer(text, lo, hi) if (p := m.group(1).lower())
@@ -164,16 +166,21 @@ def national(unit: str, text: str, start: int, end: int) -> str | None:
     return " ".join([code, rest]).strip()
 
 
-def _written_before(text: str, stop: int, places: dict[str, str]) -> str | None:
-    """The last of the currencies ``places`` can mean that the text before ``stop`` writes in
+@functools.cache
+def _written(group: str) -> re.Pattern[str]:
+    """The currencies of a noun ``group`` written in full: a code ("SEK"), or a place before one
+    of the group's nouns ("Swedish crowns", "Sweden's kronor"), the place in group 2."""
+    places = _PLACES[group]
+    nouns = sorted((n for n, g in _NOUNS.items() if g == group), key=len, reverse=True)
+    return re.compile(rf"\b(?-i:({'|'.join(sorted(set(places.values())))}))\b|"
+                      rf"\b({'|'.join(map(re.escape, places))})(?:['’]s)?\s+"
+                      rf"(?:{'|'.join(map(re.escape, nouns))})\b", re.IGNORECASE)
+
+
+def _written_before(text: str, stop: int, group: str) -> str | None:
+    """The last of the currencies of the noun ``group`` that the text before ``stop`` writes in
     full: its code ("SEK 28.4 billion") or its place before its noun ("Swedish crowns")."""
-    codes = sorted(set(places.values()))
-    nouns = sorted((n for n, group in _NOUNS.items() if _PLACES.get(group) is places), key=len,
-                   reverse=True)
-    written = re.compile(rf"\b(?-i:({'|'.join(codes)}))\b|"
-                         rf"\b({'|'.join(map(re.escape, places))})(?:['’]s)?\s+"
-                         rf"(?:{'|'.join(map(re.escape, nouns))})\b", re.IGNORECASE)
     found = None
-    for m in written.finditer(text, 0, stop):
-        found = m.group(1) or places[m.group(2).lower()]
+    for m in _written(group).finditer(text, 0, stop):
+        found = m.group(1) or _PLACES[group][m.group(2).lower()]
     return found

@@ -205,9 +205,9 @@ def _noun_unit(text: str, end: int, value: float, commas: bool = True
     if comma and head < comma:
         return _noun_unit(text, end, value, commas=False)  # "2 big, and ...": no adjectives
     noun = words[head].group(1)
-    while value != 1 and head + 1 < len(words) and modifies(noun, words[head + 1].group(1),
-                                                            text[words[head + 1].end():]) and \
-            not (country_money(noun) and is_plural(noun)):  # "crowns analysts had expected"
+    while (value != 1 and head + 1 < len(words) and  # no noun after "crowns" ("2.9 billion
+           not (country_money(noun) and is_plural(noun)) and  # crowns analysts had expected")
+           modifies(noun, words[head + 1].group(1), text[words[head + 1].end():])):
         head += 1
         noun = words[head].group(1)
     unit = " ".join(w.group(1) for w in words[: head + 1])
