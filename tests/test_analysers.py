@@ -494,6 +494,71 @@ def test_two_tokens_the_decoding_begins_as_sources_are_one_source() -> None:
     assert found[0].content.text.startswith("About 4,500 dockworkers")
 
 
+def test_a_cue_with_no_content_does_not_take_the_next_speakers() -> None:
+    # "…, the Insurance Council said, with losses …" had no content of its own and took what the
+    # next paragraph's "Luxon said"; it takes the clause before it, and "adding" takes its own.
+    text = ("At least 11 people died. Insurers have received more than 60,000 claims so far, the "
+            "Insurance Council said, with losses estimated at between $1.5 billion and $2 "
+            "billion.\n\nOpposition leader Christopher Luxon said the government had wasted "
+            "billions on failed programmes.")
+    found = {(a.source.text, a.cue.text): a.content.text for a in find_attributions(text)}
+    assert found[("the Insurance Council", "said")] == \
+        "Insurers have received more than 60,000 claims so far"
+    assert found[("Opposition leader Christopher Luxon", "said")].startswith("the government")
+    text = ('Arsenal manager Mikel Arteta said his team would "bounce back", adding that the '
+            "title race was far from over.")
+    found = {(a.cue.text, a.content.text) for a in find_attributions(text)}
+    assert found == {("said", 'his team would "bounce back"'),
+                     ("adding", "that the title race was far from over")}
+
+
+def test_a_content_begun_at_its_sentences_start_leaves_out_the_dateline() -> None:
+    text = ("LONDON (AP) — A daily dose of a cheap pill may cut the risk of dementia by a fifth, "
+            "according to a study published Wednesday.")
+    [found] = find_attributions(text)
+    assert (found.cue.text, found.content.text) == (
+        "according to", "A daily dose of a cheap pill may cut the risk of dementia by a fifth")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # (source, cue, content)
+        # a sentence's opening "According to": the source runs to its comma (it had been "a",
+        # the content the next sentence)
+        ("According to a defector interviewed in Seoul, troops near the border have received "
+         "only half their usual rations since June. We cannot confirm this account.",
+         ("a defector interviewed in Seoul", "According to",
+          "troops near the border have received only half their usual rations since June")),
+        # a content the tagger ended before "the regime" runs on to its clause's end
+        ("The United Nations panel of experts estimated in its latest report that illicit coal "
+         "exports earned the regime $370 million in 2023.",
+         ("The United Nations panel of experts", "estimated",
+          "illicit coal exports earned the regime $370 million in 2023")),
+        # an assessment's own words, to the turn of its sentence
+        ("We assess with moderate confidence that the regime will attempt another missile test "
+         "before the end of the year.",
+         ("We", "assess with moderate confidence",
+          "the regime will attempt another missile test before the end of the year")),
+        ("The Defense Intelligence Agency judges with high confidence that the country has "
+         "produced enough fissile material for as many as 60 warheads, although other agencies "
+         "put the figure closer to 45.",
+         ("The Defense Intelligence Agency", "judges with high confidence",
+          "the country has produced enough fissile material for as many as 60 warheads")),
+    ],
+)
+def test_attributions_an_analyst_reads_whole(text: str, expected: tuple[str, str, str]) -> None:
+    found = [(a.source.text, a.cue.text, a.content.text.removeprefix("that "))
+             for a in find_attributions(text)]
+    assert found == [expected]
+
+
+def test_a_source_ends_on_no_auxiliary() -> None:
+    # the tagger read "Officials in Beijing have" as the source of "reportedly urged"
+    found = find_attributions("Officials in Beijing have reportedly urged restraint.")
+    assert [(a.source.text, a.cue.text) for a in found] == [("Officials in Beijing",
+                                                              "reportedly urged")]
+
+
 def test_a_source_never_holds_its_cue() -> None:
     # The tagger reads the whole opening as one source and no cue; the rules' cue "confirms"
     # joins it, and the source is cut where the cue begins (it had been the whole phrase, and an

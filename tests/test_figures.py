@@ -534,6 +534,9 @@ def test_every_unit_name_is_its_own_name() -> None:
         ("its value fell by a third to $20 billion", [("a third", 1 / 3, None, "exact", "down"),
                                                       ("$20 billion", 2e10, "USD", "exact", "=")]),
         ("They cut costs by a fifth", [("a fifth", 0.2, None, "exact", "down")]),
+        ("It may cut the risk by as much as a fifth.", [("as much as a fifth", 0.2, None,
+                                                          "at_most", "down")]),
+        ("Output rose by up to a third.", [("up to a third", 1 / 3, None, "at_most", "up")]),
         # what a group is so strong in: "a force of 2,000"
         ("The 2,000-strong force", [("2,000-strong force", 2000, "force", "exact", "=")]),
         ("The crowd was 2,000-strong.", [("2,000-strong", 2000, "strong", "exact", "=")]),

@@ -13,8 +13,8 @@ from ...vocabulary import WEEKDAYS
 from ..sentences import sentence_spans
 from .spans import ACCORDING_TO, AUXILIARIES, Attribution, trimmed_span
 
-__all__ = ["IN_NUMBER", "according_whole", "run_on", "through_number", "through_relative",
-           "through_verb", "verb_alone", "without_dangling"]
+__all__ = ["CLAUSE_TURN", "IN_NUMBER", "according_whole", "run_on", "through_number",
+           "through_relative", "through_verb", "through_word", "verb_alone", "without_dangling"]
 
 # (a number's comma or point is no clause's end: "755,000")
 IN_NUMBER = r"(?<=\d)[,.](?=\d)"
@@ -72,6 +72,38 @@ def through_number(text: str, found: list[Attribution]) -> list[Attribution]:
         if on and not any(b is not a and end < b.cue.start < on.end() for b in found):
             content = trimmed_span(text, a.content.start, on.end())
             a = Attribution(a.source, a.cue, content) if content else a
+        out.append(a)
+    return out
+
+
+# A content the tagger ended on a word no clause ends on, or right before an article or a
+# possessive that goes on with it, runs on to its clause's end: "judges that the country has
+# produced enough fissile material for as | many as 60 warheads", "estimated that illicit coal
+# exports earned | the regime $370 million". Validation: overlap F1 unchanged; content characters
+# recall 73.4 -> 73.5, precision 85.7 (also before "of", "for", "to", "than", "with", "from":
+# precision 85.6; on such a last word alone: the same as this).
+THROUGH_WORD = True
+_ENDS_NOTHING = re.compile(r"(?:\s|^)(?:the|a|an|as|for|of|to|than|with|from|at|by|on|in|into|its|"
+                           r"their|his|her|our|this|these|those|and|or)\Z", re.IGNORECASE)
+_WORD_ON = re.compile(r"[ \t]+(?=(?:the|an?|its|their|his|her|our|this|these|those)\s)")
+
+
+def through_word(text: str, found: list[Attribution]) -> list[Attribution]:
+    """``found`` with each content after its cue that ends on a word no clause ends on ("for
+    as"), or right before a word that goes on with it ("earned | the regime"), run on to the end
+    of what the sentence goes on to say, when no other cue lies in that stretch."""
+    if not THROUGH_WORD:
+        return found
+    out = []
+    for a in found:
+        on = None
+        if a.cue.end <= a.content.start and (_ENDS_NOTHING.search(a.content.text) or
+                                             _WORD_ON.match(text, a.content.end)):
+            on = _CLAUSE_ON.match(text, a.content.end)
+        if on and not any(b is not a and a.content.end < b.cue.start < on.end() for b in found):
+            turn = CLAUSE_TURN.search(text, a.content.end, on.end())  # ", although other …"
+            content = trimmed_span(text, a.content.start, turn.start() if turn else on.end())
+            a = Attribution(a.source, a.cue, content, a.written_as) if content else a
         out.append(a)
     return out
 
@@ -174,6 +206,7 @@ def verb_alone(text: str, found: list[Attribution]) -> list[Attribution]:
 # "although", "though", "but" or "whereas".
 DANGLING = True
 _DANGLING = re.compile(r"\s*,\s*(?:although|though|but|while|whereas)\Z", re.IGNORECASE)
+CLAUSE_TURN = re.compile(r"\s*,\s*(?:although|though|but|while|whereas)\b", re.IGNORECASE)
 
 
 def without_dangling(text: str, found: list[Attribution]) -> list[Attribution]:
@@ -191,9 +224,9 @@ def without_dangling(text: str, found: list[Attribution]) -> list[Attribution]:
 
 def run_on(text: str, found: list[Attribution]) -> list[Attribution]:
     """``found`` with the contents the tagger cut short run on (back over the words its cue
-    took in; through a relative clause, with ``THROUGH_RELATIVE``; past a number's separator or
-    its subject; back to the sentence's start before "according to") and those it ran past
-    their clause's comma ended there."""
+    took in; through a relative clause, with ``THROUGH_RELATIVE``; past a number's separator, its
+    subject or a word no clause ends on; back to the sentence's start before "according to") and
+    those it ran past their clause's comma ended there."""
     found = through_relative(text, found) if THROUGH_RELATIVE else found
-    return without_dangling(text, according_whole(text, through_number(
-        text, through_verb(text, verb_alone(text, found)))))
+    return without_dangling(text, according_whole(text, through_word(text, through_number(
+        text, through_verb(text, verb_alone(text, found))))))

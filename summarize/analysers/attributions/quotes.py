@@ -23,7 +23,7 @@ from ..sentences import (
     line_continuations,
     sentence_spans,
 )
-from .spans import Attribution, trimmed_span
+from .spans import CLOSERS, Attribution, trimmed_span
 
 __all__ = ["as_double_quotes", "as_quoted", "next_quotations", "paragraph_break", "quotations",
            "quotation_at", "quote_marks", "widened_to_quotations"]
@@ -210,3 +210,24 @@ def next_quotations(text: str, found: list[Attribution]) -> list[Attribution]:
             continue
         out.append(Attribution(prior.source, prior.cue, whole))
     return out
+
+
+_CLOSING_QUOTE = re.compile(f"[{CLOSERS}]")
+_BETWEEN = re.compile(r"[\s,.:;'\"“”‘’`—–-]*")
+
+
+def quoted_just_before(text: str, content: tuple[int, int], cue: int,
+                       source: tuple[int, int] | None, whole: bool = True) -> bool:
+    """Whether ``content`` is a quotation that ends just before ``cue``, only ``source``, spaces
+    and punctuation between; ``whole``: and begins with the quotation, or inside it (not in
+    'Arteta said his team would "bounce back", adding …', where it is a part of the content)."""
+    start, end = content
+    gap = text[end:cue]
+    if source is not None and end <= source[0] and source[1] <= cue:
+        gap = text[end:source[0]] + " " + text[source[1]:cue]
+    if _BETWEEN.fullmatch(gap) is None or (_CLOSING_QUOTE.search(gap) is None and
+                                           _CLOSING_QUOTE.match(text, end - 1) is None):
+        return False
+    marks = [i for i in range(end - 1, cue) if _CLOSING_QUOTE.match(text, i)]
+    quotation = quotation_at(text, marks[0]) if whole and marks else None
+    return quotation is None or quotation[0] <= start + 1

@@ -187,7 +187,10 @@ _PART_MEASURE = (r"(?:(?:percentage[\s-])?point|hour|mile|inch|pound|kilogram|ki
 ONE_MEASURE = (r"(?:mile|kilomet(?:re|er)|met(?:re|er)|yard|inch|kilo(?:gram)?|gram|tonne|"
                 r"lit(?:re|er)|gallon|ounce|pint|acre|hectare|dollar|euro|buck|quid|penny|cent)")
 
-
+# "by", or "by" and a bound, before a share: one fixed-width look-behind each
+_BY_SHARE = "|".join(rf"(?<=\bby\s{q})" for q in ("", *(f"{q} " for q in (
+    "up to", "as much as", "about", "nearly", "almost", "roughly", "around", "over", "more than",
+    "less than", "at least", "some"))))
 _WORDS = (
     rf"(?:half|a quarter|quarter|three[- ]quarters)(?: of)?(?: a)? (?:million|billion|trillion)|"
     rf"half a dozen|a half[- ](?:dozen|million|billion)\b|a dozen|dozens|"
@@ -197,8 +200,8 @@ _WORDS = (
     rf"(?:half|quarter)(?=-{_PART_MEASURE})|"
     rf"(?:(?<=\ba\s)|one )(?:half|quarter)(?=\s{_PART_MEASURE})|"
     rf"(?:half|{_APART_PART})(?=\s+(?:of|the)\b)|"
-    # "fell by a third", "cut costs by a fifth" (not "by a quarter point": read above)
-    rf"(?<=\bby\s)(?:half|{_APART_PART})\b(?!\s{_PART_MEASURE})|"
+    # "fell by a third", "cut costs by (as much as) a fifth" (not "by a quarter point": above)
+    rf"(?:{_BY_SHARE})(?:half|{_APART_PART})\b(?!\s{_PART_MEASURE})|"
     # written so, always a fraction: "three-fourths say", "a one-quarter-point cut"
     rf"(?:{_HYPHEN_PART})\b(?!-(?!{_PART_MEASURE}))|"
     rf"(?:tens|hundreds) of (?:thousands|millions)\b|"  # with or without "of" after them
@@ -261,11 +264,7 @@ _NUMBER = (
 
 
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
-
-
 _NUMBER_PLAIN = re.sub(r"\?P<\w+>", "?:", _NUMBER)
-
-
 _QUAL_RE = "|".join(q for q, _ in _QUALIFIERS)
 
 
