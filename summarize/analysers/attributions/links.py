@@ -198,14 +198,17 @@ def _according_opening(text: str, found: list[Attribution]) -> list[Attribution]
     been "a", the content "in Seoul, troops …" or another sentence)."""
     from ..sentences import sentence_spans
 
+    open_ = [a for a in found if ACCORDING_TO.fullmatch(a.cue.text) and
+             a.cue.end <= a.source.start and not _SOURCE_CLOSED.match(text, a.source.end)]
+    if not open_:
+        return found
     sentences = sentence_spans(text)
     starts = [start for start, _ in sentences]
     out = []
     for a in found:
         k = bisect.bisect_right(starts, a.cue.start) - 1
-        if k < 0 or not ACCORDING_TO.fullmatch(a.cue.text) or a.source.start < a.cue.end or \
-                _OPENING.fullmatch(text, sentences[k][0], a.cue.start) is None or \
-                _SOURCE_CLOSED.match(text, a.source.end):
+        if k < 0 or not any(a is b for b in open_) or \
+                _OPENING.fullmatch(text, sentences[k][0], a.cue.start) is None:
             out.append(a)
             continue
         end = sentences[k][1]
@@ -311,6 +314,8 @@ def assessments(text: str, found: list[Attribution]) -> list[Attribution]:
     turn: ", although …")."""
     from ..sentences import sentence_spans
 
+    if _ASSESSED.search(text) is None:
+        return found
     added = []
     for start, end in sentence_spans(text):
         for m in _ASSESSED.finditer(text, start, end):
