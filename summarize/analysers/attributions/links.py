@@ -324,7 +324,7 @@ def assessments(text: str, found: list[Attribution]) -> list[Attribution]:
             source = source_before(text, start, m.start())
             if source is None or not m.group("confidence") and source.text.lower() != "we":
                 continue  # the analysts' own words: "We assess", "judges with high confidence"
-            cue = trimmed_span(text, m.start(), m.end() - len("that ") - 1)
+            cue = trimmed_span(text, m.start(), m.start() + m.group().rindex("that"))
             turn = CLAUSE_TURN.search(text, m.end(), end)  # ", although other agencies …"
             content = trimmed_span(text, m.end(), turn.start() if turn else end)
             if source is not None and cue is not None and content is not None:
