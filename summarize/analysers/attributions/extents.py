@@ -205,8 +205,9 @@ def verb_alone(text: str, found: list[Attribution]) -> list[Attribution]:
 # it ends before the comma. 2 of PolNeAR's 19,832 training contents end in "while", none in
 # "although", "though", "but" or "whereas".
 DANGLING = True
-_DANGLING = re.compile(r"\s*,\s*(?:although|though|but|while|whereas)\Z", re.IGNORECASE)
-CLAUSE_TURN = re.compile(r"\s*,\s*(?:although|though|but|while|whereas)\b", re.IGNORECASE)
+_TURN = r"\s*,\s*(?:although|though|but|while|whereas)"  # a clause's comma and the word it turns on
+_DANGLING = re.compile(rf"{_TURN}\Z", re.IGNORECASE)
+CLAUSE_TURN = re.compile(rf"{_TURN}\b", re.IGNORECASE)
 
 
 def without_dangling(text: str, found: list[Attribution]) -> list[Attribution]:

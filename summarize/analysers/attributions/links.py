@@ -149,7 +149,9 @@ def according_clause(text: str, found: list[Attribution]) -> list[Attribution]:
     spokesman, the company will cut 500 jobs" (the tagger's source had been "a spokesman, the
     company", its content "will cut 500 jobs"). A source closed by a comma keeps its apposition
     ("according to Brian Wieser, an analyst at Pivotal, the ..."). An attribution of the old
-    source whose cue lies in the clause is dropped (the clause's verb read as a cue)."""
+    source whose cue lies in the clause is dropped (the clause's verb read as a cue). First, a
+    source a sentence's opening "According to" left short of its comma runs to it
+    (:func:`_according_opening`)."""
     if not ACCORDING_CLAUSE:
         return found
     found = _according_opening(text, found) if ACCORDING_OPENING else found
@@ -198,8 +200,8 @@ def _according_opening(text: str, found: list[Attribution]) -> list[Attribution]
     been "a", the content "in Seoul, troops …" or another sentence)."""
     from ..sentences import sentence_spans
 
-    open_ = [a for a in found if ACCORDING_TO.fullmatch(a.cue.text) and
-             a.cue.end <= a.source.start and not _SOURCE_CLOSED.match(text, a.source.end)]
+    open_ = {id(a) for a in found if ACCORDING_TO.fullmatch(a.cue.text) and
+             a.cue.end <= a.source.start and not _SOURCE_CLOSED.match(text, a.source.end)}
     if not open_:
         return found
     sentences = sentence_spans(text)
@@ -207,7 +209,7 @@ def _according_opening(text: str, found: list[Attribution]) -> list[Attribution]
     out = []
     for a in found:
         k = bisect.bisect_right(starts, a.cue.start) - 1
-        if k < 0 or not any(a is b for b in open_) or \
+        if k < 0 or id(a) not in open_ or \
                 _OPENING.fullmatch(text, sentences[k][0], a.cue.start) is None:
             out.append(a)
             continue

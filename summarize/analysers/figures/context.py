@@ -12,7 +12,7 @@ from ..casing import possessive_name
 from .ages import AGED, named_age
 from .canonical import lexicon_symbol
 from .currencies import currency_after
-from .numbers import CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
+from .numbers import AND_PARTS, CURRENCY_WORDS, SCALES, SPOKEN_YEAR_WORDS
 from .senses import surface_of
 from .words import (
     AREA_UNIT,
@@ -380,8 +380,7 @@ def score_or_code(text: str, m: re.Match[str], value: float, second: float | Non
 
 
 # a part said after the unit: "an hour and a half", "a mile and a quarter"
-_AND_A_PART = re.compile(r"\s+and\s+a\s+(half|quarter)(?![\w-])")
-_PARTS = {"half": 0.5, "quarter": 0.25}
+_AND_A_PART = re.compile(r"\s+and\s+(a\s+(?:half|quarter))(?![\w-])")
 _BELOW_ZERO = re.compile(r"\s+below\s+zero\b")
 # "below" alone, the clause ending there, where the cold is spoken of: "wind chills of 30 below",
 # "20 degrees below in Fargo" (not "5% below forecasts", "20 degrees below the horizon")
@@ -408,7 +407,7 @@ def unit_tail(text: str, end: int, value: float, unit: str) -> tuple[float, int]
     miles, "10 degrees below zero" -10 degrees (and "below zero" no figure of its own)."""
     part = _AND_A_PART.match(text, end)
     if part and value.is_integer():
-        return value + _PARTS[part.group(1)], part.end()
+        return value + AND_PARTS[" ".join(part.group(1).split())], part.end()
     below = below_zero(text, end)
     if below and value > 0 and re.search(r"degree|°|celsius|fahrenheit|^[CF]$", unit, re.I):
         return -value, below.end()

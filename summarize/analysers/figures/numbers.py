@@ -239,7 +239,7 @@ SCALE = (rf"{_STACKED}|hundred|thousand|million|billion|trillion|lakhs?|{_LAC}|c
 # What "and" adds to a whole number: "and a half", "and a quarter", "and three-quarters".
 # A plural part only before a plural noun ("six and two-thirds innings"), lest a list be read
 # as one number ("level three and three-quarters have been aimed").
-_AND_PARTS = {"three quarter": 0.75, "three quarters": 0.75, "two thirds": 2 / 3,
+AND_PARTS = {"three quarter": 0.75, "three quarters": 0.75, "two thirds": 2 / 3,
               **{f"{one} {part}": 1 / _DENOMINATORS[part] for one in ("a", "one")
                  for part in ("half", "quarter", "third")}}
 _AND_PART = (r"(?:(?:a|one)[\s-](?:half|quarter|third)|three[\s-]quarter)\b(?!s)|"
@@ -428,7 +428,7 @@ def parse_number(match: re.Match[str], group: str) -> float | None:
     if sub.group("half"):
         # a part of the last denomination: "two and a half", "a million and a half" (1.5 million)
         last = (sub.group("words") or "").lower().split()[-1:]
-        part = _AND_PARTS[" ".join(re.split(r"[\s-]+", sub.group("half").lower())[2:])]
+        part = AND_PARTS[" ".join(re.split(r"[\s-]+", sub.group("half").lower())[2:])]
         value += part * (_BIG_WORDS.get(last[0], 1.0) if last else 1.0)
     if sub.group("point"):  # "two point five": the digits after the point, said one by one
         said = sub.group("point").lower().split()[1:]
